@@ -54,7 +54,12 @@ export const Ending = z.enum(ENDINGS);
 export type Ending = z.infer<typeof Ending>;
 
 /** Numeric comparison on a world variable (all given bounds must hold). */
-const Bounds = { lt: z.number().optional(), lte: z.number().optional(), gt: z.number().optional(), gte: z.number().optional() };
+const Bounds = {
+  lt: z.number().optional(),
+  lte: z.number().optional(),
+  gt: z.number().optional(),
+  gte: z.number().optional(),
+};
 
 /**
  * The one small condition language used by red lines, ratification rules, event triggers, lever
@@ -275,7 +280,9 @@ export const Lever = z.strictObject({
   /** What it costs the owner, in words (the numbers are in `effects`). */
   cost: Localized,
   /** Applied at the next resolution step. A variable id may contain "$sector" when `targetsSector`. */
-  effects: z.array(z.union([Effect, z.strictObject({ variable: z.string().includes('$sector'), delta: z.number() })])).min(1),
+  effects: z
+    .array(z.union([Effect, z.strictObject({ variable: z.string().includes('$sector'), delta: z.number() })]))
+    .min(1),
   /** The lever is aimed at one front sector chosen when it is used. */
   targetsSector: z.boolean().default(false),
   /** The lever can be used only when this holds. */
