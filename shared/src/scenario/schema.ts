@@ -69,6 +69,7 @@ export type Condition =
   | { clause: string } // the package contains this clause (explicitly or as the issue's default)
   | { anyClause: string[] }
   | { world: string; lt?: number; lte?: number; gt?: number; gte?: number }
+  | { sum: string[]; lt?: number; lte?: number; gt?: number; gte?: number } // sum of several variables
   | { month: { lt?: number; lte?: number; gt?: number; gte?: number } } // months since the start, 0-based
   | { flag: string } // a flag raised by an event or lever
   | { ending: Ending } // only meaningful for outcomes
@@ -83,6 +84,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ clause: ClauseRef }),
     z.strictObject({ anyClause: z.array(ClauseRef).min(1) }),
     z.strictObject({ world: VariableId, ...Bounds }),
+    z.strictObject({ sum: z.array(VariableId).min(2), ...Bounds }),
     z.strictObject({ month: z.strictObject(Bounds) }),
     z.strictObject({ flag: Slug }),
     z.strictObject({ ending: Ending }),
@@ -131,6 +133,8 @@ export const AgendaOption = z.strictObject({
   summary: Localized,
   /** Delegations that must sign a package containing this clause for it to bind. */
   signatories: z.array(DelegationId).min(1),
+  /** Clauses of other issues that cannot stand in the same package (e.g. a European force with a ban on foreign troops). */
+  incompatibleWith: z.array(ClauseRef).default([]),
   source: Source,
 });
 export type AgendaOption = z.infer<typeof AgendaOption>;
@@ -169,6 +173,13 @@ export const WorldVariable = z
     sector: Slug.optional(),
     /** Drift applied at every resolution step before levers and events (e.g. US patience falls). */
     drift: z.number().default(0),
+    /**
+     * Couplings applied at every resolution step: delta += coefficient * (value of `variable` - pivot).
+     * E.g. a front's momentum grows when Ukraine's pipeline is below its pivot.
+     */
+    drivers: z
+      .array(z.strictObject({ variable: VariableId, coefficient: z.number(), pivot: z.number().default(0) }))
+      .default([]),
     source: Source,
   })
   .refine((v) => v.min < v.max, { message: 'min must be below max', path: ['max'] })

@@ -1,0 +1,277 @@
+/**
+ * Pure evaluation of scenario content: conditions, packages, utilities, red lines, ratification,
+ * world effects and outcome classification. No I/O, no randomness, no clock: the engine, the bots,
+ * the simulator, the UI hints and the content tests all call these same functions.
+ *
+ * Utility model (documented for authors in docs/scenario-authoring.md):
+ *   noDeal(d, world, month)  = clamp01(base + Σ coefficient·world[v] + perMonth·month)
+ *   utility(d, pkg, world, m) = Σ_{issues the package settles} w_i·u_i(option)·(1 - discount)^m
+ *                             + (1 - Σ_{settled} w_i)·noDeal(d, world, m)
+ * Issues a package leaves open are worth the delegation's no-deal expectation, so the empty
+ * package is worth exactly its no-deal value, a partial deal (say, a prisoner exchange) is judged
+ * on the clauses it settles, and a worse world (a lower no-deal value) makes every deal relatively
+ * more attractive. Weights are normalised to sum to 1.
+ */
+import {
+  type ClauseRef,
+  type Condition,
+  DELEGATION_IDS,
+  type DelegationId,
+  type Effect,
+  type Ending,
+  type Outcome,
+  type Package,
+  type RatificationRule,
+  type RedLine,
+  type Scenario,
+} from './schema.ts';
+
+/** The world the talks happen in: variable values, raised flags, months since the start. */
+export interface WorldState {
+  values: Record<string, number>;
+  flags: string[];
+  /** Months since the scenario's first month, 0-based. */
+  month: number;
+}
+
+/** Everything a condition can look at. `pkg` is a resolved package (every issue has an option). */
+export interface EvalContext {
+  pkg?: Package | null;
+  world: WorldState;
+  ending?: Ending | null;
+  ratified?: boolean;
+  agreement?: boolean;
+}
+
+function withinBounds(value: number, b: { lt?: number; lte?: number; gt?: number; gte?: number }): boolean {
+  if (b.lt !== undefined && !(value < b.lt)) return false;
+  if (b.lte !== undefined && !(value <= b.lte)) return false;
+  if (b.gt !== undefined && !(value > b.gt)) return false;
+  if (b.gte !== undefined && !(value >= b.gte)) return false;
+  return true;
+}
+
+function hasClause(pkg: Package | null | undefined, ref: string): boolean {
+  if (!pkg) return false;
+  const dot = ref.indexOf('.');
+  return pkg[ref.slice(0, dot)] === ref.slice(dot + 1);
+}
+
+/** Evaluate the content's condition language. Unknown variables read as 0 (content:check forbids them). */
+export function evaluateCondition(cond: Condition, ctx: EvalContext): boolean {
+  if ('clause' in cond) return hasClause(ctx.pkg, cond.clause);
+  if ('anyClause' in cond) return cond.anyClause.some((ref) => hasClause(ctx.pkg, ref));
+  if ('world' in cond) return withinBounds(ctx.world.values[cond.world] ?? 0, cond);
+  if ('sum' in cond) return withinBounds(sumOf(ctx.world, cond.sum), cond);
+  if ('month' in cond) return withinBounds(ctx.world.month, cond.month);
+  if ('flag' in cond) return ctx.world.flags.includes(cond.flag);
+  if ('ending' in cond) return ctx.ending === cond.ending;
+  if ('ratified' in cond) return (ctx.ratified ?? false) === cond.ratified;
+  if ('agreement' in cond) return (ctx.agreement ?? false) === cond.agreement;
+  if ('all' in cond) return cond.all.every((c) => evaluateCondition(c, ctx));
+  if ('any' in cond) return cond.any.some((c) => evaluateCondition(c, ctx));
+  return !evaluateCondition(cond.not, ctx);
+}
+
+export function sumOf(world: WorldState, ids: readonly string[]): number {
+  return ids.reduce((total, id) => total + (world.values[id] ?? 0), 0);
+}
+
+/** Clause references a condition mentions that the package contains: what to blame for a breach. */
+export function clausesMatched(cond: Condition, pkg: Package | null | undefined): ClauseRef[] {
+  if ('clause' in cond) return hasClause(pkg, cond.clause) ? [cond.clause] : [];
+  if ('anyClause' in cond) return cond.anyClause.filter((ref) => hasClause(pkg, ref));
+  if ('all' in cond) return unique(cond.all.flatMap((c) => clausesMatched(c, pkg)));
+  if ('any' in cond) return unique(cond.any.flatMap((c) => clausesMatched(c, pkg)));
+  return [];
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** The package with every issue it omits set to that issue's default (the status quo). */
+export function resolvePackage(scenario: Scenario, pkg: Package): Package {
+  const resolved: Package = {};
+  for (const issue of scenario.agenda.issues) resolved[issue.id] = pkg[issue.id] ?? issue.default;
+  return resolved;
+}
+
+/** The clauses a package settles explicitly, as "issue.option" references, in agenda order. */
+export function clausesOf(scenario: Scenario, pkg: Package): ClauseRef[] {
+  return scenario.agenda.issues.filter((i) => pkg[i.id] !== undefined).map((i) => `${i.id}.${pkg[i.id]}`);
+}
+
+/** Why a package is not well formed (unknown issue or option), or [] when it is. */
+export function packageProblems(scenario: Scenario, pkg: Package): string[] {
+  const problems: string[] = [];
+  for (const [issueId, optionId] of Object.entries(pkg)) {
+    const issue = scenario.agenda.issues.find((i) => i.id === issueId);
+    if (!issue) problems.push(`unknown agenda issue "${issueId}"`);
+    else if (!issue.options.some((o) => o.id === optionId))
+      problems.push(`issue "${issueId}" has no option "${optionId}"`);
+  }
+  if (Object.keys(pkg).length === 0) problems.push('the package settles no issue');
+  for (const ref of clausesOf(scenario, pkg)) {
+    const [issueId, optionId] = ref.split('.') as [string, string];
+    const option = scenario.agenda.issues.find((i) => i.id === issueId)?.options.find((o) => o.id === optionId);
+    for (const other of option?.incompatibleWith ?? []) {
+      if (hasClause(pkg, other)) problems.push(`clause ${ref} cannot stand with clause ${other}`);
+    }
+  }
+  return problems;
+}
+
+/** Delegations whose signatures the package needs to bind: the union over the clauses it settles. */
+export function requiredSignatories(scenario: Scenario, pkg: Package): DelegationId[] {
+  const needed = new Set<DelegationId>();
+  for (const issue of scenario.agenda.issues) {
+    const option = issue.options.find((o) => o.id === pkg[issue.id]);
+    for (const d of option?.signatories ?? []) needed.add(d);
+  }
+  return DELEGATION_IDS.filter((d) => needed.has(d));
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/** A delegation's value of no deal at this world state, in [0, 1]. */
+export function noDealValue(scenario: Scenario, delegation: DelegationId, world: WorldState): number {
+  const nd = scenario.delegations[delegation].preferences.noDeal;
+  const terms = nd.terms.reduce((sum, t) => sum + t.coefficient * (world.values[t.variable] ?? 0), 0);
+  return clamp(nd.base + terms + nd.perMonth * world.month, 0, 1);
+}
+
+/** Normalised issue weights of a delegation (sum 1). */
+export function normalisedWeights(scenario: Scenario, delegation: DelegationId): Record<string, number> {
+  const weights = scenario.delegations[delegation].preferences.weights;
+  const total = Object.values(weights).reduce((a, b) => a + b, 0) || 1;
+  return Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, w / total]));
+}
+
+/** A delegation's utility for one option of one issue, in [0, 1]. */
+export function optionUtility(scenario: Scenario, delegation: DelegationId, issue: string, option: string): number {
+  return scenario.delegations[delegation].preferences.utilities[issue]?.[option] ?? 0;
+}
+
+/** A delegation's utility for a package at a world state, in [0, 1] (see the model at the top). */
+export function packageUtility(scenario: Scenario, delegation: DelegationId, pkg: Package, world: WorldState): number {
+  const weights = normalisedWeights(scenario, delegation);
+  const discount = (1 - scenario.delegations[delegation].preferences.discountPerMonth) ** world.month;
+  let settledWeight = 0;
+  let settledValue = 0;
+  for (const [issue, option] of Object.entries(pkg)) {
+    const w = weights[issue] ?? 0;
+    settledWeight += w;
+    settledValue += w * optionUtility(scenario, delegation, issue, option);
+  }
+  const open = Math.max(0, 1 - settledWeight);
+  return clamp(settledValue * discount + open * noDealValue(scenario, delegation, world), 0, 1);
+}
+
+/** A red line the package breaks, with the clauses to blame and a sentence for the player. */
+export interface Breach {
+  delegation: DelegationId;
+  redLine: RedLine;
+  clauses: ClauseRef[];
+  message: string;
+}
+
+/**
+ * The delegation's red lines this package breaks (hard constraints: it may not accept or sign it).
+ * Checked on the resolved package, so a silence that keeps an unacceptable status quo counts too.
+ */
+export function checkPackage(scenario: Scenario, delegation: DelegationId, pkg: Package, world?: WorldState): Breach[] {
+  const resolved = resolvePackage(scenario, pkg);
+  const ctx: EvalContext = { pkg: resolved, world: world ?? initialWorld(scenario) };
+  const name = scenario.delegations[delegation].name.en;
+  return scenario.delegations[delegation].redLines
+    .filter((line) => evaluateCondition(line.breaksWhen, ctx))
+    .map((redLine) => {
+      const clauses = clausesMatched(redLine.breaksWhen, resolved);
+      const which = clauses.length > 0 ? `clause ${clauses.join(', ')} breaks` : 'the package breaks';
+      return {
+        delegation,
+        redLine,
+        clauses,
+        message: `${name} cannot sign: ${which} red line "${redLine.title.en}"`,
+      };
+    });
+}
+
+/** The delegation's ratification rules a signed package fails at home ([] = it survives). */
+export function ratificationFailures(
+  scenario: Scenario,
+  delegation: DelegationId,
+  pkg: Package,
+  world: WorldState,
+): RatificationRule[] {
+  const ctx: EvalContext = { pkg: resolvePackage(scenario, pkg), world };
+  return scenario.delegations[delegation].ratification.filter((rule) => !evaluateCondition(rule.requires, ctx));
+}
+
+/** The world at the start of the scenario. */
+export function initialWorld(scenario: Scenario): WorldState {
+  return {
+    values: Object.fromEntries(scenario.world.variables.map((v) => [v.id, v.initial])),
+    flags: [],
+    month: 0,
+  };
+}
+
+/** A lever effect may name "$sector"; replace it with the sector chosen when the lever was used. */
+export function bindSector(effect: Effect | { variable: string; delta: number }, sector?: string): Effect {
+  if ('variable' in effect && effect.variable.includes('$sector')) {
+    return { ...effect, variable: effect.variable.replace('$sector', sector ?? '') } as Effect;
+  }
+  return effect as Effect;
+}
+
+/** Apply effects to a world (returns a new world; values clamped to each variable's range). */
+export function applyEffects(scenario: Scenario, world: WorldState, effects: readonly Effect[]): WorldState {
+  const values = { ...world.values };
+  const flags = [...world.flags];
+  for (const effect of effects) {
+    if ('flag' in effect) {
+      if (!flags.includes(effect.flag)) flags.push(effect.flag);
+      continue;
+    }
+    const variable = scenario.world.variables.find((v) => v.id === effect.variable);
+    if (!variable) continue;
+    const next = 'set' in effect ? effect.set : (values[variable.id] ?? variable.initial) + effect.delta;
+    values[variable.id] = clamp(next, variable.min, variable.max);
+  }
+  return { ...world, values, flags };
+}
+
+/** One month of the world's own dynamics: each variable's drift plus its drivers, from the same start. */
+export function worldDynamics(scenario: Scenario, world: WorldState): WorldState {
+  const effects: Effect[] = scenario.world.variables.map((v) => {
+    const driven = v.drivers.reduce((sum, d) => sum + d.coefficient * ((world.values[d.variable] ?? 0) - d.pivot), 0);
+    return { variable: v.id, delta: v.drift + driven };
+  });
+  return applyEffects(scenario, world, effects);
+}
+
+/** What the end of a game looks like to the outcome rules. */
+export interface OutcomeContext {
+  ending: Ending;
+  /** The package signed by all its required signatories, if any. */
+  agreement: Package | null;
+  ratified: boolean;
+  world: WorldState;
+}
+
+/** The first outcome whose rule matches (content order), or the last outcome as a catch-all. */
+export function classifyOutcome(scenario: Scenario, end: OutcomeContext): Outcome {
+  const ctx: EvalContext = {
+    pkg: end.agreement ? resolvePackage(scenario, end.agreement) : null,
+    world: end.world,
+    ending: end.ending,
+    ratified: end.ratified,
+    agreement: end.agreement !== null,
+  };
+  const outcomes = scenario.outcomes;
+  return outcomes.find((o) => evaluateCondition(o.when, ctx)) ?? (outcomes[outcomes.length - 1] as Outcome);
+}
