@@ -151,6 +151,11 @@ export const AgendaIssue = z.strictObject({
   default: Slug,
   /** For legal-status issues: the map region (map.yaml) this issue decides. */
   region: Slug.optional(),
+  /**
+   * Signing a package that settles this issue to anything but its default ends the talks (a
+   * ceasefire does); packages that leave it at the default are partial deals and talks go on.
+   */
+  concludes: z.boolean().default(false),
   source: Source,
 });
 export type AgendaIssue = z.infer<typeof AgendaIssue>;

@@ -1,0 +1,313 @@
+/**
+ * What each accepted event does to the context. Pure functions (context in, context out); the
+ * machine calls `applyEvent` only after `checkEvent` allowed the event, so these do not re-check.
+ * Phase changes are not decided here: the machine's eventless transitions read the context after.
+ */
+import { requiredSignatories } from '../scenario/evaluate.ts';
+import type { DelegationId, Scenario } from '../scenario/schema.ts';
+import { concludingParties, fireEvent } from './round.ts';
+import { findProposal } from './rules.ts';
+import { actorName, append, describePackage, line } from './transcript.ts';
+import type { Audience, Channel, EngineEvent, EventOf, NegotiationContext, Proposal } from './types.ts';
+
+type Apply<T extends EngineEvent['type']> = (s: Scenario, ctx: NegotiationContext, e: EventOf<T>) => NegotiationContext;
+
+function audienceOf(channel: Channel): Audience {
+  if (channel === 'plenary' || channel === 'announcements') return 'public';
+  if (channel.startsWith('delegation:')) return { only: [channel.slice('delegation:'.length) as DelegationId] };
+  return { only: channel.slice('bilateral:'.length).split('+') as DelegationId[] };
+}
+
+function updateProposal(ctx: NegotiationContext, id: string, change: (p: Proposal) => Proposal): NegotiationContext {
+  return { ...ctx, proposals: ctx.proposals.map((p) => (p.id === id ? change(p) : p)) };
+}
+
+function tableDraft(s: Scenario, ctx: NegotiationContext, e: EventOf<'proposal.table' | 'proposal.amend'>) {
+  const author = e.actor as DelegationId;
+  const id = `p${ctx.proposals.length + 1}`;
+  const parent = e.type === 'proposal.amend' ? e.proposalId : null;
+  const proposal: Proposal = {
+    id,
+    author,
+    round: ctx.round,
+    parent,
+    package: { ...e.package },
+    note: e.note ?? '',
+    status: 'tabled',
+    signatories: requiredSignatories(s, e.package),
+    // Tabling a draft is accepting it: the author cannot table what it would refuse.
+    responses: { [author]: { response: 'accept', reasons: [], at: e.at } },
+    signatures: [],
+    at: e.at,
+  };
+  let next: NegotiationContext = { ...ctx, proposals: [...ctx.proposals, proposal], onTable: id };
+  if (parent) {
+    next = updateProposal(next, parent, (p) =>
+      p.status === 'rejected' || p.status === 'declined' ? { ...p, status: 'superseded' } : p,
+    );
+  }
+  const who = actorName(s, author);
+  const verb = parent
+    ? { en: `amends ${parent} and tables`, uk: `змінює ${parent} і вносить` }
+    : { en: 'tables', uk: 'вносить' };
+  return append(next, {
+    actor: author,
+    kind: e.type,
+    event: e,
+    text: line((l) => `${who[l]} ${verb[l]} draft ${id}: ${describePackage(s, e.package, l)}`),
+  });
+}
+
+const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
+  'seat.ready': (s, ctx, e) => {
+    const who = e.actor as DelegationId;
+    const ready = e.ready ?? true;
+    const next = { ...ctx, seats: { ...ctx.seats, [who]: { ...ctx.seats[who], ready } } };
+    const name = actorName(s, who);
+    const text =
+      ctx.phase === 'tabling'
+        ? line((l) =>
+            l === 'en' ? `${name.en} passes: no draft this round` : `${name.uk} пропускає: без проєкту цього раунду`,
+          )
+        : line((l) =>
+            l === 'en'
+              ? `${name.en} is ${ready ? 'ready' : 'not ready'}`
+              : `${name.uk}: ${ready ? 'готові' : 'не готові'}`,
+          );
+    return append(next, { actor: who, kind: e.type, event: e, text });
+  },
+
+  'statement.make': (s, ctx, e) => {
+    const who = e.actor as DelegationId;
+    const next = { ...ctx, seats: { ...ctx.seats, [who]: { ...ctx.seats[who], statement: e.text } } };
+    const name = actorName(s, who);
+    return append(next, { actor: who, kind: e.type, event: e, text: line((l) => `${name[l]}: «${e.text}»`) });
+  },
+
+  'chat.post': (s, ctx, e) => {
+    const message = {
+      seq: ctx.chat.length + 1,
+      channel: e.channel,
+      from: e.actor,
+      text: e.text,
+      round: ctx.round,
+      at: e.at,
+    };
+    const name = actorName(s, e.actor);
+    return append(
+      { ...ctx, chat: [...ctx.chat, message] },
+      {
+        actor: e.actor,
+        kind: e.type,
+        event: e,
+        audience: audienceOf(e.channel),
+        text: line((l) => `[${e.channel}] ${name[l]}: ${e.text}`),
+      },
+    );
+  },
+
+  'proposal.table': tableDraft,
+  'proposal.amend': tableDraft,
+
+  'proposal.respond': (s, ctx, e) => {
+    const who = e.actor as DelegationId;
+    const response = {
+      response: e.response,
+      reasons: e.reasons ?? [],
+      ...(e.counter ? { counter: { ...e.counter } } : {}),
+      at: e.at,
+    };
+    const next = updateProposal(ctx, e.proposalId, (p) => ({ ...p, responses: { ...p.responses, [who]: response } }));
+    const name = actorName(s, who);
+    // Responses are sealed until every required signatory has answered (see round.ts closeResponses).
+    return append(next, {
+      actor: who,
+      kind: e.type,
+      event: e,
+      audience: { only: [who] },
+      text: line((l) =>
+        l === 'en'
+          ? `${name.en} answers ${e.proposalId}: ${e.response}`
+          : `${name.uk} відповідає на ${e.proposalId}: ${e.response}`,
+      ),
+    });
+  },
+
+  'proposal.withdraw': (s, ctx, e) => {
+    const next = {
+      ...updateProposal(ctx, e.proposalId, (p) => ({ ...p, status: 'withdrawn' as const })),
+      onTable: null,
+    };
+    const name = actorName(s, e.actor);
+    return append(next, {
+      actor: e.actor,
+      kind: e.type,
+      event: e,
+      text: line((l) =>
+        l === 'en' ? `${name.en} withdraws draft ${e.proposalId}` : `${name.uk} відкликає проєкт ${e.proposalId}`,
+      ),
+    });
+  },
+
+  'lever.use': (s, ctx, e) => {
+    const lever = s.levers.find((x) => x.id === e.lever);
+    if (!lever) return ctx;
+    const owner = lever.owner;
+    const seat = ctx.seats[owner];
+    const next: NegotiationContext = {
+      ...ctx,
+      queuedLevers: [...ctx.queuedLevers, { lever: lever.id, owner, sector: e.sector ?? null, round: ctx.round }],
+      seats: {
+        ...ctx.seats,
+        [owner]: { ...seat, cooldowns: { ...seat.cooldowns, [lever.id]: ctx.round + 1 + lever.cooldown } },
+      },
+    };
+    const name = actorName(s, owner);
+    const sector = e.sector ? s.map.sectors.find((x) => x.id === e.sector)?.name : undefined;
+    return append(next, {
+      actor: owner,
+      kind: e.type,
+      event: e,
+      audience: lever.visibility === 'public' ? 'public' : { only: [owner] },
+      text: line((l) => `${name[l]}: ${lever.title[l]}${sector ? ` (${sector[l]})` : ''}`),
+    });
+  },
+
+  'agreement.sign': (s, ctx, e) => {
+    const who = e.actor as DelegationId;
+    const next = updateProposal(ctx, e.proposalId, (p) => ({ ...p, signatures: [...p.signatures, who] }));
+    const name = actorName(s, who);
+    return append(next, {
+      actor: who,
+      kind: e.type,
+      event: e,
+      text: line((l) => (l === 'en' ? `${name.en} signs ${e.proposalId}` : `${name.uk} підписує ${e.proposalId}`)),
+    });
+  },
+
+  'agreement.decline': (s, ctx, e) => {
+    const next = { ...updateProposal(ctx, e.proposalId, (p) => ({ ...p, status: 'declined' as const })) };
+    const name = actorName(s, e.actor);
+    const why = e.reason ? `: ${e.reason}` : '';
+    return append(next, {
+      actor: e.actor,
+      kind: e.type,
+      event: e,
+      text: line((l) =>
+        l === 'en'
+          ? `${name.en} refuses to sign ${e.proposalId}${why}`
+          : `${name.uk} відмовляється підписати ${e.proposalId}${why}`,
+      ),
+    });
+  },
+
+  'delegation.walkout': (s, ctx, e) => {
+    const who = e.actor as DelegationId;
+    let next: NegotiationContext = { ...ctx, seats: { ...ctx.seats, [who]: { ...ctx.seats[who], walkedOut: true } } };
+    // A party every ceasefire needs has left: nothing that ends the war can be signed any more.
+    if (concludingParties(s).includes(who)) next = { ...next, ending: 'walkout' };
+    const p = next.onTable ? findProposal(next, next.onTable) : undefined;
+    if (p?.status === 'accepted' && p.signatories.includes(who)) {
+      next = updateProposal(next, p.id, (x) => ({ ...x, status: 'declined' }));
+    }
+    const name = actorName(s, who);
+    const why = e.reason ? `: ${e.reason}` : '';
+    return append(next, {
+      actor: who,
+      kind: e.type,
+      event: e,
+      text: line((l) =>
+        l === 'en' ? `${name.en} walks out of the talks${why}` : `${name.uk} залишає переговори${why}`,
+      ),
+    });
+  },
+
+  'facilitator.pause': (_s, ctx, e) =>
+    append(
+      {
+        ...ctx,
+        paused: true,
+        remainingMs: ctx.deadlineAt === null ? null : Math.max(0, ctx.deadlineAt - e.at),
+        deadlineAt: null,
+      },
+      {
+        actor: 'facilitator',
+        kind: e.type,
+        event: e,
+        text: { en: 'The facilitator pauses the session', uk: 'Ведучий призупиняє сесію' },
+      },
+    ),
+
+  'facilitator.resume': (_s, ctx, e) =>
+    append(
+      {
+        ...ctx,
+        paused: false,
+        deadlineAt: ctx.remainingMs === null ? null : e.at + ctx.remainingMs,
+        remainingMs: null,
+      },
+      {
+        actor: 'facilitator',
+        kind: e.type,
+        event: e,
+        text: { en: 'The facilitator resumes the session', uk: 'Ведучий відновлює сесію' },
+      },
+    ),
+
+  'facilitator.advance': (_s, ctx, e) =>
+    append(
+      { ...ctx, advance: true },
+      {
+        actor: 'facilitator',
+        kind: e.type,
+        event: e,
+        text: { en: `The facilitator closes the ${ctx.phase} phase`, uk: `Ведучий завершує фазу «${ctx.phase}»` },
+      },
+    ),
+
+  'facilitator.inject': (s, ctx, e) => {
+    const logged = append(ctx, {
+      actor: 'facilitator',
+      kind: e.type,
+      event: e,
+      text: { en: `The facilitator fires an event: ${e.event}`, uk: `Ведучий запускає подію: ${e.event}` },
+    });
+    return fireEvent(s, logged, e.event, 'facilitator');
+  },
+
+  'facilitator.extend': (_s, ctx, e) => {
+    const ms = e.ms ?? 0;
+    const next = {
+      ...ctx,
+      rounds: ctx.rounds + (e.rounds ?? 0),
+      deadlineAt: ctx.deadlineAt === null ? null : ctx.deadlineAt + ms,
+      remainingMs: ctx.remainingMs === null ? null : ctx.remainingMs + ms,
+    };
+    const what = e.rounds
+      ? { en: `${e.rounds} more round(s)`, uk: `ще ${e.rounds} раунд(и)` }
+      : { en: `${Math.round(ms / 1000)} more seconds`, uk: `ще ${Math.round(ms / 1000)} с` };
+    return append(next, {
+      actor: 'facilitator',
+      kind: e.type,
+      event: e,
+      text: { en: `The facilitator extends the talks: ${what.en}`, uk: `Ведучий подовжує переговори: ${what.uk}` },
+    });
+  },
+
+  'clock.deadline': (_s, ctx, e) =>
+    append(
+      { ...ctx, advance: true },
+      {
+        actor: 'system',
+        kind: e.type,
+        event: e,
+        text: { en: `Time is up for the ${ctx.phase} phase`, uk: `Час фази «${ctx.phase}» сплив` },
+      },
+    ),
+};
+
+/** Apply an accepted event. The host's clock moves forward with every event. */
+export function applyEvent(s: Scenario, ctx: NegotiationContext, e: EngineEvent): NegotiationContext {
+  const at = Math.max(ctx.now, e.at);
+  return (APPLY[e.type] as Apply<typeof e.type>)(s, { ...ctx, now: at }, e as never);
+}

@@ -1,0 +1,81 @@
+/**
+ * The engine's API for hosts (the server room, the simulator, bots' look-ahead, tests): start a
+ * game, step it with an event, persist and restore it, replay it from its transcript. Built on
+ * xstate's pure `initialTransition`/`transition`, so nothing here runs timers or touches I/O.
+ */
+import { initialTransition, type SnapshotFrom, transition } from 'xstate';
+import type { Scenario } from '../scenario/schema.ts';
+import { createNegotiationMachine, type NegotiationMachine } from './machine.ts';
+import { checkEvent } from './rules.ts';
+import type { EngineEvent, GameInput, NegotiationContext, Rejection, TranscriptEntry } from './types.ts';
+
+export type GameSnapshot = SnapshotFrom<NegotiationMachine>;
+
+/** What a host stores: plain JSON, enough to restore the game exactly. */
+export interface PersistedGame {
+  value: unknown;
+  context: NegotiationContext;
+}
+
+export type StepResult =
+  | { ok: true; snapshot: GameSnapshot; entries: TranscriptEntry[] }
+  | { ok: false; snapshot: GameSnapshot; rejection: Rejection };
+
+export interface Engine {
+  scenario: Scenario;
+  machine: NegotiationMachine;
+  start(input: GameInput): GameSnapshot;
+  /** Apply one event: either it is accepted (with the transcript entries it produced) or refused with a reason. */
+  step(snapshot: GameSnapshot, event: EngineEvent): StepResult;
+  persist(snapshot: GameSnapshot): PersistedGame;
+  restore(persisted: PersistedGame): GameSnapshot;
+  /** Rebuild a game from its input and the events its transcript recorded. */
+  replay(input: GameInput, events: readonly EngineEvent[]): GameSnapshot;
+}
+
+export function createEngine(scenario: Scenario): Engine {
+  const machine = createNegotiationMachine(scenario);
+
+  function start(input: GameInput): GameSnapshot {
+    return initialTransition(machine, input)[0];
+  }
+
+  function step(snapshot: GameSnapshot, event: EngineEvent): StepResult {
+    const rejection = checkEvent(scenario, snapshot.context, event);
+    if (rejection) return { ok: false, snapshot, rejection };
+    const [next] = transition(machine, snapshot, event);
+    if (next.context === snapshot.context) {
+      // The rules allowed it but no state handles it: a bug in the rules table, never the player's fault.
+      return { ok: false, snapshot, rejection: { code: 'not_allowed', message: `${event.type} has no effect now` } };
+    }
+    return { ok: true, snapshot: next, entries: next.context.transcript.slice(snapshot.context.transcript.length) };
+  }
+
+  function persist(snapshot: GameSnapshot): PersistedGame {
+    return JSON.parse(JSON.stringify({ value: snapshot.value, context: snapshot.context })) as PersistedGame;
+  }
+
+  function restore(persisted: PersistedGame): GameSnapshot {
+    return machine.resolveState({
+      value: persisted.value as GameSnapshot['value'],
+      context: structuredClone(persisted.context),
+    });
+  }
+
+  function replay(input: GameInput, events: readonly EngineEvent[]): GameSnapshot {
+    let snapshot = start(input);
+    for (const event of events) {
+      const result = step(snapshot, event);
+      if (!result.ok) throw new Error(`replay diverged at ${event.type}: ${result.rejection.message}`);
+      snapshot = result.snapshot;
+    }
+    return snapshot;
+  }
+
+  return { scenario, machine, start, step, persist, restore, replay };
+}
+
+/** The events a transcript recorded, in order: the input of `replay`. */
+export function eventsOf(transcript: readonly TranscriptEntry[]): EngineEvent[] {
+  return transcript.flatMap((entry) => (entry.event ? [entry.event] : []));
+}

@@ -1,0 +1,160 @@
+/**
+ * The negotiation as an xstate 5 statechart:
+ *
+ *   lobby → briefing → opening → round[ talks → tabling → responses → (signing → ratification)
+ *                                       → resolution → talks … ] → concluded
+ *
+ * The machine owns the topology only. Who may send what is decided by one guard (`checkEvent`,
+ * rules.ts); what an event does is one action (`applyEvent`, apply.ts); the automatic steps
+ * (closing responses, ratification, resolution, the outcome) are in round.ts. Phase changes are
+ * eventless transitions that read the context, so an event never has to know where it leads.
+ * No timers inside: deadlines are timestamps in context and the host sends `clock.deadline`.
+ */
+import { assign, setup } from 'xstate';
+import type { Scenario } from '../scenario/schema.ts';
+import { applyEvent } from './apply.ts';
+import {
+  abandonSigning,
+  allReady,
+  allSigned,
+  allStatements,
+  closeResponses,
+  conclude,
+  draftTabled,
+  enterPhase,
+  initialContext,
+  ratify,
+  resolveRound,
+  responsesComplete,
+  signingFailed,
+  startFirstRound,
+} from './round.ts';
+import { checkEvent, EVENT_RULES, findProposal } from './rules.ts';
+import type { EngineEvent, EngineEventType, GameInput, NegotiationContext, Phase } from './types.ts';
+
+/** The `on` map of a phase: every event the rules allow in it, guarded by checkEvent. */
+function handlersFor(phase: Phase) {
+  const on: Partial<Record<EngineEventType, { guard: 'allowed'; actions: 'apply' }>> = {};
+  for (const [type, rule] of Object.entries(EVENT_RULES) as [
+    EngineEventType,
+    (typeof EVENT_RULES)[EngineEventType],
+  ][]) {
+    if (rule.phases.includes(phase)) on[type] = { guard: 'allowed', actions: 'apply' };
+  }
+  return on;
+}
+
+const toConcluded = { guard: 'ended', target: '#negotiation.concluded' } as const;
+
+export function createNegotiationMachine(scenario: Scenario) {
+  return setup({
+    types: {
+      context: {} as NegotiationContext,
+      events: {} as EngineEvent,
+      input: {} as GameInput,
+    },
+    guards: {
+      allowed: ({ context, event }) => checkEvent(scenario, context, event) === null,
+      ended: ({ context }) => context.ending !== null,
+      allReady: ({ context }) => allReady(context),
+      allStatements: ({ context }) => allStatements(context),
+      draftTabled: ({ context }) => draftTabled(context),
+      responsesComplete: ({ context }) => responsesComplete(context),
+      draftAccepted: ({ context }) =>
+        context.onTable !== null && findProposal(context, context.onTable)?.status === 'accepted',
+      allSigned: ({ context }) => allSigned(context),
+      signingFailed: ({ context }) => signingFailed(context),
+    },
+    actions: {
+      apply: assign(({ context, event }) => applyEvent(scenario, context, event)),
+      enterLobby: assign(({ context }) => enterPhase(context, 'lobby')),
+      enterBriefing: assign(({ context }) => enterPhase(context, 'briefing')),
+      enterOpening: assign(({ context }) => enterPhase(context, 'opening')),
+      startRounds: assign(({ context }) => startFirstRound(context)),
+      enterTalks: assign(({ context }) => enterPhase(context, 'talks')),
+      enterTabling: assign(({ context }) => enterPhase(context, 'tabling')),
+      enterResponses: assign(({ context }) => enterPhase(context, 'responses')),
+      enterSigning: assign(({ context }) => enterPhase(context, 'signing')),
+      closeResponses: assign(({ context }) => closeResponses(scenario, context)),
+      abandonSigning: assign(({ context }) => abandonSigning(context)),
+      ratify: assign(({ context }) => ratify(scenario, context)),
+      resolveRound: assign(({ context }) => resolveRound(scenario, context)),
+      conclude: assign(({ context }) => conclude(scenario, enterPhase(context, 'concluded'))),
+    },
+  }).createMachine({
+    id: 'negotiation',
+    context: ({ input }) => initialContext(scenario, input),
+    initial: 'lobby',
+    states: {
+      lobby: {
+        entry: 'enterLobby',
+        on: handlersFor('lobby'),
+        always: { guard: 'allReady', target: 'briefing' },
+      },
+      briefing: {
+        entry: 'enterBriefing',
+        on: handlersFor('briefing'),
+        always: { guard: 'allReady', target: 'opening' },
+      },
+      opening: {
+        entry: 'enterOpening',
+        on: handlersFor('opening'),
+        always: [toConcluded, { guard: 'allStatements', actions: 'startRounds', target: 'round' }],
+      },
+      round: {
+        initial: 'talks',
+        states: {
+          talks: {
+            entry: 'enterTalks',
+            on: handlersFor('talks'),
+            always: [toConcluded, { guard: 'allReady', target: 'tabling' }],
+          },
+          tabling: {
+            entry: 'enterTabling',
+            on: handlersFor('tabling'),
+            always: [
+              toConcluded,
+              { guard: 'draftTabled', target: 'responses' },
+              { guard: 'allReady', target: 'resolution' },
+            ],
+          },
+          responses: {
+            entry: 'enterResponses',
+            on: handlersFor('responses'),
+            always: [toConcluded, { guard: 'responsesComplete', actions: 'closeResponses', target: 'responsesClosed' }],
+          },
+          // Instantaneous: route on the verdict closeResponses just recorded.
+          responsesClosed: {
+            always: [{ guard: 'draftAccepted', target: 'signing' }, { target: 'resolution' }],
+          },
+          signing: {
+            entry: 'enterSigning',
+            on: handlersFor('signing'),
+            always: [
+              toConcluded,
+              { guard: 'allSigned', target: 'ratification' },
+              { guard: 'signingFailed', actions: 'abandonSigning', target: 'resolution' },
+            ],
+          },
+          // Instantaneous: domestic ratification of the signed draft.
+          ratification: {
+            entry: 'ratify',
+            always: [toConcluded, { target: 'resolution' }],
+          },
+          // Instantaneous: levers, the world's dynamics, random events, the next month.
+          resolution: {
+            entry: 'resolveRound',
+            always: [toConcluded, { target: 'talks' }],
+          },
+        },
+      },
+      // Not a final state: the debrief channel stays open after the talks end.
+      concluded: {
+        entry: 'conclude',
+        on: handlersFor('concluded'),
+      },
+    },
+  });
+}
+
+export type NegotiationMachine = ReturnType<typeof createNegotiationMachine>;

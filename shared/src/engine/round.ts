@@ -1,0 +1,306 @@
+/**
+ * The steps the machine takes on its own: entering a phase, closing responses, ratifying a signed
+ * draft, resolving a round (levers, the world's dynamics, random events, the calendar) and
+ * concluding with an outcome. Pure functions of (scenario, context).
+ */
+import {
+  applyEffects,
+  bindSector,
+  classifyOutcome,
+  evaluateCondition,
+  initialWorld,
+  noDealValue,
+  packageUtility,
+  ratificationFailures,
+  worldDynamics,
+} from '../scenario/evaluate.ts';
+import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
+import { nextRandom, seedState } from './rng.ts';
+import { findProposal, present } from './rules.ts';
+import { actorName, append, delegationList, line } from './transcript.ts';
+import { type Agreement, DEFAULT_OPTIONS, type GameInput, type NegotiationContext, type Phase } from './types.ts';
+
+/** The delegations every concluding clause (e.g. every ceasefire) needs: the parties to the war. */
+export function concludingParties(s: Scenario): DelegationId[] {
+  const options = s.agenda.issues
+    .filter((i) => i.concludes)
+    .flatMap((i) => i.options.filter((o) => o.id !== i.default));
+  if (options.length === 0) return [];
+  return DELEGATION_IDS.filter((d) => options.every((o) => o.signatories.includes(d)));
+}
+
+/** Does signing this package end the talks? (it settles a concluding issue to a non-default option) */
+export function isConcluding(s: Scenario, pkg: Package): boolean {
+  return s.agenda.issues.some((i) => i.concludes && pkg[i.id] !== undefined && pkg[i.id] !== i.default);
+}
+
+export function initialContext(s: Scenario, input: GameInput): NegotiationContext {
+  const seat = () => ({ ready: false, statement: null, walkedOut: false, cooldowns: {} });
+  const options = { ...DEFAULT_OPTIONS, ...input.options, phaseMs: { ...input.options?.phaseMs } };
+  return {
+    scenarioId: s.meta.id,
+    seed: input.seed,
+    rng: seedState(input.seed),
+    now: input.now,
+    options,
+    phase: 'lobby',
+    paused: false,
+    round: 0,
+    rounds: s.meta.rounds,
+    world: initialWorld(s),
+    seats: { ukraine: seat(), russia: seat(), us: seat(), europe: seat() },
+    proposals: [],
+    onTable: null,
+    queuedLevers: [],
+    fired: [],
+    agreements: [],
+    chat: [],
+    transcript: [],
+    deadlineAt: null,
+    remainingMs: null,
+    advance: false,
+    ending: null,
+    result: null,
+    nextSeq: 1,
+  };
+}
+
+const PHASE_NAMES: Record<Phase, { en: string; uk: string }> = {
+  lobby: { en: 'Lobby', uk: 'Зала очікування' },
+  briefing: { en: 'Briefing', uk: 'Брифінг' },
+  opening: { en: 'Opening statements', uk: 'Вступні заяви' },
+  talks: { en: 'Talks', uk: 'Перемовини' },
+  tabling: { en: 'Tabling', uk: 'Внесення проєктів' },
+  responses: { en: 'Responses', uk: 'Відповіді' },
+  signing: { en: 'Signing', uk: 'Підписання' },
+  concluded: { en: 'Concluded', uk: 'Завершено' },
+};
+
+/** Entering a phase: readiness resets, the phase timer starts, and the transcript notes it. */
+export function enterPhase(ctx: NegotiationContext, phase: Phase): NegotiationContext {
+  const ms = phase === 'concluded' ? null : (ctx.options.phaseMs[phase] ?? null);
+  const seats = Object.fromEntries(
+    DELEGATION_IDS.map((d) => [d, { ...ctx.seats[d], ready: false }]),
+  ) as NegotiationContext['seats'];
+  const next: NegotiationContext = {
+    ...ctx,
+    phase,
+    seats,
+    advance: false,
+    deadlineAt: ms === null || ctx.paused ? null : ctx.now + ms,
+    remainingMs: ms !== null && ctx.paused ? ms : null,
+  };
+  const name = PHASE_NAMES[phase];
+  return append(next, {
+    actor: 'system',
+    kind: 'phase.enter',
+    text: { en: `Phase: ${name.en}`, uk: `Фаза: ${name.uk}` },
+  });
+}
+
+export function startFirstRound(ctx: NegotiationContext): NegotiationContext {
+  return { ...ctx, round: 1 };
+}
+
+export function allReady(ctx: NegotiationContext): boolean {
+  return ctx.advance || present(ctx).every((d) => ctx.seats[d].ready);
+}
+
+export function allStatements(ctx: NegotiationContext): boolean {
+  return ctx.advance || present(ctx).every((d) => ctx.seats[d].statement !== null);
+}
+
+export function draftTabled(ctx: NegotiationContext): boolean {
+  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
+  return p?.status === 'tabled';
+}
+
+/** Responses close when every required signatory has answered or left, or the phase is forced. */
+export function responsesComplete(ctx: NegotiationContext): boolean {
+  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
+  if (p?.status !== 'tabled') return true;
+  return ctx.advance || p.signatories.every((d) => p.responses[d] !== undefined || ctx.seats[d].walkedOut);
+}
+
+/** Close responses: publish them, and open signing if every required signatory accepted. */
+export function closeResponses(s: Scenario, ctx: NegotiationContext): NegotiationContext {
+  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
+  if (p?.status !== 'tabled') return ctx;
+  const accepted = p.signatories.every((d) => p.responses[d]?.response === 'accept' && !ctx.seats[d].walkedOut);
+  const status = accepted ? ('accepted' as const) : ('rejected' as const);
+  const next = { ...ctx, proposals: ctx.proposals.map((x) => (x.id === p.id ? { ...x, status } : x)) };
+  const summary = (l: 'en' | 'uk') =>
+    DELEGATION_IDS.filter((d) => p.responses[d] || p.signatories.includes(d))
+      .map((d) => {
+        const r = p.responses[d];
+        const word = r ? r.response : l === 'en' ? 'no answer' : 'без відповіді';
+        const why = r?.reasons.length ? ` (${r.reasons.map((x) => x.text).join('; ')})` : '';
+        return `${actorName(s, d)[l]}: ${word}${why}`;
+      })
+      .join('; ');
+  const verdict = accepted
+    ? { en: 'accepted: signing opens', uk: 'прийнято: відкривається підписання' }
+    : { en: 'not accepted', uk: 'не прийнято' };
+  return append(next, {
+    actor: 'system',
+    kind: 'responses.close',
+    text: line((l) => `${p.id} ${verdict[l]}. ${summary(l)}`),
+  });
+}
+
+export function allSigned(ctx: NegotiationContext): boolean {
+  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
+  return p?.status === 'accepted' && p.signatories.every((d) => p.signatures.includes(d));
+}
+
+/** Signing stops without an agreement when forced, refused or a signatory has left. */
+export function signingFailed(ctx: NegotiationContext): boolean {
+  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
+  if (p?.status !== 'accepted') return true;
+  return ctx.advance || p.signatories.some((d) => ctx.seats[d].walkedOut);
+}
+
+export function abandonSigning(ctx: NegotiationContext): NegotiationContext {
+  const id = ctx.onTable;
+  return {
+    ...ctx,
+    proposals: ctx.proposals.map((p) => (p.id === id && p.status === 'accepted' ? { ...p, status: 'declined' } : p)),
+  };
+}
+
+/** Every signature is in: each signatory's domestic rules decide whether the agreement holds. */
+export function ratify(s: Scenario, ctx: NegotiationContext): NegotiationContext {
+  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
+  if (!p) return ctx;
+  const failures = p.signatories.flatMap((d) =>
+    ratificationFailures(s, d, p.package, ctx.world).map((rule) => ({ d, rule })),
+  );
+  const agreement: Agreement = {
+    proposalId: p.id,
+    package: p.package,
+    signatories: p.signatories,
+    round: ctx.round,
+    month: ctx.world.month,
+    failures: failures.map((f) => `${f.d}:${f.rule.id}`),
+    ratified: failures.length === 0,
+    concluding: isConcluding(s, p.package),
+  };
+  let next: NegotiationContext = {
+    ...ctx,
+    agreements: [...ctx.agreements, agreement],
+    proposals: ctx.proposals.map((x) => (x.id === p.id ? { ...x, status: 'signed' } : x)),
+    onTable: null,
+  };
+  if (agreement.concluding) next = { ...next, ending: 'signed' };
+  const text = agreement.ratified
+    ? line((l) =>
+        l === 'en'
+          ? `${p.id} is signed by ${delegationList(s, p.signatories, 'en')} and ratified`
+          : `${p.id} підписали ${delegationList(s, p.signatories, 'uk')}; ратифіковано`,
+      )
+    : line((l) => {
+        const why = failures.map((f) => `${actorName(s, f.d)[l]} — ${f.rule.title[l]}`).join('; ');
+        return l === 'en'
+          ? `${p.id} is signed but rejected at home: ${why}`
+          : `${p.id} підписано, але відхилено вдома: ${why}`;
+      });
+  return append(next, { actor: 'system', kind: 'agreement.ratify', text });
+}
+
+/** The end of a round: levers take effect, the world moves, events may fire, the month advances. */
+export function resolveRound(s: Scenario, ctx: NegotiationContext): NegotiationContext {
+  let next = ctx;
+  for (const q of ctx.queuedLevers) {
+    const lever = s.levers.find((l) => l.id === q.lever);
+    if (!lever) continue;
+    const effects = lever.effects.map((e) => bindSector(e, q.sector ?? undefined));
+    next = { ...next, world: applyEffects(s, next.world, effects) };
+  }
+  next = { ...next, queuedLevers: [], world: worldDynamics(s, next.world) };
+  let rng = next.rng;
+  for (const ev of s.events) {
+    if (next.ending !== null) break;
+    if (ev.once && next.fired.some((f) => f.id === ev.id)) continue;
+    if (ev.trigger && !evaluateCondition(ev.trigger, { world: next.world })) continue;
+    const [roll, state] = nextRandom(rng);
+    rng = state;
+    if (roll < ev.probability) next = fireEvent(s, { ...next, rng }, ev.id, 'draw');
+  }
+  next = { ...next, rng, round: next.round + 1, world: { ...next.world, month: next.world.month + 1 } };
+  if (next.ending === null && next.round > next.rounds) next = { ...next, ending: 'deadline' };
+  return append(next, {
+    actor: 'system',
+    kind: 'round.resolve',
+    text: line((l) =>
+      l === 'en'
+        ? `Round ${ctx.round} resolved; the calendar moves on a month`
+        : `Раунд ${ctx.round} завершено; календар просувається на місяць`,
+    ),
+  });
+}
+
+/** Ratified agreements merged in order: what actually binds at the end. */
+export function bindingPackage(ctx: NegotiationContext): Package | null {
+  const ratified = ctx.agreements.filter((a) => a.ratified);
+  if (ratified.length === 0) return null;
+  return Object.assign({}, ...ratified.map((a) => a.package)) as Package;
+}
+
+/** The talks are over: classify the outcome and score every delegation at the final world. */
+export function conclude(s: Scenario, ctx: NegotiationContext): NegotiationContext {
+  const ending = ctx.ending ?? 'deadline';
+  const concluding = [...ctx.agreements].reverse().find((a) => a.concluding) ?? null;
+  const binding = bindingPackage(ctx);
+  const agreementForOutcome = concluding ? { ...(binding ?? {}), ...concluding.package } : null;
+  const outcome = classifyOutcome(s, {
+    ending,
+    agreement: agreementForOutcome,
+    ratified: concluding?.ratified ?? false,
+    world: ctx.world,
+  });
+  const scores = Object.fromEntries(
+    DELEGATION_IDS.map((d) => {
+      const noDeal = noDealValue(s, d, ctx.world);
+      return [d, { utility: binding ? packageUtility(s, d, binding, ctx.world) : noDeal, noDeal }];
+    }),
+  ) as Record<DelegationId, { utility: number; noDeal: number }>;
+  const next: NegotiationContext = {
+    ...ctx,
+    deadlineAt: null,
+    remainingMs: null,
+    result: {
+      ending,
+      outcomeId: outcome.id,
+      agreement: agreementForOutcome,
+      ratified: concluding?.ratified ?? false,
+      scores,
+    },
+  };
+  return append(next, {
+    actor: 'system',
+    kind: 'talks.conclude',
+    text: line((l) => `${outcome.title[l]}: ${outcome.debrief[l]}`),
+  });
+}
+
+/** A scenario event happens: announcement, effects on the world, and perhaps the end of the talks. */
+export function fireEvent(
+  s: Scenario,
+  ctx: NegotiationContext,
+  id: string,
+  by: 'draw' | 'facilitator',
+): NegotiationContext {
+  const ev = s.events.find((x) => x.id === id);
+  if (!ev) return ctx;
+  let next: NegotiationContext = {
+    ...ctx,
+    world: applyEffects(s, ctx.world, ev.effects),
+    fired: [...ctx.fired, { id, round: ctx.round, month: ctx.world.month, by }],
+  };
+  if (ev.ends && next.ending === null) next = { ...next, ending: ev.ends };
+  return append(next, {
+    actor: 'system',
+    kind: 'event.fire',
+    text: line((l) => `${ev.title[l]}: ${ev.announcement[l]}`),
+  });
+}

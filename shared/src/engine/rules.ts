@@ -1,0 +1,318 @@
+/**
+ * Who may send which event in which phase, and why an event is refused.
+ *
+ * `EVENT_RULES` is the single table the machine's `on` handlers are built from and that
+ * docs/rules.md is generated from (a test fails if the doc drifts). `checkEvent` is the machine's
+ * one guard: it returns null when the event is allowed, or a Rejection with a sentence the server
+ * sends back to the player. The UI calls it too, to grey out what is not allowed.
+ */
+import { checkPackage, evaluateCondition, packageProblems, requiredSignatories } from '../scenario/evaluate.ts';
+import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
+import type { EngineEvent, EngineEventType, EventOf, NegotiationContext, Phase, Rejection } from './types.ts';
+
+type Who = 'delegation' | 'facilitator' | 'system';
+
+export interface EventRule {
+  who: Who[];
+  phases: readonly Phase[];
+  summary: string;
+}
+
+const ROUND: Phase[] = ['talks', 'tabling', 'responses', 'signing'];
+const BEFORE_END: Phase[] = ['lobby', 'briefing', 'opening', ...ROUND];
+
+export const EVENT_RULES: Record<EngineEventType, EventRule> = {
+  'seat.ready': {
+    who: ['delegation'],
+    phases: ['lobby', 'briefing', 'talks', 'tabling'],
+    summary:
+      'Mark your delegation ready (or not, with ready: false). The lobby, the briefing and the talks end when every present delegation is ready; in tabling, ready means "pass": when all pass, the round goes to resolution with no new draft.',
+  },
+  'statement.make': {
+    who: ['delegation'],
+    phases: ['opening'],
+    summary: 'Make your opening statement, once. Talks begin when every present delegation has spoken.',
+  },
+  'chat.post': {
+    who: ['delegation', 'facilitator'],
+    phases: [...BEFORE_END, 'concluded'],
+    summary:
+      'Post to the plenary, your delegation\'s own channel, a bilateral channel you belong to ("bilateral:a+b" in the order ukraine, russia, us, europe), or (facilitator only) announcements.',
+  },
+  'proposal.table': {
+    who: ['delegation'],
+    phases: ['tabling'],
+    summary:
+      'Table a draft package. It must be well formed and break none of your own red lines. Responses open at once.',
+  },
+  'proposal.amend': {
+    who: ['delegation'],
+    phases: ['tabling'],
+    summary: 'Table an amended version of an earlier draft (it records the draft it amends). Same checks as tabling.',
+  },
+  'proposal.respond': {
+    who: ['delegation'],
+    phases: ['responses'],
+    summary:
+      'Accept, reject (with reasons, optionally per clause) or counter-propose the draft on the table, once. You cannot accept a package that breaks your red lines. When every required signatory has answered, all acceptances open signing; anything else sends the round to resolution.',
+  },
+  'proposal.withdraw': {
+    who: ['delegation'],
+    phases: ['tabling', 'responses'],
+    summary: 'Withdraw the draft you tabled while responses are open; the round goes to resolution.',
+  },
+  'lever.use': {
+    who: ['delegation'],
+    phases: ['talks', 'tabling', 'responses'],
+    summary:
+      'Pull one of your own levers (once per round, subject to its cooldown and requirements; some take a front sector). Its effects apply at resolution.',
+  },
+  'agreement.sign': {
+    who: ['delegation'],
+    phases: ['signing'],
+    summary:
+      "Sign the accepted draft, if your signature is required. When all required signatures are in, each signatory's domestic ratification rules decide whether it holds.",
+  },
+  'agreement.decline': {
+    who: ['delegation'],
+    phases: ['signing'],
+    summary: 'Refuse to sign the accepted draft; the round goes to resolution.',
+  },
+  'delegation.walkout': {
+    who: ['delegation'],
+    phases: ['opening', ...ROUND],
+    summary:
+      'Walk out of the talks. A party whose signature every ceasefire needs ends the talks by walking out; others leave the table and can no longer act.',
+  },
+  'facilitator.pause': {
+    who: ['facilitator'],
+    phases: BEFORE_END,
+    summary: 'Pause the session: only the facilitator can act until it resumes; the phase timer stops.',
+  },
+  'facilitator.resume': {
+    who: ['facilitator'],
+    phases: BEFORE_END,
+    summary: 'Resume a paused session; the phase timer continues with the time that was left.',
+  },
+  'facilitator.advance': {
+    who: ['facilitator'],
+    phases: BEFORE_END,
+    summary:
+      'End the current phase now, as if everyone were ready: missing responses count as rejections and missing signatures as refusals.',
+  },
+  'facilitator.inject': {
+    who: ['facilitator'],
+    phases: ['opening', ...ROUND],
+    summary:
+      'Fire a scenario event now (a one-off event only once); its effects apply at once and it may end the talks.',
+  },
+  'facilitator.extend': {
+    who: ['facilitator'],
+    phases: BEFORE_END,
+    summary: "Add rounds to the talks' deadline, or time to the current phase's timer.",
+  },
+  'clock.deadline': {
+    who: ['system'],
+    phases: BEFORE_END,
+    summary: "The host's timer: when the phase's time has run out, the phase ends as with facilitator.advance.",
+  },
+};
+
+function reject(code: Rejection['code'], message: string): Rejection {
+  return { code, message };
+}
+
+function isDelegation(actor: string): actor is DelegationId {
+  return (DELEGATION_IDS as readonly string[]).includes(actor);
+}
+
+/** Delegations still at the table. */
+export function present(ctx: NegotiationContext): DelegationId[] {
+  return DELEGATION_IDS.filter((d) => !ctx.seats[d].walkedOut);
+}
+
+export function findProposal(ctx: NegotiationContext, id: string) {
+  return ctx.proposals.find((p) => p.id === id);
+}
+
+export function name(scenario: Scenario, d: DelegationId): string {
+  return scenario.delegations[d].name.en;
+}
+
+/** Can this delegation put its name to this package? (well formed, and none of its red lines broken) */
+export function packageRefusal(
+  scenario: Scenario,
+  ctx: NegotiationContext,
+  who: DelegationId,
+  pkg: Package,
+): Rejection | null {
+  const problems = packageProblems(scenario, pkg);
+  if (problems.length > 0) return reject('invalid', `The package is not valid: ${problems.join('; ')}`);
+  const breaches = checkPackage(scenario, who, pkg, ctx.world);
+  if (breaches.length > 0) return reject('red_line', breaches.map((b) => b.message).join('; '));
+  return null;
+}
+
+/** null when the event is allowed now; otherwise why not. Pure: the machine's only guard. */
+export function checkEvent(scenario: Scenario, ctx: NegotiationContext, event: EngineEvent): Rejection | null {
+  const rule = EVENT_RULES[event.type];
+  if (!rule) return reject('invalid', `unknown event "${String((event as { type: unknown }).type)}"`);
+  const who: Who = isDelegation(event.actor) ? 'delegation' : event.actor === 'facilitator' ? 'facilitator' : 'system';
+  if (!rule.who.includes(who)) {
+    const allowed = rule.who.map((w) => (w === 'delegation' ? 'a delegation' : `the ${w}`)).join(' or ');
+    return reject('wrong_actor', `only ${allowed} may send ${event.type}`);
+  }
+  if (ctx.phase === 'concluded' && !rule.phases.includes('concluded')) {
+    return reject('wrong_phase', 'the talks have concluded');
+  }
+  // A pause freezes the delegations and the clock; the facilitator keeps every power.
+  if (ctx.paused && who !== 'facilitator') {
+    return reject('paused', 'the session is paused');
+  }
+  if (!rule.phases.includes(ctx.phase)) {
+    return reject('wrong_phase', `${event.type} is not allowed during ${ctx.phase}`);
+  }
+  if (isDelegation(event.actor) && ctx.seats[event.actor].walkedOut) {
+    return reject('not_allowed', `${name(scenario, event.actor)} has walked out of the talks`);
+  }
+  return SPECIFIC[event.type]?.(scenario, ctx, event as never) ?? null;
+}
+
+type Check<T extends EngineEventType> = (
+  scenario: Scenario,
+  ctx: NegotiationContext,
+  e: EventOf<T>,
+) => Rejection | null;
+
+const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
+  'statement.make': (_s, ctx, e) =>
+    ctx.seats[e.actor as DelegationId].statement !== null
+      ? reject('not_allowed', 'you have already made your opening statement')
+      : null,
+
+  'chat.post': (_s, _ctx, e) => {
+    const ch = e.channel;
+    if (ch === 'plenary') return null;
+    if (ch === 'announcements') {
+      return e.actor === 'facilitator' ? null : reject('not_allowed', 'only the facilitator posts announcements');
+    }
+    if (e.actor === 'facilitator') return null; // the facilitator may write anywhere
+    if (ch.startsWith('delegation:')) {
+      return ch === `delegation:${e.actor}`
+        ? null
+        : reject('not_allowed', "you cannot write in another delegation's channel");
+    }
+    const [a, b] = ch.slice('bilateral:'.length).split('+') as [DelegationId, DelegationId];
+    if (a === b || DELEGATION_IDS.indexOf(a) > DELEGATION_IDS.indexOf(b)) {
+      return reject('invalid', `write bilateral channels as bilateral:a+b in the order ${DELEGATION_IDS.join(', ')}`);
+    }
+    return a === e.actor || b === e.actor ? null : reject('not_allowed', 'you are not part of that bilateral channel');
+  },
+
+  'proposal.table': (s, ctx, e) => packageRefusal(s, ctx, e.actor as DelegationId, e.package),
+
+  'proposal.amend': (s, ctx, e) => {
+    const parent = findProposal(ctx, e.proposalId);
+    if (!parent) return reject('invalid', `there is no proposal "${e.proposalId}"`);
+    if (parent.status === 'withdrawn') return reject('not_allowed', 'that proposal was withdrawn');
+    return packageRefusal(s, ctx, e.actor as DelegationId, e.package);
+  },
+
+  'proposal.respond': (s, ctx, e) => {
+    const who = e.actor as DelegationId;
+    const p = findProposal(ctx, e.proposalId);
+    if (!p || ctx.onTable !== p.id || p.status !== 'tabled') {
+      return reject('not_allowed', `"${e.proposalId}" is not the draft on the table`);
+    }
+    if (p.author === who) return reject('not_allowed', 'you tabled this draft; your acceptance is already recorded');
+    if (p.responses[who]) return reject('not_allowed', 'you have already responded to this draft');
+    if (e.response === 'accept') return packageRefusal(s, ctx, who, p.package);
+    if (e.response === 'counter') {
+      if (!e.counter) return reject('invalid', 'a counter-proposal needs a counter package');
+      return packageRefusal(s, ctx, who, e.counter);
+    }
+    return null;
+  },
+
+  'proposal.withdraw': (_s, ctx, e) => {
+    const p = findProposal(ctx, e.proposalId);
+    if (!p || ctx.onTable !== p.id || p.status !== 'tabled') {
+      return reject('not_allowed', `"${e.proposalId}" is not the draft on the table`);
+    }
+    return p.author === e.actor
+      ? null
+      : reject('not_allowed', 'only the delegation that tabled a draft can withdraw it');
+  },
+
+  'lever.use': (s, ctx, e) => {
+    const lever = s.levers.find((l) => l.id === e.lever);
+    if (!lever) return reject('invalid', `there is no lever "${e.lever}"`);
+    if (lever.owner !== e.actor) return reject('not_allowed', `${lever.title.en} belongs to ${name(s, lever.owner)}`);
+    if (ctx.queuedLevers.some((q) => q.lever === lever.id)) {
+      return reject('not_allowed', `${lever.title.en} is already in use this round`);
+    }
+    const from = ctx.seats[lever.owner].cooldowns[lever.id] ?? 0;
+    if (from > ctx.round) return reject('not_allowed', `${lever.title.en} can be used again in round ${from}`);
+    if (lever.requires && !evaluateCondition(lever.requires, { world: ctx.world })) {
+      return reject('not_allowed', `${lever.title.en} cannot be used in the current situation`);
+    }
+    if (lever.targetsSector) {
+      if (!e.sector) return reject('invalid', `${lever.title.en} needs a front sector`);
+      if (!s.map.sectors.some((sec) => sec.id === e.sector))
+        return reject('invalid', `there is no sector "${e.sector}"`);
+    } else if (e.sector) {
+      return reject('invalid', `${lever.title.en} does not take a sector`);
+    }
+    return null;
+  },
+
+  'agreement.sign': (s, ctx, e) => {
+    const who = e.actor as DelegationId;
+    const p = findProposal(ctx, e.proposalId);
+    if (!p || ctx.onTable !== p.id || p.status !== 'accepted') {
+      return reject('not_allowed', `"${e.proposalId}" is not the accepted draft`);
+    }
+    if (!p.signatories.includes(who)) return reject('not_allowed', `${name(s, who)}'s signature is not required`);
+    if (p.signatures.includes(who)) return reject('not_allowed', 'you have already signed');
+    return packageRefusal(s, ctx, who, p.package);
+  },
+
+  'agreement.decline': (s, ctx, e) => {
+    const who = e.actor as DelegationId;
+    const p = findProposal(ctx, e.proposalId);
+    if (!p || ctx.onTable !== p.id || p.status !== 'accepted') {
+      return reject('not_allowed', `"${e.proposalId}" is not the accepted draft`);
+    }
+    if (!p.signatories.includes(who)) return reject('not_allowed', `${name(s, who)}'s signature is not required`);
+    return p.signatures.includes(who) ? reject('not_allowed', 'you have already signed') : null;
+  },
+
+  'facilitator.pause': (_s, ctx) => (ctx.paused ? reject('not_allowed', 'the session is already paused') : null),
+  'facilitator.resume': (_s, ctx) => (ctx.paused ? null : reject('not_allowed', 'the session is not paused')),
+
+  'facilitator.inject': (s, ctx, e) => {
+    const ev = s.events.find((x) => x.id === e.event);
+    if (!ev) return reject('invalid', `there is no scenario event "${e.event}"`);
+    if (ev.once && ctx.fired.some((f) => f.id === ev.id))
+      return reject('not_allowed', `${ev.title.en} has already happened`);
+    return null;
+  },
+
+  'facilitator.extend': (_s, ctx, e) => {
+    if (e.rounds !== undefined && ctx.rounds + e.rounds > ctx.options.maxRounds) {
+      return reject('not_allowed', `the talks cannot run past ${ctx.options.maxRounds} rounds`);
+    }
+    if (e.ms !== undefined && ctx.deadlineAt === null && ctx.remainingMs === null) {
+      return reject('not_allowed', 'this phase has no timer to extend');
+    }
+    return null;
+  },
+
+  'clock.deadline': (_s, ctx, e) =>
+    ctx.deadlineAt !== null && e.at >= ctx.deadlineAt ? null : reject('not_allowed', 'the phase timer has not run out'),
+};
+
+/** Signatories the draft needs that are still at the table (a walked-out one cannot accept). */
+export function signatoriesOf(scenario: Scenario, pkg: Package): DelegationId[] {
+  return requiredSignatories(scenario, pkg);
+}

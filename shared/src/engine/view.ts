@@ -1,0 +1,139 @@
+/**
+ * The one place that decides what each seat may see. The server applies it at one spot before
+ * anything reaches a client; bots get exactly this view of the game and nothing else.
+ *
+ * - A delegation sees public state, its own private briefing, preferences and red lines, its own
+ *   channels, its own private levers, and its own response to the draft until responses close.
+ * - A spectator (projector) sees public information only.
+ * - The facilitator sees everything.
+ */
+import type { WorldState } from '../scenario/evaluate.ts';
+import { DELEGATION_IDS, type Delegation, type DelegationId, type Scenario } from '../scenario/schema.ts';
+import type {
+  Agreement,
+  Audience,
+  Channel,
+  ChatMessage,
+  FinalResult,
+  FiredEvent,
+  NegotiationContext,
+  Phase,
+  Proposal,
+  QueuedLever,
+  TranscriptEntry,
+} from './types.ts';
+
+export type ViewerSeat = DelegationId | 'facilitator' | 'spectator';
+
+/** A delegation's private content: briefing, red lines, ratification rules, numbers, AI personality. */
+export type PrivateContent = Pick<
+  Delegation,
+  'briefing' | 'redLines' | 'ratification' | 'preferences' | 'personality' | 'phrases'
+>;
+
+export interface PublicSeat {
+  ready: boolean;
+  statement: string | null;
+  walkedOut: boolean;
+}
+
+export interface SeatView {
+  viewer: ViewerSeat;
+  scenarioId: string;
+  phase: Phase;
+  paused: boolean;
+  round: number;
+  rounds: number;
+  world: WorldState;
+  deadlineAt: number | null;
+  remainingMs: number | null;
+  seats: Record<DelegationId, PublicSeat>;
+  /** Lever id → the round it can be used again, for the viewer's own levers (all, for the facilitator). */
+  cooldowns: Record<string, number>;
+  proposals: ProposalView[];
+  onTable: string | null;
+  queuedLevers: QueuedLever[];
+  fired: FiredEvent[];
+  agreements: Agreement[];
+  chat: ChatMessage[];
+  transcript: TranscriptEntry[];
+  result: FinalResult | null;
+  /** The viewer's own private content (a delegation), every delegation's (facilitator), or nothing. */
+  private: Partial<Record<DelegationId, PrivateContent>>;
+}
+
+/** A proposal as a seat sees it: while responses are sealed, others' answers are hidden, not who answered. */
+export type ProposalView = Proposal & { responded: DelegationId[] };
+
+export function canSee(viewer: ViewerSeat, audience: Audience): boolean {
+  if (audience === 'public' || viewer === 'facilitator') return true;
+  return viewer !== 'spectator' && audience.only.includes(viewer);
+}
+
+export function canRead(viewer: ViewerSeat, channel: Channel): boolean {
+  if (channel === 'plenary' || channel === 'announcements' || viewer === 'facilitator') return true;
+  if (viewer === 'spectator') return false;
+  if (channel.startsWith('delegation:')) return channel === `delegation:${viewer}`;
+  return channel.slice('bilateral:'.length).split('+').includes(viewer);
+}
+
+function proposalFor(viewer: ViewerSeat, p: Proposal): ProposalView {
+  const responded = DELEGATION_IDS.filter((d) => p.responses[d] !== undefined);
+  if (viewer === 'facilitator' || p.status !== 'tabled') return { ...p, responded };
+  const responses: Proposal['responses'] = {};
+  for (const d of responded) {
+    if (d === viewer || d === p.author) responses[d] = p.responses[d];
+  }
+  return { ...p, responses, responded };
+}
+
+function privateContent(d: Delegation): PrivateContent {
+  const { briefing, redLines, ratification, preferences, personality, phrases } = d;
+  return { briefing, redLines, ratification, preferences, personality, phrases };
+}
+
+export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
+  const isFacilitator = viewer === 'facilitator';
+  const ownLevers = new Set(scenario.levers.filter((l) => l.owner === viewer).map((l) => l.id));
+  const publicLevers = new Set(scenario.levers.filter((l) => l.visibility === 'public').map((l) => l.id));
+  const seats = Object.fromEntries(
+    DELEGATION_IDS.map((d) => {
+      const { ready, statement, walkedOut } = ctx.seats[d];
+      return [d, { ready, statement, walkedOut }];
+    }),
+  ) as Record<DelegationId, PublicSeat>;
+  const cooldowns = isFacilitator
+    ? Object.assign({}, ...DELEGATION_IDS.map((d) => ctx.seats[d].cooldowns))
+    : viewer === 'spectator'
+      ? {}
+      : { ...ctx.seats[viewer].cooldowns };
+  const privateFor: SeatView['private'] = {};
+  for (const d of DELEGATION_IDS) {
+    if (isFacilitator || d === viewer) privateFor[d] = privateContent(scenario.delegations[d]);
+  }
+  return {
+    viewer,
+    scenarioId: ctx.scenarioId,
+    phase: ctx.phase,
+    paused: ctx.paused,
+    round: ctx.round,
+    rounds: ctx.rounds,
+    world: ctx.world,
+    deadlineAt: ctx.deadlineAt,
+    remainingMs: ctx.remainingMs,
+    seats,
+    cooldowns,
+    proposals: ctx.proposals.map((p) => proposalFor(viewer, p)),
+    onTable: ctx.onTable,
+    queuedLevers: ctx.queuedLevers.filter((q) => isFacilitator || publicLevers.has(q.lever) || ownLevers.has(q.lever)),
+    fired: ctx.fired,
+    agreements: ctx.agreements,
+    chat: ctx.chat.filter((m) => canRead(viewer, m.channel)),
+    // Events are kept for replay; only the facilitator (who exports transcripts) needs them.
+    transcript: ctx.transcript
+      .filter((t) => canSee(viewer, t.audience))
+      .map((t) => (isFacilitator ? t : { ...t, event: null })),
+    result: ctx.result,
+    private: privateFor,
+  };
+}

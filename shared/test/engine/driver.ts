@@ -1,0 +1,55 @@
+/** A tiny driver for engine tests: send events by name, with a clock that ticks one second each. */
+import { createEngine, type GameSnapshot, type StepResult } from '../../src/engine/game.ts';
+import type { Actor, EngineEvent, EngineOptions } from '../../src/engine/types.ts';
+import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
+import { fixtureScenario } from './fixture.ts';
+
+type Payload<T extends EngineEvent['type']> = Omit<Extract<EngineEvent, { type: T }>, 'type' | 'actor' | 'at'>;
+
+export function newGame(options: { seed?: number; scenario?: Scenario; options?: Partial<EngineOptions> } = {}) {
+  const engine = createEngine(options.scenario ?? fixtureScenario);
+  let snapshot = engine.start({ seed: options.seed ?? 1, now: 0, ...(options.options ? { options: options.options } : {}) });
+  let clock = 0;
+  const game = {
+    engine,
+    get snapshot(): GameSnapshot {
+      return snapshot;
+    },
+    set snapshot(s: GameSnapshot) {
+      snapshot = s;
+    },
+    get ctx() {
+      return snapshot.context;
+    },
+    get phase() {
+      return snapshot.context.phase;
+    },
+    send<T extends EngineEvent['type']>(actor: Actor, type: T, payload?: Payload<T>, at?: number): StepResult {
+      clock = at ?? clock + 1000;
+      const event = { ...(payload ?? {}), type, actor, at: clock } as unknown as EngineEvent;
+      const result = engine.step(snapshot, event);
+      if (result.ok) snapshot = result.snapshot;
+      return result;
+    },
+    /** Send and fail the test with the rejection's message if it is refused. */
+    ok<T extends EngineEvent['type']>(actor: Actor, type: T, payload?: Payload<T>, at?: number): StepResult {
+      const result = game.send(actor, type, payload, at);
+      if (!result.ok) throw new Error(`${actor} ${type} refused: ${result.rejection.message}`);
+      return result;
+    },
+    allReady(except: DelegationId[] = []) {
+      for (const d of DELEGATION_IDS) if (!except.includes(d) && !snapshot.context.seats[d].walkedOut) game.ok(d, 'seat.ready');
+    },
+    /** Lobby → briefing → opening statements → round 1 talks. */
+    toTalks() {
+      game.allReady();
+      game.allReady();
+      for (const d of DELEGATION_IDS) game.ok(d, 'statement.make', { text: `${d} opens` });
+    },
+    toTabling() {
+      game.toTalks();
+      game.allReady();
+    },
+  };
+  return game;
+}
