@@ -192,6 +192,17 @@ export function ratify(s: Scenario, ctx: NegotiationContext): NegotiationContext
     onTable: null,
   };
   if (agreement.concluding) next = { ...next, ending: 'signed' };
+  // Everyone learns who rejected the deal at home; only that delegation reads its own reasons
+  // until the debrief opens every briefing.
+  for (const d of new Set(failures.map((f) => f.d))) {
+    const own = failures.filter((f) => f.d === d);
+    next = append(next, {
+      actor: 'system',
+      kind: 'agreement.ratify.detail',
+      audience: { only: [d] },
+      text: line((l) => own.map((f) => `${f.rule.title[l]}: ${f.rule.explanation[l]}`).join('; ')),
+    });
+  }
   const text = agreement.ratified
     ? line((l) =>
         l === 'en'
@@ -199,9 +210,9 @@ export function ratify(s: Scenario, ctx: NegotiationContext): NegotiationContext
           : `${p.id} підписали ${delegationList(s, p.signatories, 'uk')}; ратифіковано`,
       )
     : line((l) => {
-        const why = failures.map((f) => `${actorName(s, f.d)[l]} — ${f.rule.title[l]}`).join('; ');
+        const why = delegationList(s, [...new Set(failures.map((f) => f.d))], l);
         return l === 'en'
-          ? `${p.id} is signed but rejected at home: ${why}`
+          ? `${p.id} is signed but rejected at home by ${why}`
           : `${p.id} підписано, але відхилено вдома: ${why}`;
       });
   return append(next, { actor: 'system', kind: 'agreement.ratify', text });

@@ -6,6 +6,8 @@
  *   channels, its own private levers, and its own response to the draft until responses close.
  * - A spectator (projector) sees public information only.
  * - The facilitator sees everything.
+ * - Once the talks have concluded, the debrief opens every briefing and transcript line to
+ *   everyone; chat in other delegations' private and bilateral channels stays private for good.
  */
 import type { WorldState } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type Delegation, type DelegationId, type Scenario } from '../scenario/schema.ts';
@@ -107,9 +109,11 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     : viewer === 'spectator'
       ? {}
       : { ...ctx.seats[viewer].cooldowns };
+  // The debrief opens every briefing: once the talks have concluded, everyone may see everything private.
+  const debrief = ctx.phase === 'concluded';
   const privateFor: SeatView['private'] = {};
   for (const d of DELEGATION_IDS) {
-    if (isFacilitator || d === viewer) privateFor[d] = privateContent(scenario.delegations[d]);
+    if (isFacilitator || debrief || d === viewer) privateFor[d] = privateContent(scenario.delegations[d]);
   }
   return {
     viewer,
@@ -127,11 +131,17 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     onTable: ctx.onTable,
     queuedLevers: ctx.queuedLevers.filter((q) => isFacilitator || publicLevers.has(q.lever) || ownLevers.has(q.lever)),
     fired: ctx.fired,
-    agreements: ctx.agreements,
+    // Which ratification rule failed is private to its delegation until the debrief.
+    agreements: ctx.agreements.map((a) => ({
+      ...a,
+      failures: a.failures.map((f) =>
+        isFacilitator || debrief || f.startsWith(`${viewer}:`) ? f : f.slice(0, f.indexOf(':')),
+      ),
+    })),
     chat: ctx.chat.filter((m) => canRead(viewer, m.channel)),
     // Events are kept for replay; only the facilitator (who exports transcripts) needs them.
     transcript: ctx.transcript
-      .filter((t) => canSee(viewer, t.audience))
+      .filter((t) => canSee(viewer, t.audience) || (debrief && t.kind !== 'chat.post'))
       .map((t) => (isFacilitator ? t : { ...t, event: null })),
     result: ctx.result,
     private: privateFor,

@@ -8,7 +8,11 @@ type Payload<T extends EngineEvent['type']> = Omit<Extract<EngineEvent, { type: 
 
 export function newGame(options: { seed?: number; scenario?: Scenario; options?: Partial<EngineOptions> } = {}) {
   const engine = createEngine(options.scenario ?? fixtureScenario);
-  let snapshot = engine.start({ seed: options.seed ?? 1, now: 0, ...(options.options ? { options: options.options } : {}) });
+  let snapshot = engine.start({
+    seed: options.seed ?? 1,
+    now: 0,
+    ...(options.options ? { options: options.options } : {}),
+  });
   let clock = 0;
   const game = {
     engine,
@@ -38,7 +42,8 @@ export function newGame(options: { seed?: number; scenario?: Scenario; options?:
       return result;
     },
     allReady(except: DelegationId[] = []) {
-      for (const d of DELEGATION_IDS) if (!except.includes(d) && !snapshot.context.seats[d].walkedOut) game.ok(d, 'seat.ready');
+      for (const d of DELEGATION_IDS)
+        if (!except.includes(d) && !snapshot.context.seats[d].walkedOut) game.ok(d, 'seat.ready');
     },
     /** Lobby → briefing → opening statements → round 1 talks. */
     toTalks() {

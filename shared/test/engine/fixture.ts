@@ -292,10 +292,37 @@ export const fixtureScenario: Scenario = {
   }).events,
   outcomes: Outcomes.parse({
     outcomes: [
-      { id: 'rejected-at-home', title: L('Rejected'), debrief: L('Rejected at home'), when: { all: [{ agreement: true }, { ratified: false }] }, source },
-      { id: 'ceasefire', title: L('Ceasefire'), debrief: L('A ceasefire'), seedScenario: 1, when: { all: [{ ratified: true }, { anyClause: ['ceasefire.line', 'ceasefire.armistice'] }] }, source },
-      { id: 'breakthrough', title: L('Breakthrough'), debrief: L('Forced terms'), seedScenario: 4, when: { ending: 'breakthrough' }, source },
-      { id: 'stalemate', title: L('Stalemate'), debrief: L('No deal'), seedScenario: 2, when: { month: { gte: 0 } }, source },
+      {
+        id: 'rejected-at-home',
+        title: L('Rejected'),
+        debrief: L('Rejected at home'),
+        when: { all: [{ agreement: true }, { ratified: false }] },
+        source,
+      },
+      {
+        id: 'ceasefire',
+        title: L('Ceasefire'),
+        debrief: L('A ceasefire'),
+        seedScenario: 1,
+        when: { all: [{ ratified: true }, { anyClause: ['ceasefire.line', 'ceasefire.armistice'] }] },
+        source,
+      },
+      {
+        id: 'breakthrough',
+        title: L('Breakthrough'),
+        debrief: L('Forced terms'),
+        seedScenario: 4,
+        when: { ending: 'breakthrough' },
+        source,
+      },
+      {
+        id: 'stalemate',
+        title: L('Stalemate'),
+        debrief: L('No deal'),
+        seedScenario: 2,
+        when: { month: { gte: 0 } },
+        source,
+      },
     ],
   }).outcomes,
   map: MapBinding.parse({

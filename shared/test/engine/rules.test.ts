@@ -187,7 +187,9 @@ function toSigning(pkg: Record<string, string>) {
 describe('E12 only the required signatories sign', () => {
   it('the US may not sign a deal that does not need it', () => {
     const g = toSigning(CEASEFIRE_DEAL);
-    expect(rejection(g.send('us', 'agreement.sign', { proposalId: 'p1' })).message).toBe("US's signature is not required");
+    expect(rejection(g.send('us', 'agreement.sign', { proposalId: 'p1' })).message).toBe(
+      "US's signature is not required",
+    );
   });
 });
 
@@ -219,7 +221,9 @@ describe('E15 a partial agreement binds its signatories and the talks go on', ()
     g.ok('russia', 'agreement.sign', { proposalId: 'p1' });
     expect(g.phase).toBe('talks');
     expect(g.ctx.round).toBe(2);
-    expect(g.ctx.agreements).toMatchObject([{ package: { prisoners: 'all-for-all' }, ratified: true, concluding: false }]);
+    expect(g.ctx.agreements).toMatchObject([
+      { package: { prisoners: 'all-for-all' }, ratified: true, concluding: false },
+    ]);
   });
 });
 
@@ -238,7 +242,8 @@ describe('E17 incompatible clauses cannot stand together', () => {
     const g = newGame();
     g.toTabling();
     expect(
-      rejection(g.send('europe', 'proposal.table', { package: { force: 'european-force', troops: 'prohibited' } })).message,
+      rejection(g.send('europe', 'proposal.table', { package: { force: 'european-force', troops: 'prohibited' } }))
+        .message,
     ).toContain('clause force.european-force cannot stand with clause troops.prohibited');
   });
 });
@@ -250,7 +255,9 @@ describe('E18 levers: owner, once a round, cooldown, requirements, sector; effec
     expect(rejection(g.send('ukraine', 'lever.use', { lever: 'ru-offensive', sector: 'front' })).message).toBe(
       'Offensive belongs to RUSSIA',
     );
-    expect(rejection(g.send('russia', 'lever.use', { lever: 'ru-offensive' })).message).toBe('Offensive needs a front sector');
+    expect(rejection(g.send('russia', 'lever.use', { lever: 'ru-offensive' })).message).toBe(
+      'Offensive needs a front sector',
+    );
     expect(rejection(g.send('russia', 'lever.use', { lever: 'ru-offensive', sector: 'north' })).message).toBe(
       'there is no sector "north"',
     );
@@ -460,7 +467,9 @@ describe('E30 channels: who may write where', () => {
     expect(rejection(g.send('ukraine', 'chat.post', { channel: 'bilateral:russia+us', text: 'x' })).message).toBe(
       'you are not part of that bilateral channel',
     );
-    expect(rejection(g.send('us', 'chat.post', { channel: 'bilateral:us+ukraine' as never, text: 'x' })).code).toBe('invalid');
+    expect(rejection(g.send('us', 'chat.post', { channel: 'bilateral:us+ukraine' as never, text: 'x' })).code).toBe(
+      'invalid',
+    );
     expect(rejection(g.send('us', 'chat.post', { channel: 'announcements', text: 'x' })).message).toBe(
       'only the facilitator posts announcements',
     );
@@ -491,5 +500,18 @@ describe('E32 sealed responses: others see who answered, not what, until respons
     expect(russia?.responses.ukraine).toBeUndefined();
     g.ok('facilitator', 'facilitator.advance');
     expect(viewFor(g.engine.scenario, g.ctx, 'russia').proposals[0]?.responses.ukraine?.response).toBe('reject');
+  });
+});
+
+describe('E33 the debrief opens every briefing but not other delegations’ channels', () => {
+  it('after the talks conclude, Ukraine reads Russia’s briefing but not the Russia–US channel', () => {
+    const g = newGame();
+    g.toTalks();
+    g.ok('russia', 'chat.post', { channel: 'bilateral:russia+us', text: 'A private word' });
+    expect(viewFor(g.engine.scenario, g.ctx, 'ukraine').private.russia).toBeUndefined();
+    g.ok('russia', 'delegation.walkout');
+    const view = viewFor(g.engine.scenario, g.ctx, 'ukraine');
+    expect(view.private.russia?.redLines[0]?.id).toBe('nato-commitment');
+    expect(JSON.stringify(view)).not.toContain('A private word');
   });
 });
