@@ -1,6 +1,6 @@
 /** A tiny driver for engine tests: send events by name, with a clock that ticks one second each. */
 import { createEngine, type GameSnapshot, type StepResult } from '../../src/engine/game.ts';
-import type { Actor, EngineEvent, EngineOptions } from '../../src/engine/types.ts';
+import type { Actor, EngineEvent, EngineOptions, Phase } from '../../src/engine/types.ts';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
 import { fixtureScenario } from './fixture.ts';
 
@@ -25,8 +25,12 @@ export function newGame(options: { seed?: number; scenario?: Scenario; options?:
     get ctx() {
       return snapshot.context;
     },
-    get phase() {
+    get phase(): Phase {
       return snapshot.context.phase;
+    },
+    /** Not narrowed by earlier checks: the phase changes as events are sent. */
+    isOver(): boolean {
+      return snapshot.context.phase === 'concluded';
     },
     send<T extends EngineEvent['type']>(actor: Actor, type: T, payload?: Payload<T>, at?: number): StepResult {
       clock = at ?? clock + 1000;

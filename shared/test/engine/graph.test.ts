@@ -13,7 +13,7 @@ import { DELEGATION_IDS } from '../../src/scenario/schema.ts';
 import { fixtureScenario } from './fixture.ts';
 
 const machine = createNegotiationMachine(fixtureScenario);
-const DEALS = [
+const DEALS: Record<string, string>[] = [
   { ceasefire: 'line', nato: 'renounced', force: 'european-force' }, // ratifies
   { ceasefire: 'line', nato: 'renounced' }, // rejected at home
   { prisoners: 'all-for-all' }, // partial deal

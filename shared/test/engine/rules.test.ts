@@ -405,11 +405,11 @@ describe('E26 events are drawn at resolution when their trigger holds', () => {
   it('offensives push the front until the breakthrough fires and forces the end', () => {
     const g = newGame({ options: { maxRounds: 8 } });
     g.toTalks();
-    for (let r = 0; r < 3 && g.phase !== 'concluded'; r += 1) {
+    for (let r = 0; r < 3 && !g.isOver(); r += 1) {
       g.ok('russia', 'lever.use', { lever: 'ru-offensive', sector: 'front' });
       g.ok('us', 'lever.use', { lever: 'us-press' });
       passRound(g);
-      if (g.phase !== 'concluded') passRound(g); // the offensive has a one-round cooldown
+      if (!g.isOver()) passRound(g); // the offensive has a one-round cooldown
     }
     expect(g.ctx.fired.map((f) => f.id)).toContain('breakthrough');
     expect(g.ctx.result?.ending).toBe('breakthrough');
