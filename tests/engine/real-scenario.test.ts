@@ -1,0 +1,123 @@
+/**
+ * The engine on the real 2026 scenario: the seed's fragile ceasefire can be negotiated, signed and
+ * ratified; the constitutional red line is enforced with a readable reason; random games on the
+ * real content never leak a delegation's secrets; docs/rules.md matches the machine.
+ */
+import { readFile } from 'node:fs/promises';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateRulesDoc, RULES_DOC } from '../../server/src/cli/rules-doc.ts';
+import { loadScenarioById } from '../../server/src/content/loadScenario.ts';
+import { createEngine, type Engine } from '../../shared/src/engine/game.ts';
+import { debriefFigures } from '../../shared/src/engine/scoring.ts';
+import type { EngineEvent } from '../../shared/src/engine/types.ts';
+import { DELEGATION_IDS, type Package, type Scenario } from '../../shared/src/scenario/schema.ts';
+import { guidedSequenceArb, materialise } from '../../shared/test/engine/arbitraries.ts';
+import { expectNoLeaks } from '../../shared/test/engine/leaks.ts';
+
+let scenario: Scenario;
+let engine: Engine;
+beforeAll(async () => {
+  scenario = await loadScenarioById('ukraine-2026');
+  engine = createEngine(scenario);
+});
+
+const STATUS = ['crimea', 'donetsk', 'luhansk', 'zaporizhzhia', 'kherson'];
+const FRAGILE_CEASEFIRE: Package = {
+  ceasefire: 'armistice-dmz',
+  monitoring: 'european-force',
+  ...Object.fromEntries(STATUS.map((r) => [`status-${r}`, 'deferred'])),
+  guarantees: 'european-force',
+  nato: 'deferred',
+  accountability: 'commission',
+  prisoners: 'all-for-all',
+  children: 'return-verified',
+};
+
+function play(events: Array<Omit<EngineEvent, 'at'>>) {
+  let snapshot = engine.start({ seed: 2026, now: 0 });
+  let at = 0;
+  for (const body of events) {
+    at += 1000;
+    const result = engine.step(snapshot, { ...body, at } as EngineEvent);
+    if (!result.ok) return { snapshot, refused: result.rejection };
+    snapshot = result.snapshot;
+  }
+  return { snapshot, refused: null };
+}
+
+const toTabling: Array<Omit<EngineEvent, 'at'>> = [
+  ...[1, 2].flatMap(() => DELEGATION_IDS.map((d) => ({ type: 'seat.ready' as const, actor: d }))),
+  ...DELEGATION_IDS.map((d) => ({ type: 'statement.make' as const, actor: d, text: 'Opening statement' })),
+  ...DELEGATION_IDS.map((d) => ({ type: 'seat.ready' as const, actor: d })),
+];
+
+describe('the real scenario in the engine', () => {
+  it('the seed’s fragile ceasefire: tabled by the US, accepted and signed by its three signatories, ratified', () => {
+    const start = play([...toTabling, { type: 'proposal.table', actor: 'us', package: FRAGILE_CEASEFIRE }]);
+    const p = start.snapshot.context.proposals[0];
+    expect(p?.signatories).toEqual(['ukraine', 'russia', 'europe']);
+    const { snapshot, refused } = play([
+      ...toTabling,
+      { type: 'proposal.table', actor: 'us', package: FRAGILE_CEASEFIRE },
+      ...(['ukraine', 'russia', 'europe'] as const).map((d) => ({
+        type: 'proposal.respond' as const,
+        actor: d,
+        proposalId: 'p1',
+        response: 'accept' as const,
+      })),
+      ...(['ukraine', 'russia', 'europe'] as const).map((d) => ({
+        type: 'agreement.sign' as const,
+        actor: d,
+        proposalId: 'p1',
+      })),
+    ]);
+    expect(refused).toBeNull();
+    expect(snapshot.context.phase).toBe('concluded');
+    expect(snapshot.context.result).toMatchObject({ ending: 'signed', outcomeId: 'fragile-ceasefire', ratified: true });
+  });
+
+  it('Ukraine cannot accept recognition of Crimea, and the refusal names the clause', () => {
+    const { refused } = play([
+      ...toTabling,
+      {
+        type: 'proposal.table',
+        actor: 'russia',
+        package: { 'status-crimea': 'recognised-russian', nato: 'renounced' },
+      },
+      { type: 'proposal.respond', actor: 'ukraine', proposalId: 'p1', response: 'accept' },
+    ]);
+    expect(refused?.code).toBe('red_line');
+    expect(refused?.message).toContain('status-crimea.recognised-russian');
+  });
+
+  it('with nobody tabling, the deadline ends the talks in a seed scenario', () => {
+    const pass = DELEGATION_IDS.map((d) => ({ type: 'seat.ready' as const, actor: d }));
+    const rounds = Array.from({ length: scenario.meta.rounds }, () => [...pass, ...pass]).flat();
+    const { snapshot } = play([...toTabling.slice(0, -4), ...rounds]);
+    expect(snapshot.context.result?.ending).toBe('deadline');
+    expect(['prolonged-stalemate', 'collapsed-escalation']).toContain(snapshot.context.result?.outcomeId);
+  });
+
+  it('debrief figures exist for the real agenda: a frontier and a Nash point (or none) at the start', () => {
+    const figures = debriefFigures(scenario, FRAGILE_CEASEFIRE, engine.start({ seed: 1, now: 0 }).context.world);
+    expect(figures.frontier.length).toBeGreaterThan(0);
+    expect(figures.distanceToFrontier).toBeGreaterThanOrEqual(0);
+  });
+
+  it('random games on the real content never show a seat another delegation’s secrets', () => {
+    const input = { seed: 11, now: 0 };
+    fc.assert(
+      fc.property(guidedSequenceArb(scenario, 120), (items) => {
+        let end = engine.start(input);
+        for (const event of materialise(engine, input, items)) end = engine.step(end, event).snapshot;
+        for (const seat of [...DELEGATION_IDS, 'spectator' as const]) expectNoLeaks(scenario, end.context, seat);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('docs/rules.md is generated from the machine and up to date', async () => {
+    expect(await readFile(RULES_DOC, 'utf8')).toBe(await generateRulesDoc());
+  });
+});
