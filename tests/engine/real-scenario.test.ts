@@ -15,6 +15,9 @@ import { DELEGATION_IDS, type Package, type Scenario } from '../../shared/src/sc
 import { guidedSequenceArb, materialise } from '../../shared/test/engine/arbitraries.ts';
 import { expectNoLeaks } from '../../shared/test/engine/leaks.ts';
 
+/** An engine event before the clock stamps it (Omit distributed over the union). */
+type Untimed = EngineEvent extends infer E ? (E extends EngineEvent ? Omit<E, 'at'> : never) : never;
+
 let scenario: Scenario;
 let engine: Engine;
 beforeAll(async () => {
@@ -34,7 +37,7 @@ const FRAGILE_CEASEFIRE: Package = {
   children: 'return-verified',
 };
 
-function play(events: Array<Omit<EngineEvent, 'at'>>) {
+function play(events: Array<Untimed>) {
   let snapshot = engine.start({ seed: 2026, now: 0 });
   let at = 0;
   for (const body of events) {
@@ -46,7 +49,7 @@ function play(events: Array<Omit<EngineEvent, 'at'>>) {
   return { snapshot, refused: null };
 }
 
-const toTabling: Array<Omit<EngineEvent, 'at'>> = [
+const toTabling: Array<Untimed> = [
   ...[1, 2].flatMap(() => DELEGATION_IDS.map((d) => ({ type: 'seat.ready' as const, actor: d }))),
   ...DELEGATION_IDS.map((d) => ({ type: 'statement.make' as const, actor: d, text: 'Opening statement' })),
   ...DELEGATION_IDS.map((d) => ({ type: 'seat.ready' as const, actor: d })),

@@ -10,7 +10,7 @@
  *   everyone; chat in other delegations' private and bilateral channels stays private for good.
  */
 import type { WorldState } from '../scenario/evaluate.ts';
-import { DELEGATION_IDS, type Delegation, type DelegationId, type Scenario } from '../scenario/schema.ts';
+import { DELEGATION_IDS, type Delegation, type DelegationId, type Lever, type Scenario } from '../scenario/schema.ts';
 import type {
   Agreement,
   Audience,
@@ -31,7 +31,10 @@ export type ViewerSeat = DelegationId | 'facilitator' | 'spectator';
 export type PrivateContent = Pick<
   Delegation,
   'briefing' | 'redLines' | 'ratification' | 'preferences' | 'personality' | 'phrases'
->;
+> & {
+  /** All of the delegation's own levers, private ones included. */
+  levers: Lever[];
+};
 
 export interface PublicSeat {
   ready: boolean;
@@ -89,9 +92,10 @@ function proposalFor(viewer: ViewerSeat, p: Proposal): ProposalView {
   return { ...p, responses, responded };
 }
 
-function privateContent(d: Delegation): PrivateContent {
+function privateContent(scenario: Scenario, d: Delegation): PrivateContent {
   const { briefing, redLines, ratification, preferences, personality, phrases } = d;
-  return { briefing, redLines, ratification, preferences, personality, phrases };
+  const levers = scenario.levers.filter((l) => l.owner === d.id);
+  return { briefing, redLines, ratification, preferences, personality, phrases, levers };
 }
 
 export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
@@ -113,7 +117,7 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
   const debrief = ctx.phase === 'concluded';
   const privateFor: SeatView['private'] = {};
   for (const d of DELEGATION_IDS) {
-    if (isFacilitator || debrief || d === viewer) privateFor[d] = privateContent(scenario.delegations[d]);
+    if (isFacilitator || debrief || d === viewer) privateFor[d] = privateContent(scenario, scenario.delegations[d]);
   }
   return {
     viewer,

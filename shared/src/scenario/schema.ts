@@ -118,7 +118,16 @@ export const ScenarioMeta = z.strictObject({
   /** First month of play, "YYYY-MM". Round r is this month plus r. */
   firstMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be "YYYY-MM"'),
   /** Seed files this scenario cites; every `source.seed` must be one of these. */
-  seeds: z.array(z.strictObject({ file: z.string(), title: z.string() })).min(1),
+  seeds: z
+    .array(
+      z.strictObject({
+        file: z.string(),
+        title: z.string(),
+        /** The seed's section headings, exactly as written: every `source.section` must be one of them. */
+        sections: z.array(z.string().trim().min(1)).min(1),
+      }),
+    )
+    .min(1),
   source: Source,
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;

@@ -190,7 +190,7 @@ export const fixtureScenario: Scenario = {
     startDate: '2026-02-15',
     rounds: 4,
     firstMonth: '2026-03',
-    seeds: [{ file: '000_dc4659ee7f7471a7.txt', title: 'Seed' }],
+    seeds: [{ file: '000_dc4659ee7f7471a7.txt', title: 'Seed', sections: ['Scenarios and Timelines'] }],
     source,
   }),
   agenda,

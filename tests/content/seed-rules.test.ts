@@ -1,0 +1,355 @@
+/**
+ * Seed rules: one numbered case per constraint the source documents state, checked on the real
+ * ukraine-2026 scenario through the same loader and evaluation functions the game uses. Each case
+ * fails if the content stops encoding its rule (a red line removed, a utility reordered, a
+ * no-deal term flipped, an event's effect reversed, a source heading misspelt).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  applyEffects,
+  checkPackage,
+  classifyOutcome,
+  evaluateCondition,
+  initialWorld,
+  noDealValue,
+  normalisedWeights,
+  optionUtility,
+  packageProblems,
+  packageUtility,
+  ratificationFailures,
+  requiredSignatories,
+  type WorldState,
+  worldDynamics,
+} from '@peace-table/shared/scenario/evaluate';
+import { DELEGATION_IDS, type DelegationId, type Package } from '@peace-table/shared/scenario/schema';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioById } from '../../server/src/content/loadScenario.ts';
+
+const scenario = await loadScenarioById('ukraine-2026');
+const start = initialWorld(scenario);
+const STATUS = ['status-crimea', 'status-donetsk', 'status-luhansk', 'status-zaporizhzhia', 'status-kherson'];
+const MOMENTUM = scenario.world.variables.filter((v) => v.sector).map((v) => v.id);
+
+function world(values: Record<string, number>, month = 0, flags: string[] = []): WorldState {
+  return { values: { ...start.values, ...values }, flags, month };
+}
+const utility = (d: DelegationId, pkg: Package, w = start) => packageUtility(scenario, d, pkg, w);
+const noDeal = (d: DelegationId, w = start) => noDealValue(scenario, d, w);
+const redLines = (d: DelegationId, pkg: Package) => checkPackage(scenario, d, pkg).map((b) => b.redLine.id);
+const ratification = (d: DelegationId, pkg: Package, w = start) =>
+  ratificationFailures(scenario, d, pkg, w).map((r) => r.id);
+const allStatus = (option: string): Package => Object.fromEntries(STATUS.map((id) => [id, option]));
+const event = (id: string) => {
+  const found = scenario.events.find((e) => e.id === id);
+  if (!found) throw new Error(`no event ${id}`);
+  return found;
+};
+
+/** Seed 000, Scenario 1: ceasefire on the lines, monitoring, status deferred, European guarantees. */
+const HUMANITARIAN: Package = {
+  prisoners: 'all-for-all',
+  children: 'return-verified',
+  'grain-corridor': 'safe-corridor',
+};
+const scenarioOnePackages: Package[] = ['line-of-contact', 'armistice-dmz'].flatMap((ceasefire) =>
+  ['european-force', 'dmz-monitors'].flatMap((monitoring) =>
+    ['commission', 'special-tribunal'].map((accountability) => ({
+      ceasefire,
+      monitoring,
+      accountability,
+      ...allStatus('deferred'),
+      guarantees: 'european-force',
+      nato: 'deferred',
+      ...HUMANITARIAN,
+    })),
+  ),
+);
+const SCENARIO_ONE = scenarioOnePackages[0] as Package;
+
+describe('R01 Ukraine cannot sign legal recognition of any region', () => {
+  it.each(STATUS)('%s.recognised-russian breaks a Ukrainian red line that names the clause', (issue) => {
+    const breaches = checkPackage(scenario, 'ukraine', { [issue]: 'recognised-russian' });
+    expect(breaches.flatMap((b) => b.clauses)).toContain(`${issue}.recognised-russian`);
+    expect(redLines('ukraine', { [issue]: 'deferred' })).toEqual([]);
+  });
+});
+
+describe("R02 Ukraine's three minimums decide ratification of a ceasefire", () => {
+  it('a ceasefire package with all three minimums passes', () => {
+    for (const pkg of scenarioOnePackages) expect(ratification('ukraine', pkg)).toEqual([]);
+  });
+  it.each([
+    ['guarantees', 'none', 'credible-guarantees'],
+    ['guarantees', 'budapest-assurances', 'credible-guarantees'],
+    ['guarantees', 'bilateral-treaties', 'credible-guarantees'],
+    ['status-donetsk', 'recognised-russian', 'legal-claim'],
+    ['status-crimea', 'recognised-russian', 'legal-claim'],
+    ['accountability', 'unaddressed', 'war-crimes-accountability'],
+    ['accountability', 'amnesty', 'war-crimes-accountability'],
+  ])('lacking a minimum (%s: %s) fails %s', (issue, option, rule) => {
+    expect(ratification('ukraine', { ...SCENARIO_ONE, [issue]: option })).toEqual([rule]);
+  });
+});
+
+describe('R03 Russia values NATO renunciation above full territorial recognition', () => {
+  it('w_nato·Δu(renounced) exceeds the sum over regions of w_r·Δu(recognised vs deferred)', () => {
+    const w = normalisedWeights(scenario, 'russia');
+    const u = (issue: string, option: string) => optionUtility(scenario, 'russia', issue, option);
+    const nato = (w.nato ?? 0) * (u('nato', 'renounced') - u('nato', 'aspiration-kept'));
+    const land = STATUS.reduce((sum, id) => sum + (w[id] ?? 0) * (u(id, 'recognised-russian') - u(id, 'deferred')), 0);
+    expect(land).toBeGreaterThan(0);
+    expect(nato).toBeGreaterThan(land);
+  });
+});
+
+describe("R04 Russia's no-deal value tracks Western unity, Ukraine's pipeline and its own strain", () => {
+  it('rises as unity or the pipeline falls, falls as strain rises', () => {
+    const base = noDeal('russia');
+    expect(noDeal('russia', world({ unity: 40 }))).toBeGreaterThan(base);
+    expect(noDeal('russia', world({ 'pipeline-us': 30 }))).toBeGreaterThan(base);
+    expect(noDeal('russia', world({ 'pipeline-europe': 20 }))).toBeGreaterThan(base);
+    expect(noDeal('russia', world({ strain: 65 }))).toBeLessThan(base);
+  });
+});
+
+describe("R05 The US's value of no deal falls every month", () => {
+  it('falls month by month on a fixed world and along the world’s own drift', () => {
+    let drifting = start;
+    for (let month = 1; month <= scenario.meta.rounds; month++) {
+      expect(noDeal('us', world({}, month))).toBeLessThan(noDeal('us', world({}, month - 1)));
+      const next = { ...worldDynamics(scenario, drifting), month };
+      expect(noDeal('us', next)).toBeLessThan(noDeal('us', drifting));
+      drifting = next;
+    }
+  });
+  it.each(['line-of-contact', 'armistice-dmz'])('a ceasefire (%s) beats no deal from month 0', (option) => {
+    expect(utility('us', { ceasefire: option })).toBeGreaterThan(noDeal('us'));
+  });
+});
+
+describe('R06 The US will not sign NATO membership and prefers a European force to a US backstop', () => {
+  it('NATO membership breaks a US red line; the European tiers do not', () => {
+    expect(redLines('us', { guarantees: 'nato-membership' })).not.toEqual([]);
+    expect(redLines('us', { guarantees: 'european-force' })).toEqual([]);
+    expect(redLines('us', { guarantees: 'us-backstop' })).toEqual([]);
+  });
+  it('u(european-force) > u(us-backstop)', () => {
+    const u = (o: string) => optionUtility(scenario, 'us', 'guarantees', o);
+    expect(u('european-force')).toBeGreaterThan(u('us-backstop'));
+  });
+});
+
+describe('R07 Europe values credible deterrence and accepts economic cost up to a point', () => {
+  it('force > treaties > assurances; tightened sanctions > maintained', () => {
+    const u = (issue: string, o: string) => optionUtility(scenario, 'europe', issue, o);
+    expect(u('guarantees', 'european-force')).toBeGreaterThan(u('guarantees', 'bilateral-treaties'));
+    expect(u('guarantees', 'bilateral-treaties')).toBeGreaterThan(u('guarantees', 'budapest-assurances'));
+    expect(u('sanctions', 'tightened')).toBeGreaterThan(u('sanctions', 'maintained'));
+  });
+  it('its no-deal value falls as unity falls', () => {
+    expect(noDeal('europe', world({ unity: 40 }))).toBeLessThan(noDeal('europe'));
+  });
+});
+
+describe('R08 Russia signs a ceasefire only with a formal NATO commitment', () => {
+  it.each(['line-of-contact', 'armistice-dmz'])('%s with NATO aspiration kept breaks a red line', (ceasefire) => {
+    expect(redLines('russia', { ceasefire })).toContain('nato-commitment-for-ceasefire');
+    expect(redLines('russia', { ceasefire, nato: 'aspiration-kept' })).toContain('nato-commitment-for-ceasefire');
+    expect(redLines('russia', { ceasefire, nato: 'deferred' })).toEqual([]);
+  });
+});
+
+describe('R09 Clauses bind only with the right signatures', () => {
+  it.each([
+    [{ ceasefire: 'line-of-contact' }, ['ukraine', 'russia']],
+    [{ ceasefire: 'armistice-dmz' }, ['ukraine', 'russia']],
+    [{ guarantees: 'european-force' }, ['ukraine', 'europe']],
+    [{ monitoring: 'european-force' }, ['ukraine', 'russia', 'europe']],
+    [{ sanctions: 'phased-relief' }, ['russia', 'us', 'europe']],
+    [{ sanctions: 'lifted' }, ['russia', 'us', 'europe']],
+  ])('%o needs %o', (pkg, signers) => {
+    expect(requiredSignatories(scenario, pkg)).toEqual(DELEGATION_IDS.filter((d) => signers.includes(d)));
+  });
+});
+
+describe("R10 Endings map to the seed's scenarios", () => {
+  const classify = (
+    ending: 'signed' | 'deadline' | 'walkout' | 'breakthrough',
+    agreement: Package | null,
+    ratified: boolean,
+    w = start,
+  ) => classifyOutcome(scenario, { ending, agreement, ratified, world: w }).id;
+  it('classifies each kind of ending', () => {
+    expect(classify('signed', SCENARIO_ONE, true)).toBe('fragile-ceasefire');
+    expect(classify('deadline', null, false)).toBe('prolonged-stalemate');
+    expect(classify('breakthrough', null, false)).toBe('russian-breakthrough');
+    expect(classify('signed', SCENARIO_ONE, false)).toBe('rejected-at-home');
+    expect(classify('walkout', null, false, world({}, 4, ['long-range-weapons']))).toBe('collapsed-escalation');
+    expect(classify('walkout', null, false, world({ 'pipeline-europe': 75 }, 4))).toBe('collapsed-escalation');
+    // Without escalated support a walkout is just a stalemate, and so is a humanitarian-only deal.
+    expect(classify('walkout', null, false)).toBe('prolonged-stalemate');
+    expect(classify('signed', HUMANITARIAN, true)).toBe('prolonged-stalemate');
+  });
+});
+
+describe('R11 Grid strikes harden resolve and raise Western aid', () => {
+  it('raises resolve and the weapons pipeline', () => {
+    const after = applyEffects(scenario, start, event('grid-strikes').effects);
+    const pipeline = (w: WorldState) => (w.values['pipeline-us'] ?? 0) + (w.values['pipeline-europe'] ?? 0);
+    expect(after.values.resolve).toBeGreaterThan(start.values.resolve ?? 0);
+    expect(pipeline(after)).toBeGreaterThan(pipeline(start));
+  });
+});
+
+describe('R12 A breakthrough needs high momentum and a short pipeline', () => {
+  const eligible = (id: string, w: WorldState) => evaluateCondition(event(id).trigger ?? { all: [] }, { world: w });
+  it.each([
+    ['breakthrough-pokrovsk', 'momentum.kostiantynivka-pokrovsk'],
+    ['breakthrough-kharkiv', 'momentum.kharkiv-border'],
+  ])('%s: only when %s is high and the pipeline short; it ends the talks', (id, sector) => {
+    expect(event(id)).toMatchObject({ ends: 'breakthrough', once: true });
+    expect(eligible(id, world({ [sector]: 8 }))).toBe(false);
+    expect(eligible(id, world({ [sector]: 8, 'pipeline-us': 20, 'pipeline-europe': 35 }))).toBe(true);
+    expect(eligible(id, world({ [sector]: 1, 'pipeline-us': 20, 'pipeline-europe': 35 }))).toBe(false);
+  });
+  it('without levers, the drift makes Pokrovsk eligible by the last round but not at the start', () => {
+    let w = start;
+    for (let month = 1; month <= scenario.meta.rounds; month++) w = { ...worldDynamics(scenario, w), month };
+    expect(eligible('breakthrough-pokrovsk', start)).toBe(false);
+    expect(eligible('breakthrough-pokrovsk', w)).toBe(true);
+    expect(w.values['us-patience']).toBeLessThan(start.values['us-patience'] ?? 0);
+  });
+});
+
+describe('R13 Energy-price pressure lowers Western unity', () => {
+  it('lowers unity', () => {
+    const after = applyEffects(scenario, start, event('energy-price-pressure').effects);
+    expect(after.values.unity).toBeLessThan(start.values.unity ?? 0);
+  });
+});
+
+describe("R14 Russia's back-channel signal is private and may be an information operation", () => {
+  it('is a private Russian lever whose flag makes the exposure event possible', () => {
+    const lever = scenario.levers.find((l) => l.id === 'ru-back-channel-signal');
+    expect(lever).toMatchObject({ owner: 'russia', visibility: 'private' });
+    expect(lever?.effects).toContainEqual({ flag: 'back-channel-signal' });
+    const trigger = event('information-operation-exposed').trigger ?? { all: [] };
+    expect(evaluateCondition(trigger, { world: start })).toBe(false);
+    expect(evaluateCondition(trigger, { world: world({}, 0, ['back-channel-signal']) })).toBe(true);
+  });
+});
+
+describe('R15 A ceasefire without guarantees is worth less to Ukraine than no deal', () => {
+  it.each(['line-of-contact', 'armistice-dmz'])('%s with no guarantees', (ceasefire) => {
+    expect(utility('ukraine', { ceasefire, guarantees: 'none' })).toBeLessThan(noDeal('ukraine'));
+  });
+});
+
+describe("R16 Russia's strategic patience against US impatience", () => {
+  it('Russia: perMonth ≥ 0 and Boulware (e < 1); US: Conceder (e > 1)', () => {
+    const { russia, us } = scenario.delegations;
+    expect(russia.preferences.noDeal.perMonth).toBeGreaterThanOrEqual(0);
+    expect(russia.personality.concession).toBeLessThan(1);
+    expect(us.personality.concession).toBeGreaterThan(1);
+  });
+});
+
+describe('R17 Every source cites an exact heading of its seed', () => {
+  const sources: { seed: string; section: string }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.seed === 'string' && typeof o.section === 'string')
+        sources.push({ seed: o.seed, section: o.section });
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(scenario);
+  const seeds = new Set(scenario.meta.seeds.map((s) => s.file));
+  // The seeds live beside the repository (../shared/seeds), as schema.ts documents.
+  const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+
+  it('cites only seeds listed in scenario.yaml', () => {
+    expect(sources.length).toBeGreaterThan(100);
+    expect(sources.filter((s) => !seeds.has(s.seed))).toEqual([]);
+  });
+  it.skipIf(!existsSync(SEEDS_DIR))('names a line of the seed text exactly', () => {
+    const headings = new Map(
+      [...seeds].map((file) => [
+        file,
+        new Set(
+          readFileSync(path.join(SEEDS_DIR, file), 'utf8')
+            .split('\n')
+            .map((l) => l.trim()),
+        ),
+      ]),
+    );
+    expect(sources.filter((s) => !headings.get(s.seed)?.has(s.section))).toEqual([]);
+    // The heading lists scenario.yaml declares (which content:check enforces) are the seed's own lines.
+    for (const seed of scenario.meta.seeds) {
+      expect(seed.sections.filter((h) => !headings.get(seed.file)?.has(h))).toEqual([]);
+    }
+  });
+  it('cites only the section headings scenario.yaml declares for that seed (checked without the seed files too)', () => {
+    const declared = new Map(scenario.meta.seeds.map((s) => [s.file, new Set(s.sections)]));
+    expect(sources.filter((s) => !declared.get(s.seed)?.has(s.section))).toEqual([]);
+  });
+});
+
+describe('R18 The Kellogg principles satisfy neither side', () => {
+  it('ceasefire + UN-monitored line + every status deferred is below no deal for Ukraine and Russia', () => {
+    const kellogg: Package = {
+      ceasefire: 'line-of-contact',
+      monitoring: 'un-monitored-line',
+      ...allStatus('deferred'),
+    };
+    expect(utility('ukraine', kellogg)).toBeLessThan(noDeal('ukraine'));
+    expect(utility('russia', kellogg)).toBeLessThan(noDeal('russia'));
+  });
+});
+
+describe("R19 The seed's fragile ceasefire is reachable, but only once pressure on Russia has built", () => {
+  const pressure = world({
+    strain: 70,
+    unity: 70,
+    'pipeline-us': 60,
+    'pipeline-europe': 60,
+    ...Object.fromEntries(MOMENTUM.map((id) => [id, 0])),
+  });
+  it.each(scenarioOnePackages.map((pkg) => [`${pkg.ceasefire}/${pkg.monitoring}/${pkg.accountability}`, pkg]))(
+    '%s',
+    (_name, pkg) => {
+      expect(packageProblems(scenario, pkg)).toEqual([]);
+      for (const d of DELEGATION_IDS) expect(redLines(d, pkg)).toEqual([]);
+      expect(ratification('ukraine', pkg)).toEqual([]);
+      for (const d of ['ukraine', 'us', 'europe'] as const) expect(utility(d, pkg)).toBeGreaterThan(noDeal(d));
+      expect(utility('russia', pkg)).toBeLessThan(noDeal('russia'));
+      expect(utility('russia', pkg, pressure)).toBeGreaterThan(noDeal('russia', pressure));
+    },
+  );
+});
+
+describe('R20 A comprehensive settlement is out of reach', () => {
+  it('every way of settling all five regions breaks a red line of Ukraine or Russia', () => {
+    for (let mask = 0; mask < 2 ** STATUS.length; mask++) {
+      const pkg = Object.fromEntries(
+        STATUS.map((id, i) => [id, mask & (1 << i) ? 'restored-ukraine' : 'recognised-russian']),
+      );
+      expect([...redLines('ukraine', pkg), ...redLines('russia', pkg)], JSON.stringify(pkg)).not.toEqual([]);
+    }
+  });
+});
+
+describe('Stalemate: tactical humanitarian deals proceed', () => {
+  it('prisoners all-for-all + verified return of children beats no deal for Ukraine and Russia', () => {
+    const pkg: Package = { prisoners: 'all-for-all', children: 'return-verified' };
+    for (const d of ['ukraine', 'russia'] as const) {
+      expect(redLines(d, pkg)).toEqual([]);
+      expect(utility(d, pkg)).toBeGreaterThan(noDeal(d));
+    }
+    expect(ratification('ukraine', pkg)).toEqual([]);
+  });
+});
