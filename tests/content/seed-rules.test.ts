@@ -186,8 +186,20 @@ describe("R10 Endings map to the seed's scenarios", () => {
     expect(classify('deadline', null, false)).toBe('prolonged-stalemate');
     expect(classify('breakthrough', null, false)).toBe('russian-breakthrough');
     expect(classify('signed', SCENARIO_ONE, false)).toBe('rejected-at-home');
-    expect(classify('walkout', null, false, world({}, 4, ['long-range-weapons']))).toBe('collapsed-escalation');
-    expect(classify('walkout', null, false, world({ 'pipeline-europe': 75 }, 4))).toBe('collapsed-escalation');
+    // Scenario 3 needs escalation that changed the battlefield: longer-range weapons, a full pipeline
+    // and the Russian advance at Pokrovsk stopped.
+    const escalated = { 'pipeline-us': 40, 'pipeline-europe': 75, 'momentum.kostiantynivka-pokrovsk': 0 };
+    expect(classify('walkout', null, false, world(escalated, 4, ['long-range-weapons']))).toBe('collapsed-escalation');
+    expect(classify('deadline', null, false, world(escalated, 9, ['long-range-weapons']))).toBe('collapsed-escalation');
+    expect(classify('deadline', null, false, world(escalated, 9))).toBe('prolonged-stalemate');
+    expect(
+      classify(
+        'deadline',
+        null,
+        false,
+        world({ ...escalated, 'momentum.kostiantynivka-pokrovsk': 5 }, 9, ['long-range-weapons']),
+      ),
+    ).toBe('prolonged-stalemate');
     // Without escalated support a walkout is just a stalemate, and so is a humanitarian-only deal.
     expect(classify('walkout', null, false)).toBe('prolonged-stalemate');
     expect(classify('signed', HUMANITARIAN, true)).toBe('prolonged-stalemate');

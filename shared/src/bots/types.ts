@@ -1,7 +1,7 @@
 /**
  * The contract between AI delegations and their hosts (the server room, the simulator, tests).
  *
- * A bot is a pure function of what its seat may see: `decide(scenario, view, options)` gets
+ * A bot is a pure function of what its seat may see: `decide(publicScenario, view, options)` gets
  * exactly `viewFor(state, itsSeat)` (no back door to other delegations' data) and returns the next
  * event it wants to send — through the same path as a human's message — with an in-character
  * reason in English and Ukrainian, or null when it has nothing to do now. It keeps no hidden
@@ -11,7 +11,8 @@
  */
 import type { EngineEvent } from '../engine/types.ts';
 import type { SeatView } from '../engine/view.ts';
-import type { DelegationId, Localized, Scenario } from '../scenario/schema.ts';
+import type { PublicScenario } from '../scenario/public.ts';
+import type { DelegationId, Localized } from '../scenario/schema.ts';
 
 export const BOT_LEVELS = ['novice', 'standard', 'expert'] as const;
 export type BotLevel = (typeof BOT_LEVELS)[number];
@@ -32,4 +33,8 @@ export interface BotOptions {
   seed: number;
 }
 
-export type DecideFn = (scenario: Scenario, view: SeatView, options: BotOptions) => BotDecision | null;
+/**
+ * The scenario a bot gets is the public one (publicScenario in scenario/public.ts): with the view's
+ * own private content, that is all it may know.
+ */
+export type DecideFn = (scenario: PublicScenario, view: SeatView, options: BotOptions) => BotDecision | null;

@@ -56,6 +56,7 @@ const Reason = z.strictObject({
     .regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/)
     .optional(),
   text: text(LIMITS.reason, 'reason'),
+  severity: z.enum(['red-line', 'objection']).optional(),
 });
 
 export const EVENT_PAYLOADS = {

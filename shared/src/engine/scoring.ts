@@ -16,6 +16,7 @@ import {
   optionUtility,
   packageProblems,
   packageUtility,
+  ratificationFailures,
   requiredSignatories,
   type WorldState,
 } from '../scenario/evaluate.ts';
@@ -44,10 +45,15 @@ export function utilitiesOf(s: Scenario, pkg: Package, world: WorldState): Utili
   return Object.fromEntries(DELEGATION_IDS.map((d) => [d, packageUtility(s, d, pkg, world)])) as Utilities;
 }
 
-/** A package every required signatory could sign: well formed and crossing no one's red line. */
+/**
+ * A package that could be signed and hold: well formed, crossing no required signatory's red line,
+ * and surviving every signatory's ratification rules at this world state.
+ */
 export function isSignable(s: Scenario, pkg: Package, world: WorldState): boolean {
   if (packageProblems(s, pkg).length > 0) return false;
-  return requiredSignatories(s, pkg).every((d) => checkPackage(s, d, pkg, world).length === 0);
+  return requiredSignatories(s, pkg).every(
+    (d) => checkPackage(s, d, pkg, world).length === 0 && ratificationFailures(s, d, pkg, world).length === 0,
+  );
 }
 
 /** Per-issue value of each choice (an option, or "" = leave the issue open) for each delegation. */
@@ -96,7 +102,10 @@ function bestFor(s: Scenario, world: WorldState, table: IssueValues, lambda: Uti
       Object.keys(p).length === 0
         ? 99
         : packageProblems(s, p).length +
-          requiredSignatories(s, p).reduce((n, d) => n + checkPackage(s, d, p, world).length, 0);
+          requiredSignatories(s, p).reduce(
+            (n, d) => n + checkPackage(s, d, p, world).length + ratificationFailures(s, d, p, world).length,
+            0,
+          );
     const current = badness(pkg);
     let bestMove: { issue: string; option: string; cost: number; badness: number } | null = null;
     for (const row of table) {

@@ -54,6 +54,8 @@ export type ResponseKind = 'accept' | 'reject' | 'counter';
 export interface ResponseReason {
   clause?: string;
   text: string;
+  /** "red-line": the responder can never take this clause; "objection": it costs too much as offered. */
+  severity?: 'red-line' | 'objection';
 }
 
 export interface ProposalResponse {

@@ -125,6 +125,10 @@ function checkDelegation(c: RefChecker, scenario: Scenario, id: string, delegati
     delegation.ratification.map((r) => r.id),
     'ratification rule',
   );
+  for (const key of ['demands', 'refuses'] as const) {
+    for (const [i, ref] of (delegation.publicStance?.[key] ?? []).entries())
+      c.clause(file, `publicStance.${key}.${i}`, ref);
+  }
   for (const [i, r] of delegation.redLines.entries()) c.condition(file, `redLines.${i}.breaksWhen`, r.breaksWhen);
   for (const [i, r] of delegation.ratification.entries()) c.condition(file, `ratification.${i}.requires`, r.requires);
 

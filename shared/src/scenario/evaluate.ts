@@ -13,6 +13,7 @@
  * more attractive. Weights are normalised to sum to 1.
  */
 import {
+  type AgendaOption,
   type ClauseRef,
   type Condition,
   DELEGATION_IDS,
@@ -91,39 +92,53 @@ function unique<T>(items: T[]): T[] {
 }
 
 /** The package with every issue it omits set to that issue's default (the status quo). */
-export function resolvePackage(scenario: Scenario, pkg: Package): Package {
+export function resolvePackage(scenario: Pick<Scenario, 'agenda'>, pkg: Package): Package {
   const resolved: Package = {};
   for (const issue of scenario.agenda.issues) resolved[issue.id] = pkg[issue.id] ?? issue.default;
   return resolved;
 }
 
 /** The clauses a package settles explicitly, as "issue.option" references, in agenda order. */
-export function clausesOf(scenario: Scenario, pkg: Package): ClauseRef[] {
+export function clausesOf(scenario: Pick<Scenario, 'agenda'>, pkg: Package): ClauseRef[] {
   return scenario.agenda.issues.filter((i) => pkg[i.id] !== undefined).map((i) => `${i.id}.${pkg[i.id]}`);
 }
 
 /** Why a package is not well formed (unknown issue or option), or [] when it is. */
-export function packageProblems(scenario: Scenario, pkg: Package): string[] {
+export function packageProblems(scenario: Pick<Scenario, 'agenda'>, pkg: Package): string[] {
+  const index = agendaIndex(scenario);
   const problems: string[] = [];
-  for (const [issueId, optionId] of Object.entries(pkg)) {
-    const issue = scenario.agenda.issues.find((i) => i.id === issueId);
-    if (!issue) problems.push(`unknown agenda issue "${issueId}"`);
-    else if (!issue.options.some((o) => o.id === optionId))
-      problems.push(`issue "${issueId}" has no option "${optionId}"`);
+  let settled = 0;
+  for (const issueId in pkg) {
+    settled += 1;
+    const optionId = pkg[issueId] as string;
+    const options = index.get(issueId);
+    if (!options) problems.push(`unknown agenda issue "${issueId}"`);
+    else if (!options.has(optionId)) problems.push(`issue "${issueId}" has no option "${optionId}"`);
   }
-  if (Object.keys(pkg).length === 0) problems.push('the package settles no issue');
-  for (const ref of clausesOf(scenario, pkg)) {
-    const [issueId, optionId] = ref.split('.') as [string, string];
-    const option = scenario.agenda.issues.find((i) => i.id === issueId)?.options.find((o) => o.id === optionId);
-    for (const other of option?.incompatibleWith ?? []) {
-      if (hasClause(pkg, other)) problems.push(`clause ${ref} cannot stand with clause ${other}`);
+  if (settled === 0) problems.push('the package settles no issue');
+  for (const issue of scenario.agenda.issues) {
+    const optionId = pkg[issue.id];
+    if (optionId === undefined) continue;
+    for (const other of index.get(issue.id)?.get(optionId)?.incompatibleWith ?? []) {
+      if (hasClause(pkg, other)) problems.push(`clause ${issue.id}.${optionId} cannot stand with clause ${other}`);
     }
   }
   return problems;
 }
 
+/** issue id → option id → option, built once per agenda (bots and scoring call packageProblems a lot). */
+const INDEXES = new WeakMap<object, Map<string, Map<string, AgendaOption>>>();
+function agendaIndex(scenario: Pick<Scenario, 'agenda'>): Map<string, Map<string, AgendaOption>> {
+  let index = INDEXES.get(scenario.agenda);
+  if (!index) {
+    index = new Map(scenario.agenda.issues.map((i) => [i.id, new Map(i.options.map((o) => [o.id, o]))]));
+    INDEXES.set(scenario.agenda, index);
+  }
+  return index;
+}
+
 /** Delegations whose signatures the package needs to bind: the union over the clauses it settles. */
-export function requiredSignatories(scenario: Scenario, pkg: Package): DelegationId[] {
+export function requiredSignatories(scenario: Pick<Scenario, 'agenda'>, pkg: Package): DelegationId[] {
   const needed = new Set<DelegationId>();
   for (const issue of scenario.agenda.issues) {
     const option = issue.options.find((o) => o.id === pkg[issue.id]);
@@ -183,10 +198,25 @@ export interface Breach {
  * Checked on the resolved package, so a silence that keeps an unacceptable status quo counts too.
  */
 export function checkPackage(scenario: Scenario, delegation: DelegationId, pkg: Package, world?: WorldState): Breach[] {
+  const d = scenario.delegations[delegation];
+  return breachesOf(scenario, delegation, d.name.en, d.redLines, pkg, world ?? initialWorld(scenario));
+}
+
+/**
+ * The same check from a delegation's own knowledge only (the public agenda and its own red lines):
+ * what an AI delegation or a player's UI uses without access to anyone else's data.
+ */
+export function breachesOf(
+  scenario: Pick<Scenario, 'agenda'>,
+  delegation: DelegationId,
+  name: string,
+  redLines: readonly RedLine[],
+  pkg: Package,
+  world: WorldState,
+): Breach[] {
   const resolved = resolvePackage(scenario, pkg);
-  const ctx: EvalContext = { pkg: resolved, world: world ?? initialWorld(scenario) };
-  const name = scenario.delegations[delegation].name.en;
-  return scenario.delegations[delegation].redLines
+  const ctx: EvalContext = { pkg: resolved, world };
+  return redLines
     .filter((line) => evaluateCondition(line.breaksWhen, ctx))
     .map((redLine) => {
       const clauses = clausesMatched(redLine.breaksWhen, resolved);
@@ -229,7 +259,11 @@ export function bindSector(effect: Effect | { variable: string; delta: number },
 }
 
 /** Apply effects to a world (returns a new world; values clamped to each variable's range). */
-export function applyEffects(scenario: Scenario, world: WorldState, effects: readonly Effect[]): WorldState {
+export function applyEffects(
+  scenario: Pick<Scenario, 'world'>,
+  world: WorldState,
+  effects: readonly Effect[],
+): WorldState {
   const values = { ...world.values };
   const flags = [...world.flags];
   for (const effect of effects) {

@@ -11,6 +11,7 @@ export interface PublicDelegation {
   name: Scenario['delegations']['ukraine']['name'];
   colour: string;
   publicPosition: Scenario['delegations']['ukraine']['publicPosition'];
+  publicStance: Scenario['delegations']['ukraine']['publicStance'];
 }
 
 export interface PublicScenario {
@@ -29,7 +30,7 @@ export function publicScenario(s: Scenario): PublicScenario {
   const delegations = Object.fromEntries(
     Object.entries(s.delegations).map(([id, d]) => [
       id,
-      { id: d.id, name: d.name, colour: d.colour, publicPosition: d.publicPosition },
+      { id: d.id, name: d.name, colour: d.colour, publicPosition: d.publicPosition, publicStance: d.publicStance },
     ]),
   ) as PublicScenario['delegations'];
   return {

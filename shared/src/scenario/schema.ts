@@ -282,6 +282,17 @@ export const Delegation = z.strictObject({
   colour: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a hex colour like "#0072b2"'),
   /** Public: what everyone at the table knows this delegation stands for. */
   publicPosition: SourcedText,
+  /**
+   * Public: the clauses this delegation is publicly known to demand and to refuse (its stated
+   * position in clause form). Everyone may know them; AI delegations start their opponent models here.
+   */
+  publicStance: z
+    .strictObject({
+      demands: z.array(ClauseRef).default([]),
+      refuses: z.array(ClauseRef).default([]),
+      source: Source,
+    })
+    .optional(),
   /** PRIVATE from here on: only this delegation (and the facilitator) may see it. */
   briefing: Briefing,
   redLines: z.array(RedLine).default([]),
@@ -314,6 +325,11 @@ export const Lever = z.strictObject({
   requires: Condition.optional(),
   /** Rounds to wait before the same delegation may use it again (0 = every round). */
   cooldown: z.int().min(0).default(1),
+  /**
+   * Whom the lever is meant to put pressure on (public knowledge, e.g. cutting supply presses
+   * Ukraine): AI delegations pull it when those delegations block the talks.
+   */
+  pressures: z.array(DelegationId).default([]),
   /** Public levers are announced to all; others only to the owner until their effects show. */
   visibility: z.enum(['public', 'private']).default('public'),
   source: Source,

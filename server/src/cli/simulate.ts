@@ -1,0 +1,102 @@
+/**
+ * `npm run simulate -- --games N --seed S [--scenario ukraine-2026] [--bots standard] [--json] [--trace]`
+ *
+ * Plays N complete all-bot games (seeds S, S+1, …) with the same engine, views and bots as the
+ * server, and prints the outcome distribution, agreement rate, mean scores, mean distance of
+ * agreements to the Pareto frontier and the Nash point, mean rounds and games per second.
+ */
+import { parseArgs } from 'node:util';
+import { BOT_LEVELS, type BotLevel } from '@peace-table/shared/bots/types';
+import { createEngine } from '@peace-table/shared/engine/game';
+import { publicScenario } from '@peace-table/shared/scenario/public';
+import { type GameRecord, playGame, summarise, traceLines } from '@peace-table/shared/sim/simulate';
+import { loadScenarioById } from '../content/loadScenario.ts';
+
+function fail(message: string): never {
+  console.error(`simulate: ${message}`);
+  process.exit(2);
+}
+
+async function main() {
+  let args: ReturnType<typeof parseArgs>['values'];
+  try {
+    ({ values: args } = parseArgs({
+      options: {
+        games: { type: 'string', default: '1000' },
+        seed: { type: 'string', default: '1' },
+        scenario: { type: 'string', default: 'ukraine-2026' },
+        bots: { type: 'string', default: 'standard' },
+        json: { type: 'boolean', default: false },
+        trace: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const games = Number(args.games);
+  const seed = Number(args.seed);
+  const level = String(args.bots) as BotLevel;
+  if (!Number.isInteger(games) || games < 1) fail(`--games must be a positive integer, got "${args.games}"`);
+  if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${args.seed}"`);
+  if (!BOT_LEVELS.includes(level)) fail(`--bots must be one of ${BOT_LEVELS.join(', ')}, got "${args.bots}"`);
+
+  const scenario = await loadScenarioById(String(args.scenario)).catch((error: Error) => fail(error.message));
+  const engine = createEngine(scenario);
+  const pub = publicScenario(scenario);
+
+  if (args.trace) {
+    const reasons: NonNullable<Parameters<typeof playGame>[1]['reasons']> = [];
+    const { snapshot, record } = playGame(engine, { seed, level, reasons, distances: true }, pub);
+    const why = new Map(reasons.map((r) => [r.seq, r.reason.en]));
+    for (const [i, text] of traceLines(snapshot.context.transcript).entries()) {
+      const entry = snapshot.context.transcript[i];
+      const reason = entry ? why.get(entry.seq) : undefined;
+      console.log(reason ? `${text}\n      ↳ ${reason}` : text);
+    }
+    console.log(JSON.stringify(record, null, 2));
+    return;
+  }
+
+  const records: GameRecord[] = [];
+  const started = performance.now();
+  const progress = !args.json && process.stderr.isTTY;
+  for (let i = 0; i < games; i += 1) {
+    // Frontier distances cost a few ms per agreement; agreements are a minority of games.
+    records.push(playGame(engine, { seed: seed + i, level, distances: true }, pub).record);
+    if (progress && (i + 1) % 50 === 0) process.stderr.write(`\r${i + 1}/${games} games`);
+  }
+  if (progress) process.stderr.write('\r');
+  const seconds = (performance.now() - started) / 1000;
+  const summary = {
+    scenario: scenario.meta.id,
+    level,
+    seed,
+    ...summarise(pub, records),
+    gamesPerSecond: games / seconds,
+  };
+  if (args.json) {
+    console.log(JSON.stringify(summary));
+    return;
+  }
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  console.log(`${games} all-bot games of ${scenario.meta.id} (bots: ${level}, seeds ${seed}…${seed + games - 1})`);
+  console.log('\noutcome                                         count   share');
+  for (const o of summary.outcomes) {
+    const label = `${o.title}${o.seedScenario ? ` (seed scenario ${o.seedScenario})` : ''}`;
+    console.log(`  ${label.padEnd(46)}${String(o.count).padStart(5)}  ${pct(o.share).padStart(6)}`);
+  }
+  console.log(
+    `\nagreement rate (a ceasefire signed): ${pct(summary.agreementRate)}; ratified: ${pct(summary.ratifiedRate)}`,
+  );
+  console.log('mean score per delegation (utility / no-deal value at the end):');
+  for (const [d, s] of Object.entries(summary.meanScores))
+    console.log(`  ${d.padEnd(8)} ${s.utility.toFixed(3)} / ${s.noDeal.toFixed(3)}`);
+  const fmt = (x: number | null) => (x === null ? 'n/a (no agreements)' : x.toFixed(3));
+  console.log(`mean distance of agreements to the Pareto frontier: ${fmt(summary.meanDistanceToFrontier)}`);
+  console.log(`mean distance of agreements to the Nash point: ${fmt(summary.meanDistanceToNash)}`);
+  console.log(`mean rounds: ${summary.meanRounds.toFixed(2)}`);
+  console.log(`bot actions refused by the engine: ${summary.refused}; phases forced: ${summary.forced}`);
+  console.log(`speed: ${summary.gamesPerSecond.toFixed(1)} games/s`);
+}
+
+await main();

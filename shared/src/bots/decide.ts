@@ -1,0 +1,280 @@
+/**
+ * The AI delegations' decision function (see types.ts for the contract). One call returns the one
+ * thing the bot wants to do next in the current phase, with its reason, or null.
+ *
+ * Per phase: lobby and briefing — get ready; opening — state the public position; talks — pull a
+ * lever if it helps, then get ready; tabling — the round's chair (rotating: US, Europe, Ukraine,
+ * Russia) tables its best offer for the moment, the others pass; responses — accept when the draft
+ * is worth its current aspiration (ACnext), or anything above its reservation in the last round,
+ * otherwise reject naming the clause it minds most (and counter-propose above novice level);
+ * signing — sign what still beats no deal.
+ */
+import { nextRandom, seedState } from '../engine/rng.ts';
+import type { SeatView } from '../engine/view.ts';
+import { breachesOf } from '../scenario/evaluate.ts';
+import type { PublicScenario } from '../scenario/public.ts';
+import { DELEGATION_IDS, type DelegationId, type Localized, type Package } from '../scenario/schema.ts';
+import { chooseLever } from './levers.ts';
+import {
+  aspiration,
+  type OwnModel,
+  opponentModels,
+  ownModel,
+  ownUtility,
+  reservation,
+  startWorld,
+  timeOf,
+} from './model.ts';
+import { bestOwnOffer, chooseOffer, generateOffers, ownRefusal } from './offers.ts';
+import { ownRatificationProblems } from './ratification.ts';
+import { bestClause, clauseLabel, phrase, topIssue, withAction, worstClauses } from './reasons.ts';
+import type { BotAction, BotDecision, BotLevel, BotOptions, DecideFn } from './types.ts';
+
+// The mediators draft; the parties answer and counter-propose (as in the seeds' US-brokered process).
+const CHAIR_ORDER: DelegationId[] = ['us', 'europe'];
+
+/** Who chairs (drafts) in a round, among the delegations still at the table. */
+export function chairOf(view: SeatView): DelegationId | null {
+  const present = CHAIR_ORDER.filter((d) => !view.seats[d].walkedOut);
+  if (present.length === 0) return null;
+  // Before the deadline the US, which wants a deal most, makes the last attempt.
+  if (view.round >= view.rounds && present.includes('us')) return 'us';
+  return present[(Math.max(1, view.round) - 1) % present.length] ?? null;
+}
+
+/** A deterministic random number for this bot at this point of the game. */
+function roll(view: SeatView, options: BotOptions, salt: number): number {
+  const idx = DELEGATION_IDS.indexOf(options.delegation);
+  const mix = options.seed * 1_000_003 + idx * 7919 + view.round * 104_729 + view.proposals.length * 31 + salt;
+  return nextRandom(seedState(mix))[0];
+}
+
+function decision(action: BotAction, reason: Localized): BotDecision {
+  return { action, reason };
+}
+
+/** Level adjustments: a novice misjudges its own aspiration a little; an expert keeps it exact. */
+const NOISE: Record<BotLevel, number> = { novice: 0.06, standard: 0.015, expert: 0 };
+
+export const decide: DecideFn = (scenario, view, options) => {
+  const self = options.delegation;
+  const seat = view.seats[self];
+  if (seat.walkedOut || view.paused || view.phase === 'concluded') return null;
+  const mine = view.private[self];
+  if (!mine) return null;
+  const name = scenario.delegations[self].name;
+  const act = (en: string, uk: string): Localized => ({ en: `${name.en} ${en}`, uk: `${name.uk} ${uk}` });
+
+  switch (view.phase) {
+    case 'lobby':
+    case 'briefing':
+      return seat.ready ? null : decision({ type: 'seat.ready' }, phrase(scenario, view, self, 'greeting'));
+    case 'opening':
+      return seat.statement !== null
+        ? null
+        : decision(
+            { type: 'statement.make', text: scenario.delegations[self].publicPosition.text.en },
+            scenario.delegations[self].publicPosition.text,
+          );
+    default:
+      break;
+  }
+
+  const own = ownModel(view, self);
+  const personality = mine.personality;
+  const level = options.level;
+  const res = reservation(own, view, startWorld(scenario), personality.pressureSensitivity);
+  const beliefs = opponentModels(scenario, view, self, level);
+  const t = timeOf(view);
+
+  if (view.phase === 'talks') {
+    const lever = chooseLever(scenario, own, view, personality.leverUse, roll(view, options, 1));
+    if (lever) {
+      const action: BotAction = {
+        type: 'lever.use',
+        lever: lever.lever.id,
+        ...(lever.sector ? { sector: lever.sector } : {}),
+      };
+      const reason = phrase(scenario, view, self, 'lever');
+      return decision(
+        action,
+        withAction({ en: `${name.en}: ${lever.lever.title.en}`, uk: `${name.uk}: ${lever.lever.title.uk}` }, reason),
+      );
+    }
+    return seat.ready
+      ? null
+      : decision({ type: 'seat.ready' }, phrase(scenario, view, self, 'stall', { issue: topIssue(own) }));
+  }
+
+  // Offer generation is the expensive part of a decision: at most once per call.
+  let cached: ReturnType<typeof generateOffers> | null = null;
+  const offers = () => {
+    cached ??= generateOffers(scenario, own, beliefs, view, level);
+    return cached;
+  };
+  const top = () => Math.max(res, bestOwnOffer(scenario, own, beliefs, view)?.utility ?? res);
+  const target = (best: number) =>
+    aspiration(best, res, t, personality.concession, personality.toughness) +
+    (roll(view, options, 2) - 0.5) * 2 * NOISE[level];
+
+  if (view.phase === 'tabling') {
+    if (seat.ready) return null;
+    if (chairOf(view) === self) {
+      const candidates = offers();
+      const best = Math.max(res, ...candidates.map((c) => c.utility));
+      const offer = chooseOffer(candidates, target(best), res);
+      if (offer && offer.utility > res) {
+        const previous = [...view.proposals].reverse().find((p) => p.status === 'rejected' || p.status === 'declined');
+        const action: BotAction = previous
+          ? { type: 'proposal.amend', proposalId: previous.id, package: offer.pkg }
+          : { type: 'proposal.table', package: offer.pkg };
+        return decision(action, phrase(scenario, view, self, 'table'));
+      }
+    }
+    return decision({ type: 'seat.ready' }, phrase(scenario, view, self, 'stall', { issue: topIssue(own) }));
+  }
+
+  const p = view.proposals.find((x) => x.id === view.onTable);
+  if (!p) return null;
+
+  if (view.phase === 'responses') {
+    if (p.status !== 'tabled' || p.author === self || p.responses[self] || !p.signatories.includes(self)) return null;
+    const refusal = ownRefusal(scenario, self, p.package, view);
+    const utility = ownUtility(own, p.package, view.world);
+    if (refusal) {
+      const clauses = blamedClauses(scenario, view, own, p.package);
+      const first = clauses[0];
+      return decision(
+        {
+          type: 'proposal.respond',
+          proposalId: p.id,
+          response: 'reject',
+          reasons: reasonsFor(scenario, clauses, view, self, 'reject-red-line'),
+        },
+        withAction(
+          act(`rejects ${p.id}`, `відхиляє ${p.id}`),
+          phrase(scenario, view, self, 'reject-red-line', first ? { clause: first } : {}),
+        ),
+      );
+    }
+    const domestic = level === 'novice' ? [] : ownRatificationProblems(scenario, view, self, p.package);
+    if (domestic.length > 0) {
+      const clauses = [...new Set(domestic.flatMap((d) => d.blame))];
+      const first = clauses[0];
+      return decision(
+        {
+          type: 'proposal.respond',
+          proposalId: p.id,
+          response: 'reject',
+          reasons: reasonsFor(scenario, clauses, view, self, 'reject', 'red-line'),
+        },
+        withAction(
+          act(
+            `rejects ${p.id}: it would not survive at home (${domestic[0]?.rule.title.en})`,
+            `відхиляє ${p.id}: це не пройде вдома (${domestic[0]?.rule.title.uk})`,
+          ),
+          phrase(scenario, view, self, 'reject', first ? { clause: first } : {}),
+        ),
+      );
+    }
+    const lastRound = view.round >= view.rounds;
+    // A partial deal (no ceasefire) does not close the talks: any gain over no deal is worth taking.
+    const partial = !scenario.agenda.issues.some(
+      (i) => i.concludes && p.package[i.id] !== undefined && p.package[i.id] !== i.default,
+    );
+    if (partial && utility > res) {
+      const clause = bestClause(own, p.package);
+      return decision(
+        { type: 'proposal.respond', proposalId: p.id, response: 'accept' },
+        withAction(
+          act(`accepts ${p.id}`, `приймає ${p.id}`),
+          phrase(scenario, view, self, 'accept', clause ? { clause } : {}),
+        ),
+      );
+    }
+    if (utility >= target(top()) || (lastRound && utility > res)) {
+      const clause = bestClause(own, p.package);
+      return decision(
+        { type: 'proposal.respond', proposalId: p.id, response: 'accept' },
+        withAction(
+          act(`accepts ${p.id}`, `приймає ${p.id}`),
+          phrase(scenario, view, self, 'accept', clause ? { clause } : {}),
+        ),
+      );
+    }
+    const clauses = blamedClauses(scenario, view, own, p.package);
+    const clause = clauses[0];
+    const counter = level === 'novice' ? null : chooseOffer(offers(), target(top()), res);
+    return decision(
+      {
+        type: 'proposal.respond',
+        proposalId: p.id,
+        response: counter ? 'counter' : 'reject',
+        reasons: reasonsFor(scenario, clauses, view, self, 'reject'),
+        ...(counter ? { counter: counter.pkg } : {}),
+      },
+      withAction(
+        act(`rejects ${p.id}`, `відхиляє ${p.id}`),
+        phrase(scenario, view, self, 'reject', clause ? { clause } : {}),
+      ),
+    );
+  }
+
+  if (view.phase === 'signing') {
+    if (p.status !== 'accepted' || !p.signatories.includes(self) || p.signatures.includes(self)) return null;
+    const ok =
+      ownRefusal(scenario, self, p.package, view) === null &&
+      ownUtility(own, p.package, view.world) >= res - 1e-9 &&
+      (level === 'novice' || ownRatificationProblems(scenario, view, self, p.package).length === 0);
+    return ok
+      ? decision(
+          { type: 'agreement.sign', proposalId: p.id },
+          withAction(act(`signs ${p.id}`, `підписує ${p.id}`), phrase(scenario, view, self, 'sign')),
+        )
+      : decision(
+          {
+            type: 'agreement.decline',
+            proposalId: p.id,
+            reason: 'The terms no longer beat continuing without a deal.',
+          },
+          withAction(
+            act(`will not sign ${p.id}`, `не підписує ${p.id}`),
+            phrase(scenario, view, self, 'stall', { issue: topIssue(own) }),
+          ),
+        );
+  }
+  return null;
+};
+
+/**
+ * The clauses a refusal names: for a red line, the blamed clauses the bot itself values least
+ * (Russia's "no ceasefire without a NATO commitment" names the NATO clause, not the ceasefire);
+ * otherwise the two clauses that cost it most. Named clauses are what the others learn from.
+ */
+function blamedClauses(scenario: PublicScenario, view: SeatView, own: OwnModel, pkg: Package): string[] {
+  const redLines = view.private[own.self]?.redLines ?? [];
+  const breaches = breachesOf(scenario, own.self, '', redLines, pkg, view.world);
+  if (breaches.length > 0) {
+    const value = (ref: string) => {
+      const [issue, option] = ref.split('.') as [string, string];
+      return own.prefs.utilities[issue]?.[option] ?? 0;
+    };
+    return breaches.map((b) => [...b.clauses].sort((a, c) => value(a) - value(c))[0]).filter((c): c is string => !!c);
+  }
+  return worstClauses(own, pkg, 2);
+}
+
+/** The structured reasons attached to a refusal: each clause and a short sentence in the bot's words. */
+function reasonsFor(
+  scenario: PublicScenario,
+  clauses: string[],
+  view: SeatView,
+  self: DelegationId,
+  key: string,
+  severity: 'red-line' | 'objection' = key === 'reject-red-line' ? 'red-line' : 'objection',
+) {
+  return clauses.slice(0, 3).map((clause) => {
+    const text = phrase(scenario, view, self, key, { clause }).en.slice(0, 300);
+    return { clause, text: text || clauseLabel(scenario, clause, 'en'), severity };
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * A delegation knows its own domestic constraints: before accepting or signing, a standard or
+ * expert bot checks its own ratification rules (its private content) and, when one would fail,
+ * names the clause to change — found by trying the other options of each issue the rule mentions.
+ */
+import type { SeatView } from '../engine/view.ts';
+import { evaluateCondition, resolvePackage } from '../scenario/evaluate.ts';
+import type { PublicScenario } from '../scenario/public.ts';
+import type { Condition, DelegationId, Package, RatificationRule } from '../scenario/schema.ts';
+
+function issuesIn(cond: Condition, out: Set<string> = new Set()): Set<string> {
+  if ('clause' in cond) out.add(cond.clause.split('.')[0] as string);
+  else if ('anyClause' in cond) for (const c of cond.anyClause) out.add(c.split('.')[0] as string);
+  else if ('all' in cond) for (const c of cond.all) issuesIn(c, out);
+  else if ('any' in cond) for (const c of cond.any) issuesIn(c, out);
+  else if ('not' in cond) issuesIn(cond.not, out);
+  return out;
+}
+
+export interface RatificationProblem {
+  rule: RatificationRule;
+  /** Clauses of the (resolved) package whose change would let the rule pass. */
+  blame: string[];
+}
+
+export function ownRatificationProblems(
+  scenario: PublicScenario,
+  view: SeatView,
+  self: DelegationId,
+  pkg: Package,
+): RatificationProblem[] {
+  const rules = view.private[self]?.ratification ?? [];
+  const resolved = resolvePackage(scenario, pkg);
+  const holds = (p: Package, rule: RatificationRule) => evaluateCondition(rule.requires, { pkg: p, world: view.world });
+  return rules
+    .filter((rule) => !holds(resolved, rule))
+    .map((rule) => {
+      const blame: string[] = [];
+      for (const issueId of issuesIn(rule.requires)) {
+        const issue = scenario.agenda.issues.find((i) => i.id === issueId);
+        if (!issue) continue;
+        // Only a change to a real option counts: "no ceasefire" would pass every ceasefire rule,
+        // but blaming the ceasefire would teach the others to stop proposing one.
+        const fixes = issue.options.some(
+          (o) => o.id !== resolved[issueId] && o.id !== issue.default && holds({ ...resolved, [issueId]: o.id }, rule),
+        );
+        if (fixes) blame.push(`${issueId}.${resolved[issueId]}`);
+      }
+      return { rule, blame };
+    });
+}

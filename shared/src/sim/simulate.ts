@@ -1,0 +1,157 @@
+/**
+ * The headless simulator: complete all-bot games through the same engine, the same views and the
+ * same decision function the server uses, and the statistics a facilitator asks for. Pure apart
+ * from the optional clock used to time bot decisions (injected by the caller).
+ */
+import { decide } from '../bots/decide.ts';
+import type { BotLevel } from '../bots/types.ts';
+import type { Engine, GameSnapshot } from '../engine/game.ts';
+import { debriefFigures } from '../engine/scoring.ts';
+import type { EngineEvent, TranscriptEntry } from '../engine/types.ts';
+import { viewFor } from '../engine/view.ts';
+import { type PublicScenario, publicScenario } from '../scenario/public.ts';
+import { DELEGATION_IDS, type DelegationId, type Localized } from '../scenario/schema.ts';
+
+export interface GameRecord {
+  seed: number;
+  outcomeId: string;
+  ending: string;
+  rounds: number;
+  agreement: boolean;
+  ratified: boolean;
+  scores: Record<DelegationId, { utility: number; noDeal: number }>;
+  distanceToFrontier: number | null;
+  distanceToNash: number | null;
+  /** Bot actions the engine refused: should be zero; counted so a regression shows. */
+  refused: number;
+  /** Times the host had to force a phase because no bot acted. */
+  forced: number;
+}
+
+export interface PlayOptions {
+  seed: number;
+  level: BotLevel;
+  /** Compute the debrief's frontier distances for agreements (costs a few ms per agreement). */
+  distances?: boolean;
+  /** Called with each bot decision's duration, for benchmarks. */
+  timeDecision?: (delegation: DelegationId, ms: number) => void;
+  now?: () => number;
+  /** Collect the bots' reasons (for --trace). */
+  reasons?: Array<{ seq: number; delegation: DelegationId; reason: Localized }>;
+}
+
+const MAX_STEPS = 5000;
+
+/** Play one complete all-bot game. */
+export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenario = publicScenario(engine.scenario)) {
+  let snapshot: GameSnapshot = engine.start({ seed: options.seed, now: 0 });
+  let at = 0;
+  let refused = 0;
+  let forced = 0;
+  const send = (event: EngineEvent) => {
+    const result = engine.step(snapshot, event);
+    if (result.ok) snapshot = result.snapshot;
+    return result.ok;
+  };
+  for (let step = 0; step < MAX_STEPS && !isOver(snapshot); step += 1) {
+    let acted = false;
+    for (const d of DELEGATION_IDS) {
+      if (isOver(snapshot)) break;
+      const view = viewFor(engine.scenario, snapshot.context, d);
+      const started = options.now?.() ?? 0;
+      const choice = decide(pub, view, { delegation: d, level: options.level, seed: options.seed });
+      if (options.timeDecision && options.now) options.timeDecision(d, options.now() - started);
+      if (!choice) continue;
+      at += 1000;
+      if (send({ ...choice.action, actor: d, at } as EngineEvent)) {
+        acted = true;
+        options.reasons?.push({ seq: snapshot.context.nextSeq - 1, delegation: d, reason: choice.reason });
+      } else refused += 1;
+    }
+    if (!acted) {
+      at += 1000;
+      forced += 1;
+      send({ type: 'facilitator.advance', actor: 'facilitator', at });
+    }
+  }
+  const ctx = snapshot.context;
+  const result = ctx.result;
+  const concluding = [...ctx.agreements].reverse().find((a) => a.concluding);
+  let distanceToFrontier: number | null = null;
+  let distanceToNash: number | null = null;
+  if (options.distances && result?.agreement) {
+    const figures = debriefFigures(engine.scenario, result.agreement, ctx.world);
+    distanceToFrontier = figures.distanceToFrontier;
+    distanceToNash = figures.distanceToNash;
+  }
+  const record: GameRecord = {
+    seed: options.seed,
+    outcomeId: result?.outcomeId ?? 'unfinished',
+    ending: result?.ending ?? 'unfinished',
+    rounds: Math.min(ctx.round, ctx.rounds),
+    agreement: concluding !== undefined,
+    ratified: concluding?.ratified ?? false,
+    scores: result?.scores ?? ({} as GameRecord['scores']),
+    distanceToFrontier,
+    distanceToNash,
+    refused,
+    forced,
+  };
+  return { record, snapshot };
+}
+
+export interface Summary {
+  games: number;
+  outcomes: Array<{ id: string; title: string; seedScenario: number | null; count: number; share: number }>;
+  agreementRate: number;
+  ratifiedRate: number;
+  meanScores: Record<DelegationId, { utility: number; noDeal: number }>;
+  meanDistanceToFrontier: number | null;
+  meanDistanceToNash: number | null;
+  meanRounds: number;
+  refused: number;
+  forced: number;
+}
+
+function mean(values: number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+export function summarise(pub: PublicScenario, records: readonly GameRecord[]): Summary {
+  const n = records.length || 1;
+  const outcomes = pub.outcomes.map((o) => {
+    const count = records.filter((r) => r.outcomeId === o.id).length;
+    return { id: o.id, title: o.title.en, seedScenario: o.seedScenario ?? null, count, share: count / n };
+  });
+  const meanScores = Object.fromEntries(
+    DELEGATION_IDS.map((d) => [
+      d,
+      {
+        utility: mean(records.map((r) => r.scores[d]?.utility ?? 0)) ?? 0,
+        noDeal: mean(records.map((r) => r.scores[d]?.noDeal ?? 0)) ?? 0,
+      },
+    ]),
+  ) as Summary['meanScores'];
+  return {
+    games: records.length,
+    outcomes,
+    agreementRate: records.filter((r) => r.agreement).length / n,
+    ratifiedRate: records.filter((r) => r.ratified).length / n,
+    meanScores,
+    meanDistanceToFrontier: mean(records.flatMap((r) => (r.distanceToFrontier === null ? [] : [r.distanceToFrontier]))),
+    meanDistanceToNash: mean(records.flatMap((r) => (r.distanceToNash === null ? [] : [r.distanceToNash]))),
+    meanRounds: mean(records.map((r) => r.rounds)) ?? 0,
+    refused: records.reduce((a, r) => a + r.refused, 0),
+    forced: records.reduce((a, r) => a + r.forced, 0),
+  };
+}
+
+/** A game's transcript as plain lines, for --trace. */
+export function traceLines(entries: readonly TranscriptEntry[], lang: 'en' | 'uk' = 'en'): string[] {
+  return entries.map((e) => `[r${e.round} m${e.month} ${e.phase}] ${e.actor}: ${e.text[lang]}`);
+}
+
+/** Read afresh each time: the phase changes as events are sent (no narrowing across steps). */
+function isOver(snapshot: GameSnapshot): boolean {
+  return snapshot.context.phase === 'concluded';
+}
