@@ -88,6 +88,8 @@ export const decide: DecideFn = (scenario, view, options) => {
   const t = timeOf(view);
 
   if (view.phase === 'talks') {
+    // Levers first, then "ready": once ready, the bot has said its piece for the month.
+    if (seat.ready) return null;
     const lever = chooseLever(scenario, own, view, personality.leverUse, roll(view, options, 1));
     if (lever) {
       const action: BotAction = {

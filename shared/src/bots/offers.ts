@@ -120,13 +120,19 @@ function mediatorCandidate(
     const signers = new Set(issue.options.flatMap((o) => o.signatories));
     const judges = parties.filter((d) => signers.has(d));
     if (judges.length === 0) continue;
-    const score = (optionId: string) =>
-      Math.min(...judges.map((d) => Math.tanh(beliefs[d][`${issue.id}.${optionId}`] ?? 0))) +
-      ownWeight * (own.prefs.utilities[issue.id]?.[optionId] ?? 0);
-    const ranked = issue.options
-      .filter((o) => judges.every((d) => (beliefs[d][`${issue.id}.${o.id}`] ?? 0) > REFUSED))
-      .sort((a, b) => score(b.id) - score(a.id));
-    const best = ranked[0];
+    // Score each option once: the least-satisfied judge's belief, plus the bot's own utility.
+    const scores = new Map<string, number>();
+    for (const o of issue.options) {
+      let least = Number.POSITIVE_INFINITY;
+      for (const d of judges) least = Math.min(least, Math.tanh(beliefs[d][`${issue.id}.${o.id}`] ?? 0));
+      scores.set(o.id, least + ownWeight * (own.prefs.utilities[issue.id]?.[o.id] ?? 0));
+    }
+    const score = (optionId: string) => scores.get(optionId) ?? Number.NEGATIVE_INFINITY;
+    let best: (typeof issue.options)[number] | undefined;
+    for (const o of issue.options) {
+      if (judges.some((d) => (beliefs[d][`${issue.id}.${o.id}`] ?? 0) <= REFUSED)) continue;
+      if (!best || score(o.id) > score(best.id)) best = o;
+    }
     const defaultRefused = judges.some((d) => (beliefs[d][`${issue.id}.${issue.default}`] ?? 0) <= REFUSED);
     if (best && (score(best.id) > score(issue.default) || defaultRefused)) choice[issue.id] = best.id;
   }
@@ -190,8 +196,10 @@ export function generateOffers(
   const out: Candidate[] = [];
   // Whole settlements, and (above novice level) partial deals on the humanitarian clauses alone:
   // the tactical agreements the seeds expect to go on even in a stalemate.
-  const scopes: Array<readonly string[] | null> = level === 'novice' ? [null] : [null, ['humanitarian']];
-  const runs = scopes.flatMap((scope) => LAMBDAS[level].map((lambda) => [scope, lambda] as const));
+  const runs: Array<readonly [readonly string[] | null, number]> = LAMBDAS[level].map(
+    (lambda) => [null, lambda] as const,
+  );
+  if (level !== 'novice') runs.push([['humanitarian'], 0], [['humanitarian'], 1]);
   if (level !== 'novice') {
     for (const ownWeight of [0, 0.3, 0.6]) {
       const pkg = mediatorCandidate(scenario, own, beliefs, view, ownWeight);

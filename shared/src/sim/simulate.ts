@@ -7,7 +7,7 @@ import { decide } from '../bots/decide.ts';
 import type { BotLevel } from '../bots/types.ts';
 import type { Engine, GameSnapshot } from '../engine/game.ts';
 import { debriefFigures } from '../engine/scoring.ts';
-import type { EngineEvent, TranscriptEntry } from '../engine/types.ts';
+import type { EngineEvent, NegotiationContext, TranscriptEntry } from '../engine/types.ts';
 import { viewFor } from '../engine/view.ts';
 import { type PublicScenario, publicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized } from '../scenario/schema.ts';
@@ -57,6 +57,7 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
     let acted = false;
     for (const d of DELEGATION_IDS) {
       if (isOver(snapshot)) break;
+      if (!mayAct(snapshot.context, d)) continue;
       const view = viewFor(engine.scenario, snapshot.context, d);
       const started = options.now?.() ?? 0;
       const choice = decide(pub, view, { delegation: d, level: options.level, seed: options.seed });
@@ -154,4 +155,30 @@ export function traceLines(entries: readonly TranscriptEntry[], lang: 'en' | 'uk
 /** Read afresh each time: the phase changes as events are sent (no narrowing across steps). */
 function isOver(snapshot: GameSnapshot): boolean {
   return snapshot.context.phase === 'concluded';
+}
+
+/**
+ * Can this delegation have anything to do now? A host-side shortcut (from public state only) that
+ * spares building a view for a bot that would return null; it mirrors decide.ts's phases, and a
+ * mistake would show as a forced phase in the statistics.
+ */
+export function mayAct(ctx: NegotiationContext, d: DelegationId): boolean {
+  const seat = ctx.seats[d];
+  if (seat.walkedOut || ctx.paused) return false;
+  const p = ctx.onTable ? ctx.proposals.find((x) => x.id === ctx.onTable) : undefined;
+  switch (ctx.phase) {
+    case 'lobby':
+    case 'briefing':
+    case 'talks':
+    case 'tabling':
+      return !seat.ready;
+    case 'opening':
+      return seat.statement === null;
+    case 'responses':
+      return !!p && p.status === 'tabled' && p.author !== d && !p.responses[d] && p.signatories.includes(d);
+    case 'signing':
+      return !!p && p.status === 'accepted' && p.signatories.includes(d) && !p.signatures.includes(d);
+    default:
+      return false;
+  }
 }
