@@ -1,17 +1,29 @@
 /**
  * Builds the Peace Table server: one HTTP server carrying the Colyseus websocket + matchmaking
- * endpoints, /health, /api/* and the built client. Does not listen: main.ts and the tests do.
+ * endpoints, /health, /api/*, /monitor (with ADMIN_PASSWORD) and the built client. Does not
+ * listen: main.ts and the tests do, then call `restoreSessions()`.
  */
 import http from 'node:http';
-import { defineRoom, defineServer } from '@colyseus/core';
+import { defineRoom, defineServer, matchMaker, type Presence } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { NEGOTIATION_ROOM } from '@peace-table/shared';
-import { CLIENT_DIST_DIR, readPackageInfo } from './config.ts';
+import type { DecideFn } from '@peace-table/shared/bots/types';
+import { NEGOTIATION_ROOM } from '@peace-table/shared/protocol';
+import { CLIENT_DIST_DIR, readPackageInfo, readServerConfig, type ServerConfig } from './config.ts';
 import { mountApi } from './http/api.ts';
 import { mountClient } from './http/client.ts';
+import { mountContentFiles } from './http/contentFiles.ts';
 import { mountHealth } from './http/health.ts';
+import { mountMonitor } from './http/monitor.ts';
+import type { SessionDefaults } from './http/sessions.ts';
 import { createLogger, type Logger } from './log.ts';
-import { DEFAULT_SCENARIO_TITLE, NegotiationRoom, type NegotiationRoomOptions } from './rooms/NegotiationRoom.ts';
+import { NegotiationRoom } from './rooms/NegotiationRoom.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rooms/rateLimit.ts';
+import type { NegotiationRoomSettings } from './rooms/roomSettings.ts';
+import { contentScenarios, type ScenarioSource } from './sessions/scenarios.ts';
+import { issueTicket } from './sessions/tickets.ts';
+import { SessionStore } from './store/sessionStore.ts';
 
 export interface AppOptions {
   /** Where the built client lives; tests point this at a fixture or an empty folder. */
@@ -19,18 +31,55 @@ export interface AppOptions {
   logger?: Logger;
   /** The process's own SIGINT/SIGTERM handling; off in tests, which shut down explicitly. */
   handleSignals?: boolean;
+  /** Overrides for what is otherwise read from the environment. */
+  config?: Partial<ServerConfig>;
+  store?: SessionStore;
+  scenarios?: ScenarioSource;
+  /** The computer players. Without them, bot seats are refused and absent humans keep their seats. */
+  decide?: DecideFn | null;
+  rateLimit?: RateLimit;
+  patchRate?: number;
+  /** Close sessions nobody has been connected to for this long (default 12 hours). */
+  idleMs?: number;
+  teamSize?: number;
+  maxSpectators?: number;
 }
 
 export function createApp(options: AppOptions = {}) {
   const logger = options.logger ?? createLogger();
+  const config: ServerConfig = { ...readServerConfig(), ...options.config };
   const pkg = readPackageInfo();
+  const store = options.store ?? new SessionStore(config.databasePath);
+  const scenarios = options.scenarios ?? contentScenarios();
+  const decide = options.decide ?? null;
   // Created here, not by Colyseus, so main.ts can catch listen errors (port in use) on it.
   const httpServer = http.createServer();
-  const roomOptions: NegotiationRoomOptions = { scenarioTitle: DEFAULT_SCENARIO_TITLE, logger };
+  const settings: NegotiationRoomSettings = {
+    logger,
+    store,
+    scenarios,
+    decide,
+    node: config.nodeId,
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    patchRate: options.patchRate ?? 50,
+    idleMs: options.idleMs ?? 12 * 3600_000,
+  };
+  const defaults: SessionDefaults = {
+    reconnectSeconds: config.reconnectSeconds,
+    botDelayMs: config.botDelayMs,
+    teamSize: options.teamSize ?? 3,
+    maxSpectators: options.maxSpectators ?? 30,
+  };
+  const scaled = config.redisUrl
+    ? { presence: new RedisPresence(config.redisUrl) as Presence, driver: new RedisDriver(config.redisUrl) }
+    : {};
 
   const server = defineServer({
-    rooms: { [NEGOTIATION_ROOM]: defineRoom(NegotiationRoom, roomOptions) },
-    transport: new WebSocketTransport({ server: httpServer }),
+    rooms: { [NEGOTIATION_ROOM]: defineRoom(NegotiationRoom, settings as never).filterBy(['code']) },
+    // 16 KB: a 2000-character statement in Cyrillic is ~4 KB of UTF-8; ws closes bigger frames.
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024 }),
+    ...scaled,
+    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
     greet: false,
     gracefullyShutdown: options.handleSignals ?? true,
     logger,
@@ -38,9 +87,33 @@ export function createApp(options: AppOptions = {}) {
     express: (app) => {
       app.disable('x-powered-by');
       mountHealth(app, pkg);
-      mountApi(app);
+      mountApi(app, { store, scenarios, hasBots: decide !== null, defaults, logger });
+      mountMonitor(app, config.adminPassword);
+      mountContentFiles(app);
       mountClient(app, options.clientDistDir ?? CLIENT_DIST_DIR);
     },
   });
-  return { server, httpServer, logger };
+
+  /**
+   * Reopens this node's unfinished sessions from the database (after a restart or crash). Each
+   * room is created in this process; its players come back with their seat keys.
+   */
+  async function restoreSessions(): Promise<string[]> {
+    const restored: string[] = [];
+    for (const code of store.openSessions(config.nodeId)) {
+      try {
+        await issueTicket(matchMaker.presence, code, { kind: 'restore' });
+        await matchMaker.handleCreateRoom(NEGOTIATION_ROOM, { code });
+        restored.push(code);
+      } catch (error) {
+        logger.error({ err: error, session: code }, 'could not restore a session');
+      }
+    }
+    if (restored.length > 0) logger.info({ sessions: restored }, 'sessions restored');
+    return restored;
+  }
+
+  // A store passed in belongs to the caller (tests reopen it); one made here closes with the server.
+  if (!options.store) server.onShutdown(() => store.close());
+  return { server, httpServer, logger, store, config, restoreSessions };
 }

@@ -28,3 +28,44 @@ export function readPort(env: NodeJS.ProcessEnv = process.env): number {
   }
   return port;
 }
+
+export interface ServerConfig {
+  /** SQLite file for sessions, event logs and snapshots. */
+  databasePath: string;
+  /** Set to scale out over several processes (RedisPresence + RedisDriver). */
+  redisUrl: string | undefined;
+  /** This process's address as clients reach it (host[:port][/path]) when several processes share Redis. */
+  publicAddress: string | undefined;
+  /** Names this process in the sessions table; it restores only its own sessions after a restart. */
+  nodeId: string;
+  /** /monitor is served only when this is set (HTTP basic auth, user "admin"). */
+  adminPassword: string | undefined;
+  reconnectSeconds: number;
+  botDelayMs: number;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  }
+  return value;
+}
+
+/** Everything else the server reads from the environment, checked once with one-line errors. */
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const nodeId = env.NODE_ID?.trim() || 'main';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(nodeId))
+    throw new Error(`NODE_ID may use letters, digits, . _ - only, not "${nodeId}".`);
+  return {
+    databasePath: env.DATABASE_PATH?.trim() || './data/peace-table.db',
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+    publicAddress: env.PUBLIC_ADDRESS?.trim() || undefined,
+    nodeId,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    reconnectSeconds: wholeNumber(env, 'RECONNECT_SECONDS', 60, 5, 3600),
+    botDelayMs: wholeNumber(env, 'BOT_DELAY_MS', 1500, 0, 60_000),
+  };
+}

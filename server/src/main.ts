@@ -3,6 +3,7 @@
  * open the game. Start-up failures end the process with one readable line, never a stack trace,
  * because the people starting it are often students and teachers, not developers.
  */
+import { decide } from '@peace-table/shared/bots/decide';
 import { createApp } from './app.ts';
 import { readPort } from './config.ts';
 
@@ -29,13 +30,21 @@ async function main() {
   } catch (error) {
     fail((error as Error).message);
   }
-  const { server, httpServer, logger } = createApp();
+  let app: ReturnType<typeof createApp>;
+  try {
+    // The computer players (shared/src/bots): bot seats, and seats whose humans are gone.
+    app = createApp({ decide });
+  } catch (error) {
+    fail(`Peace Table could not start: ${(error as Error).message}`);
+  }
+  const { server, httpServer, logger, restoreSessions } = app;
   // Prepended so it runs before Colyseus' own listener, which would print a stack trace.
   httpServer.prependListener('error', (error: NodeJS.ErrnoException) => {
     if (!httpServer.listening) fail(listenErrorLine(error, port));
   });
   await server.listen(port);
   logger.info({ port }, 'listening');
+  await restoreSessions();
   process.stdout.write(`Peace Table is running: open http://localhost:${port}/\n`);
 }
 

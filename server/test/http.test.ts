@@ -6,7 +6,7 @@ import { GAME_NAME } from '@peace-table/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPackageInfo } from '../src/config.ts';
 import type { Health } from '../src/http/health.ts';
-import { startTestServer } from './testServer.ts';
+import { startTestServer } from './support/testServer.ts';
 
 const CLIENT_HTML = '<!doctype html><title>Peace Table test client</title><div id="game"></div>';
 

@@ -1,2 +1,3 @@
 export * from './messages.ts';
 export * from './protocol.ts';
+export * from './viewPatch.ts';

@@ -1,24 +1,190 @@
 /**
- * zod schemas for every client → server message, keyed by the names in `protocol.ts`.
+ * zod schemas for everything that crosses the wire, keyed by the names in `protocol.ts`.
  *
- * The server validates each incoming payload with these before any handler runs; bots and the
- * simulator can build payloads with the same schemas. Kept apart from `protocol.ts` so the browser
- * bundle, which only needs names and types, does not ship zod.
+ * The server validates each incoming payload with these (Colyseus message validation) before any
+ * handler runs; bots and the simulator build payloads with the same schemas; docs/protocol.md is
+ * generated from them (`npm run docs:protocol`, checked by a test). The engine's events keep their
+ * schemas in engine/events.ts: their names ARE the wire names.
  */
 import { z } from 'zod';
-import { type JoinOptionsPayload, PROTOCOL_VERSION, type SeatTakePayload } from './protocol.ts';
-import { DelegationId } from './scenario/schema.ts';
+import { BOT_LEVELS } from './bots/types.ts';
+import { EVENT_PAYLOADS } from './engine/events.ts';
+import {
+  type CreateSessionRequest,
+  type ErrorPayload,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  type JoinOptionsPayload,
+  type NoticePayload,
+  type ParticipantKickPayload,
+  type ParticipantMovePayload,
+  PROTOCOL_VERSION,
+  ROOM_MESSAGE,
+  SERVER_MESSAGE,
+  type SeatControlPayload,
+  type SeatKeyPayload,
+  type ViewPatchPayload,
+} from './protocol.ts';
+import { DelegationId, Localized } from './scenario/schema.ts';
 
-export const SeatTake = z.strictObject({
-  delegation: DelegationId,
-  name: z
-    .string()
-    .trim()
-    .min(1, 'name is empty')
-    .max(40, 'name is longer than 40 characters')
-    // Names are drawn on the shared table: reject control characters that would garble the text.
-    .regex(/^[^\p{Cc}]*$/u, 'name contains control characters'),
-}) satisfies z.ZodType<SeatTakePayload>;
+/** Upper-case, without the spaces and dashes people type between groups ("abc-123" → "ABC123"). */
+export function normaliseJoinCode(raw: string): string {
+  return raw.replace(/[\s-]+/g, '').toUpperCase();
+}
 
-/** Join options: a client built for another protocol version must reload before it can play. */
-export const JoinOptions = z.object({ protocol: z.literal(PROTOCOL_VERSION) }) satisfies z.ZodType<JoinOptionsPayload>;
+const CODE_PATTERN = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
+
+export const JoinCode = z
+  .string()
+  .max(32, 'code is too long')
+  .transform(normaliseJoinCode)
+  .pipe(z.string().regex(CODE_PATTERN, `code must be ${JOIN_CODE_LENGTH} letters and digits, like "K7QX2M"`));
+
+/** A display name: drawn on the shared table, so bounded and free of control characters. */
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1, 'name is empty')
+  .max(40, 'name is longer than 40 characters')
+  .regex(/^[^\p{Cc}]*$/u, 'name contains control characters');
+
+/** Seat and facilitator keys: URL-safe base64 from the server's random generator. */
+export const SecretKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a key this server issued');
+
+const joinBase = { protocol: z.literal(PROTOCOL_VERSION), code: JoinCode };
+
+/** Join options: who the client is. A client built for another protocol version must reload first. */
+export const JoinOptions = z.discriminatedUnion('role', [
+  z
+    .object({
+      ...joinBase,
+      role: z.literal('delegate'),
+      delegation: DelegationId.optional(),
+      name: DisplayName.optional(),
+      seatKey: SecretKey.optional(),
+    })
+    .refine(
+      (o) => o.seatKey !== undefined || (o.delegation !== undefined && o.name !== undefined),
+      'a new delegate needs a delegation and a name (or the seatKey of an earlier seat)',
+    ),
+  z.object({ ...joinBase, role: z.literal('facilitator'), facilitatorKey: SecretKey, name: DisplayName.optional() }),
+  z.object({ ...joinBase, role: z.literal('spectator'), name: DisplayName.optional() }),
+]) satisfies z.ZodType<JoinOptionsPayload, unknown>;
+export type JoinOptions = z.output<typeof JoinOptions>;
+
+const ParticipantId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'not a participant id');
+
+export const ROOM_MESSAGE_PAYLOADS = {
+  [ROOM_MESSAGE.viewSync]: z.strictObject({}),
+  [ROOM_MESSAGE.seatControl]: z.strictObject({
+    delegation: DelegationId,
+    control: z.enum(['human', 'bot']),
+  }) satisfies z.ZodType<SeatControlPayload>,
+  [ROOM_MESSAGE.participantMove]: z.strictObject({
+    participantId: ParticipantId,
+    delegation: DelegationId,
+  }) satisfies z.ZodType<ParticipantMovePayload>,
+  [ROOM_MESSAGE.participantKick]: z.strictObject({
+    participantId: ParticipantId,
+  }) satisfies z.ZodType<ParticipantKickPayload>,
+} as const;
+
+/** Every message a client may send, by name: the engine's events and the room's own messages. */
+export const CLIENT_MESSAGE_PAYLOADS = { ...EVENT_PAYLOADS, ...ROOM_MESSAGE_PAYLOADS } as const;
+
+const ErrorCodeSchema = z.enum([
+  'wrong_phase',
+  'wrong_actor',
+  'paused',
+  'invalid',
+  'red_line',
+  'not_allowed',
+  'invalid_message',
+  'unknown_message',
+  'rate_limited',
+  'not_seated',
+  'bot_controlled',
+  'forbidden',
+  'not_found',
+  'server_error',
+]);
+
+/** Server → client payloads, for the documentation and for tests that check what clients receive. */
+export const SERVER_MESSAGE_PAYLOADS = {
+  [SERVER_MESSAGE.error]: z.strictObject({
+    code: ErrorCodeSchema,
+    message: z.string().describe('a sentence for the player'),
+    ref: z.string().describe('the name of the rejected message'),
+  }) satisfies z.ZodType<ErrorPayload>,
+  [SERVER_MESSAGE.seatKey]: z.strictObject({
+    code: z.string(),
+    key: SecretKey,
+    participantId: z.string(),
+    delegation: DelegationId,
+    name: z.string(),
+  }) satisfies z.ZodType<SeatKeyPayload>,
+  [SERVER_MESSAGE.view]: z.strictObject({
+    version: z.int().min(0),
+    view: z
+      .record(z.string(), z.unknown())
+      .describe('SeatView (shared/src/engine/view.ts): viewFor(scenario, context, seat)'),
+  }),
+  [SERVER_MESSAGE.viewPatch]: z.strictObject({
+    from: z.int().min(0),
+    to: z.int().min(1),
+    ops: z.array(
+      z.discriminatedUnion('op', [
+        z.strictObject({ op: z.literal('set'), key: z.string(), value: z.unknown() }),
+        z.strictObject({ op: z.literal('splice'), key: z.string(), from: z.int().min(0), items: z.array(z.unknown()) }),
+        z.strictObject({ op: z.literal('delete'), key: z.string() }),
+      ]),
+    ),
+  }) satisfies z.ZodType<ViewPatchPayload>,
+  [SERVER_MESSAGE.botReason]: z.strictObject({
+    delegation: DelegationId,
+    type: z.string(),
+    reason: Localized,
+    at: z.number(),
+  }),
+  [SERVER_MESSAGE.notice]: z.strictObject({
+    code: z.enum(['seat.bot', 'seat.human', 'seat.moved', 'seat.replaced', 'kicked']),
+    message: z.string(),
+  }) satisfies z.ZodType<NoticePayload>,
+} as const;
+
+const TIMED_PHASES = ['lobby', 'briefing', 'opening', 'talks', 'tabling', 'responses', 'signing'] as const;
+
+/** `POST /api/sessions` body. */
+export const CreateSessionBody = z.strictObject({
+  scenario: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a scenario id like "ukraine-2026"'),
+  seats: z.strictObject({
+    ukraine: z.enum(['human', 'bot']),
+    russia: z.enum(['human', 'bot']),
+    us: z.enum(['human', 'bot']),
+    europe: z.enum(['human', 'bot']),
+  }),
+  botLevel: z.enum(BOT_LEVELS).optional(),
+  options: z
+    .strictObject({
+      teamSize: z.int().min(1).max(8).optional(),
+      reconnectSeconds: z.int().min(5).max(3600).optional(),
+      botDelayMs: z.int().min(0).max(60_000).optional(),
+      phaseSeconds: z
+        .partialRecord(
+          z.enum(TIMED_PHASES),
+          z
+            .int()
+            .min(10)
+            .max(6 * 3600),
+        )
+        .optional(),
+      maxRounds: z.int().min(1).max(48).optional(),
+      seed: z
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1)
+        .optional(),
+    })
+    .optional(),
+}) satisfies z.ZodType<CreateSessionRequest, unknown>;
+export type CreateSessionBody = z.output<typeof CreateSessionBody>;

@@ -1,71 +1,278 @@
 /**
- * The negotiation table: title, phase and the four delegations' seats around an oval table.
- * Draws whatever the store holds; it has no network code of its own.
+ * The negotiation table: the four delegations seated with flags, names, people and what each is
+ * doing; the draft on the table as clause cards with every signatory's answer; the calendar and
+ * phase timer; the world gauges, whose changes are animated; and event announcements. It draws
+ * what the store holds (model/table.ts) and has no game logic or network code.
  */
 import * as Phaser from 'phaser';
+import { localized } from '../i18n/i18n.ts';
+import { change, countdown, monthLabel, noticeable } from '../model/format.ts';
+import { type Gauge, type TableModel, type TableSeat, tableModel } from '../model/table.ts';
 import type { Store } from '../state/store.ts';
-import type { SeatLine, TableView } from '../view/tableView.ts';
+import { frontLabel } from '../ui/stageText.ts';
+import { FittedScene } from './FittedScene.ts';
+import { TABLE_DESIGN } from './layout.ts';
+import { hexColour, UI } from './palette.ts';
+import type { StageFeed } from './stage.ts';
+import { answerMark, clip, drawFlag, FLAGS } from './tableParts.ts';
 
-export const WIDTH = 1280;
-export const HEIGHT = 720;
-const CENTER = { x: WIDTH / 2, y: 420 };
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const W = TABLE_DESIGN.width;
+const CENTRE = { x: W / 2, y: 330 };
+/** US (mediator) at the head, Ukraine and Russia facing each other, Europe at the foot. */
+const SEATS = {
+  us: { x: W / 2, y: 96 },
+  ukraine: { x: 165, y: 330 },
+  russia: { x: W - 165, y: 330 },
+  europe: { x: W / 2, y: 558 },
+};
+const PANEL = { w: 300, h: 112 };
+const CARD = { w: 184, h: 58, gap: 8, cols: 3, rows: 4 };
+/** Gauges sit in two rows under the table, so labels have room in both languages. */
+const GAUGE = { top: 626, rowHeight: 46, perRow: 4 };
 
-/** Seat boxes in server order: Ukraine faces Russia across the table, the US and Europe at the ends. */
-const SEAT_POSITIONS = [
-  { x: CENTER.x, y: CENTER.y - 185 },
-  { x: CENTER.x, y: CENTER.y + 185 },
-  { x: CENTER.x - 430, y: CENTER.y },
-  { x: CENTER.x + 430, y: CENTER.y },
-];
+export class TableScene extends FittedScene {
+  private header!: Phaser.GameObjects.Text;
+  private clock!: Phaser.GameObjects.Text;
+  private banner!: Phaser.GameObjects.Container;
+  private seatLayer!: Phaser.GameObjects.Container;
+  private cardLayer!: Phaser.GameObjects.Container;
+  private gaugeViews = new Map<
+    string,
+    { bar: Phaser.GameObjects.Graphics; value: Phaser.GameObjects.Text; shown: number; x: number; y: number }
+  >();
+  private lastSeats = '';
+  private lastCards = '';
+  private lastBanner = '';
+  private deadlineAt: number | null = null;
 
-export class TableScene extends Phaser.Scene {
-  private title!: Phaser.GameObjects.Text;
-  private phase!: Phaser.GameObjects.Text;
-  private seats: Phaser.GameObjects.Container[] = [];
+  constructor(private readonly feed: Store<StageFeed>) {
+    super({ key: 'table', active: true });
+  }
 
-  constructor(private readonly store: Store<TableView | undefined>) {
-    super('table');
+  protected design() {
+    return TABLE_DESIGN;
   }
 
   create() {
-    const table = this.add.graphics();
-    table.fillStyle(0x3d2b14).fillEllipse(CENTER.x, CENTER.y, 600, 290);
-    table.fillStyle(0x6b4f2a).fillEllipse(CENTER.x, CENTER.y, 580, 270);
-    this.title = this.add.text(WIDTH / 2, 70, '', {
-      fontFamily: FONT,
-      fontSize: '38px',
-      fontStyle: 'bold',
-      color: '#f2efe6',
-    });
-    this.phase = this.add.text(WIDTH / 2, 122, '', { fontFamily: FONT, fontSize: '22px', color: '#c9d4e3' });
-    this.title.setOrigin(0.5);
-    this.phase.setOrigin(0.5);
-    const unsubscribe = this.store.subscribe((view) => this.render(view));
+    const g = this.add.graphics();
+    g.fillStyle(UI.tableEdge, 1).fillEllipse(CENTRE.x, CENTRE.y, 640, 340);
+    g.fillStyle(UI.table, 1).fillEllipse(CENTRE.x, CENTRE.y, 620, 320);
+    this.header = this.label(20, 12, '', 24, { fontStyle: 'bold' });
+    this.clock = this.label(W - 20, 12, '', 24, { fontStyle: 'bold' }).setOrigin(1, 0);
+    this.seatLayer = this.add.container(0, 0);
+    this.cardLayer = this.add.container(0, 0);
+    this.banner = this.add.container(W / 2, 150).setAlpha(0);
+    const unsubscribe = this.feed.subscribe((feed) => this.draw(feed));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, unsubscribe);
+    this.time.addEvent({ delay: 1000, loop: true, callback: () => this.tick() });
+    this.markCreated();
   }
 
-  private render(view: TableView | undefined) {
-    this.title.setText(view?.title ?? 'Peace Table');
-    this.phase.setText(view?.phase ?? 'Waiting for the server…');
-    for (const seat of this.seats) seat.destroy();
-    this.seats = (view?.seats ?? []).slice(0, SEAT_POSITIONS.length).map((seat, i) => this.drawSeat(seat, i));
+  private draw({ state, t }: StageFeed) {
+    const pub = state.scenario;
+    const view = state.view;
+    if (!pub || !view) return;
+    const locale = state.locale;
+    const model = tableModel(pub, view, state.room, frontLabel());
+    const month = view.round > 0 ? monthLabel(pub.meta.firstMonth, view.world.month, locale) : '';
+    this.header.setText(
+      [month && t('phase.round', { round: view.round, rounds: view.rounds, month }), t(`phase.${view.phase}`)]
+        .filter(Boolean)
+        .join(' · '),
+    );
+    this.deadlineAt = view.paused ? null : view.deadlineAt;
+    this.clock.setText(view.paused ? t('phase.pausedBadge') : '');
+    this.tick();
+    this.markFirstDraw();
+    const seatsKey = JSON.stringify([model.seats, locale]);
+    if (seatsKey !== this.lastSeats) {
+      this.lastSeats = seatsKey;
+      this.seatLayer.removeAll(true);
+      for (const seat of model.seats) this.seatLayer.add(this.drawSeat(seat, locale, t));
+    }
+    const cardsKey = JSON.stringify([model.cards, model.draft?.status, locale]);
+    if (cardsKey !== this.lastCards) {
+      this.lastCards = cardsKey;
+      this.drawCards(model, locale, t);
+    }
+    this.drawGauges(model.gauges, locale);
+    const latest = model.announcements[0];
+    if (latest && latest.key !== this.lastBanner) {
+      const first = this.lastBanner === '';
+      this.lastBanner = latest.key;
+      if (!first) this.announce(localized(latest.title, locale), localized(latest.text, locale));
+    }
   }
 
-  private drawSeat(seat: SeatLine, index: number): Phaser.GameObjects.Container {
-    const at = SEAT_POSITIONS[index] ?? CENTER;
+  private tick() {
+    if (this.deadlineAt === null) return;
+    this.clock.setText(countdown(this.deadlineAt - Date.now()));
+  }
+
+  private drawSeat(seat: TableSeat, locale: 'en' | 'uk', t: StageFeed['t']) {
+    const at = SEATS[seat.id];
     const box = this.add.graphics();
-    box.fillStyle(seat.occupied ? 0x2e7d32 : 0x37474f).fillRoundedRect(-140, -45, 280, 90, 14);
-    box.lineStyle(2, 0xf2efe6, 0.5).strokeRoundedRect(-140, -45, 280, 90, 14);
-    const label = this.add.text(0, -14, seat.label, {
-      fontFamily: FONT,
-      fontSize: '26px',
-      fontStyle: 'bold',
-      color: '#ffffff',
+    const active = ['drafting', 'responding', 'signing', 'speaking'].includes(seat.activity);
+    const [hw, hh] = [PANEL.w / 2, PANEL.h / 2];
+    box.fillStyle(UI.panel, 0.95).fillRoundedRect(-hw, -hh, PANEL.w, PANEL.h, 12);
+    box.lineStyle(active ? 6 : 3, hexColour(seat.colour), 1).strokeRoundedRect(-hw, -hh, PANEL.w, PANEL.h, 12);
+    drawFlag(box, FLAGS[seat.id], -hw + 14, -hh + 14, 60, 40);
+    const name = this.label(-hw + 86, -hh + 10, clip(seat.name[locale], 16), 24, { fontStyle: 'bold' });
+    const people =
+      seat.control === 'bot'
+        ? t('summary.computer')
+        : seat.people.length > 0
+          ? seat.people.join(', ')
+          : t('roster.nobody');
+    const who = this.label(-hw + 86, -hh + 40, clip(people, 22), 18, { color: UI.muted });
+    const activity = this.label(
+      -hw + 14,
+      hh - 34,
+      `${active ? '● ' : ''}${t(`activity.${seat.activity}`)}${seat.connected ? '' : ` · ${t('roster.offline')}`}`,
+      20,
+      { color: active ? '#ffd36e' : UI.text, fontStyle: active ? 'bold' : 'normal' },
+    );
+    // A few pulses draw the eye to who acts now; it ends fully opaque (the canvas sleeps when idle).
+    if (active) this.tweens.add({ targets: activity, alpha: 0.45, duration: 600, yoyo: true, repeat: 3 });
+    return this.add.container(at.x, at.y, [box, name, who, activity]);
+  }
+
+  private drawCards(model: TableModel, locale: 'en' | 'uk', t: StageFeed['t']) {
+    this.cardLayer.removeAll(true);
+    const draft = model.draft;
+    if (!draft) {
+      this.cardLayer.add(
+        this.label(CENTRE.x, CENTRE.y, t('table.nothingOnTable'), 20, { color: UI.muted }).setOrigin(0.5),
+      );
+      return;
+    }
+    const author = this.feed.get().state.scenario?.delegations[draft.author].name[locale] ?? draft.author;
+    this.cardLayer.add(
+      this.label(
+        CENTRE.x,
+        CENTRE.y - 150,
+        t('table.draftHeader', { delegation: author, status: t(`proposalStatus.${draft.status}`) }),
+        20,
+        { fontStyle: 'bold' },
+      ).setOrigin(0.5),
+    );
+    const max = CARD.cols * CARD.rows;
+    const shown = model.cards.slice(0, model.cards.length > max ? max - 1 : max);
+    const left = CENTRE.x - (CARD.cols * CARD.w + (CARD.cols - 1) * CARD.gap) / 2;
+    const top = CENTRE.y - 130;
+    shown.forEach((card, i) => {
+      const x = left + (i % CARD.cols) * (CARD.w + CARD.gap);
+      const y = top + Math.floor(i / CARD.cols) * (CARD.h + CARD.gap);
+      const g = this.add.graphics();
+      g.fillStyle(0xf7f3e8, 1).fillRoundedRect(x, y, CARD.w, CARD.h, 6);
+      const title = this.label(x + 8, y + 3, clip(card.issueTitle[locale], 24), 14, {
+        color: '#4a4a4a',
+        fontStyle: 'bold',
+      });
+      const option = this.label(x + 8, y + 20, clip(card.optionLabel[locale], 19), 16, {
+        color: '#111111',
+        fontStyle: 'bold',
+      });
+      const marks = Object.entries(card.answers).map(([d, a], j) => {
+        const m = answerMark(a);
+        const letter = (this.feed.get().state.scenario?.delegations[d as TableSeat['id']].name[locale] ?? d).slice(
+          0,
+          2,
+        );
+        return this.label(x + 6 + j * 44, y + 40, `${letter}${m.symbol}`, 14, {
+          color: '#111111',
+          backgroundColor: m.colour,
+        });
+      });
+      this.cardLayer.add([g, title, option, ...marks]);
     });
-    const status = this.add.text(0, 20, seat.status, { fontFamily: FONT, fontSize: '19px', color: '#e0e6ee' });
-    label.setOrigin(0.5);
-    status.setOrigin(0.5);
-    return this.add.container(at.x, at.y, [box, label, status]);
+    if (shown.length < model.cards.length) {
+      const i = shown.length;
+      const x = left + (i % CARD.cols) * (CARD.w + CARD.gap);
+      const y = top + Math.floor(i / CARD.cols) * (CARD.h + CARD.gap);
+      this.cardLayer.add(
+        this.label(
+          x + CARD.w / 2,
+          y + CARD.h / 2,
+          t('table.moreClauses', { count: model.cards.length - shown.length }),
+          15,
+        ).setOrigin(0.5),
+      );
+    }
+  }
+
+  private drawGauges(gauges: Gauge[], locale: 'en' | 'uk') {
+    const width = (W - 40) / GAUGE.perRow;
+    gauges.forEach((gauge, i) => {
+      const x = 20 + (i % GAUGE.perRow) * width;
+      const y = GAUGE.top + Math.floor(i / GAUGE.perRow) * GAUGE.rowHeight;
+      let view = this.gaugeViews.get(gauge.id);
+      if (!view) {
+        this.label(x, y, clip(gauge.label[locale], 26), 17, { color: UI.muted });
+        const bar = this.add.graphics();
+        const value = this.label(x + width - 16, y, '', 17, { fontStyle: 'bold' }).setOrigin(1, 0);
+        view = { bar, value, shown: gauge.value, x, y };
+        this.gaugeViews.set(gauge.id, view);
+        this.paintGauge(view, gauge, gauge.value, width);
+        return;
+      }
+      if (Math.abs(view.shown - gauge.value) < 1e-9) return;
+      const from = view.shown;
+      const v = view;
+      v.shown = gauge.value;
+      // The change is animated and spelled out (+3 / −2) so it is noticed without relying on motion alone.
+      this.tweens.addCounter({
+        from,
+        to: gauge.value,
+        duration: 900,
+        ease: 'Cubic.easeOut',
+        onUpdate: (tw) => this.paintGauge(v, gauge, tw.getValue() ?? gauge.value, width),
+      });
+      if (!noticeable(gauge.value - from)) return;
+      const delta = this.label(v.x + width / 2, v.y - 6, change(gauge.value - from), 16, {
+        fontStyle: 'bold',
+        color: gauge.value > from ? '#ffd36e' : '#9ad0ff',
+      }).setOrigin(0.5);
+      this.tweens.add({
+        targets: delta,
+        y: v.y - 26,
+        alpha: 0,
+        delay: 1800,
+        duration: 1200,
+        onComplete: () => delta.destroy(),
+      });
+    });
+  }
+
+  private paintGauge(
+    view: { bar: Phaser.GameObjects.Graphics; value: Phaser.GameObjects.Text; x: number; y: number },
+    gauge: Gauge,
+    value: number,
+    width: number,
+  ) {
+    const level = Math.min(1, Math.max(0, (value - gauge.min) / (gauge.max - gauge.min || 1)));
+    const w = width - 16;
+    view.bar.clear();
+    view.bar.fillStyle(0x2a3950, 1).fillRoundedRect(view.x, view.y + 24, w, 12, 6);
+    view.bar.fillStyle(0xe9e4d8, 1).fillRoundedRect(view.x, view.y + 24, Math.max(4, w * level), 12, 6);
+    view.value.setText(String(Math.round(value * 10) / 10));
+  }
+
+  private announce(title: string, text: string) {
+    this.banner.removeAll(true);
+    const g = this.add.graphics();
+    g.fillStyle(0x000000, 0.85)
+      .fillRoundedRect(-420, -40, 840, 80, 12)
+      .lineStyle(3, 0xffd36e, 1)
+      .strokeRoundedRect(-420, -40, 840, 80, 12);
+    const head = this.label(0, -30, title, 20, { fontStyle: 'bold', color: '#ffd36e' }).setOrigin(0.5, 0);
+    const body = this.label(0, -4, clip(text, 110), 15, { wordWrap: { width: 800 }, align: 'center' }).setOrigin(
+      0.5,
+      0,
+    );
+    this.banner.add([g, head, body]);
+    this.banner.setAlpha(0).setY(130);
+    this.tweens.add({ targets: this.banner, alpha: 1, y: 150, duration: 400 });
+    this.tweens.add({ targets: this.banner, alpha: 0, delay: 7000, duration: 800 });
   }
 }

@@ -1,88 +1,292 @@
 /**
- * First version of the negotiation room: a lobby with four seats that players can take.
- * It proves the wiring (schema sync, zod-validated messages, error replies, immediate patches)
- * and will be replaced by the real negotiation driven by shared/src/engine.
+ * The negotiation room: one classroom session, hosting the engine authoritatively.
+ *
+ * Thin by design. A message is validated by its zod schema (Colyseus message validation), the
+ * acting seat is taken from the connection (never the payload), the engine decides, the event is
+ * committed to the database, and only then are its effects sent: per-seat `view.patch` messages
+ * filtered by viewFor, and the public schema patch at once (broadcastPatch) instead of on the next
+ * tick. A refusal goes back to the sender alone as `error {code, message, ref}`.
+ *
+ * Seats, bots, reconnection and facilitator tools are in roomSeats.ts; this file is the room's
+ * lifecycle and its path from message to engine.
  */
-import { type Client, ErrorCode, Room, ServerError } from '@colyseus/core';
-import { JoinOptions, MESSAGE, PROTOCOL_VERSION, SeatTake } from '@peace-table/shared';
-import type { DelegationId } from '@peace-table/shared/scenario/schema';
+import { type Client, ErrorCode, type Messages, matchMaker, Room, ServerError } from '@colyseus/core';
+import type { BotDecision } from '@peace-table/shared/bots/types';
+import type { EngineEvent, EngineEventType } from '@peace-table/shared/engine/types';
+import { JoinOptions } from '@peace-table/shared/messages';
+import { PROTOCOL_VERSION, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
+import type { DelegationId, Scenario } from '@peace-table/shared/scenario/schema';
 import type { Logger } from 'pino';
-import { checkedMessage, sendError } from './checkedMessage.ts';
-import { createLobbyState, type NegotiationState } from './negotiationState.ts';
+import { initialRoster, MAX_FACILITATORS, Roster } from '../sessions/roster.ts';
+import { isRunning, markRunning, markStopped, takeTicket } from '../sessions/tickets.ts';
+import type { SessionConfig } from '../sessions/types.ts';
+import { BotSeats } from './botSeats.ts';
+import { describeIssue, sendError } from './checkedMessage.ts';
+import { GameSession } from './gameSession.ts';
+import { TokenBucket } from './rateLimit.ts';
+import { buildMessages } from './roomMessages.ts';
+import { RoomSeats } from './roomSeats.ts';
+import type { NegotiationRoomSettings } from './roomSettings.ts';
+import { createSessionState, type SessionState, syncGame } from './sessionState.ts';
+import { ViewPublisher } from './views.ts';
 
-/** Placeholder until the scenario loader (shared/src/scenario) provides the title from content/. */
-export const DEFAULT_SCENARIO_TITLE = 'Peace talks 2026: opening session';
+export type { NegotiationRoomSettings };
 
-/**
- * Set by the server in `defineRoom(NegotiationRoom, options)`. Colyseus merges a client's join
- * options underneath these, so app.ts always sets both keys to keep clients from overriding them.
- */
-export interface NegotiationRoomOptions {
-  scenarioTitle: string;
-  logger: Logger;
-}
+export type SubmitOutcome = { ok: true } | { ok: false; code: WireErrorCode; message: string };
 
-export class NegotiationRoom extends Room<{ state: NegotiationState }> {
-  // Four delegations plus a facilitator and observers; bounded so a stray script can't fill memory.
-  override maxClients = 16;
-  override state = createLobbyState(DEFAULT_SCENARIO_TITLE);
+export class NegotiationRoom extends Room<{ state: SessionState }> {
+  override autoDispose = false;
+  // Scripts that ignore `rate_limited` errors get disconnected by Colyseus itself.
+  override maxMessagesPerSecond = 40;
 
-  /** Which delegation each connected client sits at. Server-only: not part of the synced state. */
-  private seatOf = new Map<string, DelegationId>();
-  private log: Logger | undefined;
+  settings!: NegotiationRoomSettings;
+  log!: Logger;
+  config!: SessionConfig;
+  scenario!: Scenario;
+  session!: GameSession;
+  roster!: Roster;
+  views!: ViewPublisher;
+  bots: BotSeats | null = null;
+  seats!: RoomSeats;
+  private readonly buckets = new Map<string, TokenBucket>();
+  private deadline: { at: number; clear(): void } | null = null;
+  private idle: { clear(): void } | null = null;
+  private disposed = false;
+  /** Set on a graceful shutdown: people leaving then are not leaving the game, the server is. */
+  shuttingDown = false;
 
-  override messages = {
-    [MESSAGE.seatTake]: checkedMessage(MESSAGE.seatTake, SeatTake, function (this: NegotiationRoom, client, msg) {
-      this.takeSeat(client, msg.delegation, msg.name);
-    }),
-    // Unknown message names get an answer too; Colyseus would otherwise drop the connection.
-    _: function (this: NegotiationRoom, client: Client, type: string) {
-      sendError(client, { code: 'unknown_message', message: `Unknown message "${type}".`, ref: String(type) });
-    },
-  };
+  override messages: Messages<NegotiationRoom> = buildMessages<NegotiationRoom>();
 
-  override onCreate(options: NegotiationRoomOptions) {
-    this.log = options.logger.child({ room: this.roomId });
-    this.state.scenarioTitle = options.scenarioTitle;
-    this.log.info('negotiation room created');
+  /** Runs before a seat is reserved: a wrong code or malformed options get a readable refusal. */
+  static override async onAuth(_token: string, options: unknown): Promise<unknown> {
+    const parsed = JoinOptions.safeParse(options);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      if (issue?.path[0] === 'protocol') {
+        throw new ServerError(
+          ErrorCode.APPLICATION_ERROR,
+          `This page is out of date for the server (protocol ${PROTOCOL_VERSION}). Reload the page.`,
+        );
+      }
+      throw new ServerError(ErrorCode.APPLICATION_ERROR, `Cannot join: ${describeIssue(parsed.error)}`);
+    }
+    // Matchmaking filters rooms by the options' raw `code` right after this hook, on this same
+    // object: normalising it here lets "k7q-x2m" find room K7QX2M.
+    (options as { code: string }).code = parsed.data.code;
+    if (!(await isRunning(matchMaker.presence, parsed.data.code))) {
+      throw new ServerError(
+        ErrorCode.MATCHMAKE_INVALID_CRITERIA,
+        `No session with code ${parsed.data.code} is running. Check the code with your facilitator.`,
+      );
+    }
+    return true;
   }
 
-  override onJoin(_client: Client, options?: unknown) {
-    if (!JoinOptions.safeParse(options).success) {
-      const message = `This page is out of date for the server (protocol ${PROTOCOL_VERSION}). Reload the page.`;
-      throw new ServerError(ErrorCode.APPLICATION_ERROR, message);
+  override async onCreate(options: { code: string } & NegotiationRoomSettings) {
+    this.settings = options;
+    const ticket = await takeTicket(this.presence, options.code);
+    if (!ticket) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `There is no session ${options.code} to open.`);
+    const { store, scenarios, node } = options;
+    if (ticket.kind === 'new') {
+      this.config = ticket.config;
+      this.scenario = await scenarios.load(this.config.scenarioId);
+      this.roster = new Roster(this.config, initialRoster(this.config), this.labels());
+      this.session = GameSession.start(store, this.scenario, this.config, this.roster.snapshot(), node);
+    } else {
+      const row = store.getSession(options.code);
+      if (row?.status !== 'open') throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'nothing to restore');
+      this.config = row.config;
+      this.scenario = await scenarios.load(this.config.scenarioId);
+      this.roster = new Roster(this.config, row.roster, this.labels());
+      this.session = GameSession.restore(store, this.scenario, options.code);
     }
+    this.log = options.logger.child({ session: this.config.code });
+    // The join code is the room id: stable across restarts, and what the facilitator reads out.
+    this.roomId = this.config.code;
+    this.maxClients = 4 * this.config.teamSize + this.config.maxSpectators + MAX_FACILITATORS;
+    this.patchRate = options.patchRate;
+    this.state = createSessionState(this.config.code, this.scenario);
+    this.views = new ViewPublisher(this.scenario, () => this.session.context);
+    this.seats = new RoomSeats(this);
+    if (options.decide) {
+      this.bots = new BotSeats(
+        {
+          scenario: this.scenario,
+          context: () => this.session.context,
+          isBot: (d) => this.roster.control(d).control === 'bot',
+          submit: (d, decision) => this.submitBot(d, decision),
+          setTimeout: (fn, ms) => this.later(fn, ms),
+          log: this.log,
+        },
+        {
+          decide: options.decide,
+          level: this.config.botLevel,
+          seed: this.config.input.seed,
+          delayMs: this.config.botDelayMs,
+        },
+      );
+    }
+    syncGame(this.state, this.session.context);
+    this.seats.sync();
+    await markRunning(this.presence, this.config.code);
+    this.armDeadline();
+    if (ticket.kind === 'restore') this.seats.afterRestore();
+    this.bots?.wake();
+    this.watchIdle();
+    this.log.info({ restored: ticket.kind === 'restore', events: this.session.eventCount }, 'session open');
+  }
+
+  override onJoin(client: Client, options: unknown) {
+    this.seats.join(client, options);
+    this.idle?.clear();
+    this.idle = null;
+    this.buckets.set(client.sessionId, new TokenBucket(this.settings.rateLimit, Date.now()));
+  }
+
+  override onDrop(client: Client, code?: number) {
+    this.seats.drop(client, code);
+  }
+
+  override onReconnect(client: Client) {
+    this.seats.reconnect(client);
   }
 
   override onLeave(client: Client) {
-    const delegation = this.seatOf.get(client.sessionId);
-    if (!delegation) return;
-    this.seatOf.delete(client.sessionId);
-    const seat = this.state.seats.get(delegation);
-    if (seat) {
-      seat.occupied = false;
-      seat.name = '';
-    }
-    this.broadcastPatch();
+    this.buckets.delete(client.sessionId);
+    this.seats.leave(client);
+    if (this.clients.length === 0) this.watchIdle();
   }
 
-  private takeSeat(client: Client, delegation: DelegationId, name: string) {
-    const ref = MESSAGE.seatTake;
-    const seat = this.state.seats.get(delegation);
-    if (!seat) return; // unreachable: the schema only admits the four delegations
-    if (this.seatOf.has(client.sessionId)) {
-      sendError(client, { code: 'already_seated', message: 'You already hold a seat at the table.', ref });
-      return;
+  /**
+   * A session nobody has been connected to for `idleMs` is closed and marked abandoned, so a
+   * forgotten session does not hold memory (or come back after every restart). Its transcript stays.
+   */
+  private watchIdle() {
+    if (this.idle || this.clients.length > 0) return;
+    this.idle = this.later(() => {
+      this.idle = null;
+      if (this.clients.length > 0 || this.shuttingDown) return;
+      if (this.session.context.phase !== 'concluded') this.settings.store.setStatus(this.config.code, 'abandoned');
+      this.log.info('session closed after being idle');
+      void this.disconnect();
+    }, this.settings.idleMs);
+  }
+
+  override onBeforeShutdown() {
+    this.shuttingDown = true;
+    super.onBeforeShutdown();
+  }
+
+  override async onDispose() {
+    this.disposed = true;
+    this.deadline?.clear();
+    this.idle?.clear();
+    this.bots?.stopAll();
+    await markStopped(this.presence, this.config.code);
+    this.log.info({ events: this.session.eventCount }, 'session closed');
+  }
+
+  /**
+   * A room clock timeout whose work runs just after the clock's tick, not inside it: the work
+   * calls broadcastPatch(), which ticks the same clock, and a tick inside a tick corrupts the
+   * clock's list of timers. Nothing runs once the room is disposed.
+   */
+  later(work: () => void, ms: number): { clear(): void } {
+    const timer = this.clock.setTimeout(() => {
+      queueMicrotask(() => {
+        if (!this.disposed) work();
+      });
+    }, ms);
+    return { clear: () => timer.clear() };
+  }
+
+  private labels(): Record<DelegationId, string> {
+    const d = this.scenario.delegations;
+    return { ukraine: d.ukraine.name.en, russia: d.russia.name.en, us: d.us.name.en, europe: d.europe.name.en };
+  }
+
+  /** The per-client rate limit: true when the message may be handled. */
+  allow(client: Client, name: string): boolean {
+    const bucket = this.buckets.get(client.sessionId);
+    const now = Date.now();
+    if (!bucket || bucket.take(now)) return true;
+    if (bucket.shouldWarn(now)) {
+      sendError(client, { code: 'rate_limited', message: 'Too many messages: slow down a little.', ref: name });
     }
-    if (seat.occupied) {
-      sendError(client, { code: 'seat_taken', message: `The ${seat.label} seat is already taken.`, ref });
-      return;
+    return false;
+  }
+
+  /** A person's action: the actor is whoever the connection sits for. */
+  onRoomMessage(client: Client, name: string, payload: unknown) {
+    this.seats.onRoomMessage(client, name, payload);
+  }
+
+  onAction(client: Client, type: EngineEventType, payload: object) {
+    const connection = this.roster.connections.get(client.sessionId);
+    let actor: EngineEvent['actor'];
+    if (connection?.role === 'facilitator') actor = 'facilitator';
+    else if (connection?.role === 'delegate' && connection.delegation) {
+      actor = connection.delegation;
+      if (this.roster.control(actor).control === 'bot') {
+        const message = 'The facilitator has handed your delegation to the computer for now.';
+        return sendError(client, { code: 'bot_controlled', message, ref: type });
+      }
+    } else {
+      return sendError(client, { code: 'not_seated', message: 'Spectators can watch but not act.', ref: type });
     }
-    seat.occupied = true;
-    seat.name = name;
-    this.seatOf.set(client.sessionId, delegation);
-    this.log?.info({ delegation }, 'seat taken');
-    // Send the change now rather than on the next patch tick, so every screen updates at once.
+    const outcome = this.submit({ ...payload, type, actor, at: Date.now() } as EngineEvent);
+    if (!outcome.ok) sendError(client, { code: outcome.code, message: outcome.message, ref: type });
+  }
+
+  /** The one path into the engine, for people, bots and the clock alike. */
+  submit(event: EngineEvent): SubmitOutcome {
+    const result = this.session.step(event);
+    if (!result.ok) {
+      if ('writeError' in result) {
+        this.log.error({ err: result.writeError, type: event.type }, 'could not record an event');
+        return { ok: false, code: 'server_error', message: 'The server could not record that; nothing changed.' };
+      }
+      return { ok: false, code: result.rejection.code, message: result.rejection.message };
+    }
+    this.afterGameChange();
+    return { ok: true };
+  }
+
+  private submitBot(d: DelegationId, decision: BotDecision): boolean {
+    const event = { ...decision.action, actor: d, at: Date.now() } as EngineEvent;
+    const outcome = this.submit(event);
+    if (outcome.ok) this.seats.sendBotReason(d, decision, event.at);
+    return outcome.ok;
+  }
+
+  /** Send the effects of an accepted event: seat views, the public state, timers and bots. */
+  afterGameChange() {
+    const ctx = this.session.context;
+    syncGame(this.state, ctx);
+    this.views.publish(this.seats.audiences());
     this.broadcastPatch();
+    this.armDeadline();
+    this.bots?.wake();
+    if (ctx.phase === 'concluded') this.seats.concluded();
+  }
+
+  /** Keep one clock timeout armed at the phase's deadline; it sends `clock.deadline` as 'system'. */
+  private armDeadline() {
+    const at = this.session.context.deadlineAt;
+    if (this.deadline?.at === at) return;
+    this.deadline?.clear();
+    this.deadline = null;
+    if (at === null) return;
+    const timer = this.later(
+      () => {
+        this.deadline = null;
+        if (this.session.context.deadlineAt !== at) return this.armDeadline();
+        // The clock ticks in steps; never stamp the event before the deadline it enforces.
+        const outcome = this.submit({ type: 'clock.deadline', actor: 'system', at: Math.max(Date.now(), at) });
+        if (!outcome.ok) this.log.warn({ reason: outcome.message }, 'deadline refused');
+      },
+      Math.max(0, at - Date.now()),
+    );
+    this.deadline = { at, clear: () => timer.clear() };
   }
 }

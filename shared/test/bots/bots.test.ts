@@ -98,19 +98,18 @@ describe('bots see only their own view', () => {
     const view = (s: Scenario) => {
       const e = createEngine(s);
       let snap = e.start({ seed: 3, now: 0 });
-      // Reach the first tabling with everyone ready.
       let at = 0;
-      for (const type of ['seat.ready', 'seat.ready'] as const) {
-        for (const d of DELEGATION_IDS)
-          snap = (e.step(snap, { type, actor: d, at: (at += 1) }) as { snapshot: typeof snap }).snapshot;
-      }
-      for (const d of DELEGATION_IDS) {
-        snap = (
-          e.step(snap, { type: 'statement.make', actor: d, at: (at += 1), text: 'x' }) as { snapshot: typeof snap }
-        ).snapshot;
-      }
-      for (const d of DELEGATION_IDS)
-        snap = (e.step(snap, { type: 'seat.ready', actor: d, at: (at += 1) }) as { snapshot: typeof snap }).snapshot;
+      const send = (event: Omit<EngineEvent, 'at'>) => {
+        at += 1;
+        const result = e.step(snap, { ...event, at } as EngineEvent);
+        if (!result.ok) throw new Error(result.rejection.message);
+        snap = result.snapshot;
+      };
+      // Lobby, briefing, opening statements, talks: up to the first tabling.
+      for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
+      for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
+      for (const d of DELEGATION_IDS) send({ type: 'statement.make', actor: d, text: 'x' } as Omit<EngineEvent, 'at'>);
+      for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
       return viewFor(s, snap.context, 'us');
     };
     const before = decide(pub, view(scenario), { delegation: 'us', level: 'expert', seed: 3 });

@@ -1,0 +1,238 @@
+/**
+ * The client's I/O: creates and joins sessions, keeps the seat keys, fetches the public scenario,
+ * and turns everything the server sends into AppState updates. Screens call its methods; they
+ * never touch the network themselves.
+ */
+import type { BotLevel } from '@peace-table/shared/bots/types';
+import {
+  type ClientMessageName,
+  type JoinOptionsPayload,
+  PROTOCOL_VERSION,
+  type SeatKind,
+} from '@peace-table/shared/protocol';
+import type { DelegationId } from '@peace-table/shared/scenario/schema';
+import { createTranslator, LOCALE_STORAGE_KEY, type Locale, type Translator } from '../i18n/i18n.ts';
+import type { Intent } from '../model/actions.ts';
+import { markRead } from '../model/channels.ts';
+import { noticesBetween } from '../model/notices.ts';
+import type { Api } from '../net/api.ts';
+import { normaliseCode } from '../net/joinCode.ts';
+import { rejoinOptions, type SavedSeat, type SeatStore } from '../net/seatStore.ts';
+import { openSession, type Session } from '../net/session.ts';
+import {
+  type AppState,
+  initialState,
+  leftSession,
+  type PanelTab,
+  type StageMode,
+  withNotices,
+  withView,
+} from '../state/app.ts';
+import { createStore, type Store } from '../state/store.ts';
+
+export interface HostOptions {
+  scenarioId: string;
+  seats: Record<DelegationId, SeatKind>;
+  teamSize: number;
+  botLevel: BotLevel;
+  name: string;
+}
+
+export interface Controller {
+  store: Store<AppState>;
+  api: Api;
+  translator(): Translator;
+  setLocale(locale: Locale): void;
+  playSolo(o: { scenarioId: string; delegation: DelegationId; botLevel: BotLevel; name: string }): Promise<void>;
+  host(o: HostOptions): Promise<void>;
+  join(o: { code: string; delegation: DelegationId; name: string }): Promise<void>;
+  watch(code: string): Promise<void>;
+  rejoin(seat: SavedSeat): Promise<void>;
+  leave(): void;
+  send(intent: Intent): void;
+  sendRoom(name: ClientMessageName, payload: object): void;
+  select(patch: Partial<{ stage: StageMode; tab: PanelTab; channel: string }>): void;
+  readChannel(channel: string): void;
+  dismissNotice(id: string): void;
+  seats: SeatStore;
+}
+
+export interface ControllerDeps {
+  api: Api;
+  seats: SeatStore;
+  wsUrl: string;
+  locale: Locale;
+  storage: Pick<Storage, 'setItem'> | null;
+}
+
+export function createController(deps: ControllerDeps): Controller {
+  const store = createStore<AppState>(initialState(deps.locale));
+  let translator = createTranslator(deps.locale);
+  let session: Session | null = null;
+  const update = (f: (s: AppState) => AppState) => store.set(f(store.get()));
+
+  /** One request per scenario, however many state updates ask for it before it arrives. */
+  const scenarioRequests = new Map<string, Promise<void>>();
+  function loadScenario(id: string): Promise<void> {
+    if (store.get().scenario?.meta.id === id) return Promise.resolve();
+    let request = scenarioRequests.get(id);
+    if (!request) {
+      request = deps.api.publicScenario(id).then(
+        (scenario) => update((s) => ({ ...s, scenario })),
+        (error: unknown) => {
+          scenarioRequests.delete(id); // let a later state update try again
+          throw error;
+        },
+      );
+      scenarioRequests.set(id, request);
+    }
+    return request;
+  }
+
+  async function connect(options: JoinOptionsPayload, seat: SavedSeat, rejoining = false) {
+    session?.close();
+    session = null;
+    update((s) => ({ ...leftSession(s), seat }));
+    deps.seats.setCurrent(seat.code);
+    if (seat.scenarioId) void loadScenario(seat.scenarioId).catch(() => undefined);
+    try {
+      session = await openSession(
+        deps.wsUrl,
+        options,
+        {
+          onStatus: (status) => update((s) => ({ ...s, status })),
+          onRoom: (room) => {
+            update((s) => ({ ...s, room }));
+            if (!store.get().scenario) void loadScenario(room.scenarioId).catch(() => undefined);
+          },
+          onView: (view) =>
+            update((s) => {
+              const next = withView(s, view);
+              return s.scenario ? withNotices(next, noticesBetween(s.scenario, s.view, view, translator)) : next;
+            }),
+          onSeatKey: (key) => {
+            const saved = deps.seats.save({
+              ...seat,
+              role: 'delegate',
+              seatKey: key.key,
+              delegation: key.delegation,
+              name: key.name,
+            });
+            update((s) => ({ ...s, seat: saved }));
+          },
+          onError: (error) =>
+            update((s) => ({ ...s, lastError: { ref: error.ref, message: error.message, at: Date.now() } })),
+          onNotice: (notice) =>
+            update((s) =>
+              withNotices(s, [{ id: `notice:${notice.code}:${Date.now()}`, text: notice.message, tone: 'warn' }]),
+            ),
+          onBotReason: (reason) => update((s) => ({ ...s, botReasons: [...s.botReasons, reason].slice(-20) })),
+          onClosed: (reason) => {
+            session = null;
+            update((s) => ({ ...s, status: { kind: 'closed', reason } }));
+          },
+        },
+        rejoining,
+      );
+    } catch (error) {
+      // The first join failed: back to Home with the server's reason on the status line.
+      deps.seats.setCurrent(null);
+      update((s) => ({ ...leftSession(s), status: { kind: 'error', reason: (error as Error).message } }));
+      throw error;
+    }
+  }
+
+  const controller: Controller = {
+    store,
+    api: deps.api,
+    seats: deps.seats,
+    translator: () => translator,
+    setLocale(locale) {
+      translator = createTranslator(locale);
+      try {
+        deps.storage?.setItem(LOCALE_STORAGE_KEY, locale);
+      } catch {
+        // Storage can be unavailable (private mode): the switch still works for this visit.
+      }
+      update((s) => ({ ...s, locale }));
+    },
+    async playSolo({ scenarioId, delegation, botLevel, name }) {
+      const seats = { ukraine: 'bot', russia: 'bot', us: 'bot', europe: 'bot', [delegation]: 'human' } as Record<
+        DelegationId,
+        SeatKind
+      >;
+      const created = await deps.api.createSession({ scenario: scenarioId, seats, botLevel, options: { teamSize: 1 } });
+      const seat = deps.seats.save({
+        code: created.code,
+        role: 'delegate',
+        scenarioId,
+        delegation,
+        name,
+        facilitatorKey: created.facilitatorKey,
+      });
+      await connect({ protocol: PROTOCOL_VERSION, code: created.code, role: 'delegate', delegation, name }, seat);
+    },
+    async host({ scenarioId, seats, teamSize, botLevel, name }) {
+      const created = await deps.api.createSession({ scenario: scenarioId, seats, botLevel, options: { teamSize } });
+      const seat = deps.seats.save({
+        code: created.code,
+        role: 'facilitator',
+        scenarioId,
+        name,
+        facilitatorKey: created.facilitatorKey,
+      });
+      await connect(
+        {
+          protocol: PROTOCOL_VERSION,
+          code: created.code,
+          role: 'facilitator',
+          facilitatorKey: created.facilitatorKey,
+          ...(name ? { name } : {}),
+        },
+        seat,
+      );
+      update((s) => ({ ...s, hosted: { ...created, scenarioId } }));
+    },
+    async join({ code, delegation, name }) {
+      const c = normaliseCode(code);
+      const seat: SavedSeat = { code: c, role: 'delegate', delegation, name, savedAt: Date.now() };
+      await connect({ protocol: PROTOCOL_VERSION, code: c, role: 'delegate', delegation, name }, seat);
+    },
+    async watch(code) {
+      const c = normaliseCode(code);
+      const seat = deps.seats.save({ code: c, role: 'spectator' });
+      await connect({ protocol: PROTOCOL_VERSION, code: c, role: 'spectator' }, seat);
+    },
+    async rejoin(seat) {
+      const options = rejoinOptions(seat, PROTOCOL_VERSION);
+      if (!options) {
+        deps.seats.forget(seat.code);
+        return;
+      }
+      await connect(options, seat, true);
+    },
+    leave() {
+      session?.close();
+      session = null;
+      deps.seats.setCurrent(null);
+      update((s) => leftSession({ ...s, status: { kind: 'idle' } }));
+    },
+    send({ type, payload }) {
+      update((s) => ({ ...s, lastError: null }));
+      session?.send(type, payload);
+    },
+    sendRoom(name, payload) {
+      session?.send(name, payload);
+    },
+    select(patch) {
+      update((s) => ({ ...s, ...patch }));
+    },
+    readChannel(channel) {
+      update((s) => (s.view ? { ...s, marks: markRead(s.marks, s.view.chat, channel as never) } : s));
+    },
+    dismissNotice(id) {
+      update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) }));
+    },
+  };
+  return controller;
+}

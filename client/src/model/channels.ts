@@ -1,0 +1,76 @@
+/**
+ * Chat channels as a seat sees them: which ones it has, their names, unread counts and messages.
+ * A delegation has the plenary, its own private room, one bilateral channel with each other
+ * delegation and the facilitator's announcements; the facilitator reads all of them.
+ */
+import type { Channel, ChatMessage } from '@peace-table/shared/engine/types';
+import type { SeatView, ViewerSeat } from '@peace-table/shared/engine/view';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
+
+/** The bilateral channel of two delegations, in the engine's canonical order. */
+export function bilateral(a: DelegationId, b: DelegationId): Channel {
+  const [first, second] = DELEGATION_IDS.indexOf(a) < DELEGATION_IDS.indexOf(b) ? [a, b] : [b, a];
+  return `bilateral:${first}+${second}`;
+}
+
+export function channelsFor(viewer: ViewerSeat): Channel[] {
+  if (viewer === 'spectator') return ['plenary', 'announcements'];
+  if (viewer === 'facilitator') {
+    const pairs: Channel[] = [];
+    DELEGATION_IDS.forEach((a, i) => {
+      for (const b of DELEGATION_IDS.slice(i + 1)) pairs.push(bilateral(a, b));
+    });
+    return ['plenary', 'announcements', ...DELEGATION_IDS.map((d) => `delegation:${d}` as Channel), ...pairs];
+  }
+  return [
+    'plenary',
+    `delegation:${viewer}`,
+    ...DELEGATION_IDS.filter((d) => d !== viewer).map((d) => bilateral(viewer, d)),
+    'announcements',
+  ];
+}
+
+export type ChannelKind =
+  | { kind: 'plenary' }
+  | { kind: 'announcements' }
+  | { kind: 'delegation'; delegation: DelegationId }
+  | { kind: 'bilateral'; with: DelegationId[] };
+
+/** What a channel is, relative to the viewer (a bilateral names the other side only). */
+export function channelKind(channel: Channel, viewer: ViewerSeat): ChannelKind {
+  if (channel === 'plenary') return { kind: 'plenary' };
+  if (channel === 'announcements') return { kind: 'announcements' };
+  if (channel.startsWith('delegation:')) {
+    return { kind: 'delegation', delegation: channel.slice('delegation:'.length) as DelegationId };
+  }
+  const pair = channel.slice('bilateral:'.length).split('+') as DelegationId[];
+  const others = pair.filter((d) => d !== viewer);
+  return { kind: 'bilateral', with: others.length > 0 ? others : pair };
+}
+
+/** Messages of one channel, oldest first. */
+export function messagesIn(chat: readonly ChatMessage[], channel: Channel): ChatMessage[] {
+  return chat.filter((m) => m.channel === channel);
+}
+
+/** Highest message seq the viewer has seen, per channel. */
+export type ReadMarks = Partial<Record<string, number>>;
+
+/** Unread messages per channel: newer than the mark and not written by the viewer. */
+export function unreadCounts(view: Pick<SeatView, 'chat' | 'viewer'>, marks: ReadMarks): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of view.chat) {
+    if (m.from === view.viewer) continue;
+    if (m.seq > (marks[m.channel] ?? 0)) counts[m.channel] = (counts[m.channel] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export function markRead(marks: ReadMarks, chat: readonly ChatMessage[], channel: Channel): ReadMarks {
+  const last = messagesIn(chat, channel).at(-1)?.seq ?? 0;
+  return last > (marks[channel] ?? 0) ? { ...marks, [channel]: last } : marks;
+}
+
+export function totalUnread(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,76 @@
+/**
+ * The debrief: which outcome the talks reached (named after the seed's scenario), each
+ * delegation's score against its no-deal value, the agreement's clauses, and the timeline of
+ * proposals, responses and events, all from the concluded view the server sends to every seat.
+ */
+import type { FinalResult, TranscriptEntry } from '@peace-table/shared/engine/types';
+import type { SeatView } from '@peace-table/shared/engine/view';
+import type { PublicScenario } from '@peace-table/shared/scenario/public';
+import { DELEGATION_IDS, type DelegationId, type Localized } from '@peace-table/shared/scenario/schema';
+
+export interface ScoreLine {
+  delegation: DelegationId;
+  name: Localized;
+  colour: string;
+  utility: number;
+  noDeal: number;
+  /** utility − noDeal: positive when the ending left the delegation better off than walking away. */
+  surplus: number;
+  verdict: 'better' | 'worse' | 'same';
+}
+
+export interface DebriefModel {
+  ending: FinalResult['ending'];
+  outcome: { id: string; title: Localized; debrief: Localized; seedScenario: number | null };
+  ratified: boolean;
+  agreement: { issueTitle: Localized; optionLabel: Localized }[];
+  scores: ScoreLine[];
+  timeline: TranscriptEntry[];
+}
+
+/** Transcript kinds that make the story of the talks (chat and readiness toggles are left out). */
+const TIMELINE =
+  /^(proposal\.|agreement\.|responses\.close|delegation\.walkout|facilitator\.inject|round\.resolve|event\.fire|lever\.use|talks\.conclude|statement\.make)/;
+
+export function timeline(transcript: readonly TranscriptEntry[]): TranscriptEntry[] {
+  return transcript.filter((e) => TIMELINE.test(e.kind));
+}
+
+const EPSILON = 0.005;
+
+export function debriefModel(pub: PublicScenario, view: SeatView): DebriefModel | null {
+  const result = view.result;
+  if (!result) return null;
+  const outcome = pub.outcomes.find((o) => o.id === result.outcomeId);
+  const agreement = result.agreement
+    ? pub.agenda.issues.flatMap((issue) => {
+        const option = issue.options.find((o) => o.id === result.agreement?.[issue.id]);
+        return option ? [{ issueTitle: issue.title, optionLabel: option.label }] : [];
+      })
+    : [];
+  return {
+    ending: result.ending,
+    outcome: {
+      id: result.outcomeId,
+      title: outcome?.title ?? { en: result.outcomeId, uk: result.outcomeId },
+      debrief: outcome?.debrief ?? { en: '', uk: '' },
+      seedScenario: outcome?.seedScenario ?? null,
+    },
+    ratified: result.ratified,
+    agreement,
+    scores: DELEGATION_IDS.map((d) => {
+      const { utility, noDeal } = result.scores[d];
+      const surplus = utility - noDeal;
+      return {
+        delegation: d,
+        name: pub.delegations[d].name,
+        colour: pub.delegations[d].colour,
+        utility,
+        noDeal,
+        surplus,
+        verdict: surplus > EPSILON ? 'better' : surplus < -EPSILON ? 'worse' : 'same',
+      };
+    }),
+    timeline: timeline(view.transcript),
+  };
+}

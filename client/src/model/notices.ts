@@ -1,0 +1,94 @@
+/**
+ * Notifications: what changed between two views that a player should hear about even when looking
+ * elsewhere — a new phase or month, a draft tabled, a draft accepted, rejected or signed, an event,
+ * a pause, new messages. Pure (two views in, sentences out); the shell shows them as toasts and
+ * reads them out through a live region.
+ */
+import type { Actor, Channel } from '@peace-table/shared/engine/types';
+import type { SeatView } from '@peace-table/shared/engine/view';
+import type { PublicScenario } from '@peace-table/shared/scenario/public';
+import { type Locale, localized, type Translator } from '../i18n/i18n.ts';
+import { monthLabel } from './format.ts';
+
+export interface Notice {
+  id: string;
+  text: string;
+  /** Set for message notices, so the shell can skip the channel the player is reading. */
+  channel?: Channel;
+  tone: 'info' | 'good' | 'warn';
+}
+
+export function actorLabel(pub: PublicScenario, actor: Actor, t: Translator['t'], locale: Locale): string {
+  if (actor === 'facilitator') return t('actor.facilitator');
+  if (actor === 'system') return t('actor.system');
+  return localized(pub.delegations[actor].name, locale);
+}
+
+export function noticesBetween(
+  pub: PublicScenario,
+  prev: SeatView | null,
+  next: SeatView,
+  { t, locale }: Pick<Translator, 't' | 'locale'>,
+): Notice[] {
+  if (!prev) return [];
+  const out: Notice[] = [];
+  const name = (a: Actor) => actorLabel(pub, a, t, locale);
+  if (next.round !== prev.round && next.round > 0) {
+    const month = monthLabel(pub.meta.firstMonth, next.world.month, locale);
+    out.push({ id: `round:${next.round}`, text: t('notice.round', { round: next.round, month }), tone: 'info' });
+  }
+  if (next.phase !== prev.phase) {
+    out.push({
+      id: `phase:${next.round}:${next.phase}`,
+      text: t('notice.phase', { phase: t(`phase.${next.phase}`) }),
+      tone: 'info',
+    });
+  }
+  if (next.paused !== prev.paused) {
+    out.push({
+      id: `pause:${next.paused}:${next.round}`,
+      text: t(next.paused ? 'notice.paused' : 'notice.resumed'),
+      tone: 'warn',
+    });
+  }
+  for (const p of next.proposals) {
+    const before = prev.proposals.find((q) => q.id === p.id);
+    if (!before) {
+      out.push({ id: `draft:${p.id}`, text: t('notice.tabled', { delegation: name(p.author) }), tone: 'info' });
+    } else if (
+      before.status !== p.status &&
+      ['accepted', 'rejected', 'signed', 'declined', 'withdrawn'].includes(p.status)
+    ) {
+      const tone = p.status === 'accepted' || p.status === 'signed' ? 'good' : 'warn';
+      out.push({
+        id: `draft:${p.id}:${p.status}`,
+        text: t(`notice.draft.${p.status}`, { delegation: name(p.author) }),
+        tone,
+      });
+    }
+  }
+  for (const f of next.fired.slice(prev.fired.length)) {
+    const event = pub.events.find((e) => e.id === f.id);
+    if (event)
+      out.push({
+        id: `event:${f.id}:${f.round}`,
+        text: t('notice.event', { title: localized(event.title, locale) }),
+        tone: 'warn',
+      });
+  }
+  const lastSeq = prev.chat.at(-1)?.seq ?? 0;
+  const fresh = next.chat.filter((m) => m.seq > lastSeq && m.from !== next.viewer);
+  const byChannel = new Map<Channel, typeof fresh>();
+  for (const m of fresh) byChannel.set(m.channel, [...(byChannel.get(m.channel) ?? []), m]);
+  for (const [channel, messages] of byChannel) {
+    const last = messages.at(-1);
+    if (!last) continue;
+    out.push({
+      id: `chat:${last.seq}`,
+      text: t('notice.messages', { count: messages.length, from: name(last.from) }),
+      channel,
+      tone: 'info',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/**
+ * The server's HTTP endpoints the client uses: scenarios, session creation, the public scenario
+ * data of a session, map layers and the facilitator's transcript export.
+ * `fetch` is injected so the request shapes are unit-tested.
+ */
+import type { CreateSessionRequest, CreateSessionResponse } from '@peace-table/shared/protocol';
+import { FACILITATOR_KEY_HEADER } from '@peace-table/shared/protocol';
+import type { PublicScenario } from '@peace-table/shared/scenario/public';
+import type { Localized } from '@peace-table/shared/scenario/schema';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** http(s):// base of the game server from its ws(s):// URL. */
+export function httpBase(wsUrl: string): string {
+  return wsUrl.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '');
+}
+
+export interface ScenarioSummary {
+  id: string;
+  /** False when the server found errors in the scenario's content: it cannot be played. */
+  ok?: boolean;
+  title: Localized;
+  summary?: Localized;
+}
+
+/** An HTTP failure with the server's own `{ error }` sentence when it sent one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function json<T>(response: Response): Promise<T> {
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = body && typeof body === 'object' && 'error' in body ? String(body.error) : response.statusText;
+    throw new ApiError(response.status, error || `HTTP ${response.status}`);
+  }
+  return body as T;
+}
+
+export interface Api {
+  scenarios(): Promise<ScenarioSummary[]>;
+  publicScenario(id: string): Promise<PublicScenario>;
+  createSession(request: CreateSessionRequest): Promise<CreateSessionResponse>;
+  /** A map layer by its path relative to content/ (as map.yaml names it, e.g. "map/cities.json"). */
+  mapFile(path: string): Promise<unknown>;
+  transcript(code: string, format: 'json' | 'csv', facilitatorKey: string): Promise<Blob>;
+}
+
+export function createApi(base: string, fetcher: Fetch = (input, init) => fetch(input, init)): Api {
+  const get = (path: string, init?: RequestInit) => fetcher(`${base}${path}`, init);
+  return {
+    async scenarios() {
+      const body = await json<ScenarioSummary[] | { scenarios: ScenarioSummary[] }>(await get('/api/scenarios'));
+      return Array.isArray(body) ? body : body.scenarios;
+    },
+    async publicScenario(id) {
+      return json<PublicScenario>(await get(`/api/scenarios/${encodeURIComponent(id)}`));
+    },
+    async createSession(request) {
+      return json<CreateSessionResponse>(
+        await get('/api/sessions', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(request),
+        }),
+      );
+    },
+    async mapFile(path) {
+      // Only the map folder is served: a path trying to climb out of it is refused here already.
+      if (!/^map\/[\w.-]+$/.test(path)) throw new ApiError(400, `not a map file: ${path}`);
+      return json<unknown>(await get(`/content/${path}`));
+    },
+    async transcript(code, format, facilitatorKey) {
+      const response = await get(`/api/sessions/${encodeURIComponent(code)}/transcript?format=${format}`, {
+        headers: { [FACILITATOR_KEY_HEADER]: facilitatorKey },
+      });
+      if (!response.ok) await json(response);
+      return response.blob();
+    },
+  };
+}

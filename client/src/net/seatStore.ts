@@ -1,0 +1,114 @@
+/**
+ * Remembers how this browser takes part in sessions, so a reload or a dropped connection brings
+ * the player back to the same seat without asking anything.
+ *
+ * - Keys (seat keys, facilitator keys) are kept per join code in localStorage: they survive closing
+ *   the browser, and the Home screen offers to rejoin them.
+ * - Which session *this tab* is in is kept in sessionStorage: a reload of the tab rejoins at once,
+ *   while a second tab (say, a teacher trying the student view) starts at Home instead of stealing
+ *   the first tab's seat.
+ * Storage is injected so the logic is tested without a browser.
+ */
+import type { Role } from '@peace-table/shared/protocol';
+import type { DelegationId } from '@peace-table/shared/scenario/schema';
+
+export interface SavedSeat {
+  code: string;
+  role: Role;
+  /** The scenario the session plays (to fetch its public data before the first view arrives). */
+  scenarioId?: string;
+  delegation?: DelegationId;
+  name?: string;
+  seatKey?: string;
+  facilitatorKey?: string;
+  savedAt: number;
+}
+
+type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export const SEATS_KEY = 'peace-table.seats';
+export const CURRENT_KEY = 'peace-table.current';
+/** Seats older than this are forgotten: a session from last week is over. */
+export const SEAT_TTL_MS = 24 * 3600_000;
+
+function readAll(storage: StorageLike | null): Record<string, SavedSeat> {
+  try {
+    const parsed: unknown = JSON.parse(storage?.getItem(SEATS_KEY) ?? '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, SavedSeat>) : {};
+  } catch {
+    return {}; // a corrupted entry must not stop the app from starting
+  }
+}
+
+export interface SeatStore {
+  save(seat: Omit<SavedSeat, 'savedAt'>): SavedSeat;
+  get(code: string): SavedSeat | null;
+  forget(code: string): void;
+  /** Saved seats still fresh, newest first. */
+  list(): SavedSeat[];
+  /** The session this tab was in before a reload, if its seat is still saved. */
+  current(): SavedSeat | null;
+  setCurrent(code: string | null): void;
+}
+
+export function createSeatStore(
+  local: StorageLike | null,
+  tab: StorageLike | null,
+  now: () => number = Date.now,
+): SeatStore {
+  const fresh = (seat: SavedSeat) => now() - seat.savedAt < SEAT_TTL_MS;
+  const write = (all: Record<string, SavedSeat>) => {
+    try {
+      local?.setItem(SEATS_KEY, JSON.stringify(all));
+    } catch {
+      // Private browsing or a full quota: the game still works, only without automatic rejoin.
+    }
+  };
+  const store: SeatStore = {
+    save(seat) {
+      const all = readAll(local);
+      const previous = all[seat.code];
+      const saved: SavedSeat = { ...previous, ...seat, savedAt: now() };
+      // Keep only fresh seats so the list does not grow forever.
+      const kept = Object.fromEntries(Object.entries(all).filter(([, s]) => fresh(s)));
+      write({ ...kept, [seat.code]: saved });
+      return saved;
+    },
+    get(code) {
+      const seat = readAll(local)[code];
+      return seat && fresh(seat) ? seat : null;
+    },
+    forget(code) {
+      const all = readAll(local);
+      delete all[code];
+      write(all);
+      if (tab?.getItem(CURRENT_KEY) === code) tab.removeItem(CURRENT_KEY);
+    },
+    list() {
+      return Object.values(readAll(local))
+        .filter(fresh)
+        .sort((a, b) => b.savedAt - a.savedAt);
+    },
+    current() {
+      const code = tab?.getItem(CURRENT_KEY);
+      return code ? store.get(code) : null;
+    },
+    setCurrent(code) {
+      if (code === null) tab?.removeItem(CURRENT_KEY);
+      else tab?.setItem(CURRENT_KEY, code);
+    },
+  };
+  return store;
+}
+
+/** Join options that reclaim a saved seat, or null when the saved entry lacks its key. */
+export function rejoinOptions(seat: SavedSeat, protocol: number) {
+  if (seat.role === 'delegate' && seat.seatKey) {
+    return { protocol, code: seat.code, role: 'delegate' as const, seatKey: seat.seatKey };
+  }
+  if (seat.role === 'facilitator' && seat.facilitatorKey) {
+    return { protocol, code: seat.code, role: 'facilitator' as const, facilitatorKey: seat.facilitatorKey };
+  }
+  if (seat.role === 'spectator') return { protocol, code: seat.code, role: 'spectator' as const };
+  return null;
+}

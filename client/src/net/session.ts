@@ -1,0 +1,170 @@
+/**
+ * One connection to a negotiation session over @colyseus/sdk, wired to the shared protocol
+ * (shared/src/protocol.ts, docs/protocol.md): join with a code and a role, receive the public
+ * session state (schema sync), this seat's view (`view`, `view.patch`), its seat key, notices and
+ * errors; send engine events and room messages by name.
+ *
+ * Dropped connections: the SDK first retries with its reconnection token. If that fails (the
+ * server restarted, or the tab was away too long) this module joins again with the seat key it
+ * was given, with a growing delay, and reports each step so the UI can say what is happening.
+ */
+import { Client, type Room } from '@colyseus/sdk';
+import type { EngineEventType } from '@peace-table/shared/engine/types';
+import type { SeatView } from '@peace-table/shared/engine/view';
+import {
+  type BotReasonPayload,
+  type ClientMessageName,
+  type ErrorPayload,
+  type JoinOptionsPayload,
+  NEGOTIATION_ROOM,
+  type NoticePayload,
+  ROOM_MESSAGE,
+  SERVER_MESSAGE,
+  type SeatKeyPayload,
+  type SessionStateSnapshot,
+  type ViewPatchPayload,
+  type ViewPayload,
+} from '@peace-table/shared/protocol';
+import type { ConnectionStatus } from './status.ts';
+import { createViewSync } from './viewSync.ts';
+
+export interface SessionHandlers {
+  onStatus(status: ConnectionStatus): void;
+  onRoom(state: SessionStateSnapshot): void;
+  onView(view: SeatView): void;
+  onSeatKey(payload: SeatKeyPayload): void;
+  onError(payload: ErrorPayload): void;
+  onNotice(payload: NoticePayload): void;
+  onBotReason(payload: BotReasonPayload): void;
+  /** The session is over for this client (kicked, replaced, or it could not get back in). */
+  onClosed(reason: string): void;
+}
+
+export interface Session {
+  send(type: ClientMessageName, payload: object): void;
+  close(): void;
+}
+
+/** Delays between attempts to get back into the session with the seat key, in seconds. */
+export const REJOIN_DELAYS = [1, 2, 4, 8, 15, 30];
+
+export function rejoinDelay(attempt: number): number {
+  return REJOIN_DELAYS[Math.min(attempt, REJOIN_DELAYS.length - 1)] ?? 30;
+}
+
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // fetch() in browsers fails with a bare TypeError when nothing listens on the port.
+  return /failed to fetch|networkerror|ECONNREFUSED|load failed/i.test(message) ? 'unreachable' : message;
+}
+
+/**
+ * Joins the session. Resolves once joined; rejects with the server's reason when the first join
+ * fails (wrong code, seat taken, ...), so the form that asked can show it.
+ */
+export async function openSession(
+  url: string,
+  join: JoinOptionsPayload,
+  handlers: SessionHandlers,
+  /** True when taking back a seat held before (a reload): the status line then says so. */
+  rejoining = false,
+): Promise<Session> {
+  const client = new Client(url);
+  const sync = createViewSync();
+  let options: JoinOptionsPayload = join;
+  let room: Room | undefined;
+  let closed = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const wire = (r: Room) => {
+    r.onStateChange((state: { toJSON(): unknown }) => handlers.onRoom(state.toJSON() as SessionStateSnapshot));
+    r.onMessage(SERVER_MESSAGE.view, (payload: ViewPayload) => {
+      const result = sync.full(payload);
+      if (result.kind === 'view') handlers.onView(result.view);
+    });
+    r.onMessage(SERVER_MESSAGE.viewPatch, (payload: ViewPatchPayload) => {
+      const result = sync.patch(payload);
+      if (result.kind === 'view') handlers.onView(result.view);
+      else if (result.kind === 'resync') r.send(ROOM_MESSAGE.viewSync, {});
+    });
+    r.onMessage(SERVER_MESSAGE.seatKey, (payload: SeatKeyPayload) => {
+      // From now on, getting back in means reclaiming this seat, whatever the first join said.
+      options = { protocol: options.protocol, code: payload.code, role: 'delegate', seatKey: payload.key };
+      handlers.onSeatKey(payload);
+    });
+    r.onMessage(SERVER_MESSAGE.error, (payload: ErrorPayload) => handlers.onError(payload));
+    r.onMessage(SERVER_MESSAGE.botReason, (payload: BotReasonPayload) => handlers.onBotReason(payload));
+    r.onMessage(SERVER_MESSAGE.notice, (payload: NoticePayload) => {
+      handlers.onNotice(payload);
+      if (payload.code === 'kicked' || payload.code === 'seat.replaced') {
+        closed = true;
+        handlers.onClosed(payload.message);
+      }
+    });
+    r.onDrop(() => handlers.onStatus({ kind: 'reconnecting', attempt: 0 }));
+    r.onReconnect(() => {
+      handlers.onStatus({ kind: 'connected', rejoined: true });
+      r.send(ROOM_MESSAGE.viewSync, {});
+    });
+    r.onLeave((code: number) => {
+      if (closed) return;
+      // 4000+ are application closes (kicked, session over); anything else is worth a rejoin.
+      if (code >= 4000 && code !== 4010) {
+        closed = true;
+        handlers.onClosed(`code ${code}`);
+        return;
+      }
+      scheduleRejoin();
+    });
+  };
+
+  const scheduleRejoin = () => {
+    const seconds = rejoinDelay(attempt);
+    handlers.onStatus({ kind: 'reconnecting', attempt: attempt + 1, retryInSeconds: seconds });
+    timer = setTimeout(rejoin, seconds * 1000);
+  };
+
+  async function rejoin() {
+    if (closed) return;
+    attempt += 1;
+    try {
+      sync.reset();
+      room = await client.join(NEGOTIATION_ROOM, options);
+      attempt = 0;
+      wire(room);
+      handlers.onStatus({ kind: 'connected', rejoined: true });
+    } catch (error) {
+      const reason = messageOf(error);
+      // The server answered and said no (the seat key is no longer valid): stop trying.
+      if (reason !== 'unreachable' && attempt > 2 && !/timeout|closed|1006/i.test(reason)) {
+        closed = true;
+        handlers.onClosed(reason);
+        return;
+      }
+      scheduleRejoin();
+    }
+  }
+
+  handlers.onStatus({ kind: 'connecting', url });
+  try {
+    room = await client.join(NEGOTIATION_ROOM, options);
+  } catch (error) {
+    const reason = messageOf(error);
+    handlers.onStatus({ kind: 'error', reason });
+    throw new Error(reason);
+  }
+  wire(room);
+  handlers.onStatus({ kind: 'connected', rejoined: rejoining });
+
+  return {
+    send(type: ClientMessageName | EngineEventType, payload: object) {
+      room?.send(type, payload);
+    },
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      void room?.leave(true);
+    },
+  };
+}

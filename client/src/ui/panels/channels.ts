@@ -1,0 +1,150 @@
+/**
+ * Chat channels: the list with unread counts, the selected channel's messages (a live log) and a
+ * box to write in it. Every message is inserted as text, never as HTML.
+ */
+
+import { LIMITS } from '@peace-table/shared/engine/events';
+import type { Channel } from '@peace-table/shared/engine/types';
+import type { ViewerSeat } from '@peace-table/shared/engine/view';
+import type { PublicScenario } from '@peace-table/shared/scenario/public';
+import { intent, refusal } from '../../model/actions.ts';
+import { channelKind, channelsFor, messagesIn, unreadCounts } from '../../model/channels.ts';
+import { seatScenario } from '../../model/clientScenario.ts';
+import { clockTime, list } from '../../model/format.ts';
+import { actorLabel } from '../../model/notices.ts';
+import type { AppState } from '../../state/app.ts';
+import { delegationName, type Live, refusalLine } from '../components.ts';
+import { fill, h } from '../dom.ts';
+import type { ScreenContext } from '../screen.ts';
+
+export function channelLabel(
+  pub: PublicScenario,
+  channel: Channel,
+  viewer: ViewerSeat,
+  ctx: Pick<ScreenContext, 't' | 'locale'>,
+): string {
+  const { t, locale } = ctx;
+  const kind = channelKind(channel, viewer);
+  if (kind.kind === 'plenary') return t('channel.plenary');
+  if (kind.kind === 'announcements') return t('channel.announcements');
+  if (kind.kind === 'delegation') {
+    return kind.delegation === viewer
+      ? t('channel.own')
+      : t('channel.delegation', { delegation: delegationName(pub, kind.delegation, locale) });
+  }
+  return t('channel.bilateral', {
+    with: list(
+      kind.with.map((d) => delegationName(pub, d, locale)),
+      locale,
+    ),
+  });
+}
+
+export function channelsPanel(ctx: ScreenContext): Live {
+  const { t, locale, controller } = ctx;
+  const nav = h('ul', { class: 'channel-list' });
+  // The list keeps its list semantics; the live log role sits on a wrapper around it.
+  const log = h('ol', { class: 'messages' });
+  const heading = h('h3', { id: 'channel-title' });
+  const input = h('textarea', { attrs: { rows: 2, maxlength: LIMITS.chat, 'aria-labelledby': 'channel-title' } });
+  const send = h('button', { attrs: { type: 'submit' }, text: t('channel.send') });
+  const why = h('p', { class: 'hint' });
+  const refusalEl = refusalLine(['chat.post']);
+  const form = h('form', { class: 'post' }, input, send, why, refusalEl.el);
+  const el = h(
+    'section',
+    { class: 'channels' },
+    h('nav', { attrs: { 'aria-label': t('channel.list') } }, nav),
+    h(
+      'div',
+      { class: 'channel-view' },
+      heading,
+      h('div', { attrs: { role: 'log', 'aria-live': 'polite' } }, log),
+      form,
+    ),
+  );
+  let lastKey = '';
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    controller.send(intent('chat.post', { channel: controller.store.get().channel as Channel, text }));
+    input.value = '';
+  });
+  input.addEventListener('keydown', (e) => {
+    // Enter sends, Shift+Enter makes a new line: what chat users expect.
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  return {
+    el,
+    update(state: AppState) {
+      refusalEl.update(state);
+      const pub = state.scenario;
+      const view = state.view;
+      if (!pub || !view) return;
+      const channels = channelsFor(view.viewer);
+      const channel = (channels.includes(state.channel as Channel) ? state.channel : 'plenary') as Channel;
+      const counts = unreadCounts(view, state.marks);
+      const messages = messagesIn(view.chat, channel);
+      const key = JSON.stringify([channel, counts, messages.at(-1)?.seq, locale]);
+      if (key === lastKey) return;
+      lastKey = key;
+      fill(
+        nav,
+        ...channels.map((c) => {
+          const unread = c === channel ? 0 : (counts[c] ?? 0);
+          const label = channelLabel(pub, c, view.viewer, ctx);
+          const b = h(
+            'button',
+            {
+              attrs: {
+                type: 'button',
+                'aria-current': c === channel ? 'true' : undefined,
+                'aria-label': unread > 0 ? t('channel.unreadLabel', { channel: label, count: unread }) : label,
+              },
+              on: {
+                click: () => {
+                  controller.select({ channel: c });
+                  controller.readChannel(c);
+                },
+              },
+            },
+            label,
+            unread > 0 ? h('span', { class: 'unread', attrs: { 'aria-hidden': 'true' }, text: String(unread) }) : null,
+          );
+          return h('li', {}, b);
+        }),
+      );
+      heading.textContent = channelLabel(pub, channel, view.viewer, ctx);
+      fill(
+        log,
+        ...messages.map((m) =>
+          h(
+            'li',
+            { dataset: { from: m.from } },
+            h('span', { class: 'from', text: actorLabel(pub, m.from, t, locale) }),
+            h('time', { attrs: { datetime: new Date(m.at).toISOString() }, text: clockTime(m.at, locale) }),
+            h('p', { class: 'text', text: m.text }),
+          ),
+        ),
+      );
+      if (messages.length === 0) log.append(h('li', { class: 'empty', text: t('channel.empty') }));
+      log.scrollTop = log.scrollHeight;
+      if ((state.marks[channel] ?? 0) < (messages.at(-1)?.seq ?? 0))
+        queueMicrotask(() => controller.readChannel(channel));
+      const actor = view.viewer === 'spectator' ? null : view.viewer;
+      const blocked = actor
+        ? refusal(seatScenario(pub, view), view, actor, intent('chat.post', { channel, text: 'x' }))
+        : { message: '' };
+      form.hidden = actor === null;
+      input.disabled = blocked !== null;
+      send.disabled = blocked !== null;
+      why.textContent = blocked ? t('channel.cannotPost', { reason: blocked.message }) : '';
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * What this phase asks of the delegation, in one place above the tabs: the opening statement,
+ * "ready" in the talks, a hint in tabling, responses and signing, the computer's explanations when
+ * it plays the seat, and walking out (with a confirmation).
+ */
+import { LIMITS } from '@peace-table/shared/engine/events';
+import type { DelegationId } from '@peace-table/shared/scenario/schema';
+import { localized } from '../../i18n/i18n.ts';
+import { intent, refusal } from '../../model/actions.ts';
+import { seatScenario } from '../../model/clientScenario.ts';
+import type { AppState } from '../../state/app.ts';
+import { type Live, refusalLine } from '../components.ts';
+import { button, field, h } from '../dom.ts';
+import type { ScreenContext } from '../screen.ts';
+
+export function phaseActions(ctx: ScreenContext, me: DelegationId): Live {
+  const { t, locale, controller } = ctx;
+  const hint = h('p', { class: 'phase-hint' });
+  const statement = h('textarea', { attrs: { rows: 3, maxlength: LIMITS.statement } });
+  const statementForm = h(
+    'form',
+    { class: 'statement' },
+    field(t('actions.statement'), statement, t('actions.statementHint')),
+    h('button', { attrs: { type: 'submit' }, text: t('actions.makeStatement') }),
+  );
+  statementForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = statement.value.trim();
+    if (text) controller.send(intent('statement.make', { text }));
+  });
+  const ready = button('', () => {
+    const view = controller.store.get().view;
+    controller.send(intent('seat.ready', { ready: !view?.seats[me].ready }));
+  });
+  const walkout = button(
+    t('actions.walkout'),
+    () => {
+      if (!window.confirm(t('actions.walkoutConfirm'))) return;
+      const reason = window.prompt(t('actions.walkoutReason'))?.trim().slice(0, LIMITS.reason);
+      controller.send(intent('delegation.walkout', reason ? { reason } : {}));
+    },
+    { class: 'danger small' },
+  );
+  const botNote = h('p', { class: 'bot-note', attrs: { 'aria-live': 'polite' } });
+  const refusalEl = refusalLine(['statement.make', 'seat.ready', 'delegation.walkout']);
+  const el = h(
+    'section',
+    { class: 'phase-actions', attrs: { 'aria-label': t('actions.label') } },
+    hint,
+    statementForm,
+    h('div', { class: 'actions' }, ready, walkout),
+    botNote,
+    refusalEl.el,
+  );
+
+  return {
+    el,
+    update(state: AppState) {
+      refusalEl.update(state);
+      const pub = state.scenario;
+      const view = state.view;
+      if (!pub || !view) return;
+      const seat = seatScenario(pub, view);
+      const mine = view.seats[me];
+      hint.textContent = mine.walkedOut
+        ? t('actions.walkedOut')
+        : view.paused
+          ? t('actions.paused')
+          : t(`actions.hint.${view.phase}`);
+      statementForm.hidden = view.phase !== 'opening' || mine.statement !== null;
+      const readyPhase = view.phase === 'talks';
+      ready.hidden = !readyPhase;
+      ready.textContent = t(mine.ready ? 'actions.notReady' : 'actions.ready');
+      ready.setAttribute('aria-pressed', String(mine.ready));
+      walkout.hidden = refusal(seat, view, me, intent('delegation.walkout', {})) !== null;
+      const control = state.room?.seats[me]?.control;
+      const reasons = state.botReasons.filter((r) => r.delegation === me);
+      const last = reasons.at(-1);
+      botNote.hidden = control !== 'bot';
+      botNote.textContent =
+        control === 'bot'
+          ? [t('actions.botPlays'), last ? localized(last.reason, locale) : ''].filter(Boolean).join(' ')
+          : '';
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Debrief: the outcome (named after the seed's scenario) and its explanation, each delegation's
+ * score against its no-deal value (in numbers and words), the agreement, the timeline, the final
+ * map, transcript downloads (JSON, CSV) and a printable summary.
+ */
+import { localized } from '../../i18n/i18n.ts';
+import { debriefModel } from '../../model/debrief.ts';
+import { clockTime, monthLabel, score, signed } from '../../model/format.ts';
+import { transcriptCsv, transcriptFileName, transcriptJson } from '../../model/transcriptExport.ts';
+import type { AppState } from '../../state/app.ts';
+import { delegationBadge } from '../components.ts';
+import { button, download, fill, h } from '../dom.ts';
+import type { Screen, ScreenContext } from '../screen.ts';
+import { stageText } from '../stageText.ts';
+
+export function debriefScreen(ctx: ScreenContext): Screen {
+  const { t, locale, controller } = ctx;
+  const body = h('div', { class: 'debrief-body' });
+  const slot = h('div', { class: 'stage-slot map-only' });
+  const text = stageText(ctx, ['map']);
+  const exportAs = (format: 'json' | 'csv') => {
+    const s = controller.store.get();
+    const view = s.view;
+    if (!view) return;
+    const code = s.seat?.code ?? 'session';
+    const content =
+      format === 'json'
+        ? transcriptJson({ code, scenarioId: view.scenarioId, exportedAt: Date.now() }, view.transcript)
+        : transcriptCsv(view.transcript);
+    download(
+      transcriptFileName(code, format),
+      content,
+      format === 'json' ? 'application/json' : 'text/csv;charset=utf-8',
+    );
+  };
+  const el = h(
+    'div',
+    { class: 'screen debrief printable' },
+    h('h1', { attrs: { tabindex: -1 }, text: t('debrief.title') }),
+    body,
+    h(
+      'section',
+      { class: 'final-map no-print', attrs: { 'aria-labelledby': 'final-map-title' } },
+      h('h2', { id: 'final-map-title', text: t('debrief.finalMap') }),
+      slot,
+      text.el,
+    ),
+    h(
+      'div',
+      { class: 'actions no-print' },
+      button(t('debrief.downloadJson'), () => exportAs('json'), { class: 'secondary' }),
+      button(t('debrief.downloadCsv'), () => exportAs('csv'), { class: 'secondary' }),
+      button(t('debrief.print'), () => window.print(), { class: 'secondary' }),
+      button(t('debrief.home'), () => controller.leave()),
+    ),
+  );
+  let shown = '';
+  let mapShown = false;
+  return {
+    el,
+    update(state: AppState) {
+      text.update(state);
+      if (!mapShown) {
+        mapShown = true;
+        controller.select({ stage: 'map' });
+        void ctx.stage.show(slot, 'map');
+      }
+      const pub = state.scenario;
+      const view = state.view;
+      if (!pub || !view) return;
+      const model = debriefModel(pub, view);
+      const key = JSON.stringify([model?.outcome.id, view.transcript.length, locale]);
+      if (key === shown) return;
+      shown = key;
+      if (!model) {
+        fill(body, h('p', { class: 'empty', text: t('debrief.waiting') }));
+        return;
+      }
+      fill(
+        body,
+        h(
+          'section',
+          { class: 'outcome', attrs: { 'aria-labelledby': 'outcome-title' } },
+          h('h2', { id: 'outcome-title', text: localized(model.outcome.title, locale) }),
+          model.outcome.seedScenario !== null
+            ? h('p', { class: 'seed', text: t('debrief.seedScenario', { n: model.outcome.seedScenario }) })
+            : null,
+          h('p', { text: t(`ending.${model.ending}`) }),
+          h('p', { class: 'explanation', text: localized(model.outcome.debrief, locale) }),
+          model.agreement.length > 0
+            ? h(
+                'div',
+                {},
+                h('h3', { text: t(model.ratified ? 'debrief.agreementRatified' : 'debrief.agreementFailed') }),
+                h(
+                  'ul',
+                  {},
+                  ...model.agreement.map((c) =>
+                    h(
+                      'li',
+                      {},
+                      h('strong', { text: `${localized(c.issueTitle, locale)}: ` }),
+                      localized(c.optionLabel, locale),
+                    ),
+                  ),
+                ),
+              )
+            : h('p', { text: t('debrief.noAgreement') }),
+        ),
+        h(
+          'table',
+          { class: 'scores' },
+          h('caption', { text: t('debrief.scoresCaption') }),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ...['delegation', 'score', 'noDeal', 'difference', 'verdict'].map((c) =>
+                h('th', { attrs: { scope: 'col' }, text: t(`debrief.col.${c}`) }),
+              ),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...model.scores.map((s) =>
+              h(
+                'tr',
+                { dataset: { verdict: s.verdict } },
+                h('th', { attrs: { scope: 'row' } }, delegationBadge(pub, s.delegation, locale)),
+                h('td', { text: String(score(s.utility)) }),
+                h('td', { text: String(score(s.noDeal)) }),
+                h('td', { text: signed(score(s.utility) - score(s.noDeal)) }),
+                h('td', { text: t(`debrief.verdict.${s.verdict}`) }),
+              ),
+            ),
+          ),
+        ),
+        h(
+          'section',
+          { class: 'timeline', attrs: { 'aria-labelledby': 'timeline-title' } },
+          h('h2', { id: 'timeline-title', text: t('debrief.timeline') }),
+          h(
+            'ol',
+            {},
+            ...model.timeline.map((e) =>
+              h(
+                'li',
+                { dataset: { kind: e.kind } },
+                h('span', {
+                  class: 'when',
+                  text: e.round > 0 ? monthLabel(pub.meta.firstMonth, e.month, locale) : t(`phase.${e.phase}`),
+                }),
+                ' · ',
+                h('time', { attrs: { datetime: new Date(e.at).toISOString() }, text: clockTime(e.at, locale) }),
+                ' · ',
+                // The engine's line already names who acted.
+                localized(e.text, locale),
+              ),
+            ),
+          ),
+        ),
+      );
+    },
+  };
+}

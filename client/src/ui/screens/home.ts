@@ -1,0 +1,283 @@
+/**
+ * Home: play solo against the computer, host a class session, join one with a code (or watch it
+ * on a projector), or rejoin a seat this browser held before.
+ */
+import { BOT_LEVELS, type BotLevel } from '@peace-table/shared/bots/types';
+import type { SeatKind } from '@peace-table/shared/protocol';
+import type { PublicScenario } from '@peace-table/shared/scenario/public';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
+import { localized } from '../../i18n/i18n.ts';
+import type { ScenarioSummary } from '../../net/api.ts';
+import { codeFromLocation, displayCode, isValidCode } from '../../net/joinCode.ts';
+import type { AppState } from '../../state/app.ts';
+import { button, field, fill, h, radios } from '../dom.ts';
+import type { Screen, ScreenContext } from '../screen.ts';
+
+const DEFAULT_TEAM_SIZE = 3;
+
+export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
+  const { t, locale, controller } = ctx;
+  const alert = h('p', { class: 'refusal', attrs: { role: 'alert' } });
+  let scenarios: ScenarioSummary[] = [];
+  let scenario: PublicScenario | null = initial.scenario;
+
+  const intro = h('p', { class: 'lead', text: t('home.intro') });
+  const scenarioSelect = h('select', { attrs: { name: 'scenario' } });
+  const scenarioField = field(t('home.scenario'), scenarioSelect);
+  const delegationSlot = h('div');
+  const hostSeatsSlot = h('div');
+  const name = (id: string) =>
+    h('input', { id, attrs: { type: 'text', maxlength: 40, autocomplete: 'nickname', required: true } });
+
+  const busy = (form: HTMLFormElement, on: boolean) => {
+    for (const el of form.querySelectorAll('button')) el.disabled = on;
+    form.setAttribute('aria-busy', String(on));
+  };
+  const attempt = async (form: HTMLFormElement, action: () => Promise<void>) => {
+    alert.textContent = '';
+    busy(form, true);
+    try {
+      await action();
+    } catch (error) {
+      alert.textContent = t('home.failed', { reason: (error as Error).message });
+      busy(form, false);
+    }
+  };
+  const nameOf = (input: HTMLInputElement) => input.value.trim();
+  const requireName = (input: HTMLInputElement) => {
+    if (nameOf(input)) return true;
+    alert.textContent = t('home.nameMissing');
+    input.focus();
+    return false;
+  };
+
+  // --- Solo ---------------------------------------------------------------------------------------
+  const soloName = name('solo-name');
+  const level = radios<BotLevel>(
+    'solo-level',
+    t('home.difficulty'),
+    BOT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`), hint: t(`level.${l}Hint`) })),
+    'standard',
+  );
+  let soloDelegation = () => 'ukraine' as DelegationId;
+  const soloForm = h(
+    'form',
+    { class: 'card', attrs: { 'aria-labelledby': 'solo-title' } },
+    h('h2', { id: 'solo-title', text: t('home.solo') }),
+    h('p', { text: t('home.soloIntro') }),
+    field(t('home.yourName'), soloName),
+    delegationSlot,
+    level.fieldset,
+    h('button', { attrs: { type: 'submit' }, text: t('home.startSolo') }),
+  );
+  soloForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!requireName(soloName)) return;
+    void attempt(soloForm, () =>
+      controller.playSolo({
+        scenarioId: scenarioSelect.value,
+        delegation: soloDelegation(),
+        botLevel: level.value(),
+        name: nameOf(soloName),
+      }),
+    );
+  });
+
+  // --- Host ---------------------------------------------------------------------------------------
+  const teamSize = h('input', {
+    attrs: { type: 'number', min: 1, max: 8, value: DEFAULT_TEAM_SIZE, inputmode: 'numeric' },
+  });
+  const hostLevel = radios<BotLevel>(
+    'host-level',
+    t('home.difficulty'),
+    BOT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) })),
+    'standard',
+  );
+  let hostSeats = () => Object.fromEntries(DELEGATION_IDS.map((d) => [d, 'human'])) as Record<DelegationId, SeatKind>;
+  const hostForm = h(
+    'form',
+    { class: 'card', attrs: { 'aria-labelledby': 'host-title' } },
+    h('h2', { id: 'host-title', text: t('home.host') }),
+    h('p', { text: t('home.hostIntro') }),
+    hostSeatsSlot,
+    field(t('home.teamSize'), teamSize, t('home.teamSizeHint')),
+    hostLevel.fieldset,
+    h('button', { attrs: { type: 'submit' }, text: t('home.createSession') }),
+  );
+  hostForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const size = Math.min(8, Math.max(1, Math.round(Number(teamSize.value) || DEFAULT_TEAM_SIZE)));
+    void attempt(hostForm, () =>
+      controller.host({
+        scenarioId: scenarioSelect.value,
+        seats: hostSeats(),
+        teamSize: size,
+        botLevel: hostLevel.value(),
+        name: '',
+      }),
+    );
+  });
+
+  // --- Join ---------------------------------------------------------------------------------------
+  const code = h('input', {
+    attrs: {
+      type: 'text',
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+      maxlength: 9,
+      required: true,
+    },
+  });
+  code.value = codeFromLocation(window.location.search) ?? '';
+  const joinName = name('join-name');
+  const joinDelegation = radios<DelegationId>(
+    'join-delegation',
+    t('home.delegation'),
+    DELEGATION_IDS.map((d) => ({ value: d, label: t(`delegation.${d}`) })),
+    'ukraine',
+  );
+  const joinForm = h(
+    'form',
+    { class: 'card', attrs: { 'aria-labelledby': 'join-title' } },
+    h('h2', { id: 'join-title', text: t('home.join') }),
+    field(t('home.code'), code, t('home.codeHint')),
+    field(t('home.yourName'), joinName),
+    joinDelegation.fieldset,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { attrs: { type: 'submit' }, text: t('home.joinButton') }),
+      button(
+        t('home.watch'),
+        () => {
+          if (!isValidCode(code.value)) {
+            alert.textContent = t('home.codeInvalid');
+            return;
+          }
+          void attempt(joinForm, () => controller.watch(code.value));
+        },
+        { class: 'secondary' },
+      ),
+    ),
+  );
+  joinForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!isValidCode(code.value)) {
+      alert.textContent = t('home.codeInvalid');
+      code.focus();
+      return;
+    }
+    if (!requireName(joinName)) return;
+    void attempt(joinForm, () =>
+      controller.join({ code: code.value, delegation: joinDelegation.value(), name: nameOf(joinName) }),
+    );
+  });
+
+  // --- Rejoin ---------------------------------------------------------------------------------------
+  const saved = controller.seats.list();
+  const rejoin =
+    saved.length === 0
+      ? null
+      : h(
+          'section',
+          { class: 'card rejoin', attrs: { 'aria-labelledby': 'rejoin-title' } },
+          h('h2', { id: 'rejoin-title', text: t('home.rejoin') }),
+          h(
+            'ul',
+            {},
+            ...saved.map((seat) =>
+              h(
+                'li',
+                {},
+                button(
+                  t(`home.rejoinAs.${seat.role}`, {
+                    code: displayCode(seat.code),
+                    delegation: seat.delegation ? t(`delegation.${seat.delegation}`) : '',
+                  }),
+                  () =>
+                    void controller
+                      .rejoin(seat)
+                      .catch((error: Error) => (alert.textContent = t('home.failed', { reason: error.message }))),
+                ),
+              ),
+            ),
+          ),
+        );
+
+  /** Delegation choices show the scenario's own names and public positions once it has loaded. */
+  const renderScenario = () => {
+    const names = (d: DelegationId) =>
+      scenario ? localized(scenario.delegations[d].name, locale) : t(`delegation.${d}`);
+    const solo = radios<DelegationId>(
+      'solo-delegation',
+      t('home.delegation'),
+      DELEGATION_IDS.map((d) => ({
+        value: d,
+        label: names(d),
+        ...(scenario ? { hint: localized(scenario.delegations[d].publicPosition.text, locale) } : {}),
+      })),
+      'ukraine',
+    );
+    soloDelegation = solo.value;
+    fill(delegationSlot, solo.fieldset);
+    const selects = DELEGATION_IDS.map((d) => {
+      const select = h(
+        'select',
+        { attrs: { name: `seat-${d}` } },
+        h('option', { attrs: { value: 'human' }, text: t('home.seatHuman') }),
+        h('option', { attrs: { value: 'bot' }, text: t('home.seatBot') }),
+      );
+      return { d, select, el: field(names(d), select) };
+    });
+    hostSeats = () =>
+      Object.fromEntries(selects.map(({ d, select }) => [d, select.value as SeatKind])) as Record<
+        DelegationId,
+        SeatKind
+      >;
+    fill(
+      hostSeatsSlot,
+      h('fieldset', { class: 'seats' }, h('legend', { text: t('home.seats') }), ...selects.map((s) => s.el)),
+    );
+    if (scenario) intro.textContent = localized(scenario.meta.summary, locale);
+  };
+
+  const loadScenario = async (id: string) => {
+    try {
+      scenario = await controller.api.publicScenario(id);
+      renderScenario();
+    } catch {
+      // The forms work with the built-in delegation names; the summary just stays generic.
+    }
+  };
+  scenarioSelect.addEventListener('change', () => void loadScenario(scenarioSelect.value));
+  renderScenario();
+  // Solo and host need a scenario id: their buttons wait until the server has listed them.
+  const needScenario = () => [soloForm, hostForm].flatMap((f) => [...f.querySelectorAll('button')]);
+  for (const b of needScenario()) b.disabled = true;
+  void controller.api.scenarios().then(
+    (list) => {
+      scenarios = list.filter((s) => s.ok !== false);
+      for (const b of needScenario()) b.disabled = scenarios.length === 0;
+      fill(
+        scenarioSelect,
+        ...scenarios.map((s) => h('option', { attrs: { value: s.id }, text: localized(s.title, locale) })),
+      );
+      scenarioField.hidden = scenarios.length < 2;
+      if (scenarios[0]) void loadScenario(scenarios[0].id);
+    },
+    (error: Error) => (alert.textContent = t('home.noServer', { reason: error.message })),
+  );
+
+  const el = h(
+    'div',
+    { class: 'screen home' },
+    h('h1', { text: t('home.title'), attrs: { tabindex: -1 } }),
+    intro,
+    scenarioField,
+    alert,
+    rejoin,
+    h('div', { class: 'cards' }, soloForm, hostForm, joinForm),
+  );
+  return { el, update: () => undefined };
+}

@@ -1,0 +1,106 @@
+/**
+ * The page frame around every screen: the header (game name, connection status, language switch,
+ * leave), the notifications, and the screen itself, swapped when the state calls for another one.
+ * A screen is rebuilt when it changes or the language does; otherwise it updates in place, so
+ * what a player is typing is never lost to an incoming message.
+ */
+import type { Controller } from '../app/controller.ts';
+import { LOCALES, type Locale } from '../i18n/i18n.ts';
+import { statusText } from '../net/status.ts';
+import { type AppState, type ScreenId, screenFor } from '../state/app.ts';
+import { button, fill, h } from './dom.ts';
+import type { Screen, ScreenContext, ScreenFactory } from './screen.ts';
+import type { StageHost } from './stageHost.ts';
+
+const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
+/** Notifications disappear on their own after this long (they stay readable in the channels). */
+const NOTICE_MS = 8000;
+
+export function mountShell(
+  root: HTMLElement,
+  controller: Controller,
+  screens: Record<ScreenId, ScreenFactory>,
+  stage: StageHost,
+): void {
+  const skip = h('a', { class: 'skip-link', attrs: { href: '#screen' } });
+  const title = h('p', { class: 'app-title' });
+  const status = h('p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const langButtons = LOCALES.map((l) =>
+    button(LANGUAGE_NAMES[l], () => controller.setLocale(l), { attrs: { lang: l } }),
+  );
+  const langs = h('div', { class: 'languages', attrs: { role: 'group' } }, ...langButtons);
+  const leave = h('button', { class: 'secondary', attrs: { type: 'button' }, on: { click: () => controller.leave() } });
+  const header = h('header', { class: 'app-header' }, title, status, langs, leave);
+  const notices = h('ol', { class: 'notices', attrs: { 'aria-live': 'polite', 'aria-relevant': 'additions' } });
+  const main = h('main', { id: 'screen', attrs: { tabindex: -1 } });
+  fill(root, skip, header, notices, main);
+
+  let current: { id: ScreenId; locale: Locale; screen: Screen } | null = null;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  function render(state: AppState) {
+    const { t } = controller.translator();
+    document.documentElement.lang = state.locale;
+    document.title = state.scenario ? `${t('app.name')} · ${state.scenario.meta.title[state.locale]}` : t('app.name');
+    skip.textContent = t('app.skip');
+    title.textContent = t('app.name');
+    status.textContent = statusText(state.status, t);
+    status.dataset.state = state.status.kind;
+    langs.setAttribute('aria-label', t('app.language'));
+    for (const b of langButtons) b.setAttribute('aria-pressed', String(b.lang === state.locale));
+    leave.textContent = t(state.seat?.role === 'facilitator' ? 'app.leaveConsole' : 'app.leave');
+    leave.hidden = state.seat === null;
+
+    renderNotices(state);
+
+    const id = screenFor(state);
+    // Which screen and phase are showing, for styling hooks and for the browser tests.
+    main.dataset.screen = id;
+    main.dataset.phase = state.view?.phase ?? '';
+    if (!current || current.id !== id || current.locale !== state.locale) {
+      current?.screen.destroy?.();
+      stage.hide();
+      const ctx: ScreenContext = { controller, t, locale: state.locale, stage };
+      const screen = screens[id](ctx, state);
+      fill(main, screen.el);
+      const moved = current !== null && current.id !== id;
+      current = { id, locale: state.locale, screen };
+      screen.update(state);
+      // Move keyboard and screen-reader focus to the new screen's heading when the screen changes.
+      if (moved) (main.querySelector('h1') as HTMLElement | null)?.focus();
+    } else {
+      current.screen.update(state);
+    }
+  }
+
+  function renderNotices(state: AppState) {
+    const { t } = controller.translator();
+    const shown = new Set([...notices.children].map((li) => (li as HTMLElement).dataset.id));
+    const readingChannel = screenFor(state) === 'game' && state.tab === 'channels' ? state.channel : null;
+    for (const notice of state.notices) {
+      if (shown.has(notice.id) || (notice.channel && notice.channel === readingChannel)) continue;
+      const item = h(
+        'li',
+        { class: `notice ${notice.tone}`, dataset: { id: notice.id } },
+        h('span', { text: notice.text }),
+        button('×', () => controller.dismissNotice(notice.id), { attrs: { 'aria-label': t('app.dismiss') } }),
+      );
+      notices.append(item);
+      timers.set(
+        notice.id,
+        setTimeout(() => controller.dismissNotice(notice.id), NOTICE_MS),
+      );
+    }
+    const live = new Set(state.notices.map((n) => n.id));
+    for (const li of [...notices.children] as HTMLElement[]) {
+      const id = li.dataset.id ?? '';
+      if (!live.has(id)) {
+        li.remove();
+        clearTimeout(timers.get(id));
+        timers.delete(id);
+      }
+    }
+  }
+
+  controller.store.subscribe(render);
+}

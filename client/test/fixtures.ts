@@ -1,0 +1,90 @@
+/**
+ * Real data for the client's unit tests: the ukraine-2026 scenario from content/, its public part
+ * (what the server sends), and seat views produced by the real engine at chosen points of a game.
+ * Tests read content/ from disk; the client bundle itself never imports it.
+ */
+import { readFile } from 'node:fs/promises';
+import { createEngine, type Engine, type GameSnapshot } from '@peace-table/shared/engine/game';
+import type { EngineEvent } from '@peace-table/shared/engine/types';
+import { type SeatView, type ViewerSeat, viewFor } from '@peace-table/shared/engine/view';
+import { type PublicScenario, publicScenario } from '@peace-table/shared/scenario/public';
+import { DELEGATION_IDS, type Package, type Scenario } from '@peace-table/shared/scenario/schema';
+import { CONTENT_ROOT, loadScenarioById } from '../../server/src/content/loadScenario.ts';
+import { createTranslator } from '../src/i18n/i18n.ts';
+
+export type Untimed = EngineEvent extends infer E ? (E extends EngineEvent ? Omit<E, 'at'> : never) : never;
+
+export interface World {
+  scenario: Scenario;
+  pub: PublicScenario;
+  engine: Engine;
+}
+
+let cached: Promise<World> | null = null;
+
+export function world(): Promise<World> {
+  cached ??= loadScenarioById('ukraine-2026').then((scenario) => ({
+    scenario,
+    pub: publicScenario(scenario),
+    engine: createEngine(scenario),
+  }));
+  return cached;
+}
+
+/** Plays events from the start (1 s apart); throws on a refusal so a broken fixture is obvious. */
+export function play(w: World, events: readonly Untimed[]): GameSnapshot {
+  let snapshot = w.engine.start({ seed: 2026, now: 0 });
+  let at = 0;
+  for (const body of events) {
+    at += 1000;
+    const result = w.engine.step(snapshot, { ...body, at } as EngineEvent);
+    if (!result.ok) throw new Error(`fixture event ${body.type} refused: ${result.rejection.message}`);
+    snapshot = result.snapshot;
+  }
+  return snapshot;
+}
+
+export function view(w: World, snapshot: GameSnapshot, seat: ViewerSeat): SeatView {
+  // Through JSON, as over the wire.
+  return JSON.parse(JSON.stringify(viewFor(w.scenario, snapshot.context, seat))) as SeatView;
+}
+
+export const TO_TABLING: Untimed[] = [
+  ...[1, 2].flatMap(() => DELEGATION_IDS.map((d) => ({ type: 'seat.ready' as const, actor: d }))),
+  ...DELEGATION_IDS.map((d) => ({ type: 'statement.make' as const, actor: d, text: `Statement of ${d}` })),
+  ...DELEGATION_IDS.map((d) => ({ type: 'seat.ready' as const, actor: d })),
+];
+
+/** The seed's fragile ceasefire (tests/engine/real-scenario.test.ts): signable by its three signatories. */
+export const FRAGILE_CEASEFIRE: Package = {
+  ceasefire: 'armistice-dmz',
+  monitoring: 'european-force',
+  ...Object.fromEntries(
+    ['crimea', 'donetsk', 'luhansk', 'zaporizhzhia', 'kherson'].map((r) => [`status-${r}`, 'deferred']),
+  ),
+  guarantees: 'european-force',
+  nato: 'deferred',
+  accountability: 'commission',
+  prisoners: 'all-for-all',
+  children: 'return-verified',
+};
+
+export const en = createTranslator('en');
+export const uk = createTranslator('uk');
+
+export async function mapFiles(): Promise<Record<string, unknown>> {
+  const names = {
+    oblasts: 'ukraine-oblasts.geojson',
+    lineOfContact: 'line-of-contact-2026.geojson',
+    occupied: 'occupied-2026.geojson',
+    sectors: 'sectors-2026.geojson',
+    neighbours: 'neighbours.geojson',
+    cities: 'cities.json',
+  };
+  const entries = await Promise.all(
+    Object.entries(names).map(
+      async ([k, f]) => [k, JSON.parse(await readFile(`${CONTENT_ROOT}map/${f}`, 'utf8'))] as const,
+    ),
+  );
+  return Object.fromEntries(entries);
+}

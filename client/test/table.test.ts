@@ -1,0 +1,200 @@
+import type { SessionStateSnapshot } from '@peace-table/shared/protocol';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bilateral, channelKind, channelsFor, markRead, totalUnread, unreadCounts } from '../src/model/channels.ts';
+import { noticesBetween } from '../src/model/notices.ts';
+import { roster, rowStatusKey } from '../src/model/roster.ts';
+import { FRONT_GAUGE, gauges, tableModel } from '../src/model/table.ts';
+import { tableSummary } from '../src/model/tableText.ts';
+import { en, FRAGILE_CEASEFIRE, play, TO_TABLING, type Untimed, uk, view, type World, world } from './fixtures.ts';
+
+let w: World;
+beforeAll(async () => {
+  w = await world();
+});
+
+const FRONT = { en: 'Front momentum', uk: 'Динаміка фронту' };
+const TABLED: Untimed[] = [...TO_TABLING, { type: 'proposal.table', actor: 'us', package: FRAGILE_CEASEFIRE }];
+
+const room: SessionStateSnapshot = {
+  code: 'K7QX2M',
+  scenarioId: 'ukraine-2026',
+  scenarioTitle: 'x',
+  phase: 'tabling',
+  round: 1,
+  rounds: 10,
+  paused: false,
+  deadlineAt: 0,
+  seats: {
+    ukraine: {
+      label: 'Ukraine',
+      occupied: true,
+      name: 'Olena, Taras',
+      control: 'human',
+      pinned: false,
+      members: 2,
+      connected: 1,
+    },
+    russia: {
+      label: 'Russia',
+      occupied: true,
+      name: 'Computer',
+      control: 'bot',
+      pinned: true,
+      members: 0,
+      connected: 0,
+    },
+    us: { label: 'US', occupied: false, name: '', control: 'human', pinned: false, members: 1, connected: 0 },
+    europe: { label: 'Europe', occupied: false, name: '', control: 'human', pinned: false, members: 0, connected: 0 },
+  },
+  participants: {
+    a: { name: 'Olena', role: 'delegate', delegation: 'ukraine', connected: true },
+    b: { name: '<b>Taras</b>', role: 'delegate', delegation: 'ukraine', connected: false },
+    c: { name: 'Jo', role: 'delegate', delegation: 'us', connected: false },
+    f: { name: 'Ms K', role: 'facilitator', delegation: '', connected: true },
+    s: { name: '', role: 'spectator', delegation: '', connected: true },
+  },
+};
+
+describe('the table model', () => {
+  it('seats the people of each delegation and says who acts now', () => {
+    const model = tableModel(w.pub, view(w, play(w, TO_TABLING), 'ukraine'), room, FRONT);
+    const ukraine = model.seats.find((s) => s.id === 'ukraine');
+    expect(ukraine).toMatchObject({
+      people: ['Olena', '<b>Taras</b>'],
+      connected: true,
+      activity: 'drafting',
+      control: 'human',
+    });
+    expect(model.seats.find((s) => s.id === 'russia')).toMatchObject({ control: 'bot', connected: true });
+    expect(model.seats.find((s) => s.id === 'us')).toMatchObject({ connected: false });
+    expect(model.draft).toBeNull();
+  });
+
+  it('shows the draft as clause cards whose answers stay sealed until responses close', () => {
+    const snapshot = play(w, [
+      ...TABLED,
+      {
+        type: 'proposal.respond',
+        actor: 'russia',
+        proposalId: 'p1',
+        response: 'reject',
+        reasons: [{ clause: 'nato.deferred', text: 'We need a ban' }],
+      },
+    ]);
+    const forUkraine = tableModel(w.pub, view(w, snapshot, 'ukraine'), null, FRONT);
+    expect(forUkraine.cards).toHaveLength(Object.keys(FRAGILE_CEASEFIRE).length);
+    const nato = forUkraine.cards.find((c) => c.ref === 'nato.deferred');
+    expect(nato?.answers).toEqual({
+      ukraine: { state: 'pending' },
+      russia: { state: 'sealed' },
+      europe: { state: 'pending' },
+    });
+    expect(forUkraine.seats.find((s) => s.id === 'russia')?.activity).toBe('ready');
+    expect(forUkraine.seats.find((s) => s.id === 'ukraine')?.activity).toBe('responding');
+    const forRussia = tableModel(w.pub, view(w, snapshot, 'russia'), null, FRONT);
+    expect(forRussia.cards.find((c) => c.ref === 'nato.deferred')?.answers.russia).toEqual({
+      state: 'answered',
+      response: 'reject',
+      reason: 'We need a ban',
+    });
+    expect(forRussia.cards.find((c) => c.ref === 'prisoners.all-for-all')?.answers.russia).toEqual({
+      state: 'answered',
+      response: 'reject',
+      reason: null,
+    });
+  });
+
+  it('combines the sector momenta into one front gauge next to the other world variables', () => {
+    const v = view(w, play(w, []), 'spectator');
+    const list = gauges(w.pub, v, FRONT);
+    const sectors = w.scenario.world.variables.filter((x) => x.sector);
+    const mean = sectors.reduce((s, x) => s + x.initial, 0) / sectors.length;
+    expect(list[0]).toMatchObject({ id: FRONT_GAUGE, value: mean, min: -10, max: 10 });
+    expect(list.map((g) => g.id)).toEqual([
+      FRONT_GAUGE,
+      ...w.scenario.world.variables.filter((x) => !x.sector).map((x) => x.id),
+    ]);
+  });
+
+  it('reads the table out as sentences in either language', () => {
+    const snapshot = play(w, TABLED);
+    const v = view(w, snapshot, 'europe');
+    const lines = tableSummary(tableModel(w.pub, v, room, FRONT), w.pub, v, en, 0);
+    expect(lines[1]).toBe('Responses. Round 1 of 10, March 2026.');
+    expect(lines).toContain('Ukraine (Olena and <b>Taras</b>): responding.');
+    expect(lines).toContain('Russia (the computer): responding.');
+    expect(lines).toContain(`Draft by United States, ${Object.keys(FRAGILE_CEASEFIRE).length} clauses, on the table:`);
+    const ukLines = tableSummary(tableModel(w.pub, v, room, FRONT), w.pub, v, uk, 0);
+    expect(ukLines[1]).toMatch(/^Відповіді\. Раунд 1 з 10, березень 2026/);
+  });
+});
+
+describe('channels', () => {
+  it('gives a delegation the plenary, its own room, a bilateral with each other one and announcements', () => {
+    expect(channelsFor('us')).toEqual([
+      'plenary',
+      'delegation:us',
+      'bilateral:ukraine+us',
+      'bilateral:russia+us',
+      'bilateral:us+europe',
+      'announcements',
+    ]);
+    expect(channelsFor('facilitator')).toHaveLength(2 + 4 + 6);
+    expect(channelsFor('spectator')).toEqual(['plenary', 'announcements']);
+    expect(bilateral('europe', 'russia')).toBe('bilateral:russia+europe');
+    expect(channelKind('bilateral:russia+europe', 'europe')).toEqual({ kind: 'bilateral', with: ['russia'] });
+    expect(channelKind('bilateral:russia+europe', 'facilitator')).toEqual({
+      kind: 'bilateral',
+      with: ['russia', 'europe'],
+    });
+  });
+
+  it('counts unread messages from others per channel until read', () => {
+    const snapshot = play(w, [
+      { type: 'chat.post', actor: 'russia', channel: 'plenary', text: 'one' },
+      { type: 'chat.post', actor: 'ukraine', channel: 'plenary', text: 'mine' },
+      { type: 'chat.post', actor: 'us', channel: 'bilateral:ukraine+us', text: 'psst' },
+      { type: 'chat.post', actor: 'russia', channel: 'plenary', text: 'two' },
+    ]);
+    const v = view(w, snapshot, 'ukraine');
+    expect(unreadCounts(v, {})).toEqual({ plenary: 2, 'bilateral:ukraine+us': 1 });
+    const marks = markRead({}, v.chat, 'plenary');
+    expect(unreadCounts(v, marks)).toEqual({ 'bilateral:ukraine+us': 1 });
+    expect(totalUnread(unreadCounts(v, marks))).toBe(1);
+    expect(markRead(marks, v.chat, 'plenary')).toBe(marks);
+  });
+});
+
+describe('notices', () => {
+  it('announces a new phase, a tabled draft and messages, but nothing on the first view', () => {
+    const before = view(w, play(w, TO_TABLING), 'ukraine');
+    const after = view(
+      w,
+      play(w, [...TABLED, { type: 'chat.post', actor: 'us', channel: 'plenary', text: 'see the draft' }]),
+      'ukraine',
+    );
+    expect(noticesBetween(w.pub, null, after, en)).toEqual([]);
+    const texts = noticesBetween(w.pub, before, after, en).map((n) => n.text);
+    expect(texts).toEqual([
+      'New phase: Responses.',
+      'United States tabled a draft.',
+      '1 new message from United States.',
+    ]);
+    expect(noticesBetween(w.pub, before, after, uk).map((n) => n.text)[2]).toBe(
+      '1 нове повідомлення від: Сполучені Штати.',
+    );
+  });
+});
+
+describe('roster', () => {
+  it('groups participants by delegation and words each seat’s state', () => {
+    const r = roster(room, view(w, play(w, []), 'facilitator'));
+    expect(r.rows.find((x) => x.delegation === 'ukraine')?.members.map((m) => m.name)).toEqual([
+      'Olena',
+      '<b>Taras</b>',
+    ]);
+    expect(r.facilitators.map((f) => f.name)).toEqual(['Ms K']);
+    expect(r.spectators).toBe(1);
+    expect(r.rows.map(rowStatusKey)).toEqual(['roster.notReady', 'roster.bot', 'roster.disconnected', 'roster.empty']);
+  });
+});

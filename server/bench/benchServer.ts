@@ -1,0 +1,29 @@
+/**
+ * The server process of `npm run bench:server`: the real app (app.ts, real content) plus the
+ * bare baseline room, with a fresh database. Started with --expose-gc; answers
+ * `{ type: 'stats', gc? }` on its IPC channel with CPU time, memory and event-loop delay.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createApp } from '../src/app.ts';
+import { createLogger } from '../src/log.ts';
+import { BareRoom } from './bareRoom.ts';
+
+const port = Number(process.env.PORT);
+const app = createApp({ logger: createLogger('warn'), handleSignals: true });
+app.server.define('bare', BareRoom).filterBy(['group']);
+await app.server.listen(port);
+
+// How long the event loop was blocked: a late loop delays every message in the process.
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+
+process.on('message', (message: { type?: string; gc?: boolean }) => {
+  if (message?.type !== 'stats') return;
+  // A full GC blocks the process, so only when memory is measured, never inside a latency window.
+  if (message.gc) (globalThis as { gc?: () => void }).gc?.();
+  const memory = process.memoryUsage();
+  const eventLoop = { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+  loop.reset();
+  process.send?.({ type: 'stats', cpu: process.cpuUsage(), rss: memory.rss, heapUsed: memory.heapUsed, eventLoop });
+});
+process.send?.({ type: 'ready' });

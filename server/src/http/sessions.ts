@@ -1,0 +1,143 @@
+/**
+ * Session endpoints: `POST /api/sessions` creates a classroom session (one `negotiation` room) and
+ * `GET /api/sessions/:code/transcript` exports its transcript for the facilitator.
+ */
+import { matchMaker } from '@colyseus/core';
+import { createEngine } from '@peace-table/shared/engine/game';
+import type { EngineOptions } from '@peace-table/shared/engine/types';
+import { CreateSessionBody, normaliseJoinCode } from '@peace-table/shared/messages';
+import {
+  type CreateSessionResponse,
+  FACILITATOR_KEY_HEADER,
+  JOIN_CODE_LENGTH,
+  NEGOTIATION_ROOM,
+} from '@peace-table/shared/protocol';
+import { DELEGATION_IDS } from '@peace-table/shared/scenario/schema';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { ScenarioSource } from '../sessions/scenarios.ts';
+import { hashKey, keyMatches, newJoinCode, newKey } from '../sessions/secrets.ts';
+import { isRunning, issueTicket } from '../sessions/tickets.ts';
+import type { SessionConfig } from '../sessions/types.ts';
+import type { SessionStore } from '../store/sessionStore.ts';
+import { transcriptCsv, transcriptJson } from './transcript.ts';
+
+export interface SessionDefaults {
+  reconnectSeconds: number;
+  botDelayMs: number;
+  teamSize: number;
+  maxSpectators: number;
+}
+
+export interface SessionApiDeps {
+  store: SessionStore;
+  scenarios: ScenarioSource;
+  hasBots: boolean;
+  defaults: SessionDefaults;
+  logger: Logger;
+}
+
+function fieldError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid body';
+  const where = issue.path.map(String).join('.');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+async function freshCode(store: SessionStore): Promise<string> {
+  // 31^6 ≈ 887 million codes: a clash is rare, but a reused code would merge two classrooms.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const code = newJoinCode();
+    if (!store.hasSession(code) && !(await isRunning(matchMaker.presence, code))) return code;
+  }
+  throw new Error('could not find a free join code');
+}
+
+export function createSessionHandler(deps: SessionApiDeps) {
+  return async (req: Request, res: Response) => {
+    const parsed = CreateSessionBody.safeParse(req.body ?? {});
+    if (!parsed.success) return res.status(400).json({ error: fieldError(parsed.error) });
+    const body = parsed.data;
+    try {
+      await deps.scenarios.load(body.scenario);
+    } catch (error) {
+      return res.status(400).json({ error: `scenario: ${(error as Error).message.split('\n')[0]}` });
+    }
+    const botSeats = DELEGATION_IDS.filter((d) => body.seats[d] === 'bot');
+    if (botSeats.length > 0 && !deps.hasBots) {
+      return res.status(400).json({ error: `seats.${botSeats[0]}: this server has no computer players` });
+    }
+    const options = body.options ?? {};
+    const phaseMs: EngineOptions['phaseMs'] = {};
+    for (const [phase, seconds] of Object.entries(options.phaseSeconds ?? {})) {
+      phaseMs[phase as keyof EngineOptions['phaseMs']] = seconds * 1000;
+    }
+    const code = await freshCode(deps.store);
+    const facilitatorKey = newKey();
+    const config: SessionConfig = {
+      code,
+      scenarioId: body.scenario,
+      seats: body.seats,
+      botLevel: body.botLevel ?? 'standard',
+      teamSize: options.teamSize ?? deps.defaults.teamSize,
+      reconnectSeconds: options.reconnectSeconds ?? deps.defaults.reconnectSeconds,
+      botDelayMs: options.botDelayMs ?? deps.defaults.botDelayMs,
+      maxSpectators: deps.defaults.maxSpectators,
+      facilitatorKeyHash: hashKey(facilitatorKey),
+      input: {
+        seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
+        now: Date.now(),
+        options: { phaseMs, ...(options.maxRounds !== undefined ? { maxRounds: options.maxRounds } : {}) },
+      },
+    };
+    await issueTicket(matchMaker.presence, code, { kind: 'new', config });
+    try {
+      const room = await matchMaker.createRoom(NEGOTIATION_ROOM, { code });
+      deps.logger.info({ session: code, scenario: body.scenario, bots: botSeats }, 'session created');
+      const answer: CreateSessionResponse = { code, facilitatorKey, roomId: room.roomId };
+      return res.status(201).json(answer);
+    } catch (error) {
+      deps.logger.error({ err: error, session: code }, 'could not create the session room');
+      return res.status(500).json({ error: 'the session could not be started' });
+    }
+  };
+}
+
+/** The facilitator key from the header (or `Authorization: Bearer <key>`). */
+function presentedKey(req: Request): string | undefined {
+  const header = req.get(FACILITATOR_KEY_HEADER);
+  if (header) return header.trim();
+  const auth = req.get('authorization');
+  return auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
+}
+
+export function transcriptHandler(deps: SessionApiDeps) {
+  return async (req: Request, res: Response) => {
+    const format = String(req.query.format ?? 'json');
+    if (format !== 'json' && format !== 'csv') return res.status(400).json({ error: 'format: must be json or csv' });
+    const code = normaliseJoinCode(String(req.params.code ?? ''));
+    const row = code.length === JOIN_CODE_LENGTH ? deps.store.getSession(code) : undefined;
+    const key = presentedKey(req);
+    if (!key)
+      return res.status(401).json({ error: `send the facilitator key in the ${FACILITATOR_KEY_HEADER} header` });
+    // Unknown session and wrong key answer alike, so codes cannot be probed with made-up keys.
+    if (!row || !keyMatches(key, row.config.facilitatorKeyHash)) {
+      return res.status(403).json({ error: 'no session with that code and facilitator key' });
+    }
+    const stored = deps.store.loadGame(code);
+    if (!stored) return res.status(500).json({ error: 'the session has no saved game' });
+    const engine = createEngine(await deps.scenarios.load(row.scenarioId));
+    let snapshot = engine.restore(stored.snapshot);
+    for (const event of stored.events) {
+      const result = engine.step(snapshot, event);
+      if (result.ok) snapshot = result.snapshot;
+    }
+    res.set('Cache-Control', 'no-store');
+    if (format === 'csv') {
+      res.type('text/csv; charset=utf-8');
+      res.set('Content-Disposition', `attachment; filename="peace-table-${code}.csv"`);
+      return res.send(transcriptCsv(snapshot.context.transcript));
+    }
+    return res.json(transcriptJson(row, snapshot.context));
+  };
+}

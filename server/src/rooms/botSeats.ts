@@ -1,0 +1,120 @@
+/**
+ * Runs the computer's seats. The bot itself is an injected `DecideFn` (shared/src/bots): a pure
+ * function of `viewFor(scenario, ctx, itsSeat)`, so it sees exactly what a human at that seat
+ * would. This file only decides *when* to ask it and hands its answer to the room's `submit`,
+ * the same path a human's message takes (validation, rules, persistence, broadcast).
+ *
+ * Pacing: after anything changes, each bot seat thinks for about `delayMs` (±25%) before acting,
+ * so students can follow what happens. A bot is asked again after every accepted event, at most
+ * MAX_ACTIONS_PER_PHASE times per phase, so a chatty bot cannot flood the table or loop.
+ */
+import type { BotDecision, BotLevel, DecideFn } from '@peace-table/shared/bots/types';
+import type { NegotiationContext } from '@peace-table/shared/engine/types';
+import { viewFor } from '@peace-table/shared/engine/view';
+import { type PublicScenario, publicScenario } from '@peace-table/shared/scenario/public';
+import { DELEGATION_IDS, type DelegationId, type Scenario } from '@peace-table/shared/scenario/schema';
+import type { Logger } from 'pino';
+
+export const MAX_ACTIONS_PER_PHASE = 6;
+
+export interface TimerHandle {
+  clear(): void;
+}
+
+export interface BotHost {
+  scenario: Scenario;
+  context(): NegotiationContext;
+  isBot(d: DelegationId): boolean;
+  /** Sends the decision through the room's normal path; true when the engine accepted it. */
+  submit(d: DelegationId, decision: BotDecision): boolean;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  log: Logger;
+}
+
+export interface BotSettings {
+  decide: DecideFn;
+  level: BotLevel;
+  seed: number;
+  delayMs: number;
+}
+
+export class BotSeats {
+  private readonly pending = new Map<DelegationId, TimerHandle>();
+  /** Actions per delegation in the current phase, keyed "round:phase". */
+  private readonly spent = new Map<DelegationId, { phase: string; count: number }>();
+
+  /** What a bot may know of the scenario besides its own seat's view. */
+  private readonly publicScenario: PublicScenario;
+
+  constructor(
+    private readonly host: BotHost,
+    private readonly settings: BotSettings,
+  ) {
+    this.publicScenario = publicScenario(host.scenario);
+  }
+
+  /** Something changed: every bot seat without a pending decision schedules one. */
+  wake(): void {
+    const ctx = this.host.context();
+    if (ctx.phase === 'concluded') {
+      this.stopAll();
+      return;
+    }
+    for (const d of DELEGATION_IDS) {
+      if (!this.host.isBot(d)) {
+        this.stop(d);
+        continue;
+      }
+      if (this.pending.has(d) || ctx.seats[d].walkedOut || ctx.paused) continue;
+      if (this.budget(d, ctx) <= 0) continue;
+      const jitter = 0.75 + Math.random() * 0.5;
+      const handle = this.host.setTimeout(() => this.act(d), Math.round(this.settings.delayMs * jitter));
+      this.pending.set(d, handle);
+    }
+  }
+
+  stop(d: DelegationId): void {
+    this.pending.get(d)?.clear();
+    this.pending.delete(d);
+  }
+
+  stopAll(): void {
+    for (const d of [...this.pending.keys()]) this.stop(d);
+  }
+
+  private phaseKey(ctx: NegotiationContext): string {
+    return `${ctx.round}:${ctx.phase}`;
+  }
+
+  private budget(d: DelegationId, ctx: NegotiationContext): number {
+    const used = this.spent.get(d);
+    return used && used.phase === this.phaseKey(ctx) ? MAX_ACTIONS_PER_PHASE - used.count : MAX_ACTIONS_PER_PHASE;
+  }
+
+  private act(d: DelegationId): void {
+    this.pending.delete(d);
+    if (!this.host.isBot(d)) return;
+    const ctx = this.host.context();
+    if (ctx.phase === 'concluded' || ctx.paused || this.budget(d, ctx) <= 0) return;
+    let decision: BotDecision | null;
+    try {
+      const view = viewFor(this.host.scenario, ctx, d);
+      decision = this.settings.decide(this.publicScenario, view, {
+        delegation: d,
+        level: this.settings.level,
+        seed: this.settings.seed,
+      });
+    } catch (error) {
+      this.host.log.error({ err: error, delegation: d }, 'bot failed to decide');
+      return;
+    }
+    if (!decision) return;
+    const key = this.phaseKey(ctx);
+    const used = this.spent.get(d);
+    this.spent.set(d, { phase: key, count: used && used.phase === key ? used.count + 1 : 1 });
+    // An accepted action wakes every bot again through the room; a refused one waits for the next change.
+    if (!this.host.submit(d, decision)) {
+      this.host.log.warn({ delegation: d, type: decision.action.type }, 'bot action refused');
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * What the server gives every negotiation room (`defineRoom(NegotiationRoom, settings)`).
+ * Colyseus merges a client's create options underneath these, so a client can never replace them.
+ */
+import type { DecideFn } from '@peace-table/shared/bots/types';
+import type { Logger } from 'pino';
+import type { ScenarioSource } from '../sessions/scenarios.ts';
+import type { SessionStore } from '../store/sessionStore.ts';
+import type { RateLimit } from './rateLimit.ts';
+
+export interface NegotiationRoomSettings {
+  logger: Logger;
+  store: SessionStore;
+  scenarios: ScenarioSource;
+  /** The computer players; null on a server without bots (bot seats are then refused at creation). */
+  decide: DecideFn | null;
+  /** This server's name in the sessions table: it restores only its own sessions after a restart. */
+  node: string;
+  rateLimit: RateLimit;
+  /** Colyseus patch tick in ms. Accepted actions patch at once; the tick also drives the room clock. */
+  patchRate: number;
+  /** A session with nobody connected for this long is closed and marked abandoned. */
+  idleMs: number;
+}

@@ -1,0 +1,256 @@
+/**
+ * Who sits where: members (humans with seat keys), who controls each delegation (its humans or
+ * the computer) and the live connections. Pure bookkeeping with no Colyseus in it: the room asks
+ * it for decisions and carries them out (sending keys, notices, disconnecting).
+ *
+ * Control rules: a seat created as 'bot', or handed to the computer by the facilitator, is
+ * *pinned*: only the facilitator changes it. An unpinned human seat goes to the computer when its
+ * last human is gone past the reconnection window, and back to humans as soon as one returns.
+ */
+
+import type { ViewerSeat } from '@peace-table/shared/engine/view';
+import type { JoinOptions } from '@peace-table/shared/messages';
+import type { Role } from '@peace-table/shared/protocol';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
+import { hashKey, keyMatches, newKey, newParticipantId } from './secrets.ts';
+import type { Member, RosterData, SeatControlState, SessionConfig } from './types.ts';
+
+export interface Connection {
+  role: Role;
+  name: string;
+  /** Members only: their id and delegation. */
+  memberId?: string;
+  delegation?: DelegationId;
+  /** False while a dropped client may still reconnect. */
+  connected: boolean;
+}
+
+export type JoinDecision =
+  | {
+      ok: true;
+      connection: Connection;
+      /** For delegates: the key to send in `seat.key` (new, or the one they joined with). */
+      seatKey?: string;
+      /** Another connection of the same member, which this one replaces. */
+      replaces?: string;
+      /** The seat went back from the computer to its humans. */
+      reclaimed?: DelegationId;
+      /** The roster's stored data changed (a new member): persist before answering. */
+      changed: boolean;
+    }
+  | { ok: false; message: string };
+
+export const MAX_FACILITATORS = 4;
+
+export function initialRoster(config: SessionConfig): RosterData {
+  const seats = Object.fromEntries(
+    DELEGATION_IDS.map((d) => [d, { control: config.seats[d], pinned: config.seats[d] === 'bot' }]),
+  ) as Record<DelegationId, SeatControlState>;
+  return { members: [], seats };
+}
+
+export class Roster {
+  readonly connections = new Map<string, Connection>();
+
+  constructor(
+    private readonly config: SessionConfig,
+    private data: RosterData,
+    private readonly labels: Record<DelegationId, string>,
+  ) {}
+
+  snapshot(): RosterData {
+    return structuredClone(this.data);
+  }
+
+  get members(): readonly Member[] {
+    return this.data.members;
+  }
+
+  control(d: DelegationId): SeatControlState {
+    return this.data.seats[d];
+  }
+
+  membersOf(d: DelegationId): Member[] {
+    return this.data.members.filter((m) => m.delegation === d);
+  }
+
+  member(id: string): Member | undefined {
+    return this.data.members.find((m) => m.id === id);
+  }
+
+  /** The live connection (by session id) of a member, if any. */
+  connectionOf(memberId: string): string | undefined {
+    for (const [sessionId, c] of this.connections) if (c.memberId === memberId) return sessionId;
+    return undefined;
+  }
+
+  connectedHumans(d: DelegationId): number {
+    let n = 0;
+    for (const c of this.connections.values()) if (c.delegation === d && c.connected) n++;
+    return n;
+  }
+
+  /** Humans of `d` connected or still inside their reconnection window. */
+  presentHumans(d: DelegationId): number {
+    let n = 0;
+    for (const c of this.connections.values()) if (c.delegation === d) n++;
+    return n;
+  }
+
+  viewerOf(sessionId: string): ViewerSeat | undefined {
+    const c = this.connections.get(sessionId);
+    if (!c) return undefined;
+    return c.role === 'delegate' ? c.delegation : c.role;
+  }
+
+  /** Decide a join without changing anything when it is refused. */
+  join(sessionId: string, options: JoinOptions, now = Date.now()): JoinDecision {
+    if (options.role === 'facilitator') {
+      if (!keyMatches(options.facilitatorKey, this.config.facilitatorKeyHash)) {
+        return { ok: false, message: `That facilitator key is not valid for session ${this.config.code}.` };
+      }
+      if (this.count('facilitator') >= MAX_FACILITATORS) {
+        return {
+          ok: false,
+          message: `Session ${this.config.code} already has ${MAX_FACILITATORS} facilitator screens.`,
+        };
+      }
+      return this.admit(sessionId, { role: 'facilitator', name: options.name ?? 'Facilitator', connected: true });
+    }
+    if (options.role === 'spectator') {
+      if (this.count('spectator') >= this.config.maxSpectators) {
+        return {
+          ok: false,
+          message: `Session ${this.config.code} already has ${this.config.maxSpectators} spectators.`,
+        };
+      }
+      return this.admit(sessionId, { role: 'spectator', name: options.name ?? 'Spectator', connected: true });
+    }
+    if (options.seatKey !== undefined) return this.reclaim(sessionId, options.seatKey, options.delegation);
+    const delegation = options.delegation as DelegationId;
+    const label = this.labels[delegation];
+    if (this.config.seats[delegation] === 'bot' && this.data.seats[delegation].control === 'bot') {
+      return { ok: false, message: `The ${label} seat is played by the computer in this session.` };
+    }
+    if (this.membersOf(delegation).length >= this.config.teamSize) {
+      const people = this.config.teamSize === 1 ? '1 person' : `${this.config.teamSize} people`;
+      return { ok: false, message: `The ${label} delegation is full (${people}).` };
+    }
+    const key = newKey();
+    const member: Member = {
+      id: newParticipantId(),
+      name: options.name as string,
+      delegation,
+      keyHash: hashKey(key),
+      joinedAt: now,
+    };
+    this.data.members.push(member);
+    const reclaimed = this.takeBackFromBot(delegation);
+    const decision = this.admit(sessionId, {
+      role: 'delegate',
+      name: member.name,
+      memberId: member.id,
+      delegation,
+      connected: true,
+    });
+    return { ...decision, seatKey: key, changed: true, ...(reclaimed ? { reclaimed } : {}) };
+  }
+
+  private reclaim(sessionId: string, key: string, asked: DelegationId | undefined): JoinDecision {
+    const member = this.data.members.find((m) => keyMatches(key, m.keyHash));
+    if (!member) {
+      return {
+        ok: false,
+        message: `That seat key is not valid for session ${this.config.code} (the facilitator may have removed it).`,
+      };
+    }
+    if (asked !== undefined && asked !== member.delegation) {
+      return {
+        ok: false,
+        message: `That seat key belongs to the ${this.labels[member.delegation]} delegation, not ${this.labels[asked]}.`,
+      };
+    }
+    const replaces = this.connectionOf(member.id);
+    if (replaces !== undefined) this.connections.delete(replaces);
+    const reclaimed = this.takeBackFromBot(member.delegation);
+    const decision = this.admit(sessionId, {
+      role: 'delegate',
+      name: member.name,
+      memberId: member.id,
+      delegation: member.delegation,
+      connected: true,
+    });
+    return {
+      ...decision,
+      seatKey: key,
+      ...(replaces !== undefined ? { replaces } : {}),
+      ...(reclaimed ? { reclaimed } : {}),
+    };
+  }
+
+  private admit(sessionId: string, connection: Connection): JoinDecision & { ok: true } {
+    this.connections.set(sessionId, connection);
+    return { ok: true, connection, changed: false };
+  }
+
+  private count(role: Role): number {
+    let n = 0;
+    for (const c of this.connections.values()) if (c.role === role) n++;
+    return n;
+  }
+
+  /** An unpinned seat the computer took over goes back to its humans. */
+  private takeBackFromBot(d: DelegationId): DelegationId | undefined {
+    const seat = this.data.seats[d];
+    if (seat.control !== 'bot' || seat.pinned) return undefined;
+    this.data.seats[d] = { control: 'human', pinned: false };
+    return d;
+  }
+
+  setConnected(sessionId: string, connected: boolean): void {
+    const c = this.connections.get(sessionId);
+    if (c) c.connected = connected;
+  }
+
+  leave(sessionId: string): Connection | undefined {
+    const c = this.connections.get(sessionId);
+    this.connections.delete(sessionId);
+    return c;
+  }
+
+  /**
+   * After a human left for good: should the computer take the seat? Only for an unpinned human seat
+   * that had members and has nobody left, not even someone inside the reconnection window.
+   */
+  shouldBotTakeOver(d: DelegationId): boolean {
+    const seat = this.data.seats[d];
+    return seat.control === 'human' && !seat.pinned && this.membersOf(d).length > 0 && this.presentHumans(d) === 0;
+  }
+
+  setControl(d: DelegationId, control: SeatControlState): void {
+    this.data.seats[d] = { ...control };
+  }
+
+  /** Move a member to another delegation (the facilitator's reassign). */
+  move(memberId: string, to: DelegationId): { ok: true; from: DelegationId } | { ok: false; message: string } {
+    const member = this.member(memberId);
+    if (!member) return { ok: false, message: `There is no participant "${memberId}" at a seat.` };
+    if (member.delegation === to) return { ok: false, message: `${member.name} already sits with ${this.labels[to]}.` };
+    if (this.membersOf(to).length >= this.config.teamSize) {
+      return { ok: false, message: `The ${this.labels[to]} delegation is full.` };
+    }
+    const from = member.delegation;
+    member.delegation = to;
+    const sessionId = this.connectionOf(memberId);
+    const c = sessionId === undefined ? undefined : this.connections.get(sessionId);
+    if (c) c.delegation = to;
+    return { ok: true, from };
+  }
+
+  /** Remove a member for good: their key stops working. */
+  removeMember(memberId: string): Member | undefined {
+    const member = this.member(memberId);
+    if (member) this.data.members = this.data.members.filter((m) => m.id !== memberId);
+    return member;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * A class session in the browser: a facilitator hosts it, a projector watches, four students join
+ * with the code, read their briefings, speak, talk; the facilitator pauses, resumes and injects an
+ * event on the way; the United States tables the seed's fragile ceasefire with the builder, the
+ * three signatories accept it clause by clause and sign, and everyone reaches the debrief.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumPath,
+  expectAccessible,
+  launch,
+  newPage,
+  type RunningServer,
+  SKIP_MESSAGE,
+  shot,
+  startServer,
+  watchPage,
+} from './support/browser.ts';
+import {
+  chooseClauses,
+  hostSession,
+  joinWithCode,
+  makeStatement,
+  openTab,
+  pressIfNot,
+  respond,
+  sleep,
+  waitForPhase,
+  waitForScreen,
+} from './support/ui.ts';
+
+const available = chromiumPath() !== null;
+if (!available) console.warn(SKIP_MESSAGE);
+
+const STUDENTS = [
+  ['ukraine', 'Ukraine', 'Olena'],
+  ['russia', 'Russia', 'Ivan'],
+  ['us', 'United States', 'Jo'],
+  ['europe', 'Europe', 'Anna'],
+] as const;
+
+const FRAGILE_CEASEFIRE = {
+  ceasefire: 'armistice-dmz',
+  monitoring: 'european-force',
+  'status-crimea': 'deferred',
+  'status-donetsk': 'deferred',
+  'status-luhansk': 'deferred',
+  'status-zaporizhzhia': 'deferred',
+  'status-kherson': 'deferred',
+  guarantees: 'european-force',
+  nato: 'deferred',
+  accountability: 'commission',
+  prisoners: 'all-for-all',
+  children: 'return-verified',
+};
+
+describe.skipIf(!available)('class session in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('takes a facilitator and four students from the join code to a signed agreement and the debrief', async () => {
+    const facilitator = await newPage(browser);
+    const watched = [watchPage(facilitator)];
+    const code = await hostSession(facilitator, server.url, {
+      Ukraine: 'People',
+      Russia: 'People',
+      'United States': 'People',
+      Europe: 'People',
+    });
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+
+    const projector = await newPage(browser, 1920, 1080);
+    watched.push(watchPage(projector));
+    await projector.goto(`${server.url}/?join=${code}`);
+    await projector.getByRole('button', { name: 'Watch on a projector' }).click();
+    await waitForScreen(projector, 'projector');
+
+    const students: Record<string, Page> = {};
+    for (const [id, label, name] of STUDENTS) {
+      const page = await newPage(browser);
+      watched.push(watchPage(page));
+      await joinWithCode(page, server.url, code, name, label);
+      await waitForScreen(page, 'lobby');
+      students[id] = page;
+    }
+    const all = Object.values(students);
+    await expect.poll(() => facilitator.locator('table.roster').textContent()).toContain('Anna');
+    await shot(facilitator, 'console-lobby');
+    await expectAccessible(facilitator, 'console (lobby)');
+
+    for (const page of all) await pressIfNot(page, 'We are ready');
+    for (const page of all) await waitForScreen(page, 'briefing');
+    for (const page of all) await pressIfNot(page, 'We have read it: ready');
+    for (const [id, page] of Object.entries(students)) {
+      await waitForPhase(page, 'opening');
+      await makeStatement(page, `${id} comes to the table in good faith.`);
+    }
+    for (const page of all) await waitForPhase(page, 'talks');
+
+    // The facilitator pauses: every student sees it and cannot act; then resumes.
+    await facilitator.getByRole('button', { name: 'Pause', exact: true }).click();
+    for (const page of all) await page.locator('.phase-bar .paused').waitFor();
+    const ukraine = students.ukraine as Page;
+    await expect
+      .poll(() => ukraine.locator('.phase-hint').textContent())
+      .toBe('The facilitator has paused the session.');
+    await shot(ukraine, 'game-paused');
+    await facilitator.getByRole('button', { name: 'Resume', exact: true }).click();
+    for (const page of all) await page.locator('.phase-bar .paused').waitFor({ state: 'hidden' });
+
+    // ... and injects an event, which reaches the students' notifications and the projector.
+    await facilitator.getByLabel('Event to inject').selectOption({ label: 'Prisoner exchange' });
+    await facilitator.getByRole('button', { name: 'Inject the event' }).click();
+    await expect.poll(() => projector.locator('.news').textContent()).toContain('Prisoner exchange');
+    await expect.poll(() => ukraine.locator('.notices').textContent()).toContain('News: Prisoner exchange');
+    await shot(projector, 'projector');
+    await expectAccessible(projector, 'projector');
+
+    // Talks in the channels: a bilateral message shows up unread for its addressee only.
+    await openTab(ukraine, 'Channels');
+    await ukraine.getByRole('button', { name: 'With United States' }).click();
+    await ukraine.locator('form.post textarea').fill('Will you back a European force?');
+    await ukraine.getByRole('button', { name: 'Send', exact: true }).click();
+    const us = students.us as Page;
+    await expect
+      .poll(() => us.getByRole('tab', { name: /^Channels/ }).getAttribute('aria-label'))
+      .toBe('Channels, 1 unread message');
+    await openTab(us, 'Channels');
+    await us.getByRole('button', { name: /^With Ukraine/ }).click();
+    await expect.poll(() => us.locator('.messages').textContent()).toContain('Will you back a European force?');
+    await shot(us, 'channels-bilateral');
+
+    for (const page of all) await openTab(page, 'Proposal');
+    for (const page of all) await pressIfNot(page, 'Ready for drafts');
+    await waitForPhase(us, 'tabling');
+    await chooseClauses(us, FRAGILE_CEASEFIRE);
+    await expect
+      .poll(() => us.locator('.hints').textContent())
+      .toContain('Must be signed by: Ukraine, Russia, and Europe');
+    await us.getByLabel('Note to the table (optional)').fill('A ceasefire the whole table can live with.');
+    await shot(us, 'builder-ceasefire');
+    await us.getByRole('button', { name: 'Table this draft' }).click();
+
+    for (const id of ['ukraine', 'russia', 'europe']) {
+      const page = students[id] as Page;
+      await page.locator('form.respond').waitFor();
+      if (id === 'ukraine') await shot(page, 'respond-ceasefire');
+      await respond(page, 'Accept', `${id}: acceptable for now.`);
+    }
+    for (const id of ['ukraine', 'russia', 'europe']) {
+      const page = students[id] as Page;
+      await waitForPhase(page, 'signing');
+      await page.getByRole('button', { name: 'Sign', exact: true }).click();
+    }
+    for (const page of [...all, facilitator]) await waitForScreen(page, 'debrief');
+    await waitForScreen(projector, 'projector');
+    await projector.locator('.outcome h2').waitFor();
+    await expect.poll(() => ukraine.locator('.outcome h2').textContent()).toBe('Fragile ceasefire');
+    await shot(ukraine, 'debrief-ceasefire');
+    await expectAccessible(ukraine, 'debrief');
+    await shot(facilitator, 'console-debrief');
+
+    // Switching to Ukrainian re-renders every string from the locale file.
+    await ukraine.getByRole('button', { name: 'Українська' }).click();
+    await expect.poll(() => ukraine.locator('main h1').first().textContent()).toBe('Підсумки');
+    await sleep(2000); // the final map is redrawn for the new screen
+    await shot(ukraine, 'debrief-uk');
+    await expectAccessible(ukraine, 'debrief (uk)');
+
+    for (const w of watched) expect(w.errors).toEqual([]);
+  }, 360_000);
+});

@@ -1,0 +1,85 @@
+/**
+ * Safety and resilience in the browser: text a player types (a name, a chat line) is shown as
+ * text and never runs, and a reload in the middle of a game puts the player back in the same seat
+ * without asking anything, saying so on the status line.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumPath,
+  launch,
+  newPage,
+  type RunningServer,
+  SKIP_MESSAGE,
+  shot,
+  startServer,
+  watchPage,
+} from './support/browser.ts';
+import { makeStatement, openTab, playSolo, pressIfNot, waitForPhase, waitForScreen } from './support/ui.ts';
+
+const available = chromiumPath() !== null;
+if (!available) console.warn(SKIP_MESSAGE);
+
+const XSS = '<img src=x onerror=alert(1)>';
+const NAME = '<b onmouseover=alert(2)>Olena</b>';
+
+describe.skipIf(!available)('typed text and reloads in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows markup typed by players as text, and a reload keeps the seat', async () => {
+    const page = await newPage(browser);
+    const watch = watchPage(page);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Start the talks' }).and(page.locator(':enabled')).waitFor();
+    await playSolo(page, server.url, NAME, 'ukraine', 'standard');
+    await waitForScreen(page, 'lobby');
+    // The name appears as typed, and no element was created from it.
+    await expect.poll(() => page.locator('table.roster').textContent()).toContain(NAME);
+    expect(await page.locator('table.roster b').count()).toBe(0);
+    await pressIfNot(page, 'We are ready');
+    await waitForScreen(page, 'briefing');
+    await pressIfNot(page, 'We have read it: ready');
+    await waitForPhase(page, 'opening');
+    await makeStatement(page, XSS);
+    await waitForPhase(page, 'talks', 30_000);
+
+    await openTab(page, 'Channels');
+    await page.locator('form.post textarea').fill(XSS);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const line = page.locator('.messages .text').filter({ hasText: XSS });
+    await line.waitFor();
+    expect(await line.first().textContent()).toBe(XSS);
+    expect(await page.locator('.messages img').count()).toBe(0);
+    expect(await page.locator('main img').count()).toBe(0);
+    await shot(page, 'chat-markup-as-text');
+
+    // Reload in the middle of the talks: the same seat, the same game, and the status line says so.
+    const round = await page.locator('.phase-bar .month').textContent();
+    const key = await page.evaluate(() => localStorage.getItem('peace-table.seats'));
+    expect(key).toContain('"seatKey"');
+    await page.reload();
+    await waitForScreen(page, 'game');
+    await expect
+      .poll(() => page.locator('.status').textContent())
+      .toBe('Connection restored: you are back in your seat.');
+    expect(await page.locator('.phase-bar .month').textContent()).toBe(round);
+    await openTab(page, 'Briefing');
+    await expect.poll(() => page.locator('.briefing h2').textContent()).toBe('Briefing: Ukraine');
+    await openTab(page, 'Channels');
+    await line.waitFor();
+    expect(await page.locator('main img').count()).toBe(0);
+    await shot(page, 'after-reload');
+
+    expect(watch.dialogs).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  }, 240_000);
+});

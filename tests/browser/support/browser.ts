@@ -1,0 +1,74 @@
+/**
+ * What the browser tests need: a Chromium (Debian's, from CHROMIUM_PATH or /usr/bin/chromium),
+ * the real game server started as `npm start` starts it (on a free port, with a throw-away
+ * database and quick computer players), accessibility checks with axe-core, and screenshots in
+ * test-results/ for a reviewer to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath, ROOT, startGameServer } from '../../../scripts/lib/gameServer.mjs';
+
+export { chromiumPath };
+export const SHOTS = path.join(ROOT, 'test-results', 'screens');
+
+export const SKIP_MESSAGE =
+  'Browser tests skipped: no Chromium found (set CHROMIUM_PATH or install the Debian package "chromium"; .ci/run does).';
+
+export async function launch(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(SKIP_MESSAGE);
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The real server, as `npm start` runs it, on a free port with a throw-away database. */
+export function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  return startGameServer(env);
+}
+
+/** A page in a fresh context (its own storage: one person on one device); axe needs a context page. */
+export async function newPage(browser: Browser, width = 1366, height = 768): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  return context.newPage();
+}
+
+/** A full-page screenshot under test-results/screens/<name>.png. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * axe-core on the page as it is now (WCAG 2.1 A/AA rules). The canvas is checked as an image with
+ * a name; its content is covered by the text view next to it.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const problems = results.violations.map(
+    (v) =>
+      `${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+  expect(problems).toEqual([]);
+}
+
+/** Fails the test on any uncaught error in the page (and collects dialogs, which must never open). */
+export function watchPage(page: Page): { errors: string[]; dialogs: string[] } {
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  return { errors, dialogs };
+}
