@@ -46,7 +46,7 @@ describe.skipIf(!available)('two processes sharing Redis', () => {
   });
 
   it('a session created through A is joined and played through B, and the other way round', async () => {
-    const hosts: string[] = [];
+    const placements: Array<{ joinedThrough: string; host: string }> = [];
     for (const [create, join] of [
       [a, b],
       [b, a],
@@ -65,7 +65,7 @@ describe.skipIf(!available)('two processes sharing Redis', () => {
       });
       expect(ukraine.state.code).toBe(session.code);
       // The websocket goes to whichever process hosts the room (its PUBLIC_ADDRESS), found through Redis.
-      hosts.push(new URL(ukraine.room.connection.url ?? '').port);
+      placements.push({ joinedThrough: String(join.port), host: new URL(ukraine.room.connection.url ?? '').port });
       ukraine.send('chat.post', { channel: 'plenary', text: `hello from ${join.port}` });
       await facilitator.until(
         (p) => p.view?.chat.at(-1)?.text === `hello from ${join.port}`,
@@ -81,8 +81,11 @@ describe.skipIf(!available)('two processes sharing Redis', () => {
       await ukraine.leave();
       await facilitator.leave();
     }
-    // Colyseus places a new room on the process with the fewest rooms: the two sessions landed on both.
-    expect(new Set(hosts)).toEqual(new Set([String(a.port), String(b.port)]));
+    // Every room lives on one of the two processes, and at least one student reached a room hosted by
+    // the other process (found through Redis). Which process hosts a room depends on timing (Colyseus
+    // picks the least busy one, and the first room may already be disposed), so no fixed placement.
+    for (const p of placements) expect([String(a.port), String(b.port)]).toContain(p.host);
+    expect(placements.some((p) => p.host !== p.joinedThrough)).toBe(true);
     expect(a.output()).not.toMatch(/Error/);
     expect(b.output()).not.toMatch(/Error/);
   }, 30_000);
