@@ -5,12 +5,43 @@
  * same-origin URLs in both setups.
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { CURRENT_KEY } from './src/net/seatStore.ts';
 
 const gameServer = `http://localhost:${process.env.VITE_SERVER_PORT ?? 2567}`;
 
+/**
+ * A player who reloads a tab that was in a session goes straight back to the table, so Phaser
+ * (the lazily loaded "stage" chunk) is on the critical path. A tiny inline script asks the browser
+ * to fetch and compile that chunk in parallel with the main bundle, for such tabs only: a first
+ * visit to the Home screen still loads nothing but the light initial bundle.
+ */
+function preloadStageOnReturn(): Plugin {
+  return {
+    name: 'peace-table:preload-stage-on-return',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const stage = Object.values(ctx.bundle ?? {}).find((item) => item.type === 'chunk' && item.name === 'stage');
+        if (!stage) return [];
+        const href = JSON.stringify(`/${stage.fileName}`);
+        const key = JSON.stringify(CURRENT_KEY);
+        return [
+          {
+            tag: 'script',
+            injectTo: 'head-prepend',
+            children: `try{if(sessionStorage.getItem(${key})){var l=document.createElement('link');l.rel='modulepreload';l.href=${href};document.head.appendChild(l)}}catch(e){}`,
+          },
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [preloadStageOnReturn()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

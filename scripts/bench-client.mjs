@@ -45,7 +45,8 @@ function median(values) {
 }
 
 async function measureRenders(browser, url, code) {
-  const seat = { code, role: 'spectator', savedAt: Date.now() };
+  // What a projector tab that watched this session has saved (see client/src/net/seatStore.ts).
+  const seat = { code, role: 'spectator', scenarioId: 'ukraine-2026', savedAt: Date.now() };
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   // A projector that was watching this session before: the page rejoins on load, as after a reload.
   await context.addInitScript(

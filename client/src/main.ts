@@ -75,15 +75,17 @@ const screens: Record<ScreenId, ScreenFactory> = {
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html lacks #app');
 const stage = createStageHost(feed);
-mountShell(root, controller, screens, stage);
 // Phaser is needed as soon as a session is joined: fetch it while the connection is made, or,
 // on the Home screen, once the browser is idle (players usually start a game from there).
 controller.store.subscribe((state) => {
   if (state.seat) stage.preload();
 });
-if ('requestIdleCallback' in window) window.requestIdleCallback(() => stage.preload(), { timeout: 5000 });
 
 // Back into the seat this tab held before a reload, or the one this browser holds for ?join=CODE.
+// Started before the shell mounts, so a returning player goes straight to "connecting" instead
+// of building (and fetching data for) the Home screen first.
 const code = codeFromLocation(window.location.search);
 const previous = seats.current() ?? (code ? seats.get(code) : null);
 if (previous) void controller.rejoin(previous).catch(() => undefined);
+mountShell(root, controller, screens, stage);
+if ('requestIdleCallback' in window) window.requestIdleCallback(() => stage.preload(), { timeout: 5000 });

@@ -11,6 +11,7 @@ import {
   signed,
 } from '../src/model/format.ts';
 import { cachePlan, cacheServes, fitZoom, textResolution, viewports } from '../src/scenes/layout.ts';
+import { isSoftwareRenderer } from '../src/scenes/renderer.ts';
 
 describe('calendar', () => {
   it('counts months from the scenario’s first month, across years', () => {
@@ -97,5 +98,16 @@ describe('stage layout', () => {
     expect(cacheServes(plan, { cx: 1300, cy: 500, zoom: 1 }, screen)).toBe(false); // panned out of it
     expect(cacheServes(plan, { cx: 750, cy: 500, zoom: 1.5 }, screen)).toBe(false); // would blur
     expect(cacheServes(plan, { cx: 750, cy: 500, zoom: 0.4 }, screen)).toBe(false); // zoomed out past it
+  });
+
+  it('recognises software-emulated WebGL, where the Canvas renderer is faster', () => {
+    expect(
+      isSoftwareRenderer(
+        'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      ),
+    ).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (Intel, Intel(R) UHD Graphics 620 Direct3D11 vs_5_0 ps_5_0, D3D11)')).toBe(false);
+    expect(isSoftwareRenderer('Apple M1')).toBe(false);
   });
 });

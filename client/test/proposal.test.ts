@@ -52,7 +52,7 @@ describe('the proposal builder', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(hints.breaches.map((b) => b.redLine)).toEqual(expected.map((b) => b.redLine.id));
     expect(hints.breaches.flatMap((b) => b.clauses)).toContain('status-crimea.recognised-russian');
-    expect(hints.refusal).toMatch(/cannot sign/);
+    expect(hints.refusal?.message).toMatch(/cannot sign/);
   });
 
   it('reports malformed packages and says why tabling is not allowed in this phase', () => {
@@ -61,9 +61,10 @@ describe('the proposal builder', () => {
     expect(
       draftHints(seat, v, 'us', draftOf({ guarantees: 'nato-membership', nato: 'renounced' })).problems[0],
     ).toMatch(/cannot stand with/);
-    expect(draftHints(seat, v, 'us', draftOf({ prisoners: 'all-for-all' })).refusal).toBe(
-      'proposal.table is not allowed during opening',
-    );
+    expect(draftHints(seat, v, 'us', draftOf({ prisoners: 'all-for-all' })).refusal).toEqual({
+      code: 'wrong_phase',
+      message: 'proposal.table is not allowed during opening',
+    });
     expect(draftHints(seat, v, 'us', EMPTY_DRAFT)).toMatchObject({ settled: 0, refusal: null });
   });
 
@@ -144,12 +145,12 @@ describe('briefing and levers', () => {
     const offensive = rows.find((r) => r.lever.id === 'ru-offensive');
     expect(offensive?.sectors.length).toBe(w.scenario.map.sectors.length);
     expect(offensive?.effects.some((e) => e.perSector)).toBe(true);
-    expect(offensive?.blocked).toBe('lever.use is not allowed during lobby');
+    expect(offensive?.blocked?.message).toBe('lever.use is not allowed during lobby');
     const talks = view(w, play(w, TO_TABLING.slice(0, 8).concat(TO_TABLING.slice(8, 12))), 'russia');
     const inTalks = leverRows(seatScenario(w.pub, talks), talks, 'russia');
     expect(inTalks.some((r) => r.blocked === null)).toBe(true);
     // A lever whose requirement does not hold says so in the engine's words.
     for (const row of inTalks.filter((r) => r.lever.requires && r.blocked !== null))
-      expect(row.blocked).toMatch(/cannot be used in the current situation/);
+      expect(row.blocked?.message).toMatch(/cannot be used in the current situation/);
   });
 });

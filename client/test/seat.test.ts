@@ -7,9 +7,9 @@ import { checkEvent } from '@peace-table/shared/engine/rules';
 import type { EngineEvent } from '@peace-table/shared/engine/types';
 import { DELEGATION_IDS } from '@peace-table/shared/scenario/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Intent, refusal } from '../src/model/actions.ts';
+import { type Intent, refusal, refusalText } from '../src/model/actions.ts';
 import { seatScenario } from '../src/model/clientScenario.ts';
-import { FRAGILE_CEASEFIRE, play, TO_TABLING, type Untimed, view, type World, world } from './fixtures.ts';
+import { en, FRAGILE_CEASEFIRE, play, TO_TABLING, type Untimed, uk, view, type World, world } from './fixtures.ts';
 
 let w: World;
 beforeAll(async () => {
@@ -116,5 +116,17 @@ describe('refusal (the UI’s hint) agrees with the engine’s guard on the serv
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+});
+
+describe('refusalText', () => {
+  it('words phase and pause refusals in the player’s language and keeps the engine’s specific reasons', () => {
+    expect(refusalText({ code: 'wrong_phase', message: 'lever.use is not allowed during lobby' }, en.t)).toBe(
+      'not in this phase (you can prepare it now)',
+    );
+    expect(refusalText({ code: 'paused', message: 'the session is paused' }, uk.t)).toBe('сесію призупинено');
+    expect(
+      refusalText({ code: 'red_line', message: 'Ukraine cannot sign: clause x breaks red line "y"' }, en.t),
+    ).toMatch(/^Ukraine cannot sign/);
   });
 });

@@ -20,10 +20,11 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** CHROMIUM_PATH, else the Debian package's binary; null when there is none. */
+/** CHROMIUM_PATH when set (and nothing else), else the Debian package's binary; null when there is none. */
 export function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((p) => Boolean(p) && existsSync(p)) ?? null;
+  const chosen = process.env.CHROMIUM_PATH?.trim();
+  if (chosen) return existsSync(chosen) ? chosen : null;
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
 }
 
 /**

@@ -6,19 +6,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumPath,
+  browserAvailable,
   launch,
   newPage,
   type RunningServer,
-  SKIP_MESSAGE,
   shot,
   startServer,
   watchPage,
 } from './support/browser.ts';
 import { makeStatement, openTab, playSolo, pressIfNot, waitForPhase, waitForScreen } from './support/ui.ts';
 
-const available = chromiumPath() !== null;
-if (!available) console.warn(SKIP_MESSAGE);
+const available = browserAvailable();
 
 const XSS = '<img src=x onerror=alert(1)>';
 const NAME = '<b onmouseover=alert(2)>Olena</b>';

@@ -7,12 +7,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumPath,
+  browserAvailable,
   expectAccessible,
   launch,
   newPage,
   type RunningServer,
-  SKIP_MESSAGE,
   shot,
   startServer,
   watchPage,
@@ -28,8 +27,7 @@ import {
   waitForScreen,
 } from './support/ui.ts';
 
-const available = chromiumPath() !== null;
-if (!available) console.warn(SKIP_MESSAGE);
+const available = browserAvailable();
 
 describe.skipIf(!available)('solo game in the browser', () => {
   let server: RunningServer;

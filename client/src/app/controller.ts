@@ -34,8 +34,16 @@ export interface HostOptions {
   scenarioId: string;
   seats: Record<DelegationId, SeatKind>;
   teamSize: number;
+  /** Minutes each phase of a round may last (0: no clock). */
+  phaseMinutes: number;
   botLevel: BotLevel;
   name: string;
+}
+
+/** The same clock for every phase of a round; the lobby and the briefing wait for everyone. */
+export function roundPhaseSeconds(minutes: number) {
+  const seconds = Math.round(minutes * 60);
+  return { opening: seconds, talks: seconds, tabling: seconds, responses: seconds, signing: seconds };
 }
 
 export interface Controller {
@@ -104,6 +112,11 @@ export function createController(deps: ControllerDeps): Controller {
           onRoom: (room) => {
             update((s) => ({ ...s, room }));
             if (!store.get().scenario) void loadScenario(room.scenarioId).catch(() => undefined);
+            // Remember the scenario with the seat, so a rejoin fetches it while connecting.
+            const current = store.get().seat;
+            if (current && current.scenarioId !== room.scenarioId && deps.seats.get(current.code)) {
+              update((s) => ({ ...s, seat: deps.seats.save({ ...current, scenarioId: room.scenarioId }) }));
+            }
           },
           onView: (view) =>
             update((s) => {
@@ -172,8 +185,9 @@ export function createController(deps: ControllerDeps): Controller {
       });
       await connect({ protocol: PROTOCOL_VERSION, code: created.code, role: 'delegate', delegation, name }, seat);
     },
-    async host({ scenarioId, seats, teamSize, botLevel, name }) {
-      const created = await deps.api.createSession({ scenario: scenarioId, seats, botLevel, options: { teamSize } });
+    async host({ scenarioId, seats, teamSize, phaseMinutes, botLevel, name }) {
+      const options = { teamSize, ...(phaseMinutes > 0 ? { phaseSeconds: roundPhaseSeconds(phaseMinutes) } : {}) };
+      const created = await deps.api.createSession({ scenario: scenarioId, seats, botLevel, options });
       const seat = deps.seats.save({
         code: created.code,
         role: 'facilitator',

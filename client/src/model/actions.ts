@@ -33,6 +33,16 @@ export function refusal(
   return checkEvent(seat.scenario, ctx, event);
 }
 
+/**
+ * A refusal in the player's language where the client can word it itself (not this phase, paused);
+ * otherwise the engine's own sentence, which names the clause or rule concerned.
+ */
+export function refusalText(rejection: Rejection, t: (key: string) => string): string {
+  if (rejection.code === 'wrong_phase') return t('refusal.wrongPhase');
+  if (rejection.code === 'paused') return t('refusal.paused');
+  return rejection.message;
+}
+
 /** The acting seat of a view, when it is a delegation or the facilitator (spectators never act). */
 export function actorOf(view: SeatView): Actor | null {
   return view.viewer === 'spectator' ? null : view.viewer;

@@ -3,6 +3,7 @@
  * do to the world (from its effects), whether it may be pulled now and, if not, why; and whether
  * it is already queued for this round's resolution.
  */
+import type { Rejection } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
 import type { DelegationId, Lever, Localized } from '@peace-table/shared/scenario/schema';
 import { intent, refusal } from './actions.ts';
@@ -22,8 +23,8 @@ export interface LeverRow {
   queued: boolean;
   /** The round from which it can be used again, when cooling down. */
   availableFrom: number | null;
-  /** Why it cannot be pulled now (the engine's sentence), or null when it can. */
-  blocked: string | null;
+  /** Why it cannot be pulled now (the engine's refusal), or null when it can. */
+  blocked: Rejection | null;
   sectors: { id: string; name: Localized }[];
 }
 
@@ -54,7 +55,7 @@ export function leverRows(seat: SeatScenario, view: SeatView, who: DelegationId,
         effects: effectLines(seat, lever),
         queued: view.queuedLevers.some((q) => q.lever === lever.id && q.round === view.round),
         availableFrom: from > view.round ? from : null,
-        blocked: refusal(seat, view, who, probe, now)?.message ?? null,
+        blocked: refusal(seat, view, who, probe, now),
         sectors: lever.targetsSector ? sectors : [],
       };
     });

@@ -4,6 +4,8 @@
  * well formed) and the intents to table, amend or respond. All from the shared evaluation
  * functions, so a hint never disagrees with what the server will decide.
  */
+
+import type { Rejection } from '@peace-table/shared/engine/types';
 import type { ProposalView, SeatView } from '@peace-table/shared/engine/view';
 import {
   checkPackage,
@@ -60,7 +62,7 @@ export interface DraftHints {
   /** Why the package is not well formed (English, from the shared checks); [] when it is. */
   problems: string[];
   /** The engine's refusal to table (or amend) this draft now, or null when it may be tabled. */
-  refusal: string | null;
+  refusal: Rejection | null;
   settled: number;
 }
 
@@ -92,7 +94,7 @@ export function draftHints(
     breaches,
     signatories: requiredSignatories(scenario, pkg),
     problems,
-    refusal: rejection?.message ?? null,
+    refusal: rejection,
     settled,
   };
 }

@@ -14,6 +14,7 @@ import type { Store } from '../state/store.ts';
 import { type StageLayout, viewports } from './layout.ts';
 import { MapScene } from './MapScene.ts';
 import { UI } from './palette.ts';
+import { preferredRenderer } from './renderer.ts';
 import { TableScene } from './TableScene.ts';
 
 export type { StageLayout };
@@ -43,7 +44,7 @@ export function startStage(parent: HTMLElement, feed: Store<StageFeed>): StageCo
   const size = () => ({ width: Math.max(1, parent.clientWidth), height: Math.max(1, parent.clientHeight) });
 
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    type: preferredRenderer() === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,
     backgroundColor: UI.background,
     banner: false,

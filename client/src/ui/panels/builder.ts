@@ -6,7 +6,7 @@
 import type { ProposalView } from '@peace-table/shared/engine/view';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { localized } from '../../i18n/i18n.ts';
-import { intent } from '../../model/actions.ts';
+import { intent, refusalText } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import { list, score } from '../../model/format.ts';
 import {
@@ -182,7 +182,7 @@ export function builderPanel(ctx: ScreenContext, me: DelegationId): Builder {
         : null,
       ...hint.problems.map((p) => h('p', { class: 'warning', text: p })),
       hint.refusal && hint.breaches.length === 0 && hint.problems.length === 0
-        ? h('p', { class: 'blocked', text: t('builder.blocked', { reason: hint.refusal }) })
+        ? h('p', { class: 'blocked', text: t('builder.blocked', { reason: refusalText(hint.refusal, t) }) })
         : null,
     );
   };

@@ -1,7 +1,7 @@
 /** The delegation's levers: cost, expected effect, availability (with the reason when blocked), and a button to pull each. */
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { localized } from '../../i18n/i18n.ts';
-import { intent } from '../../model/actions.ts';
+import { intent, refusalText } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import { signed } from '../../model/format.ts';
 import { type EffectLine, leverRows } from '../../model/levers.ts';
@@ -39,7 +39,7 @@ export function leversPanel(ctx: ScreenContext, me: DelegationId): Live {
       if (!pub || !view) return;
       const rows = leverRows(seatScenario(pub, view), view, me);
       const key = JSON.stringify([
-        rows.map((r) => [r.lever.id, r.queued, r.blocked, r.availableFrom]),
+        rows.map((r) => [r.lever.id, r.queued, r.blocked?.message, r.availableFrom]),
         view.world.values,
       ]);
       if (key === lastKey) return;
@@ -64,7 +64,7 @@ export function leversPanel(ctx: ScreenContext, me: DelegationId): Live {
             : row.availableFrom !== null
               ? t('levers.cooldown', { round: row.availableFrom })
               : row.blocked
-                ? t('levers.blocked', { reason: row.blocked })
+                ? t('levers.blocked', { reason: refusalText(row.blocked, t) })
                 : t('levers.available');
           return h(
             'article',

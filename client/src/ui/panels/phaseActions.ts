@@ -70,6 +70,7 @@ export function phaseActions(ctx: ScreenContext, me: DelegationId): Live {
       statementForm.hidden = view.phase !== 'opening' || mine.statement !== null;
       const readyPhase = view.phase === 'talks';
       ready.hidden = !readyPhase;
+      ready.disabled = refusal(seat, view, me, intent('seat.ready', { ready: !mine.ready })) !== null;
       ready.textContent = t(mine.ready ? 'actions.notReady' : 'actions.ready');
       ready.setAttribute('aria-pressed', String(mine.ready));
       walkout.hidden = refusal(seat, view, me, intent('delegation.walkout', {})) !== null;

@@ -158,6 +158,9 @@ export function consoleScreen(ctx: ScreenContext, initial: AppState): Screen {
         );
       }
       const seat = seatScenario(pub, view);
+      // In the lobby, ending the phase is how the facilitator starts the session.
+      const advance = controls[2]?.b;
+      if (advance) advance.textContent = t(view.phase === 'lobby' ? 'console.start' : 'console.advance');
       for (const c of [...controls, inject]) c.b.disabled = refusal(seat, view, 'facilitator', c.make()) !== null;
       const tab = tabBar.selected();
       if (tab === 'seats') roster.update(state);

@@ -14,6 +14,7 @@ import { button, field, fill, h, radios } from '../dom.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
 
 const DEFAULT_TEAM_SIZE = 3;
+const PHASE_MINUTES = [0, 2, 3, 5, 10];
 
 export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
   const { t, locale, controller } = ctx;
@@ -87,6 +88,17 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
   const teamSize = h('input', {
     attrs: { type: 'number', min: 1, max: 8, value: DEFAULT_TEAM_SIZE, inputmode: 'numeric' },
   });
+  // Minutes per phase of a round; 0 = no clock (phases end when everyone is ready or the facilitator says so).
+  const phaseMinutes = h(
+    'select',
+    {},
+    ...PHASE_MINUTES.map((m) =>
+      h('option', {
+        attrs: { value: m, selected: m === 0 },
+        text: m === 0 ? t('home.noTimer') : t('home.minutes', { count: m }),
+      }),
+    ),
+  );
   const hostLevel = radios<BotLevel>(
     'host-level',
     t('home.difficulty'),
@@ -101,6 +113,7 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     h('p', { text: t('home.hostIntro') }),
     hostSeatsSlot,
     field(t('home.teamSize'), teamSize, t('home.teamSizeHint')),
+    field(t('home.phaseTime'), phaseMinutes, t('home.phaseTimeHint')),
     hostLevel.fieldset,
     h('button', { attrs: { type: 'submit' }, text: t('home.createSession') }),
   );
@@ -112,6 +125,7 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
         scenarioId: scenarioSelect.value,
         seats: hostSeats(),
         teamSize: size,
+        phaseMinutes: Number(phaseMinutes.value),
         botLevel: hostLevel.value(),
         name: '',
       }),
