@@ -9,7 +9,7 @@
  * proposing are what it values; clauses it names when rejecting are what it cannot take.
  */
 import type { SeatView } from '../engine/view.ts';
-import type { WorldState } from '../scenario/evaluate.ts';
+import { noDealFrom, utilityFrom, type WorldState, weightsOf } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import {
   DELEGATION_IDS,
@@ -33,8 +33,7 @@ export interface OwnModel {
 export function ownModel(view: SeatView, self: DelegationId): OwnModel {
   const prefs = view.private[self]?.preferences;
   if (!prefs) throw new Error(`the view of ${self} has no private preferences`);
-  const total = Object.values(prefs.weights).reduce((a, b) => a + b, 0) || 1;
-  const weights = Object.fromEntries(Object.entries(prefs.weights).map(([k, w]) => [k, w / total]));
+  const weights = weightsOf(prefs);
   const best: OwnModel['best'] = {};
   for (const [issue, options] of Object.entries(prefs.utilities)) {
     const [option, u] = Object.entries(options).reduce((a, b) => (b[1] > a[1] ? b : a));
@@ -45,28 +44,18 @@ export function ownModel(view: SeatView, self: DelegationId): OwnModel {
 
 /** The no-deal value from the bot's own formula (same as evaluate.ts, from private data only). */
 export function ownNoDeal(own: OwnModel, world: WorldState): number {
-  const nd = own.prefs.noDeal;
-  const terms = nd.terms.reduce((sum, t) => sum + t.coefficient * (world.values[t.variable] ?? 0), 0);
-  return Math.min(1, Math.max(0, nd.base + terms + nd.perMonth * world.month));
+  return noDealFrom(own.prefs, world);
 }
 
-/** Own utility of a package: settled issues at their utility, open issues at the no-deal value. */
+/** Own utility of a package: the same model as evaluate.ts, from the bot's own preferences only. */
 export function ownUtility(own: OwnModel, pkg: Package, world: WorldState): number {
   // The no-deal value depends only on the world: compute it once per world object.
   let nd = own.noDealCache.get(world);
   if (nd === undefined) {
-    nd = ownNoDeal(own, world);
+    nd = noDealFrom(own.prefs, world);
     own.noDealCache.set(world, nd);
   }
-  const discount = (1 - own.prefs.discountPerMonth) ** world.month;
-  let settled = 0;
-  let value = 0;
-  for (const [issue, option] of Object.entries(pkg)) {
-    const w = own.weights[issue] ?? 0;
-    settled += w;
-    value += w * (own.prefs.utilities[issue]?.[option] ?? 0);
-  }
-  return Math.min(1, Math.max(0, value * discount + Math.max(0, 1 - settled) * nd));
+  return utilityFrom(own.prefs, own.weights, pkg, world, nd);
 }
 
 /**

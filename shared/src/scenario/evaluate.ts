@@ -22,6 +22,7 @@ import {
   type Ending,
   type Outcome,
   type Package,
+  type Preferences,
   type RatificationRule,
   type RedLine,
   type Scenario,
@@ -153,16 +154,24 @@ function clamp(value: number, min: number, max: number): number {
 
 /** A delegation's value of no deal at this world state, in [0, 1]. */
 export function noDealValue(scenario: Scenario, delegation: DelegationId, world: WorldState): number {
-  const nd = scenario.delegations[delegation].preferences.noDeal;
+  return noDealFrom(scenario.delegations[delegation].preferences, world);
+}
+
+/** The no-deal formula from preferences alone (what an AI delegation knows of itself). */
+export function noDealFrom(prefs: Preferences, world: WorldState): number {
+  const nd = prefs.noDeal;
   const terms = nd.terms.reduce((sum, t) => sum + t.coefficient * (world.values[t.variable] ?? 0), 0);
   return clamp(nd.base + terms + nd.perMonth * world.month, 0, 1);
 }
 
 /** Normalised issue weights of a delegation (sum 1). */
 export function normalisedWeights(scenario: Scenario, delegation: DelegationId): Record<string, number> {
-  const weights = scenario.delegations[delegation].preferences.weights;
-  const total = Object.values(weights).reduce((a, b) => a + b, 0) || 1;
-  return Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, w / total]));
+  return weightsOf(scenario.delegations[delegation].preferences);
+}
+
+export function weightsOf(prefs: Preferences): Record<string, number> {
+  const total = Object.values(prefs.weights).reduce((a, b) => a + b, 0) || 1;
+  return Object.fromEntries(Object.entries(prefs.weights).map(([k, w]) => [k, w / total]));
 }
 
 /** A delegation's utility for one option of one issue, in [0, 1]. */
@@ -172,17 +181,30 @@ export function optionUtility(scenario: Scenario, delegation: DelegationId, issu
 
 /** A delegation's utility for a package at a world state, in [0, 1] (see the model at the top). */
 export function packageUtility(scenario: Scenario, delegation: DelegationId, pkg: Package, world: WorldState): number {
-  const weights = normalisedWeights(scenario, delegation);
-  const discount = (1 - scenario.delegations[delegation].preferences.discountPerMonth) ** world.month;
+  const prefs = scenario.delegations[delegation].preferences;
+  return utilityFrom(prefs, weightsOf(prefs), pkg, world);
+}
+
+/**
+ * The utility model from preferences alone. `weights` are the normalised weights and `noDeal` the
+ * no-deal value at this world, passed in by callers that compute them once for many packages.
+ */
+export function utilityFrom(
+  prefs: Preferences,
+  weights: Record<string, number>,
+  pkg: Package,
+  world: WorldState,
+  noDeal: number = noDealFrom(prefs, world),
+): number {
+  const discount = (1 - prefs.discountPerMonth) ** world.month;
   let settledWeight = 0;
   let settledValue = 0;
-  for (const [issue, option] of Object.entries(pkg)) {
+  for (const issue in pkg) {
     const w = weights[issue] ?? 0;
     settledWeight += w;
-    settledValue += w * optionUtility(scenario, delegation, issue, option);
+    settledValue += w * (prefs.utilities[issue]?.[pkg[issue] as string] ?? 0);
   }
-  const open = Math.max(0, 1 - settledWeight);
-  return clamp(settledValue * discount + open * noDealValue(scenario, delegation, world), 0, 1);
+  return clamp(settledValue * discount + Math.max(0, 1 - settledWeight) * noDeal, 0, 1);
 }
 
 /** A red line the package breaks, with the clauses to blame and a sentence for the player. */
