@@ -25,7 +25,7 @@ import {
   startWorld,
   timeOf,
 } from './model.ts';
-import { bestOwnOffer, chooseOffer, generateOffers, ownRefusal } from './offers.ts';
+import { bestOwnOffer, chooseOffer, generateOffers, type OfferContext, offerContext, ownRefusal } from './offers.ts';
 import { ownRatificationProblems } from './ratification.ts';
 import { bestClause, clauseLabel, phrase, topIssue, withAction, worstClauses } from './reasons.ts';
 import type { BotAction, BotDecision, BotLevel, BotOptions, DecideFn } from './types.ts';
@@ -83,9 +83,6 @@ export const decide: DecideFn = (scenario, view, options) => {
   const own = ownModel(view, self);
   const personality = mine.personality;
   const level = options.level;
-  const res = reservation(own, view, startWorld(scenario), personality.pressureSensitivity);
-  const beliefs = opponentModels(scenario, view, self, level);
-  const t = timeOf(view);
 
   if (view.phase === 'talks') {
     // Levers first, then "ready": once ready, the bot has said its piece for the month.
@@ -103,18 +100,25 @@ export const decide: DecideFn = (scenario, view, options) => {
         withAction({ en: `${name.en}: ${lever.lever.title.en}`, uk: `${name.uk}: ${lever.lever.title.uk}` }, reason),
       );
     }
+    return decision({ type: 'seat.ready' }, phrase(scenario, view, self, 'stall', { issue: topIssue(own) }));
+  }
+  if (view.phase === 'tabling' && (seat.ready || chairOf(view) !== self)) {
     return seat.ready
       ? null
       : decision({ type: 'seat.ready' }, phrase(scenario, view, self, 'stall', { issue: topIssue(own) }));
   }
 
-  // Offer generation is the expensive part of a decision: at most once per call.
-  let cached: ReturnType<typeof generateOffers> | null = null;
-  const offers = () => {
-    cached ??= generateOffers(scenario, own, beliefs, view, level);
-    return cached;
+  const res = reservation(own, view, startWorld(scenario), personality.pressureSensitivity);
+  const t = timeOf(view);
+  // The opponent model and the offer tables are the expensive part of a decision: built at most
+  // once per call, and only when the decision needs them.
+  let context: OfferContext | null = null;
+  const ctx = () => {
+    context ??= offerContext(scenario, own, opponentModels(scenario, view, self, level), view);
+    return context;
   };
-  const top = () => Math.max(res, bestOwnOffer(scenario, own, beliefs, view)?.utility ?? res);
+  const offers = () => generateOffers(ctx(), level);
+  const top = () => Math.max(res, bestOwnOffer(ctx())?.utility ?? res);
   const target = (best: number) =>
     aspiration(best, res, t, personality.concession, personality.toughness) +
     (roll(view, options, 2) - 0.5) * 2 * NOISE[level];

@@ -8,9 +8,16 @@
  */
 import type { Rejection } from '../engine/types.ts';
 import type { SeatView } from '../engine/view.ts';
-import { breachesOf, packageProblems, requiredSignatories } from '../scenario/evaluate.ts';
+import {
+  breachesOf,
+  breaksRedLine,
+  isWellFormed,
+  packageProblems,
+  problemIssueSets,
+  requiredSignatories,
+} from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
-import type { DelegationId, Package } from '../scenario/schema.ts';
+import { type AgendaIssue, DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
 import { type ClauseBeliefs, type OwnModel, ownNoDeal, ownUtility, predictedAcceptance } from './model.ts';
 import type { BotLevel } from './types.ts';
 
@@ -56,47 +63,161 @@ export function scoreCandidate(
   return { pkg, utility: ownUtility(own, pkg, view.world), acceptance };
 }
 
-function candidateFor(
+/** One option of one issue as the bot sees it during a decision. */
+interface OptionRow {
+  id: string;
+  /** Own weighted utility of the clause: weight × utility. */
+  mine: number;
+  /** Own unweighted utility (the mediator's tie-breaker). */
+  utility: number;
+  /** Σ over the other delegations at the table of tanh(belief): how much they are believed to like it. */
+  theirs: number;
+  /** Some other delegation at the table refused it outright. */
+  refusedByOthers: boolean;
+  /** The least-satisfied judge's tanh(belief) (judges: delegations at the table that sign this issue). */
+  leastJudge: number;
+  refusedByJudges: boolean;
+}
+
+interface IssueTable {
+  issue: AgendaIssue;
+  weight: number;
+  rows: OptionRow[];
+  defaultRefusedByOthers: boolean;
+  /** No delegation at the table signs this issue: the mediator leaves it alone. */
+  noJudges: boolean;
+  defaultRefusedByJudges: boolean;
+  defaultLeastJudge: number;
+}
+
+/**
+ * Everything one decision reuses across its candidate packages: per-issue tables of the bot's own
+ * utilities and its beliefs about the others (computed once, not once per trade-off weight), and
+ * memos of which packages the bot can sign and how each raw candidate repairs. Built from the
+ * bot's own view only; thrown away after the decision, so nothing carries between decisions.
+ */
+export interface OfferContext {
+  scenario: PublicScenario;
+  own: OwnModel;
+  beliefs: Record<DelegationId, ClauseBeliefs>;
+  view: SeatView;
+  noDeal: number;
+  tables: IssueTable[];
+  /** Clauses some delegation (the bot's model of itself included) has refused outright. */
+  refusedByAnyone: Set<string>;
+  acceptable: Map<string, boolean>;
+  repaired: Map<string, Package>;
+  top?: Candidate | null;
+  offers?: Candidate[];
+}
+
+const belief = (b: ClauseBeliefs, key: string) => b[key] ?? 0;
+
+export function offerContext(
   scenario: PublicScenario,
   own: OwnModel,
   beliefs: Record<DelegationId, ClauseBeliefs>,
   view: SeatView,
-  lambda: number,
-  groups: readonly string[] | null = null,
-): Package {
-  const nd = ownNoDeal(own, view.world);
-  const others = (['ukraine', 'russia', 'us', 'europe'] as DelegationId[]).filter(
-    (d) => d !== own.self && !view.seats[d].walkedOut,
-  );
+): OfferContext {
+  const others = DELEGATION_IDS.filter((d) => d !== own.self && !view.seats[d].walkedOut);
+  const tables = scenario.agenda.issues.map((issue): IssueTable => {
+    const signers = new Set(issue.options.flatMap((o) => o.signatories));
+    const judges = others.filter((d) => signers.has(d));
+    const weight = own.weights[issue.id] ?? 0;
+    const rows = issue.options.map((option): OptionRow => {
+      const key = `${issue.id}.${option.id}`;
+      const utility = own.prefs.utilities[issue.id]?.[option.id] ?? 0;
+      let theirs = 0;
+      for (const d of others) theirs += Math.tanh(belief(beliefs[d], key));
+      let leastJudge = Number.POSITIVE_INFINITY;
+      for (const d of judges) leastJudge = Math.min(leastJudge, Math.tanh(belief(beliefs[d], key)));
+      return {
+        id: option.id,
+        mine: weight * utility,
+        utility,
+        theirs,
+        refusedByOthers: others.some((d) => belief(beliefs[d], key) <= REFUSED),
+        leastJudge,
+        refusedByJudges: judges.some((d) => belief(beliefs[d], key) <= REFUSED),
+      };
+    });
+    const byDefault = rows.find((r) => r.id === issue.default);
+    const defaultKey = `${issue.id}.${issue.default}`;
+    return {
+      issue,
+      weight,
+      rows,
+      defaultRefusedByOthers: others.some((d) => belief(beliefs[d], defaultKey) <= REFUSED),
+      noJudges: judges.length === 0,
+      defaultRefusedByJudges: judges.some((d) => belief(beliefs[d], defaultKey) <= REFUSED),
+      defaultLeastJudge: byDefault ? byDefault.leastJudge : Number.NaN,
+    };
+  });
+  return {
+    scenario,
+    own,
+    beliefs,
+    view,
+    noDeal: ownNoDeal(own, view.world),
+    tables,
+    refusedByAnyone: new Set(
+      Object.values(beliefs).flatMap((b) => Object.keys(b).filter((key) => belief(b, key) <= REFUSED)),
+    ),
+    acceptable: new Map(),
+    repaired: new Map(),
+  };
+}
+
+/** A package's identity: its clauses in agenda order. */
+function keyOf(ctx: OfferContext, pkg: Package): string {
+  let key = '';
+  for (const t of ctx.tables) {
+    const option = pkg[t.issue.id];
+    if (option !== undefined) key += `${t.issue.id}=${option};`;
+  }
+  return key;
+}
+
+/** Could the bot sign this package (its own red lines and the agenda's rules)? Memoised per decision. */
+function selfAccepts(ctx: OfferContext, pkg: Package): boolean {
+  const key = keyOf(ctx, pkg);
+  let ok = ctx.acceptable.get(key);
+  if (ok === undefined) {
+    // Same verdict as ownRefusal(…) === null, without writing the sentences.
+    ok =
+      isWellFormed(ctx.scenario, pkg) &&
+      !breaksRedLine(ctx.scenario, ctx.view.private[ctx.own.self]?.redLines ?? [], pkg, ctx.view.world);
+    ctx.acceptable.set(key, ok);
+  }
+  return ok;
+}
+
+function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string[] | null = null): Package {
+  const n = ctx.tables.length;
   const choice: Package = {};
-  for (const issue of scenario.agenda.issues) {
+  for (const table of ctx.tables) {
+    const { issue, weight } = table;
     if (groups && !groups.includes(issue.group)) continue;
-    const w = own.weights[issue.id] ?? 0;
     let bestOption: string | null = null;
-    let bestValue = w * nd; // leaving the issue open is worth the no-deal value
-    const refusedByOthers = (optionId: string) =>
-      others.some((d) => (beliefs[d][`${issue.id}.${optionId}`] ?? 0) <= REFUSED);
-    for (const option of issue.options) {
-      if (refusedByOthers(option.id)) continue;
-      const mine = w * (own.prefs.utilities[issue.id]?.[option.id] ?? 0);
-      const theirs = others.reduce((sum, d) => sum + Math.tanh(beliefs[d][`${issue.id}.${option.id}`] ?? 0), 0);
-      const value = mine + (lambda * theirs) / scenario.agenda.issues.length;
-      if (value > bestValue + 1e-12) [bestOption, bestValue] = [option.id, value];
+    let bestValue = weight * ctx.noDeal; // leaving the issue open is worth the no-deal value
+    for (const row of table.rows) {
+      if (row.refusedByOthers) continue;
+      const value = row.mine + (lambda * row.theirs) / n;
+      if (value > bestValue + 1e-12) [bestOption, bestValue] = [row.id, value];
     }
     // Leaving an issue open keeps its default; if someone has refused that default outright
     // (e.g. a ceasefire that leaves the NATO aspiration in place), settle it explicitly instead.
-    if (bestOption === null && refusedByOthers(issue.default)) {
-      let fallback: { id: string; value: number } | null = null;
-      for (const option of issue.options) {
-        if (option.id === issue.default || refusedByOthers(option.id)) continue;
-        const value = w * (own.prefs.utilities[issue.id]?.[option.id] ?? 0);
-        if (!fallback || value > fallback.value) fallback = { id: option.id, value };
+    if (bestOption === null && table.defaultRefusedByOthers) {
+      let fallback: OptionRow | null = null;
+      for (const row of table.rows) {
+        if (row.id === issue.default || row.refusedByOthers) continue;
+        if (!fallback || row.mine > fallback.mine) fallback = row;
       }
       bestOption = fallback?.id ?? null;
     }
     if (bestOption !== null) choice[issue.id] = bestOption;
   }
-  return repair(scenario, own, beliefs, choice, view);
+  return repair(ctx, choice);
 }
 
 /**
@@ -105,117 +226,94 @@ function candidateFor(
  * Issues where every option is believed unwelcome to someone are left open, unless their default
  * itself has been refused.
  */
-function mediatorCandidate(
-  scenario: PublicScenario,
-  own: OwnModel,
-  beliefs: Record<DelegationId, ClauseBeliefs>,
-  view: SeatView,
-  ownWeight: number,
-): Package {
-  const parties = (['ukraine', 'russia', 'us', 'europe'] as DelegationId[]).filter(
-    (d) => d !== own.self && !view.seats[d].walkedOut,
-  );
+function mediatorCandidate(ctx: OfferContext, ownWeight: number): Package {
   const choice: Package = {};
-  for (const issue of scenario.agenda.issues) {
-    const signers = new Set(issue.options.flatMap((o) => o.signatories));
-    const judges = parties.filter((d) => signers.has(d));
-    if (judges.length === 0) continue;
-    // Score each option once: the least-satisfied judge's belief, plus the bot's own utility.
-    const scores = new Map<string, number>();
-    for (const o of issue.options) {
-      let least = Number.POSITIVE_INFINITY;
-      for (const d of judges) least = Math.min(least, Math.tanh(beliefs[d][`${issue.id}.${o.id}`] ?? 0));
-      scores.set(o.id, least + ownWeight * (own.prefs.utilities[issue.id]?.[o.id] ?? 0));
+  for (const table of ctx.tables) {
+    if (table.noJudges) continue;
+    const score = (row: OptionRow) => row.leastJudge + ownWeight * row.utility;
+    let best: OptionRow | undefined;
+    for (const row of table.rows) {
+      if (row.refusedByJudges) continue;
+      if (!best || score(row) > score(best)) best = row;
     }
-    const score = (optionId: string) => scores.get(optionId) ?? Number.NEGATIVE_INFINITY;
-    let best: (typeof issue.options)[number] | undefined;
-    for (const o of issue.options) {
-      if (judges.some((d) => (beliefs[d][`${issue.id}.${o.id}`] ?? 0) <= REFUSED)) continue;
-      if (!best || score(o.id) > score(best.id)) best = o;
-    }
-    const defaultRefused = judges.some((d) => (beliefs[d][`${issue.id}.${issue.default}`] ?? 0) <= REFUSED);
-    if (best && (score(best.id) > score(issue.default) || defaultRefused)) choice[issue.id] = best.id;
+    const defaultScore =
+      table.defaultLeastJudge + ownWeight * (ctx.own.prefs.utilities[table.issue.id]?.[table.issue.default] ?? 0);
+    const beatsDefault = Number.isNaN(defaultScore) || (best !== undefined && score(best) > defaultScore);
+    if (best && (beatsDefault || table.defaultRefusedByJudges)) choice[table.issue.id] = best.id;
   }
-  return repair(scenario, own, beliefs, choice, view);
+  return repair(ctx, choice);
 }
 
-/** Drop or change the clauses that break the bot's own red lines, known refusals or the agenda's rules. */
-function repair(
-  scenario: PublicScenario,
-  own: OwnModel,
-  beliefs: Record<DelegationId, ClauseBeliefs>,
-  pkg: Package,
-  view: SeatView,
-): Package {
-  let current = { ...pkg };
+/**
+ * Drop the clauses that break the bot's own red lines, known refusals or the agenda's rules: clause
+ * by clause, the removal that costs the bot least among those that make the package signable (or,
+ * when no single removal does, the cheapest one, and try again).
+ */
+function repair(ctx: OfferContext, pkg: Package): Package {
+  const inputKey = keyOf(ctx, pkg);
+  const memo = ctx.repaired.get(inputKey);
+  if (memo) return memo;
+  const { own } = ctx;
+  const current = { ...pkg };
   for (const [issue, option] of Object.entries(current)) {
-    const refused = Object.values(beliefs).some((b) => (b[`${issue}.${option}`] ?? 0) <= REFUSED);
-    if (refused) delete current[issue];
+    if (ctx.refusedByAnyone.has(`${issue}.${option}`)) delete current[issue];
   }
-  for (let attempt = 0; attempt < scenario.agenda.issues.length && Object.keys(current).length > 0; attempt += 1) {
-    const problem = ownRefusal(scenario, own.self, current, view);
-    if (!problem) return current;
-    // Remove the settled clause whose removal costs the bot least and fixes something.
-    let best: { pkg: Package; loss: number } | null = null;
-    for (const issue of Object.keys(current)) {
-      const trial = { ...current };
-      delete trial[issue];
-      const fixed = ownRefusal(scenario, own.self, trial, view) === null || Object.keys(trial).length === 0;
-      const [issueId, optionId] = [issue, current[issue] as string];
+  const redLines = ctx.view.private[own.self]?.redLines ?? [];
+  let settled = Object.keys(current);
+  for (let attempt = 0; attempt < ctx.tables.length && settled.length > 0; attempt += 1) {
+    if (selfAccepts(ctx, current)) break;
+    // Only a clause involved in every problem can fix the package on its own.
+    const sets = problemIssueSets(ctx.scenario, redLines, current, ctx.view.world);
+    const suspect = (issue: string) => sets === null || sets.every((set) => set.has(issue));
+    let best: { issue: string; loss: number } | null = null;
+    for (const issue of settled) {
+      const fixed = settled.length === 1 || (suspect(issue) && selfAccepts(ctx, withoutIssue(current, issue)));
       // Removing a clause swaps its weighted utility for the no-deal value on that issue.
-      const w = own.weights[issueId] ?? 0;
-      const loss = w * ((own.prefs.utilities[issueId]?.[optionId] ?? 0) - ownNoDeal(own, view.world));
-      if (!best || (fixed && loss < best.loss)) best = { pkg: trial, loss: fixed ? loss : loss + 10 };
+      const w = own.weights[issue] ?? 0;
+      const loss = w * ((own.prefs.utilities[issue]?.[current[issue] as string] ?? 0) - ctx.noDeal);
+      if (!best || (fixed && loss < best.loss)) best = { issue, loss: fixed ? loss : loss + 10 };
     }
     if (!best) break;
-    current = best.pkg;
+    delete current[best.issue];
+    settled = Object.keys(current);
   }
-  return ownRefusal(scenario, own.self, current, view) === null ? current : {};
+  const result = settled.length > 0 && selfAccepts(ctx, current) ? current : {};
+  ctx.repaired.set(inputKey, result);
+  return result;
+}
+
+function withoutIssue(pkg: Package, issue: string): Package {
+  const trial = { ...pkg };
+  delete trial[issue];
+  return trial;
 }
 
 /** The bot's single best package for itself (its "top"), cheaply: no trade-offs, no mediation. */
-export function bestOwnOffer(
-  scenario: PublicScenario,
-  own: OwnModel,
-  beliefs: Record<DelegationId, ClauseBeliefs>,
-  view: SeatView,
-): Candidate | null {
-  const pkg = candidateFor(scenario, own, beliefs, view, 0);
-  return Object.keys(pkg).length === 0 ? null : scoreCandidate(scenario, own, beliefs, pkg, view);
+export function bestOwnOffer(ctx: OfferContext): Candidate | null {
+  if (ctx.top === undefined) {
+    const pkg = candidateFor(ctx, 0);
+    ctx.top = Object.keys(pkg).length === 0 ? null : scoreCandidate(ctx.scenario, ctx.own, ctx.beliefs, pkg, ctx.view);
+  }
+  return ctx.top;
 }
 
 /** The bot's candidate offers, best trade-offs first. Empty packages are dropped. */
-export function generateOffers(
-  scenario: PublicScenario,
-  own: OwnModel,
-  beliefs: Record<DelegationId, ClauseBeliefs>,
-  view: SeatView,
-  level: BotLevel,
-): Candidate[] {
+export function generateOffers(ctx: OfferContext, level: BotLevel): Candidate[] {
+  if (ctx.offers) return ctx.offers;
   const seen = new Set<string>();
   const out: Candidate[] = [];
+  const add = (pkg: Package) => {
+    const key = keyOf(ctx, pkg);
+    if (key === '' || seen.has(key)) return;
+    seen.add(key);
+    out.push(scoreCandidate(ctx.scenario, ctx.own, ctx.beliefs, pkg, ctx.view));
+  };
   // Whole settlements, and (above novice level) partial deals on the humanitarian clauses alone:
   // the tactical agreements the seeds expect to go on even in a stalemate.
-  const runs: Array<readonly [readonly string[] | null, number]> = LAMBDAS[level].map(
-    (lambda) => [null, lambda] as const,
-  );
-  if (level !== 'novice') runs.push([['humanitarian'], 0], [['humanitarian'], 1]);
-  if (level !== 'novice') {
-    for (const ownWeight of [0, 0.3, 0.6]) {
-      const pkg = mediatorCandidate(scenario, own, beliefs, view, ownWeight);
-      const key = JSON.stringify(pkg);
-      if (Object.keys(pkg).length === 0 || seen.has(key)) continue;
-      seen.add(key);
-      out.push(scoreCandidate(scenario, own, beliefs, pkg, view));
-    }
-  }
-  for (const [scope, lambda] of runs) {
-    const pkg = candidateFor(scenario, own, beliefs, view, lambda, scope);
-    const key = JSON.stringify(pkg);
-    if (Object.keys(pkg).length === 0 || seen.has(key)) continue;
-    seen.add(key);
-    out.push(scoreCandidate(scenario, own, beliefs, pkg, view));
-  }
+  if (level !== 'novice') for (const ownWeight of [0, 0.3, 0.6]) add(mediatorCandidate(ctx, ownWeight));
+  for (const lambda of LAMBDAS[level]) add(candidateFor(ctx, lambda));
+  if (level !== 'novice') for (const lambda of [0, 1]) add(candidateFor(ctx, lambda, ['humanitarian']));
+  ctx.offers = out;
   return out;
 }
 

@@ -4,18 +4,9 @@
  * names the clause to change — found by trying the other options of each issue the rule mentions.
  */
 import type { SeatView } from '../engine/view.ts';
-import { evaluateCondition, resolvePackage } from '../scenario/evaluate.ts';
+import { evaluateCondition, issuesOf, resolvePackage } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
-import type { Condition, DelegationId, Package, RatificationRule } from '../scenario/schema.ts';
-
-function issuesIn(cond: Condition, out: Set<string> = new Set()): Set<string> {
-  if ('clause' in cond) out.add(cond.clause.split('.')[0] as string);
-  else if ('anyClause' in cond) for (const c of cond.anyClause) out.add(c.split('.')[0] as string);
-  else if ('all' in cond) for (const c of cond.all) issuesIn(c, out);
-  else if ('any' in cond) for (const c of cond.any) issuesIn(c, out);
-  else if ('not' in cond) issuesIn(cond.not, out);
-  return out;
-}
+import type { DelegationId, Package, RatificationRule } from '../scenario/schema.ts';
 
 export interface RatificationProblem {
   rule: RatificationRule;
@@ -36,7 +27,7 @@ export function ownRatificationProblems(
     .filter((rule) => !holds(resolved, rule))
     .map((rule) => {
       const blame: string[] = [];
-      for (const issueId of issuesIn(rule.requires)) {
+      for (const issueId of issuesOf(rule.requires)) {
         const issue = scenario.agenda.issues.find((i) => i.id === issueId);
         if (!issue) continue;
         // Only a change to a real option counts: "no ceasefire" would pass every ceasefire rule,

@@ -3,7 +3,7 @@
  * game, step it with an event, persist and restore it, replay it from its transcript. Built on
  * xstate's pure `initialTransition`/`transition`, so nothing here runs timers or touches I/O.
  */
-import { initialTransition, type SnapshotFrom, transition } from 'xstate';
+import { type AnyActorScope, createActor, initialTransition, type SnapshotFrom } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import { createNegotiationMachine, type NegotiationMachine } from './machine.ts';
 import { checkEvent } from './rules.ts';
@@ -33,8 +33,31 @@ export interface Engine {
   replay(input: GameInput, events: readonly EngineEvent[]): GameSnapshot;
 }
 
+/**
+ * One inert actor scope for every step of an engine. xstate's `transition()` builds a throwaway
+ * actor per call, and building one evaluates the machine's initial context each time — most of a
+ * step's cost. This machine only runs `assign` actions (nothing spawned, invoked, delayed or sent),
+ * so a single scope that executes nothing gives the same pure transition; like `transition()`, it
+ * discards the actions it is handed.
+ */
+function inertScope(machine: NegotiationMachine): AnyActorScope {
+  const self = createActor(machine, { input: { seed: 0, now: 0 } });
+  return {
+    self,
+    id: '',
+    sessionId: '',
+    logger: () => {},
+    defer: () => {},
+    emit: () => {},
+    system: self.system,
+    stopChild: () => {},
+    actionExecutor: () => {},
+  };
+}
+
 export function createEngine(scenario: Scenario): Engine {
   const machine = createNegotiationMachine(scenario);
+  const scope = inertScope(machine);
 
   function start(input: GameInput): GameSnapshot {
     return initialTransition(machine, input)[0];
@@ -43,7 +66,7 @@ export function createEngine(scenario: Scenario): Engine {
   function step(snapshot: GameSnapshot, event: EngineEvent): StepResult {
     const rejection = checkEvent(scenario, snapshot.context, event);
     if (rejection) return { ok: false, snapshot, rejection };
-    const [next] = transition(machine, snapshot, event);
+    const next = machine.transition(snapshot, event, scope);
     if (next.context === snapshot.context) {
       // The rules allowed it but no state handles it: a bug in the rules table, never the player's fault.
       return { ok: false, snapshot, rejection: { code: 'not_allowed', message: `${event.type} has no effect now` } };

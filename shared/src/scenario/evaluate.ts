@@ -53,10 +53,22 @@ function withinBounds(value: number, b: { lt?: number; lte?: number; gt?: number
   return true;
 }
 
+/** "issue.option" references split once: the content has few of them, and they are tested very often. */
+const SPLIT_REFS = new Map<string, readonly [string, string]>();
+function splitRef(ref: string): readonly [string, string] {
+  let split = SPLIT_REFS.get(ref);
+  if (!split) {
+    const dot = ref.indexOf('.');
+    split = [ref.slice(0, dot), ref.slice(dot + 1)];
+    SPLIT_REFS.set(ref, split);
+  }
+  return split;
+}
+
 function hasClause(pkg: Package | null | undefined, ref: string): boolean {
   if (!pkg) return false;
-  const dot = ref.indexOf('.');
-  return pkg[ref.slice(0, dot)] === ref.slice(dot + 1);
+  const [issue, option] = splitRef(ref);
+  return pkg[issue] === option;
 }
 
 /** Evaluate the content's condition language. Unknown variables read as 0 (content:check forbids them). */
@@ -77,6 +89,26 @@ export function evaluateCondition(cond: Condition, ctx: EvalContext): boolean {
 
 export function sumOf(world: WorldState, ids: readonly string[]): number {
   return ids.reduce((total, id) => total + (world.values[id] ?? 0), 0);
+}
+
+/** The agenda issues a condition reads (through `clause` and `anyClause`), computed once per condition. */
+const CONDITION_ISSUES = new WeakMap<Condition, ReadonlySet<string>>();
+export function issuesOf(cond: Condition): ReadonlySet<string> {
+  let issues = CONDITION_ISSUES.get(cond);
+  if (!issues) {
+    const out = new Set<string>();
+    const visit = (c: Condition) => {
+      if ('clause' in c) out.add(splitRef(c.clause)[0]);
+      else if ('anyClause' in c) for (const ref of c.anyClause) out.add(splitRef(ref)[0]);
+      else if ('all' in c) c.all.forEach(visit);
+      else if ('any' in c) c.any.forEach(visit);
+      else if ('not' in c) visit(c.not);
+    };
+    visit(cond);
+    issues = out;
+    CONDITION_ISSUES.set(cond, issues);
+  }
+  return issues;
 }
 
 /** Clause references a condition mentions that the package contains: what to blame for a breach. */
@@ -106,6 +138,15 @@ export function clausesOf(scenario: Pick<Scenario, 'agenda'>, pkg: Package): Cla
 
 /** Why a package is not well formed (unknown issue or option), or [] when it is. */
 export function packageProblems(scenario: Pick<Scenario, 'agenda'>, pkg: Package): string[] {
+  return problemsOf(scenario, pkg, false);
+}
+
+/** `packageProblems(…).length === 0`, stopping at the first problem (the bots' search asks this a lot). */
+export function isWellFormed(scenario: Pick<Scenario, 'agenda'>, pkg: Package): boolean {
+  return problemsOf(scenario, pkg, true).length === 0;
+}
+
+function problemsOf(scenario: Pick<Scenario, 'agenda'>, pkg: Package, firstOnly: boolean): string[] {
   const index = agendaIndex(scenario);
   const problems: string[] = [];
   let settled = 0;
@@ -115,6 +156,7 @@ export function packageProblems(scenario: Pick<Scenario, 'agenda'>, pkg: Package
     const options = index.get(issueId);
     if (!options) problems.push(`unknown agenda issue "${issueId}"`);
     else if (!options.has(optionId)) problems.push(`issue "${issueId}" has no option "${optionId}"`);
+    if (firstOnly && problems.length > 0) return problems;
   }
   if (settled === 0) problems.push('the package settles no issue');
   for (const issue of scenario.agenda.issues) {
@@ -122,6 +164,7 @@ export function packageProblems(scenario: Pick<Scenario, 'agenda'>, pkg: Package
     if (optionId === undefined) continue;
     for (const other of index.get(issue.id)?.get(optionId)?.incompatibleWith ?? []) {
       if (hasClause(pkg, other)) problems.push(`clause ${issue.id}.${optionId} cannot stand with clause ${other}`);
+      if (firstOnly && problems.length > 0) return problems;
     }
   }
   return problems;
@@ -250,6 +293,46 @@ export function breachesOf(
         message: `${name} cannot sign: ${which} red line "${redLine.title.en}"`,
       };
     });
+}
+
+/** `breachesOf(…).length > 0` without building the breaches (the bots' search asks this a lot). */
+export function breaksRedLine(
+  scenario: Pick<Scenario, 'agenda'>,
+  redLines: readonly RedLine[],
+  pkg: Package,
+  world: WorldState,
+): boolean {
+  const ctx: EvalContext = { pkg: resolvePackage(scenario, pkg), world };
+  return redLines.some((line) => evaluateCondition(line.breaksWhen, ctx));
+}
+
+/**
+ * The issues involved in each thing that stops a delegation signing this package: per red line it
+ * breaks, the issues that red line reads; per pair of clauses that cannot stand together, their two
+ * issues. Removing a clause of an issue outside one of these sets cannot make the package
+ * signable. null when the package has another problem (an unknown issue or option, no clause).
+ */
+export function problemIssueSets(
+  scenario: Pick<Scenario, 'agenda'>,
+  redLines: readonly RedLine[],
+  pkg: Package,
+  world: WorldState,
+): ReadonlySet<string>[] | null {
+  const index = agendaIndex(scenario);
+  const sets: ReadonlySet<string>[] = [];
+  let settled = 0;
+  for (const issueId in pkg) {
+    settled += 1;
+    const option = index.get(issueId)?.get(pkg[issueId] as string);
+    if (!option) return null;
+    for (const other of option.incompatibleWith ?? []) {
+      if (hasClause(pkg, other)) sets.push(new Set([issueId, splitRef(other)[0]]));
+    }
+  }
+  if (settled === 0) return null;
+  const ctx: EvalContext = { pkg: resolvePackage(scenario, pkg), world };
+  for (const line of redLines) if (evaluateCondition(line.breaksWhen, ctx)) sets.push(issuesOf(line.breaksWhen));
+  return sets;
 }
 
 /** The delegation's ratification rules a signed package fails at home ([] = it survives). */
