@@ -186,12 +186,16 @@ describe("R10 Endings map to the seed's scenarios", () => {
     expect(classify('deadline', null, false)).toBe('prolonged-stalemate');
     expect(classify('breakthrough', null, false)).toBe('russian-breakthrough');
     expect(classify('signed', SCENARIO_ONE, false)).toBe('rejected-at-home');
-    // Scenario 3 needs escalation that changed the battlefield: longer-range weapons, a full pipeline
-    // and the Russian advance at Pokrovsk stopped.
-    const escalated = { 'pipeline-us': 40, 'pipeline-europe': 75, 'momentum.kostiantynivka-pokrovsk': 0 };
+    // Scenario 3 needs escalation that changed the battlefield: longer-range weapons, a pipeline of
+    // 105 or more and Ukrainian forces pushing back at Pokrovsk.
+    const escalated = { 'pipeline-us': 40, 'pipeline-europe': 65, 'momentum.kostiantynivka-pokrovsk': -1 };
     expect(classify('walkout', null, false, world(escalated, 4, ['long-range-weapons']))).toBe('collapsed-escalation');
     expect(classify('deadline', null, false, world(escalated, 9, ['long-range-weapons']))).toBe('collapsed-escalation');
     expect(classify('deadline', null, false, world(escalated, 9))).toBe('prolonged-stalemate');
+    const short = { ...escalated, 'pipeline-europe': 64 };
+    expect(classify('deadline', null, false, world(short, 9, ['long-range-weapons']))).toBe('prolonged-stalemate');
+    const stopped = { ...escalated, 'momentum.kostiantynivka-pokrovsk': 0 };
+    expect(classify('deadline', null, false, world(stopped, 9, ['long-range-weapons']))).toBe('prolonged-stalemate');
     expect(
       classify(
         'deadline',

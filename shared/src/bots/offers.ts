@@ -18,7 +18,7 @@ import {
 } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { type AgendaIssue, DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
-import { type ClauseBeliefs, type OwnModel, ownNoDeal, ownUtility, predictedAcceptance } from './model.ts';
+import { type ClauseBeliefs, type OwnModel, ownNoDeal, ownUtility } from './model.ts';
 import type { BotLevel } from './types.ts';
 
 export interface Candidate {
@@ -51,18 +51,6 @@ export function ownRefusal(
   return breaches.length > 0 ? { code: 'red_line', message: breaches[0]?.message ?? '' } : null;
 }
 
-export function scoreCandidate(
-  scenario: PublicScenario,
-  own: OwnModel,
-  beliefs: Record<DelegationId, ClauseBeliefs>,
-  pkg: Package,
-  view: SeatView,
-): Candidate {
-  const others = requiredSignatories(scenario, pkg).filter((d) => d !== own.self && !view.seats[d].walkedOut);
-  const acceptance = others.length === 0 ? 1 : Math.min(...others.map((d) => predictedAcceptance(beliefs[d], pkg)));
-  return { pkg, utility: ownUtility(own, pkg, view.world), acceptance };
-}
-
 /** One option of one issue as the bot sees it during a decision. */
 interface OptionRow {
   id: string;
@@ -77,6 +65,11 @@ interface OptionRow {
   /** The least-satisfied judge's tanh(belief) (judges: delegations at the table that sign this issue). */
   leastJudge: number;
   refusedByJudges: boolean;
+  /** Who must sign a package that settles the issue this way. */
+  signatories: readonly DelegationId[];
+  /** Each delegation's belief score for the clause, and its tanh (indexed like DELEGATION_IDS). */
+  beliefs: number[];
+  tanh: number[];
 }
 
 interface IssueTable {
@@ -103,6 +96,8 @@ export interface OfferContext {
   view: SeatView;
   noDeal: number;
   tables: IssueTable[];
+  /** issue id → option id → row, for scoring packages. */
+  rows: Map<string, Map<string, OptionRow>>;
   /** Clauses some delegation (the bot's model of itself included) has refused outright. */
   refusedByAnyone: Set<string>;
   acceptable: Map<string, boolean>;
@@ -127,11 +122,17 @@ export function offerContext(
     const rows = issue.options.map((option): OptionRow => {
       const key = `${issue.id}.${option.id}`;
       const utility = own.prefs.utilities[issue.id]?.[option.id] ?? 0;
+      const scores = DELEGATION_IDS.map((d) => belief(beliefs[d], key));
+      const tanh = scores.map(Math.tanh);
+      const tanhOf = (d: DelegationId) => tanh[DELEGATION_IDS.indexOf(d)] as number;
       let theirs = 0;
-      for (const d of others) theirs += Math.tanh(belief(beliefs[d], key));
+      for (const d of others) theirs += tanhOf(d);
       let leastJudge = Number.POSITIVE_INFINITY;
-      for (const d of judges) leastJudge = Math.min(leastJudge, Math.tanh(belief(beliefs[d], key)));
+      for (const d of judges) leastJudge = Math.min(leastJudge, tanhOf(d));
       return {
+        signatories: option.signatories,
+        beliefs: scores,
+        tanh,
         id: option.id,
         mine: weight * utility,
         utility,
@@ -160,12 +161,45 @@ export function offerContext(
     view,
     noDeal: ownNoDeal(own, view.world),
     tables,
+    rows: new Map(tables.map((t) => [t.issue.id, new Map(t.rows.map((r) => [r.id, r]))])),
     refusedByAnyone: new Set(
       Object.values(beliefs).flatMap((b) => Object.keys(b).filter((key) => belief(b, key) <= REFUSED)),
     ),
     acceptable: new Map(),
     repaired: new Map(),
   };
+}
+
+/**
+ * A candidate's own utility and predicted acceptance: the least, over the other delegations at the
+ * table whose signatures it needs, of `predictedAcceptance` (model.ts), read from the tables.
+ */
+function scoreCandidate(ctx: OfferContext, pkg: Package): Candidate {
+  const needed = new Set<DelegationId>();
+  const rows: OptionRow[] = [];
+  for (const issue in pkg) {
+    const row = ctx.rows.get(issue)?.get(pkg[issue] as string);
+    if (!row) throw new Error(`a candidate settles ${issue} with an option the agenda does not have`);
+    rows.push(row);
+    for (const d of row.signatories) needed.add(d);
+  }
+  let acceptance = 1;
+  DELEGATION_IDS.forEach((d, index) => {
+    if (d === ctx.own.self || !needed.has(d) || ctx.view.seats[d].walkedOut) return;
+    acceptance = Math.min(acceptance, acceptanceFrom(rows, index));
+  });
+  return { pkg, utility: ownUtility(ctx.own, pkg, ctx.view.world), acceptance };
+}
+
+/** predictedAcceptance(beliefs[d], pkg) from the rows of the package's clauses, in package order. */
+function acceptanceFrom(rows: readonly OptionRow[], index: number): number {
+  if (rows.length === 0) return 0;
+  let sum = 0;
+  for (const row of rows) {
+    if ((row.beliefs[index] as number) <= REFUSED) return 0;
+    sum += row.tanh[index] as number;
+  }
+  return 0.5 + 0.5 * (sum / rows.length);
 }
 
 /** A package's identity: its clauses in agenda order. */
@@ -292,7 +326,7 @@ function withoutIssue(pkg: Package, issue: string): Package {
 export function bestOwnOffer(ctx: OfferContext): Candidate | null {
   if (ctx.top === undefined) {
     const pkg = candidateFor(ctx, 0);
-    ctx.top = Object.keys(pkg).length === 0 ? null : scoreCandidate(ctx.scenario, ctx.own, ctx.beliefs, pkg, ctx.view);
+    ctx.top = Object.keys(pkg).length === 0 ? null : scoreCandidate(ctx, pkg);
   }
   return ctx.top;
 }
@@ -306,7 +340,7 @@ export function generateOffers(ctx: OfferContext, level: BotLevel): Candidate[] 
     const key = keyOf(ctx, pkg);
     if (key === '' || seen.has(key)) return;
     seen.add(key);
-    out.push(scoreCandidate(ctx.scenario, ctx.own, ctx.beliefs, pkg, ctx.view));
+    out.push(scoreCandidate(ctx, pkg));
   };
   // Whole settlements, and (above novice level) partial deals on the humanitarian clauses alone:
   // the tactical agreements the seeds expect to go on even in a stalemate.
