@@ -108,49 +108,71 @@ export interface OfferContext {
 
 const belief = (b: ClauseBeliefs, key: string) => b[key] ?? 0;
 
+/** What depends on the agenda alone, computed once per scenario: clause keys and who signs each issue. */
+interface AgendaShape {
+  issue: AgendaIssue;
+  keys: string[];
+  signers: ReadonlySet<DelegationId>;
+  defaultKey: string;
+}
+const SHAPES = new WeakMap<object, AgendaShape[]>();
+function agendaShape(scenario: PublicScenario): AgendaShape[] {
+  let shape = SHAPES.get(scenario.agenda);
+  if (!shape) {
+    shape = scenario.agenda.issues.map((issue) => ({
+      issue,
+      keys: issue.options.map((o) => `${issue.id}.${o.id}`),
+      signers: new Set(issue.options.flatMap((o) => o.signatories)),
+      defaultKey: `${issue.id}.${issue.default}`,
+    }));
+    SHAPES.set(scenario.agenda, shape);
+  }
+  return shape;
+}
+
 export function offerContext(
   scenario: PublicScenario,
   own: OwnModel,
   beliefs: Record<DelegationId, ClauseBeliefs>,
   view: SeatView,
 ): OfferContext {
-  const others = DELEGATION_IDS.filter((d) => d !== own.self && !view.seats[d].walkedOut);
-  const tables = scenario.agenda.issues.map((issue): IssueTable => {
-    const signers = new Set(issue.options.flatMap((o) => o.signatories));
-    const judges = others.filter((d) => signers.has(d));
+  // Delegations as indexes into DELEGATION_IDS, so each clause's beliefs are read once.
+  const others = DELEGATION_IDS.flatMap((d, i) => (d !== own.self && !view.seats[d].walkedOut ? [i] : []));
+  const models = DELEGATION_IDS.map((d) => beliefs[d]);
+  const scoresOf = (key: string) => models.map((b) => belief(b, key));
+  const tables = agendaShape(scenario).map(({ issue, keys, signers, defaultKey }): IssueTable => {
+    const judges = others.filter((i) => signers.has(DELEGATION_IDS[i] as DelegationId));
     const weight = own.weights[issue.id] ?? 0;
-    const rows = issue.options.map((option): OptionRow => {
-      const key = `${issue.id}.${option.id}`;
-      const utility = own.prefs.utilities[issue.id]?.[option.id] ?? 0;
-      const scores = DELEGATION_IDS.map((d) => belief(beliefs[d], key));
+    const rows = issue.options.map((option, o): OptionRow => {
+      const scores = scoresOf(keys[o] as string);
       const tanh = scores.map(Math.tanh);
-      const tanhOf = (d: DelegationId) => tanh[DELEGATION_IDS.indexOf(d)] as number;
       let theirs = 0;
-      for (const d of others) theirs += tanhOf(d);
+      for (const i of others) theirs += tanh[i] as number;
       let leastJudge = Number.POSITIVE_INFINITY;
-      for (const d of judges) leastJudge = Math.min(leastJudge, tanhOf(d));
+      for (const i of judges) leastJudge = Math.min(leastJudge, tanh[i] as number);
+      const utility = own.prefs.utilities[issue.id]?.[option.id] ?? 0;
       return {
-        signatories: option.signatories,
-        beliefs: scores,
-        tanh,
         id: option.id,
         mine: weight * utility,
         utility,
         theirs,
-        refusedByOthers: others.some((d) => belief(beliefs[d], key) <= REFUSED),
+        refusedByOthers: others.some((i) => (scores[i] as number) <= REFUSED),
         leastJudge,
-        refusedByJudges: judges.some((d) => belief(beliefs[d], key) <= REFUSED),
+        refusedByJudges: judges.some((i) => (scores[i] as number) <= REFUSED),
+        signatories: option.signatories,
+        beliefs: scores,
+        tanh,
       };
     });
     const byDefault = rows.find((r) => r.id === issue.default);
-    const defaultKey = `${issue.id}.${issue.default}`;
+    const defaultScores = scoresOf(defaultKey);
     return {
       issue,
       weight,
       rows,
-      defaultRefusedByOthers: others.some((d) => belief(beliefs[d], defaultKey) <= REFUSED),
+      defaultRefusedByOthers: others.some((i) => (defaultScores[i] as number) <= REFUSED),
       noJudges: judges.length === 0,
-      defaultRefusedByJudges: judges.some((d) => belief(beliefs[d], defaultKey) <= REFUSED),
+      defaultRefusedByJudges: judges.some((i) => (defaultScores[i] as number) <= REFUSED),
       defaultLeastJudge: byDefault ? byDefault.leastJudge : Number.NaN,
     };
   });
