@@ -95,7 +95,9 @@ async function main() {
   console.log(`mean distance of agreements to the Pareto frontier: ${fmt(summary.meanDistanceToFrontier)}`);
   console.log(`mean distance of agreements to the Nash point: ${fmt(summary.meanDistanceToNash)}`);
   console.log(`mean rounds: ${summary.meanRounds.toFixed(2)}`);
-  console.log(`bot actions refused by the engine: ${summary.refused}; phases forced: ${summary.forced}`);
+  console.log(
+    `bot actions refused by the engine: ${summary.refused}; red lines crossed: ${summary.redLinesCrossed}; phases forced: ${summary.forced}`,
+  );
   console.log(`speed: ${summary.gamesPerSecond.toFixed(1)} games/s`);
 }
 

@@ -4,11 +4,12 @@
  * from the optional clock used to time bot decisions (injected by the caller).
  */
 import { decide } from '../bots/decide.ts';
-import type { BotLevel } from '../bots/types.ts';
+import type { BotAction, BotLevel } from '../bots/types.ts';
 import type { Engine, GameSnapshot } from '../engine/game.ts';
 import { debriefFigures } from '../engine/scoring.ts';
 import type { EngineEvent, NegotiationContext, TranscriptEntry } from '../engine/types.ts';
 import { viewFor } from '../engine/view.ts';
+import { checkPackage } from '../scenario/evaluate.ts';
 import { type PublicScenario, publicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized } from '../scenario/schema.ts';
 
@@ -24,6 +25,11 @@ export interface GameRecord {
   distanceToNash: number | null;
   /** Bot actions the engine refused: should be zero; counted so a regression shows. */
   refused: number;
+  /**
+   * Acceptances and signatures of a package that breaks the acting delegation's own red lines,
+   * checked against the full content at the moment of acting: must be zero.
+   */
+  redLinesCrossed: number;
   /** Times the host had to force a phase because no bot acted. */
   forced: number;
 }
@@ -48,6 +54,7 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
   let at = 0;
   let refused = 0;
   let forced = 0;
+  let redLinesCrossed = 0;
   const send = (event: EngineEvent) => {
     const result = engine.step(snapshot, event);
     if (result.ok) snapshot = result.snapshot;
@@ -63,6 +70,7 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
       const choice = decide(pub, view, { delegation: d, level: options.level, seed: options.seed });
       if (options.timeDecision && options.now) options.timeDecision(d, options.now() - started);
       if (!choice) continue;
+      if (crossesRedLine(engine, snapshot.context, d, choice.action)) redLinesCrossed += 1;
       at += 1000;
       if (send({ ...choice.action, actor: d, at } as EngineEvent)) {
         acted = true;
@@ -97,6 +105,7 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
     distanceToNash,
     refused,
     forced,
+    redLinesCrossed,
   };
   return { record, snapshot };
 }
@@ -111,6 +120,7 @@ export interface Summary {
   meanDistanceToNash: number | null;
   meanRounds: number;
   refused: number;
+  redLinesCrossed: number;
   forced: number;
 }
 
@@ -143,6 +153,7 @@ export function summarise(pub: PublicScenario, records: readonly GameRecord[]): 
     meanDistanceToNash: mean(records.flatMap((r) => (r.distanceToNash === null ? [] : [r.distanceToNash]))),
     meanRounds: mean(records.map((r) => r.rounds)) ?? 0,
     refused: records.reduce((a, r) => a + r.refused, 0),
+    redLinesCrossed: records.reduce((a, r) => a + r.redLinesCrossed, 0),
     forced: records.reduce((a, r) => a + r.forced, 0),
   };
 }
@@ -150,6 +161,15 @@ export function summarise(pub: PublicScenario, records: readonly GameRecord[]): 
 /** A game's transcript as plain lines, for --trace. */
 export function traceLines(entries: readonly TranscriptEntry[], lang: 'en' | 'uk' = 'en'): string[] {
   return entries.map((e) => `[r${e.round} m${e.month} ${e.phase}] ${e.actor}: ${e.text[lang]}`);
+}
+
+/** Does this action accept or sign a draft that breaks the actor's red lines (full content, world now)? */
+function crossesRedLine(engine: Engine, ctx: NegotiationContext, d: DelegationId, action: BotAction): boolean {
+  const consents =
+    (action.type === 'proposal.respond' && action.response === 'accept') || action.type === 'agreement.sign';
+  if (!consents) return false;
+  const proposal = ctx.proposals.find((p) => p.id === action.proposalId);
+  return proposal !== undefined && checkPackage(engine.scenario, d, proposal.package, ctx.world).length > 0;
 }
 
 /** Read afresh each time: the phase changes as events are sent (no narrowing across steps). */
