@@ -98,6 +98,22 @@ function privateContent(scenario: Scenario, d: Delegation): PrivateContent {
   return { briefing, redLines, ratification, preferences, personality, phrases, levers };
 }
 
+/**
+ * A transcript entry without its replay event, made once per entry: entries never change after they
+ * are written, and every view of every seat shows the same stripped copy (a game builds hundreds of
+ * views over a transcript of hundreds of entries).
+ */
+const STRIPPED = new WeakMap<TranscriptEntry, TranscriptEntry>();
+function withoutEvent(entry: TranscriptEntry): TranscriptEntry {
+  if (entry.event === null) return entry;
+  let stripped = STRIPPED.get(entry);
+  if (!stripped) {
+    stripped = Object.freeze({ ...entry, event: null });
+    STRIPPED.set(entry, stripped);
+  }
+  return stripped;
+}
+
 export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
   const isFacilitator = viewer === 'facilitator';
   const ownLevers = new Set(scenario.levers.filter((l) => l.owner === viewer).map((l) => l.id));
@@ -146,7 +162,7 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     // Events are kept for replay; only the facilitator (who exports transcripts) needs them.
     transcript: ctx.transcript
       .filter((t) => canSee(viewer, t.audience) || (debrief && t.kind !== 'chat.post'))
-      .map((t) => (isFacilitator ? t : { ...t, event: null })),
+      .map((t) => (isFacilitator ? t : withoutEvent(t))),
     result: ctx.result,
     private: privateFor,
   };
