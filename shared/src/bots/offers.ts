@@ -8,14 +8,7 @@
  */
 import type { Rejection } from '../engine/types.ts';
 import type { SeatView } from '../engine/view.ts';
-import {
-  breachesOf,
-  breaksRedLine,
-  isWellFormed,
-  packageProblems,
-  problemIssueSets,
-  requiredSignatories,
-} from '../scenario/evaluate.ts';
+import { breachesOf, breaksRedLine, isWellFormed, packageProblems, problemIssueSets } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { type AgendaIssue, DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
 import { type ClauseBeliefs, type OwnModel, ownNoDeal, ownUtility } from './model.ts';
