@@ -36,9 +36,30 @@ export function sizeReport(fileNames, distDir = DIST_DIR) {
   return `client bundle: ${kb(raw)} KB raw, ${kb(gzipped)} KB gzipped (initial JS)`;
 }
 
+/**
+ * Runs `fn` with NODE_ENV=production and puts the previous value back afterwards. Vite takes the
+ * build's flavour from NODE_ENV, not only from `mode`: with NODE_ENV=development (a developer's
+ * shell) it builds a development client (import.meta.env.DEV, dependencies' dev-only branches) and
+ * under Vitest (NODE_ENV=test) a test one. `npm start` runs the game server in this same process
+ * after the build, so the variable is changed for the build only.
+ */
+export async function withProductionEnv(fn) {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await fn();
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
+}
+
+/** Always a production build, whatever NODE_ENV says (see withProductionEnv). */
 export async function buildClient() {
   const { build } = await import('vite');
-  const result = await build({ configFile: path.join(CLIENT_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  const result = await withProductionEnv(() =>
+    build({ configFile: path.join(CLIENT_DIR, 'vite.config.ts'), mode: 'production', logLevel: 'warn' }),
+  );
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
   const report = sizeReport(initialChunks(outputs));
   process.stdout.write(`${report}\n`);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { initialChunks, sizeReport } from '../scripts/build-client.mjs';
+import { initialChunks, sizeReport, withProductionEnv } from '../scripts/build-client.mjs';
 import { clientIsStale, newestMtime } from '../scripts/start.mjs';
 
 const temps: string[] = [];
@@ -38,6 +38,30 @@ describe('build-client initialChunks', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.js'), 'x'.repeat(2048));
     expect(sizeReport(['a.js'], dir)).toMatch(/^client bundle: 2\.0 KB raw, 0\.\d KB gzipped \(initial JS\)$/);
+  });
+});
+
+describe('build-client withProductionEnv', () => {
+  it('builds with NODE_ENV=production whatever the shell says, and puts the old value back', async () => {
+    const saved = process.env.NODE_ENV;
+    try {
+      for (const outer of ['development', 'test', undefined]) {
+        if (outer === undefined) delete process.env.NODE_ENV;
+        else process.env.NODE_ENV = outer;
+        expect(await withProductionEnv(async () => process.env.NODE_ENV)).toBe('production');
+        expect(process.env.NODE_ENV).toBe(outer);
+      }
+      process.env.NODE_ENV = 'development';
+      await expect(
+        withProductionEnv(async () => {
+          throw new Error('build failed');
+        }),
+      ).rejects.toThrow('build failed');
+      expect(process.env.NODE_ENV).toBe('development');
+    } finally {
+      if (saved === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = saved;
+    }
   });
 });
 

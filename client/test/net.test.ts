@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, createApi, httpBase } from '../src/net/api.ts';
 import { codeFromLocation, displayCode, isValidCode, joinUrl, normaliseCode } from '../src/net/joinCode.ts';
 import { CURRENT_KEY, createSeatStore, rejoinOptions, SEAT_TTL_MS, SEATS_KEY } from '../src/net/seatStore.ts';
-import { REJOIN_DELAYS, rejoinDelay } from '../src/net/session.ts';
+import { leaveIsFinal, REJOIN_DELAYS, rejoinDelay } from '../src/net/session.ts';
 import { statusText } from '../src/net/status.ts';
 import { createViewSync } from '../src/net/viewSync.ts';
 import { en, uk } from './fixtures.ts';
@@ -69,6 +69,13 @@ describe('seat store', () => {
 
   it('backs off between rejoin attempts up to a ceiling', () => {
     expect([0, 1, 2, 3, 99].map(rejoinDelay)).toEqual([1, 2, 4, 8, REJOIN_DELAYS.at(-1)]);
+  });
+
+  it('rejoins with the seat key after a restart or a crash, never after leaving or being removed', () => {
+    // Network closes, the server shutting down (4001), a new process not knowing the connection (4003).
+    for (const code of [1000, 1001, 1005, 1006, 4001, 4003, 4010]) expect(leaveIsFinal(code), String(code)).toBe(false);
+    // Left on purpose (4000), refused (4002), replaced by another window (4101), kicked (4102).
+    for (const code of [4000, 4002, 4101, 4102]) expect(leaveIsFinal(code), String(code)).toBe(true);
   });
 });
 

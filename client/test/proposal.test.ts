@@ -64,6 +64,8 @@ describe('the proposal builder', () => {
     expect(draftHints(seat, v, 'us', draftOf({ prisoners: 'all-for-all' })).refusal).toEqual({
       code: 'wrong_phase',
       message: 'proposal.table is not allowed during opening',
+      reason: 'wrongPhase',
+      params: { type: 'proposal.table', phase: 'opening' },
     });
     expect(draftHints(seat, v, 'us', EMPTY_DRAFT)).toMatchObject({ settled: 0, refusal: null });
   });

@@ -9,6 +9,7 @@ import { DELEGATION_IDS } from '@peace-table/shared/scenario/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Intent, refusal, refusalText } from '../src/model/actions.ts';
 import { seatScenario } from '../src/model/clientScenario.ts';
+import { refusalWords } from '../src/model/refusals.ts';
 import { en, FRAGILE_CEASEFIRE, play, TO_TABLING, type Untimed, uk, view, type World, world } from './fixtures.ts';
 
 let w: World;
@@ -111,6 +112,17 @@ describe('refusal (the UI’s hint) agrees with the engine’s guard on the serv
             at: now,
           } as EngineEvent);
           expect([type, actor, client?.message ?? null]).toEqual([type, actor, server?.message ?? null]);
+          expect([type, actor, client?.reason, client?.params]).toEqual([type, actor, server?.reason, server?.params]);
+          if (server) {
+            // Every refusal the engine gives has its rule, worded in both languages with nothing left over.
+            expect(server.reason, `${type} by ${actor}`).toBeDefined();
+            for (const [t, locale] of [
+              [en.t, 'en'],
+              [uk.t, 'uk'],
+            ] as const) {
+              expect(refusalWords(server, t, locale), `${type} by ${actor}`).not.toMatch(/[{}]|^refusal\./);
+            }
+          }
           compared += 1;
         }
       }
@@ -120,13 +132,22 @@ describe('refusal (the UI’s hint) agrees with the engine’s guard on the serv
 });
 
 describe('refusalText', () => {
-  it('words phase and pause refusals in the player’s language and keeps the engine’s specific reasons', () => {
-    expect(refusalText({ code: 'wrong_phase', message: 'lever.use is not allowed during lobby' }, en.t)).toBe(
+  it('words phase and pause refusals as hints and the engine’s specific rules in the player’s language', () => {
+    expect(refusalText({ code: 'wrong_phase', message: 'lever.use is not allowed during lobby' }, en.t, 'en')).toBe(
       'not in this phase (you can prepare it now)',
     );
-    expect(refusalText({ code: 'paused', message: 'the session is paused' }, uk.t)).toBe('сесію призупинено');
-    expect(
-      refusalText({ code: 'red_line', message: 'Ukraine cannot sign: clause x breaks red line "y"' }, en.t),
-    ).toMatch(/^Ukraine cannot sign/);
+    expect(refusalText({ code: 'paused', message: 'the session is paused' }, uk.t, 'uk')).toBe('сесію призупинено');
+    const redLine = {
+      code: 'red_line' as const,
+      message: 'Ukraine cannot sign: the package breaks red line "No recognition"',
+      reason: 'redLinePackage' as const,
+      params: { delegation: { en: 'Ukraine', uk: 'Україна' }, redLine: { en: 'No recognition', uk: 'Без визнання' } },
+    };
+    expect(refusalText(redLine, en.t, 'en')).toBe(
+      'Ukraine cannot sign this: the package breaks the red line “No recognition”',
+    );
+    expect(refusalText(redLine, uk.t, 'uk')).toBe(
+      'делегація «Україна» не може це підписати: пакет порушує червону лінію «Без визнання»',
+    );
   });
 });

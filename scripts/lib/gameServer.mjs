@@ -54,14 +54,18 @@ export function freePort() {
   });
 }
 
-/** Starts `server/src/main.ts` with `env` on top of the defaults and waits until /health answers. */
+/**
+ * Starts `server/src/main.ts` with `env` on top of the defaults and waits until /health answers.
+ * A PORT or DATABASE_PATH in `env` wins over the free port and the throw-away database: that is
+ * how a test restarts the server on the same address and data after `kill()`.
+ */
 export async function startGameServer(env = {}) {
   ensureClientBuilt();
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'peace-table-server-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, 'game.db'), BOT_DELAY_MS: '60', ...env },
+    env: { ...process.env, DATABASE_PATH: path.join(dir, 'game.db'), BOT_DELAY_MS: '60', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -71,6 +75,7 @@ export async function startGameServer(env = {}) {
   child.stderr.on('data', (chunk) => {
     output += chunk;
   });
+  const exited = new Promise((r) => child.once('exit', r));
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
@@ -80,16 +85,29 @@ export async function startGameServer(env = {}) {
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 30_000) throw new Error(`the server did not start in 30 s:\n${output}`);
+    if (Date.now() - started > 30_000) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not start in 30 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     url,
+    port,
+    /** What the server printed so far (JSON log lines), for a failing test to show. */
+    output: () => output,
     async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+    /** A crash: SIGKILL, no shutdown at all. Resolves once the process is gone; a DATABASE_PATH given in `env` stays. */
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -30,13 +30,18 @@ beforeEach(async () => {
   projector = await joinAs(server.wsUrl, { code: session.code, role: 'spectator' });
 });
 
-/** Sends as `who`, expects the error code, and checks nothing changed for anyone. */
-async function refused(who: Player, type: string, payload: unknown, code: string) {
+/**
+ * Sends as `who`, expects the error code, and checks nothing changed for anyone. Every refusal
+ * names its rule (`reason`, shared/src/refusals.ts) so the client can word it in the player's language.
+ */
+async function refused(who: Player, type: string, payload: unknown, code: string, reason?: string) {
   const events = server.store.getSession(session.code)?.eventCount;
   const views = [facilitator, ...Object.values(table)].map((p) => ({ p, version: p.version, errors: p.errors.length }));
   const error = await who.expectError(type, payload);
   expect(error).toMatchObject({ code, ref: type });
   expect(error.message.length).toBeGreaterThan(5);
+  expect(error.reason).toBeTypeOf('string');
+  if (reason) expect(error.reason).toBe(reason);
   // A message sent afterwards is answered after this one: by then any (wrong) effect would have shown.
   await who.expectError('no.such.message');
   expect(server.store.getSession(session.code)?.eventCount).toBe(events);
@@ -54,9 +59,10 @@ describe('acting for another delegation', () => {
   });
 
   it("cannot write in another delegation's channel or a bilateral it is not part of", async () => {
-    await refused(table.ukraine, 'chat.post', { channel: 'delegation:russia', text: 'hello' }, 'not_allowed');
-    await refused(table.ukraine, 'chat.post', { channel: 'bilateral:russia+us', text: 'hello' }, 'not_allowed');
-    await refused(table.ukraine, 'chat.post', { channel: 'announcements', text: 'hello' }, 'not_allowed');
+    const chat = (channel: string) => ({ channel, text: 'hello' });
+    await refused(table.ukraine, 'chat.post', chat('delegation:russia'), 'not_allowed', 'otherDelegationChannel');
+    await refused(table.ukraine, 'chat.post', chat('bilateral:russia+us'), 'not_allowed', 'notInBilateral');
+    await refused(table.ukraine, 'chat.post', chat('announcements'), 'not_allowed', 'announcementsFacilitatorOnly');
   });
 
   it("cannot pull another delegation's lever", async () => {
@@ -68,6 +74,11 @@ describe('acting for another delegation', () => {
     await facilitator.untilPhase('talks');
     const error = await refused(table.ukraine, 'lever.use', { lever: 'ru-offensive', sector: 'front' }, 'not_allowed');
     expect(error.message).toMatch(/belongs to RUSSIA/);
+    // The server attaches what the sentence needs, names in both languages, for the client to word it.
+    expect(error).toMatchObject({
+      reason: 'notYourLever',
+      params: { lever: { en: expect.any(String), uk: expect.any(String) }, owner: { en: 'RUSSIA' } },
+    });
   });
 });
 
@@ -75,6 +86,7 @@ describe('acting out of phase', () => {
   it('cannot table a draft in the lobby or speak twice', async () => {
     const error = await refused(table.us, 'proposal.table', { package: { ceasefire: 'line' } }, 'wrong_phase');
     expect(error.message).toBe('proposal.table is not allowed during lobby');
+    expect(error).toMatchObject({ reason: 'wrongPhase', params: { type: 'proposal.table', phase: 'lobby' } });
   });
 });
 
@@ -82,9 +94,9 @@ describe('facilitator powers', () => {
   it('are refused to delegates and spectators', async () => {
     await refused(table.russia, 'facilitator.pause', {}, 'wrong_actor');
     await refused(table.russia, 'facilitator.advance', {}, 'wrong_actor');
-    await refused(projector, 'facilitator.pause', {}, 'not_seated');
+    await refused(projector, 'facilitator.pause', {}, 'not_seated', 'notSeated');
     await refused(projector, 'chat.post', { channel: 'plenary', text: 'hi' }, 'not_seated');
-    await refused(table.us, 'seat.control', { delegation: 'russia', control: 'bot' }, 'forbidden');
+    await refused(table.us, 'seat.control', { delegation: 'russia', control: 'bot' }, 'forbidden', 'facilitatorOnly');
     await refused(table.us, 'participant.kick', { participantId: table.russia.seatKey?.participantId }, 'forbidden');
     await refused(table.us, 'clock.deadline', {}, 'wrong_actor');
   });
@@ -101,7 +113,7 @@ describe('facilitator powers', () => {
   it('work with the key', async () => {
     facilitator.send('facilitator.pause');
     for (const p of [facilitator, ...Object.values(table)]) await p.until((x) => x.view?.paused === true, 'the pause');
-    await refused(table.us, 'seat.ready', {}, 'paused');
+    await refused(table.us, 'seat.ready', {}, 'paused', 'paused');
   });
 });
 
@@ -125,10 +137,25 @@ describe('seat keys', () => {
 
 describe('bad input', () => {
   it('answers unknown names and malformed payloads, and keeps serving the sender', async () => {
-    await refused(table.europe, 'seat.steal', {}, 'unknown_message');
-    await refused(table.europe, 'chat.post', 'not an object', 'invalid_message');
-    await refused(table.europe, 'chat.post', { channel: 'plenary', text: 'x'.repeat(1001) }, 'invalid_message');
-    await refused(table.europe, 'chat.post', { channel: 'plenary', text: 'bell\u0007' }, 'invalid_message');
+    const unknown = await refused(table.europe, 'seat.steal', {}, 'unknown_message', 'unknownMessage');
+    expect(unknown.params).toEqual({ type: 'seat.steal' });
+    await refused(table.europe, 'chat.post', 'not an object', 'invalid_message', 'invalidPayload');
+    const long = await refused(
+      table.europe,
+      'chat.post',
+      { channel: 'plenary', text: 'x'.repeat(1001) },
+      'invalid_message',
+      'textTooLong',
+    );
+    expect(long.params).toEqual({ max: 1000 });
+    await refused(table.europe, 'chat.post', { channel: 'plenary', text: '  ' }, 'invalid_message', 'textEmpty');
+    await refused(
+      table.europe,
+      'chat.post',
+      { channel: 'plenary', text: 'bell\u0007' },
+      'invalid_message',
+      'textControlCharacters',
+    );
     table.europe.send('chat.post', { channel: 'plenary', text: 'still here' });
     await projector.until((p) => p.view?.chat.at(-1)?.text === 'still here', 'the chat line');
   });
@@ -151,6 +178,8 @@ describe('bad input', () => {
     const accepted = (server.store.getSession(session.code)?.eventCount ?? 0) - before;
     expect(accepted).toBeGreaterThanOrEqual(12);
     expect(accepted).toBeLessThan(30);
-    expect(table.us.errors.filter((e) => e.code === 'rate_limited')).toHaveLength(1);
+    expect(table.us.errors.filter((e) => e.code === 'rate_limited')).toEqual([
+      expect.objectContaining({ reason: 'rateLimited' }),
+    ]);
   });
 });

@@ -116,6 +116,16 @@ describe('facilitator seat tools', () => {
     expect(mover.seatKey?.key).not.toBe(oldKey);
     expect(Object.keys(mover.view?.private ?? {})).toEqual(['us']);
     await facilitator.until(() => seat('us')?.members === 2 && seat('europe')?.members === 0, 'the roster');
+    // A refused move says why, with the delegation's name in both languages for the facilitator's screen.
+    const again = await facilitator.expectError('participant.move', {
+      participantId: mover.seatKey?.participantId,
+      delegation: 'us',
+    });
+    expect(again).toMatchObject({
+      code: 'not_allowed',
+      reason: 'alreadyInDelegation',
+      params: { name: expect.any(String), delegation: { en: expect.any(String), uk: expect.any(String) } },
+    });
     await expect(
       joinAs(server.wsUrl, { code: session.code, role: 'delegate', seatKey: oldKey as string }),
     ).rejects.toThrow(/not valid/);
@@ -131,7 +141,11 @@ describe('facilitator seat tools', () => {
       /not valid/,
     );
     await facilitator.until(() => seat('russia')?.members === 0, 'the roster');
-    expect((await facilitator.expectError('participant.kick', { participantId: 'nobody' })).code).toBe('not_found');
+    expect(await facilitator.expectError('participant.kick', { participantId: 'nobody' })).toMatchObject({
+      code: 'not_found',
+      reason: 'noSuchParticipant',
+      params: { participant: 'nobody' },
+    });
   });
 
   it('pauses, resumes, advances, extends and injects events', async () => {

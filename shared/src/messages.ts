@@ -11,6 +11,7 @@ import { BOT_LEVELS } from './bots/types.ts';
 import { EVENT_PAYLOADS } from './engine/events.ts';
 import {
   type CreateSessionRequest,
+  ERROR_CODES,
   type ErrorPayload,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -25,6 +26,7 @@ import {
   type SeatKeyPayload,
   type ViewPatchPayload,
 } from './protocol.ts';
+import { isRefusalReason } from './refusals.ts';
 import { DelegationId, Localized } from './scenario/schema.ts';
 
 /** Upper-case, without the spaces and dashes people type between groups ("abc-123" → "ABC123"). */
@@ -92,29 +94,23 @@ export const ROOM_MESSAGE_PAYLOADS = {
 /** Every message a client may send, by name: the engine's events and the room's own messages. */
 export const CLIENT_MESSAGE_PAYLOADS = { ...EVENT_PAYLOADS, ...ROOM_MESSAGE_PAYLOADS } as const;
 
-const ErrorCodeSchema = z.enum([
-  'wrong_phase',
-  'wrong_actor',
-  'paused',
-  'invalid',
-  'red_line',
-  'not_allowed',
-  'invalid_message',
-  'unknown_message',
-  'rate_limited',
-  'not_seated',
-  'bot_controlled',
-  'forbidden',
-  'not_found',
-  'server_error',
-]);
+const ErrorCodeSchema = z.enum(ERROR_CODES);
 
 /** Server → client payloads, for the documentation and for tests that check what clients receive. */
 export const SERVER_MESSAGE_PAYLOADS = {
   [SERVER_MESSAGE.error]: z.strictObject({
     code: ErrorCodeSchema,
-    message: z.string().describe('a sentence for the player'),
+    message: z.string().describe('the refusal in English, for logs'),
     ref: z.string().describe('the name of the rejected message'),
+    reason: z
+      .string()
+      .refine(isRefusalReason, 'not a refusal reason')
+      .optional()
+      .describe('the rule that said no (see the list below): the client words it in the player’s language'),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number(), z.strictObject({ en: z.string(), uk: z.string() })]))
+      .optional()
+      .describe('what the sentence needs: numbers, ids, names as { en, uk }'),
   }) satisfies z.ZodType<ErrorPayload>,
   [SERVER_MESSAGE.seatKey]: z.strictObject({
     code: z.string(),

@@ -10,8 +10,9 @@
  * client messages are in `SERVER_MESSAGE`. Every name is defined once, here or in the engine.
  */
 import type { BotLevel } from './bots/types.ts';
-import type { EngineEventType, Rejection } from './engine/types.ts';
+import type { EngineEventType } from './engine/types.ts';
 import type { SeatView } from './engine/view.ts';
+import type { RefusalParams, RefusalReason } from './refusals.ts';
 import type { DelegationId, Localized } from './scenario/schema.ts';
 import type { ViewPatchOp } from './viewPatch.ts';
 
@@ -83,23 +84,37 @@ export const SERVER_MESSAGE = {
 } as const;
 export type ServerMessageName = (typeof SERVER_MESSAGE)[keyof typeof SERVER_MESSAGE];
 
-/** Machine-readable reasons a message or a join can be rejected. */
-export type ErrorCode =
-  | Rejection['code'] // the engine's: wrong_phase, wrong_actor, paused, invalid, red_line, not_allowed
-  | 'invalid_message' // the payload does not match the message's schema
-  | 'unknown_message' // no such message name
-  | 'rate_limited' // too many messages too fast; this one was dropped
-  | 'not_seated' // spectators (and anyone without a seat) cannot act
-  | 'bot_controlled' // the facilitator has handed this delegation to the computer
-  | 'forbidden' // a facilitator-only room message from someone else
-  | 'not_found' // a participant id that does not exist
-  | 'server_error'; // the server could not record the action; nothing changed
+/** Machine-readable kinds of refusal of a message (the client has a sentence for each). */
+export const ERROR_CODES = [
+  // the engine's (Rejection['code'] in engine/types.ts):
+  'wrong_phase',
+  'wrong_actor',
+  'paused',
+  'invalid',
+  'red_line',
+  'not_allowed',
+  'invalid_message', // the payload does not match the message's schema
+  'unknown_message', // no such message name
+  'rate_limited', // too many messages too fast; this one was dropped
+  'not_seated', // spectators (and anyone without a seat) cannot act
+  'bot_controlled', // the facilitator has handed this delegation to the computer
+  'forbidden', // a facilitator-only room message from someone else
+  'not_found', // a participant id that does not exist
+  'server_error', // the server could not record the action; nothing changed
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Sent to the one client whose message was rejected; `ref` is the rejected message's name. */
+/**
+ * Sent to the one client whose message was rejected; `ref` is the rejected message's name.
+ * `message` is English (logs, tools); `reason` and `params` let the client say the same in the
+ * player's language (shared/src/refusals.ts).
+ */
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;
   ref: string;
+  reason?: RefusalReason;
+  params?: RefusalParams;
 }
 
 export interface SeatKeyPayload {

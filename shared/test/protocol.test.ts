@@ -3,6 +3,7 @@ import { EVENT_NAMES } from '../src/engine/events.ts';
 import {
   CLIENT_MESSAGE_PAYLOADS,
   CreateSessionBody,
+  ERROR_CODES,
   GAME_NAME,
   JOIN_CODE_ALPHABET,
   JoinOptions,
@@ -12,6 +13,7 @@ import {
   SERVER_MESSAGE,
   SERVER_MESSAGE_PAYLOADS,
 } from '../src/index.ts';
+import { refusalDetail } from '../src/refusals.ts';
 
 const base = { protocol: PROTOCOL_VERSION, code: 'K7QX2M' };
 
@@ -102,5 +104,32 @@ describe('CreateSessionBody', () => {
     const result = CreateSessionBody.safeParse({ scenario: 'ukraine-2026', seats: { ...seats, us: 'robot' } });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['seats', 'us']);
+  });
+});
+
+describe('error payload', () => {
+  const error = SERVER_MESSAGE_PAYLOADS[SERVER_MESSAGE.error];
+
+  it('carries the rule and its params besides the English message', () => {
+    const payload = {
+      code: 'not_allowed',
+      message: 'Sanctions relief can be used again in round 4',
+      ref: 'lever.use',
+      reason: 'leverCooldown',
+      params: { lever: { en: 'Sanctions relief', uk: 'Пом’якшення санкцій' }, round: 4 },
+    };
+    expect(error.safeParse(payload).success).toBe(true);
+    expect(error.safeParse({ code: 'rate_limited', message: 'Slow down.', ref: 'chat.post' }).success).toBe(true);
+    expect(error.safeParse({ ...payload, reason: 'noSuchRule' }).success).toBe(false);
+    expect(error.safeParse({ ...payload, code: 'teapot' }).success).toBe(false);
+  });
+
+  it('lists every code once; a reason without params sends none', () => {
+    expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
+    expect(refusalDetail('paused')).toEqual({ reason: 'paused' });
+    expect(refusalDetail('leverCooldown', { lever: 'x', round: 2 })).toEqual({
+      reason: 'leverCooldown',
+      params: { lever: 'x', round: 2 },
+    });
   });
 });

@@ -133,8 +133,7 @@ export function createController(deps: ControllerDeps): Controller {
             });
             update((s) => ({ ...s, seat: saved }));
           },
-          onError: (error) =>
-            update((s) => ({ ...s, lastError: { ref: error.ref, message: error.message, at: Date.now() } })),
+          onError: (error) => update((s) => ({ ...s, lastError: { ...error, at: Date.now() } })),
           onNotice: (notice) =>
             update((s) =>
               withNotices(s, [{ id: `notice:${notice.code}:${Date.now()}`, text: notice.message, tone: 'warn' }]),

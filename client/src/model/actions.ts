@@ -8,7 +8,9 @@ import type { EventPayload } from '@peace-table/shared/engine/events';
 import { checkEvent } from '@peace-table/shared/engine/rules';
 import type { Actor, EngineEvent, EngineEventType, Rejection } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
+import type { Locale, Translator } from '../i18n/i18n.ts';
 import { contextFromView, type SeatScenario } from './clientScenario.ts';
+import { refusalWords } from './refusals.ts';
 
 /** A message the client sends: the engine event's name and its wire payload. */
 export interface Intent<T extends EngineEventType = EngineEventType> {
@@ -34,13 +36,13 @@ export function refusal(
 }
 
 /**
- * A refusal in the player's language where the client can word it itself (not this phase, paused);
- * otherwise the engine's own sentence, which names the clause or rule concerned.
+ * Why a button is greyed out, in the player's language: "not in this phase (you can prepare it
+ * now)" for a phase refusal, else the engine's rule with its clause, lever or red line named.
  */
-export function refusalText(rejection: Rejection, t: (key: string) => string): string {
+export function refusalText(rejection: Rejection, t: Translator['t'], locale: Locale): string {
   if (rejection.code === 'wrong_phase') return t('refusal.wrongPhase');
   if (rejection.code === 'paused') return t('refusal.paused');
-  return rejection.message;
+  return refusalWords(rejection, t, locale);
 }
 
 /** The acting seat of a view, when it is a delegation or the facilitator (spectators never act). */

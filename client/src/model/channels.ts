@@ -5,7 +5,7 @@
  */
 import type { Channel, ChatMessage } from '@peace-table/shared/engine/types';
 import type { SeatView, ViewerSeat } from '@peace-table/shared/engine/view';
-import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 
 /** The bilateral channel of two delegations, in the engine's canonical order. */
 export function bilateral(a: DelegationId, b: DelegationId): Channel {

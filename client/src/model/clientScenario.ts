@@ -11,14 +11,9 @@
  */
 import { DEFAULT_OPTIONS, type NegotiationContext, type SeatState } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
-import {
-  DELEGATION_IDS,
-  type Delegation,
-  type DelegationId,
-  type Lever,
-  type Scenario,
-} from '@peace-table/shared/scenario/schema';
+import type { Delegation, Lever, Scenario } from '@peace-table/shared/scenario/schema';
 
 export interface SeatScenario {
   scenario: Scenario;

@@ -5,8 +5,9 @@
  */
 import type { FinalResult, TranscriptEntry } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
-import { DELEGATION_IDS, type DelegationId, type Localized } from '@peace-table/shared/scenario/schema';
+import type { Localized } from '@peace-table/shared/scenario/schema';
 
 export interface ScoreLine {
   delegation: DelegationId;

@@ -4,7 +4,7 @@
  */
 import type { SeatView } from '@peace-table/shared/engine/view';
 import type { SessionStateSnapshot } from '@peace-table/shared/protocol';
-import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 
 export interface Member {
   id: string;

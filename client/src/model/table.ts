@@ -7,8 +7,9 @@
 import type { Phase, ProposalResponse } from '@peace-table/shared/engine/types';
 import type { ProposalView, SeatView } from '@peace-table/shared/engine/view';
 import type { SessionStateSnapshot } from '@peace-table/shared/protocol';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
-import { DELEGATION_IDS, type DelegationId, type Localized } from '@peace-table/shared/scenario/schema';
+import type { Localized } from '@peace-table/shared/scenario/schema';
 import { fraction } from './format.ts';
 
 export type SeatActivity =

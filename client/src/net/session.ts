@@ -8,7 +8,7 @@
  * server restarted, or the tab was away too long) this module joins again with the seat key it
  * was given, with a growing delay, and reports each step so the UI can say what is happening.
  */
-import { Client, type Room } from '@colyseus/sdk';
+import { Client, CloseCode, type Room } from '@colyseus/sdk';
 import type { EngineEventType } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
 import {
@@ -52,6 +52,20 @@ export function rejoinDelay(attempt: number): number {
   return REJOIN_DELAYS[Math.min(attempt, REJOIN_DELAYS.length - 1)] ?? 30;
 }
 
+/**
+ * Whether a room's closing code means the seat is gone for this client: it left (4000), the server
+ * refused it (4002), or removed it (replaced 4101, kicked 4102). A server that shut down (4001,
+ * a restart or a deploy) or no longer knows the connection (4003: a new process after a crash, or
+ * the SDK's own reconnection ran out) still honours the seat key, and so does any network close.
+ */
+export function leaveIsFinal(code: number): boolean {
+  const rejoinable: number[] = [CloseCode.SERVER_SHUTDOWN, CloseCode.FAILED_TO_RECONNECT, CloseCode.MAY_TRY_RECONNECT];
+  return code >= 4000 && !rejoinable.includes(code);
+}
+
+/** Messages sent while the connection is down wait for it, as the SDK's own buffer does (the newest few). */
+const MAX_WAITING_MESSAGES = 10;
+
 function messageOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // fetch() in browsers fails with a bare TypeError when nothing listens on the port.
@@ -76,6 +90,13 @@ export async function openSession(
   let closed = false;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** False from a drop until the SDK reconnects or a rejoin succeeds; sends wait in `waiting` meanwhile. */
+  let live = true;
+  let waiting: [string, object][] = [];
+  const flush = (r: Room) => {
+    live = true;
+    for (const [type, payload] of waiting.splice(0)) r.send(type, payload);
+  };
 
   const wire = (r: Room) => {
     r.onStateChange((state: { toJSON(): unknown }) => handlers.onRoom(state.toJSON() as SessionStateSnapshot));
@@ -102,15 +123,19 @@ export async function openSession(
         handlers.onClosed(payload.message);
       }
     });
-    r.onDrop(() => handlers.onStatus({ kind: 'reconnecting', attempt: 0 }));
+    r.onDrop(() => {
+      live = false;
+      handlers.onStatus({ kind: 'reconnecting', attempt: 0 });
+    });
     r.onReconnect(() => {
       handlers.onStatus({ kind: 'connected', rejoined: true });
       r.send(ROOM_MESSAGE.viewSync, {});
+      flush(r);
     });
     r.onLeave((code: number) => {
+      live = false;
       if (closed) return;
-      // 4000+ are application closes (kicked, session over); anything else is worth a rejoin.
-      if (code >= 4000 && code !== 4010) {
+      if (leaveIsFinal(code)) {
         closed = true;
         handlers.onClosed(`code ${code}`);
         return;
@@ -134,6 +159,7 @@ export async function openSession(
       attempt = 0;
       wire(room);
       handlers.onStatus({ kind: 'connected', rejoined: true });
+      flush(room);
     } catch (error) {
       const reason = messageOf(error);
       // The server answered and said no (the seat key is no longer valid): stop trying.
@@ -159,7 +185,8 @@ export async function openSession(
 
   return {
     send(type: ClientMessageName | EngineEventType, payload: object) {
-      room?.send(type, payload);
+      if (live) room?.send(type, payload);
+      else if (!closed) waiting = [...waiting, [type, payload] as [string, object]].slice(-MAX_WAITING_MESSAGES);
     },
     close() {
       closed = true;

@@ -7,6 +7,13 @@ import * as Phaser from 'phaser';
 import { fitZoom, type Rect, textResolution } from './layout.ts';
 import { FONT, UI } from './palette.ts';
 
+/**
+ * Font metrics by CSS font: Phaser measures them for every new Text (a canvas, measureText, and on
+ * older browsers a pixel scan), though they depend only on the font. The table and the map create
+ * a few dozen labels in a handful of fonts, so each font is measured once and handed to the rest.
+ */
+const METRICS = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
+
 export abstract class FittedScene extends Phaser.Scene {
   protected viewport: Rect | null = null;
   protected created = false;
@@ -74,7 +81,16 @@ export abstract class FittedScene extends Phaser.Scene {
     size: number,
     style: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {},
   ) {
-    const text = this.add.text(x, y, content, { fontFamily: FONT, fontSize: `${size}px`, color: UI.text, ...style });
+    const font: Phaser.Types.GameObjects.Text.TextStyle = {
+      fontFamily: FONT,
+      fontSize: `${size}px`,
+      color: UI.text,
+      ...style,
+    };
+    const key = `${font.fontStyle ?? ''} ${font.fontSize} ${font.fontFamily}`;
+    const metrics = METRICS.get(key);
+    const text = this.add.text(x, y, content, metrics ? { ...font, metrics } : font);
+    if (!metrics) METRICS.set(key, text.style.getTextMetrics());
     text.setResolution(this.resolution);
     this.texts.add(text);
     text.once(Phaser.GameObjects.Events.DESTROY, () => this.texts.delete(text));

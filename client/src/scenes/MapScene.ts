@@ -44,6 +44,9 @@ export class MapScene extends FittedScene {
   private view: CameraView = { cx: DESIGN.width / 2, cy: DESIGN.height / 2, zoom: 1 };
   private lastOverlay = '';
   private lastHud = '';
+  /** The first drawing of the map waits for a frame to be shown (see draw). */
+  private firstDrawDue = false;
+  private shutdown = false;
 
   constructor(private readonly feed: Store<StageFeed>) {
     super({ key: 'map', active: true });
@@ -73,7 +76,10 @@ export class MapScene extends FittedScene {
     );
     this.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.onKey(e));
     const unsubscribe = this.feed.subscribe((feed) => this.draw(feed));
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, unsubscribe);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.shutdown = true;
+      unsubscribe();
+    });
     this.markCreated();
   }
 
@@ -139,12 +145,35 @@ export class MapScene extends FittedScene {
     this.hudCam.centerOn(DESIGN.width / 2, DESIGN.height / 2);
     // A new viewport starts from the whole country.
     this.resetView();
+    // A map hidden until now (the table-only layout) is drawn when it is first shown.
+    this.draw(this.feed.get());
   }
 
-  private draw({ state, t, layers }: StageFeed) {
+  private draw(feed: StageFeed) {
+    const { state, layers } = feed;
+    // Nothing to draw for a hidden map: a delegate's table-only screen never pays for it.
+    if (!state.scenario || !state.view || !layers || !this.viewport) return;
+    if (this.layers) {
+      this.drawNow(feed);
+      return;
+    }
+    // The table first: the map's first drawing takes a few hundred milliseconds on a slow laptop,
+    // so it waits until the game has shown a frame (with the table drawn from the same data) and
+    // runs in the task after it; a split screen then shows the table without waiting for the map.
+    if (this.firstDrawDue) return;
+    this.firstDrawDue = true;
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () =>
+      setTimeout(() => {
+        this.firstDrawDue = false;
+        if (!this.shutdown) this.drawNow(this.feed.get());
+      }, 0),
+    );
+  }
+
+  private drawNow({ state, t, layers }: StageFeed) {
     const pub = state.scenario;
     const view = state.view;
-    if (!pub || !view || !layers) return;
+    if (!pub || !view || !layers || !this.viewport) return;
     const locale: Locale = state.locale;
     if (!this.layers) {
       this.layers = projectLayers(layers, DESIGN.width, DESIGN.height, 30);

@@ -4,7 +4,12 @@
  * calls these; the screens read the state and never change it directly.
  */
 import type { SeatView } from '@peace-table/shared/engine/view';
-import type { BotReasonPayload, CreateSessionResponse, SessionStateSnapshot } from '@peace-table/shared/protocol';
+import type {
+  BotReasonPayload,
+  CreateSessionResponse,
+  ErrorPayload,
+  SessionStateSnapshot,
+} from '@peace-table/shared/protocol';
 import type { WorldState } from '@peace-table/shared/scenario/evaluate';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Locale } from '../i18n/i18n.ts';
@@ -31,7 +36,7 @@ export interface AppState {
   notices: Notice[];
   botReasons: BotReasonPayload[];
   /** The last refusal from the server, shown next to the action that caused it. */
-  lastError: { ref: string; message: string; at: number } | null;
+  lastError: (ErrorPayload & { at: number }) | null;
   /** A session this browser just created as host, to show its code and link. */
   hosted: (CreateSessionResponse & { scenarioId: string }) | null;
   stage: StageMode;

@@ -4,6 +4,7 @@ import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { type Locale, localized, type Translator } from '../i18n/i18n.ts';
 import { countdown, monthLabel } from '../model/format.ts';
+import { refusalSentence } from '../model/refusals.ts';
 import type { ClauseAnswer, ClauseCard } from '../model/table.ts';
 import type { AppState } from '../state/app.ts';
 import { fill, h } from './dom.ts';
@@ -60,8 +61,8 @@ export function phaseBar(t: Translator['t'], locale: Locale): Live & { destroy()
   };
 }
 
-/** The server's refusal of one of `refs` (message names), shown where the player acted. */
-export function refusalLine(refs: readonly string[]): Live {
+/** The server's refusal of one of `refs` (message names), shown where the player acted, in their language. */
+export function refusalLine(refs: readonly string[], t: Translator['t'], locale: Locale): Live {
   const el = h('p', { class: 'refusal', attrs: { role: 'alert' } });
   el.hidden = true;
   return {
@@ -69,7 +70,7 @@ export function refusalLine(refs: readonly string[]): Live {
     update(state) {
       const error = state.lastError;
       el.hidden = !error || !refs.includes(error.ref);
-      el.textContent = error && !el.hidden ? error.message : '';
+      el.textContent = error && !el.hidden ? refusalSentence(error, t, locale) : '';
     },
   };
 }

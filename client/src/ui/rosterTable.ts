@@ -4,7 +4,7 @@
  * Rebuilt only when the roster itself changes, so a control in use keeps its focus.
  */
 import { ROOM_MESSAGE } from '@peace-table/shared/protocol';
-import { DELEGATION_IDS } from '@peace-table/shared/scenario/schema';
+import { DELEGATION_IDS } from '@peace-table/shared/scenario/ids';
 import { roster, rowStatusKey } from '../model/roster.ts';
 import type { AppState } from '../state/app.ts';
 import { delegationBadge, type Live } from './components.ts';

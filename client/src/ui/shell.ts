@@ -1,8 +1,9 @@
 /**
  * The page frame around every screen: the header (game name, connection status, language switch,
  * leave), the notifications, and the screen itself, swapped when the state calls for another one.
- * A screen is rebuilt when it changes or the language does; otherwise it updates in place, so
- * what a player is typing is never lost to an incoming message.
+ * A screen is rebuilt when it changes, the language does, or the seat it shows does (the
+ * facilitator moved the player to another delegation); otherwise it updates in place, so what a
+ * player is typing is never lost to an incoming message.
  */
 import type { Controller } from '../app/controller.ts';
 import { LOCALES, type Locale } from '../i18n/i18n.ts';
@@ -13,6 +14,8 @@ import type { Screen, ScreenContext, ScreenFactory } from './screen.ts';
 import type { StageHost } from './stageHost.ts';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
+/** Screens where a player acts on the session (as opposed to Home, the debrief or the projector). */
+const ACTING_SCREENS = new Set<ScreenId>(['lobby', 'briefing', 'game', 'console']);
 /** Notifications disappear on their own after this long (they stay readable in the channels). */
 const NOTICE_MS = 8000;
 
@@ -35,7 +38,7 @@ export function mountShell(
   const main = h('main', { id: 'screen', attrs: { tabindex: -1 } });
   fill(root, skip, header, notices, main);
 
-  let current: { id: ScreenId; locale: Locale; screen: Screen } | null = null;
+  let current: { id: ScreenId; locale: Locale; viewer: string | undefined; screen: Screen } | null = null;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   function render(state: AppState) {
@@ -57,14 +60,19 @@ export function mountShell(
     // Which screen and phase are showing, for styling hooks and for the browser tests.
     main.dataset.screen = id;
     main.dataset.phase = state.view?.phase ?? '';
-    if (!current || current.id !== id || current.locale !== state.locale) {
+    // A session that is over for this tab (removed by the facilitator, opened in another window,
+    // refused on rejoin) stays on screen but takes no more input: nothing it sends arrives anywhere.
+    // The status line says why; "Leave the session" (outside main) goes back to Home.
+    main.inert = state.status.kind === 'closed' && ACTING_SCREENS.has(id);
+    const viewer = state.view?.viewer;
+    if (!current || current.id !== id || current.locale !== state.locale || current.viewer !== viewer) {
       current?.screen.destroy?.();
       stage.hide();
       const ctx: ScreenContext = { controller, t, locale: state.locale, stage };
       const screen = screens[id](ctx, state);
       fill(main, screen.el);
       const moved = current !== null && current.id !== id;
-      current = { id, locale: state.locale, screen };
+      current = { id, locale: state.locale, viewer, screen };
       screen.update(state);
       // Move keyboard and screen-reader focus to the new screen's heading when the screen changes.
       if (moved) (main.querySelector('h1') as HTMLElement | null)?.focus();

@@ -13,6 +13,7 @@ import {
   SERVER_MESSAGE_PAYLOADS,
 } from '@peace-table/shared/messages';
 import {
+  ERROR_CODES,
   FACILITATOR_KEY_HEADER,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -20,6 +21,7 @@ import {
   PROTOCOL_VERSION,
   ROOM_MESSAGE,
 } from '@peace-table/shared/protocol';
+import { REFUSAL_PARAMS, REFUSAL_REASONS } from '@peace-table/shared/refusals';
 import { DEFAULT_RATE_LIMIT } from '../rooms/rateLimit.ts';
 import { schemaText } from './jsonSchemaText.ts';
 
@@ -68,6 +70,25 @@ function fields(f: Record<string, [string, string]>): string {
 
 function who(type: EngineEventType): string {
   return EVENT_RULES[type].who.map((w) => (w === 'delegation' ? 'delegate' : w)).join(', ');
+}
+
+/** "`leverCooldown` (lever, round)", one per reason, wrapped like the rest of the doc. */
+function reasonList(): string {
+  const items = REFUSAL_REASONS.map((r) => {
+    const params = REFUSAL_PARAMS[r] as readonly string[];
+    return params.length > 0 ? `${code(r)} (${params.join(', ')})` : code(r);
+  });
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const next = line ? `${line}, ${item}` : item;
+    if (next.length > 98 && line) {
+      lines.push(`${line},`);
+      line = item;
+    } else line = next;
+  }
+  lines.push(`${line}.`);
+  return lines.join('\n');
 }
 
 export function protocolMarkdown(): string {
@@ -141,8 +162,8 @@ delegate, \`seat.key\`.
 
 A message's name is the engine event's name and its payload is validated by the schema below
 before anything reaches the game. The acting seat comes from the connection, never from the
-payload. Every refusal answers the sender alone with \`error { code, message, ref }\`; nothing
-changes. Texts are trimmed; chat ≤ ${LIMITS.chat}, statements ≤ ${LIMITS.statement}, notes ≤
+payload. Every refusal answers the sender alone with \`error { code, message, ref, reason, params }\`;
+nothing changes. Texts are trimmed; chat ≤ ${LIMITS.chat}, statements ≤ ${LIMITS.statement}, notes ≤
 ${LIMITS.note}, reasons ≤ ${LIMITS.reason} characters; no control characters except newlines and tabs.
 
 ${table(events, ['message', 'who', 'phases', 'payload'])}
@@ -171,11 +192,20 @@ ${table(server, ['message', 'payload'])}
   humans), \`seat.moved\` (a new \`seat.key\` and \`view\` follow), \`seat.replaced\` and \`kicked\`
   (this connection closes with code 4101 / 4102).
 
-Error codes: the engine's \`wrong_phase\`, \`wrong_actor\`, \`paused\`, \`invalid\`, \`red_line\`,
+Error codes (${ERROR_CODES.length}): the engine's \`wrong_phase\`, \`wrong_actor\`, \`paused\`, \`invalid\`, \`red_line\`,
 \`not_allowed\` (see rules.md), and \`invalid_message\` (payload fails its schema), \`unknown_message\`,
 \`rate_limited\`, \`not_seated\` (spectators cannot act), \`bot_controlled\` (the facilitator handed
 your delegation to the computer), \`forbidden\` (facilitator-only), \`not_found\`, \`server_error\`
 (the action could not be recorded; nothing changed).
+
+An error's \`message\` is English, for logs and tools. To show a refusal in the player's language, a
+client uses \`reason\`, the rule that said no, and \`params\`, what its sentence needs: numbers,
+ids (a \`phase\` param is a phase id), and names from the scenario as \`{ en, uk }\` pairs. The
+browser client has a sentence per reason and per code in each language
+(\`client/src/locales\`: \`refusal.reason.*\`, \`refusal.code.*\`) and falls back to the code's sentence
+for a reason it does not know. Reasons, with their params (\`shared/src/refusals.ts\`):
+
+${reasonList()}
 
 ## 5. Synced state (Colyseus schema)
 

@@ -15,6 +15,7 @@ import type { BotDecision } from '@peace-table/shared/bots/types';
 import type { EngineEvent, EngineEventType } from '@peace-table/shared/engine/types';
 import { JoinOptions } from '@peace-table/shared/messages';
 import { PROTOCOL_VERSION, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
+import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
 import type { DelegationId, Scenario } from '@peace-table/shared/scenario/schema';
 import type { Logger } from 'pino';
 import { initialRoster, MAX_FACILITATORS, Roster } from '../sessions/roster.ts';
@@ -32,7 +33,9 @@ import { ViewPublisher } from './views.ts';
 
 export type { NegotiationRoomSettings };
 
-export type SubmitOutcome = { ok: true } | { ok: false; code: WireErrorCode; message: string };
+export type SubmitOutcome =
+  | { ok: true }
+  | ({ ok: false; code: WireErrorCode; message: string } & Partial<RefusalDetail>);
 
 export class NegotiationRoom extends Room<{ state: SessionState }> {
   override autoDispose = false;
@@ -211,7 +214,8 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     const now = Date.now();
     if (!bucket || bucket.take(now)) return true;
     if (bucket.shouldWarn(now)) {
-      sendError(client, { code: 'rate_limited', message: 'Too many messages: slow down a little.', ref: name });
+      const message = 'Too many messages: slow down a little.';
+      sendError(client, { code: 'rate_limited', message, ref: name, ...refusalDetail('rateLimited') });
     }
     return false;
   }
@@ -229,13 +233,17 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
       actor = connection.delegation;
       if (this.roster.control(actor).control === 'bot') {
         const message = 'The facilitator has handed your delegation to the computer for now.';
-        return sendError(client, { code: 'bot_controlled', message, ref: type });
+        return sendError(client, { code: 'bot_controlled', message, ref: type, ...refusalDetail('botControlled') });
       }
     } else {
-      return sendError(client, { code: 'not_seated', message: 'Spectators can watch but not act.', ref: type });
+      const message = 'Spectators can watch but not act.';
+      return sendError(client, { code: 'not_seated', message, ref: type, ...refusalDetail('notSeated') });
     }
     const outcome = this.submit({ ...payload, type, actor, at: Date.now() } as EngineEvent);
-    if (!outcome.ok) sendError(client, { code: outcome.code, message: outcome.message, ref: type });
+    if (!outcome.ok) {
+      const { ok: _ok, ...error } = outcome;
+      sendError(client, { ...error, ref: type });
+    }
   }
 
   /** The one path into the engine, for people, bots and the clock alike. */
@@ -244,9 +252,10 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     if (!result.ok) {
       if ('writeError' in result) {
         this.log.error({ err: result.writeError, type: event.type }, 'could not record an event');
-        return { ok: false, code: 'server_error', message: 'The server could not record that; nothing changed.' };
+        const message = 'The server could not record that; nothing changed.';
+        return { ok: false, code: 'server_error', message, ...refusalDetail('notRecorded') };
       }
-      return { ok: false, code: result.rejection.code, message: result.rejection.message };
+      return { ok: false, ...result.rejection };
     }
     this.afterGameChange();
     return { ok: true };

@@ -7,6 +7,7 @@
  * An optional `gate` runs first for every message, valid or not (the room's rate limit).
  */
 import { type Client, type MessageHandlerWithFormat, validate } from '@colyseus/core';
+import { payloadRefusal } from '@peace-table/shared/engine/events';
 import { type ErrorPayload, SERVER_MESSAGE } from '@peace-table/shared/protocol';
 import { z } from 'zod';
 
@@ -36,7 +37,8 @@ export function checkedMessage<S extends z.ZodType, This>(
   const checked = validate(verdict, function (this: This, client, result) {
     if (gate && !gate.call(this, client, name)) return;
     if (!result.success) {
-      sendError(client, { code: 'invalid_message', message: `${name}: ${describeIssue(result.error)}`, ref: name });
+      const message = `${name}: ${describeIssue(result.error)}`;
+      sendError(client, { code: 'invalid_message', message, ref: name, ...payloadRefusal(name, result.error) });
       return;
     }
     handler.call(this, client, result.data);

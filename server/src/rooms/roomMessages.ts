@@ -7,6 +7,7 @@ import type { Client, Messages, Room } from '@colyseus/core';
 import { EVENT_NAMES, EVENT_PAYLOADS } from '@peace-table/shared/engine/events';
 import type { EngineEventType } from '@peace-table/shared/engine/types';
 import { ROOM_MESSAGE_PAYLOADS } from '@peace-table/shared/messages';
+import { refusalDetail } from '@peace-table/shared/refusals';
 import { checkedMessage, sendError } from './checkedMessage.ts';
 
 export interface MessageHost extends Room {
@@ -51,7 +52,9 @@ export function buildMessages<R extends MessageHost>(): Messages<R> {
     '_',
     function (this: R, client: Client, type: string) {
       if (!this.allow(client, String(type))) return;
-      sendError(client, { code: 'unknown_message', message: `Unknown message "${type}".`, ref: String(type) });
+      const ref = String(type);
+      const message = `Unknown message "${ref}".`;
+      sendError(client, { code: 'unknown_message', message, ref, ...refusalDetail('unknownMessage', { type: ref }) });
     },
   ]);
   return Object.fromEntries(entries) as Messages<R>;

@@ -18,6 +18,7 @@ import {
   type SeatControlPayload,
   type SeatKeyPayload,
 } from '@peace-table/shared/protocol';
+import { refusalDetail } from '@peace-table/shared/refusals';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
 import { hashKey, newKey } from '../sessions/secrets.ts';
 import { describeIssue, sendError } from './checkedMessage.ts';
@@ -222,7 +223,8 @@ export class RoomSeats {
       return;
     }
     if (viewer !== 'facilitator') {
-      sendError(client, { code: 'forbidden', message: 'Only the facilitator can do that.', ref: name });
+      const message = 'Only the facilitator can do that.';
+      sendError(client, { code: 'forbidden', message, ref: name, ...refusalDetail('facilitatorOnly') });
       return;
     }
     const refusal =
@@ -241,10 +243,14 @@ export class RoomSeats {
 
   private facilitatorControl({ delegation, control }: SeatControlPayload) {
     if (control === 'bot' && !this.room.bots) {
-      return { code: 'not_allowed' as const, message: 'This server has no computer players.' };
+      return {
+        code: 'not_allowed' as const,
+        message: 'This server has no computer players.',
+        ...refusalDetail('noBots'),
+      };
     }
     if (this.room.session.context.phase === 'concluded') {
-      return { code: 'wrong_phase' as const, message: 'the talks have concluded' };
+      return { code: 'wrong_phase' as const, message: 'the talks have concluded', ...refusalDetail('talksConcluded') };
     }
     if (control === 'bot') this.setControl(delegation, 'bot', true);
     else {
@@ -256,7 +262,16 @@ export class RoomSeats {
 
   private facilitatorMove({ participantId, delegation }: ParticipantMovePayload) {
     const moved = this.roster.move(participantId, delegation);
-    if (!moved.ok) return { code: 'not_allowed' as const, message: moved.message };
+    if (!moved.ok) {
+      const label = this.room.scenario.delegations[delegation].name;
+      const detail =
+        moved.reason === 'alreadyInDelegation'
+          ? refusalDetail('alreadyInDelegation', { name: moved.name, delegation: label })
+          : moved.reason === 'delegationFull'
+            ? refusalDetail('delegationFull', { delegation: label })
+            : refusalDetail('participantNotSeated', { participant: participantId });
+      return { code: 'not_allowed' as const, message: moved.message, ...detail };
+    }
     const sessionId = this.roster.connectionOf(participantId);
     const client = sessionId === undefined ? undefined : this.room.clients.getById(sessionId);
     const member = this.roster.member(participantId);
@@ -297,8 +312,18 @@ export class RoomSeats {
       return null;
     }
     const c = this.roster.connections.get(participantId);
-    if (!c) return { code: 'not_found' as const, message: `There is no participant "${participantId}".` };
-    if (c.role === 'facilitator') return { code: 'not_allowed' as const, message: 'Facilitators cannot be removed.' };
+    if (!c) {
+      const message = `There is no participant "${participantId}".`;
+      return {
+        code: 'not_found' as const,
+        message,
+        ...refusalDetail('noSuchParticipant', { participant: participantId }),
+      };
+    }
+    if (c.role === 'facilitator') {
+      const message = 'Facilitators cannot be removed.';
+      return { code: 'not_allowed' as const, message, ...refusalDetail('facilitatorNotRemovable') };
+    }
     this.close(participantId, 'kicked', CLOSE_KICKED);
     return null;
   }

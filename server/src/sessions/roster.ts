@@ -40,6 +40,11 @@ export type JoinDecision =
     }
   | { ok: false; message: string };
 
+/** Why a member could not be moved: the English sentence and its rule (shared/src/refusals.ts). */
+export type MoveRefusal =
+  | { ok: false; reason: 'participantNotSeated' | 'delegationFull'; message: string }
+  | { ok: false; reason: 'alreadyInDelegation'; message: string; name: string };
+
 export const MAX_FACILITATORS = 4;
 
 export function initialRoster(config: SessionConfig): RosterData {
@@ -231,13 +236,18 @@ export class Roster {
     this.data.seats[d] = { ...control };
   }
 
-  /** Move a member to another delegation (the facilitator's reassign). */
-  move(memberId: string, to: DelegationId): { ok: true; from: DelegationId } | { ok: false; message: string } {
+  /** Move a member to another delegation (the facilitator's reassign). `reason` names the refusal (refusals.ts). */
+  move(memberId: string, to: DelegationId): { ok: true; from: DelegationId } | MoveRefusal {
     const member = this.member(memberId);
-    if (!member) return { ok: false, message: `There is no participant "${memberId}" at a seat.` };
-    if (member.delegation === to) return { ok: false, message: `${member.name} already sits with ${this.labels[to]}.` };
+    if (!member) {
+      return { ok: false, reason: 'participantNotSeated', message: `There is no participant "${memberId}" at a seat.` };
+    }
+    if (member.delegation === to) {
+      const message = `${member.name} already sits with ${this.labels[to]}.`;
+      return { ok: false, reason: 'alreadyInDelegation', message, name: member.name };
+    }
     if (this.membersOf(to).length >= this.config.teamSize) {
-      return { ok: false, message: `The ${this.labels[to]} delegation is full.` };
+      return { ok: false, reason: 'delegationFull', message: `The ${this.labels[to]} delegation is full.` };
     }
     const from = member.delegation;
     member.delegation = to;

@@ -5,18 +5,12 @@
  * machine a `proposal.table` event. Bots and the simulator build their payloads with the same schemas.
  */
 import { z } from 'zod';
+import { isRefusalReason, type RefusalDetail, refusalDetail } from '../refusals.ts';
 import { DelegationId } from '../scenario/schema.ts';
+import { LIMITS } from './limits.ts';
 import type { EngineEvent, EngineEventType } from './types.ts';
 
-/** Size limits: nothing a client sends may be large enough to stall the room or flood a screen. */
-export const LIMITS = {
-  chat: 1000,
-  statement: 2000,
-  note: 500,
-  reason: 300,
-  reasons: 12,
-  packageIssues: 40,
-} as const;
+export { LIMITS };
 
 /** Printable text: no control characters except newlines and tabs, trimmed, bounded. */
 function text(max: number, what: string) {
@@ -33,8 +27,14 @@ const SlugLike = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case id'
 
 export const PackagePayload = z
   .record(SlugLike, SlugLike)
-  .refine((p) => Object.keys(p).length >= 1, 'the package settles no issue')
-  .refine((p) => Object.keys(p).length <= LIMITS.packageIssues, 'the package has too many issues');
+  .refine((p) => Object.keys(p).length >= 1, {
+    message: 'the package settles no issue',
+    params: { reason: 'packageEmpty' },
+  })
+  .refine((p) => Object.keys(p).length <= LIMITS.packageIssues, {
+    message: 'the package has too many issues',
+    params: { reason: 'packageTooBig', max: LIMITS.packageIssues },
+  });
 
 const bilateral = z.templateLiteral([
   'bilateral:',
@@ -107,6 +107,30 @@ export type EventPayload<T extends EngineEventType> = z.infer<(typeof EVENT_PAYL
 
 export function isEventName(name: string): name is EngineEventType {
   return Object.hasOwn(EVENT_PAYLOADS, name);
+}
+
+/** The fields people type (chat, statements, notes, reasons): their schema problems are worded for players. */
+const TEXT_FIELDS = new Set(['text', 'note', 'reason']);
+
+/**
+ * Why a payload failed its schema, as a rule the client can word in the player's language (see
+ * refusals.ts): the first issue, when it is one a person can cause by typing (an empty or too long
+ * text, control characters, an empty or oversized package); anything else is a client's bug and
+ * gets the generic `invalidPayload`.
+ */
+export function payloadRefusal(type: string, error: z.ZodError): RefusalDetail {
+  const issue = error.issues[0];
+  const field = issue?.path.at(-1);
+  if (issue?.code === 'custom' && isRefusalReason(issue.params?.reason)) {
+    if (issue.params.reason === 'packageEmpty') return refusalDetail('packageEmpty');
+    if (issue.params.reason === 'packageTooBig') return refusalDetail('packageTooBig', { max: LIMITS.packageIssues });
+  }
+  if (issue && typeof field === 'string' && TEXT_FIELDS.has(field)) {
+    if (issue.code === 'too_small') return refusalDetail('textEmpty');
+    if (issue.code === 'too_big') return refusalDetail('textTooLong', { max: Number(issue.maximum) });
+    if (issue.code === 'invalid_format') return refusalDetail('textControlCharacters');
+  }
+  return refusalDetail('invalidPayload', { type });
 }
 
 /**

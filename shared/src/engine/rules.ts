@@ -6,8 +6,10 @@
  * one guard: it returns null when the event is allowed, or a Rejection with a sentence the server
  * sends back to the player. The UI calls it too, to grey out what is not allowed.
  */
+import { type ParamsArg, type RefusalReason, refusalDetail } from '../refusals.ts';
 import { checkPackage, evaluateCondition, packageProblems, requiredSignatories } from '../scenario/evaluate.ts';
-import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
+import { DELEGATION_IDS, type DelegationId } from '../scenario/ids.ts';
+import type { ClauseRef, Localized, Package, Scenario } from '../scenario/schema.ts';
 import type { EngineEvent, EngineEventType, EventOf, NegotiationContext, Phase, Rejection } from './types.ts';
 
 type Who = 'delegation' | 'facilitator' | 'system';
@@ -118,9 +120,23 @@ export const EVENT_RULES: Record<EngineEventType, EventRule> = {
   },
 };
 
-function reject(code: Rejection['code'], message: string): Rejection {
-  return { code, message };
+/** A refusal: its code, the English sentence, and the rule (with its params) for the client to translate. */
+function reject<R extends RefusalReason>(
+  code: Rejection['code'],
+  message: string,
+  reason: R,
+  ...params: ParamsArg<R>
+): Rejection {
+  return { code, message, ...refusalDetail(reason, ...params) };
 }
+
+type WrongActor = 'onlyDelegation' | 'onlyFacilitator' | 'onlySystem' | 'onlyDelegationOrFacilitator';
+const WRONG_ACTOR: Record<string, WrongActor> = {
+  delegation: 'onlyDelegation',
+  facilitator: 'onlyFacilitator',
+  system: 'onlySystem',
+  'delegation+facilitator': 'onlyDelegationOrFacilitator',
+};
 
 function isDelegation(actor: string): actor is DelegationId {
   return (DELEGATION_IDS as readonly string[]).includes(actor);
@@ -139,6 +155,48 @@ export function name(scenario: Scenario, d: DelegationId): string {
   return scenario.delegations[d].name.en;
 }
 
+/** "Issue: option" in both languages, for a clause reference ("territory.freeze"). */
+function clauseName(scenario: Pick<Scenario, 'agenda'>, ref: ClauseRef): Localized {
+  const [issueId, optionId] = ref.split('.');
+  const issue = scenario.agenda.issues.find((i) => i.id === issueId);
+  const option = issue?.options.find((o) => o.id === optionId);
+  if (!issue || !option) return { en: ref, uk: ref };
+  return { en: `${issue.title.en}: ${option.label.en}`, uk: `${issue.title.uk}: ${option.label.uk}` };
+}
+
+function clauseNames(scenario: Pick<Scenario, 'agenda'>, refs: readonly ClauseRef[]): Localized {
+  const names = refs.map((ref) => clauseName(scenario, ref));
+  return { en: names.map((n) => n.en).join('; '), uk: names.map((n) => n.uk).join('; ') };
+}
+
+/**
+ * The first thing wrong with a package `packageProblems` rejects, as a rule the client can word
+ * (the English message lists every problem; the player's language names the first).
+ */
+function packageProblemRefusal(scenario: Scenario, pkg: Package, message: string): Rejection {
+  const issues = new Map(scenario.agenda.issues.map((i) => [i.id, i]));
+  for (const [issueId, optionId] of Object.entries(pkg)) {
+    const issue = issues.get(issueId);
+    if (!issue) return reject('invalid', message, 'unknownIssue', { issue: issueId });
+    if (!issue.options.some((o) => o.id === optionId)) {
+      return reject('invalid', message, 'unknownOption', { issue: issue.title, option: optionId });
+    }
+  }
+  if (Object.keys(pkg).length === 0) return reject('invalid', message, 'packageEmpty');
+  for (const issue of scenario.agenda.issues) {
+    const option = issue.options.find((o) => o.id === pkg[issue.id]);
+    const other = option?.incompatibleWith.find((ref) => {
+      const [otherIssue, otherOption] = ref.split('.');
+      return otherIssue !== undefined && pkg[otherIssue] === otherOption;
+    });
+    if (other) {
+      const clause = clauseName(scenario, `${issue.id}.${pkg[issue.id]}`);
+      return reject('invalid', message, 'clausesClash', { clause, other: clauseName(scenario, other) });
+    }
+  }
+  return reject('invalid', message, 'packageInvalid');
+}
+
 /** Can this delegation put its name to this package? (well formed, and none of its red lines broken) */
 export function packageRefusal(
   scenario: Scenario,
@@ -147,33 +205,53 @@ export function packageRefusal(
   pkg: Package,
 ): Rejection | null {
   const problems = packageProblems(scenario, pkg);
-  if (problems.length > 0) return reject('invalid', `The package is not valid: ${problems.join('; ')}`);
+  if (problems.length > 0) {
+    return packageProblemRefusal(scenario, pkg, `The package is not valid: ${problems.join('; ')}`);
+  }
   const breaches = checkPackage(scenario, who, pkg, ctx.world);
-  if (breaches.length > 0) return reject('red_line', breaches.map((b) => b.message).join('; '));
-  return null;
+  const first = breaches[0];
+  if (!first) return null;
+  const message = breaches.map((b) => b.message).join('; ');
+  const delegation = scenario.delegations[who].name;
+  return first.clauses.length > 0
+    ? reject('red_line', message, 'redLineClauses', {
+        delegation,
+        redLine: first.redLine.title,
+        clauses: clauseNames(scenario, first.clauses),
+      })
+    : reject('red_line', message, 'redLinePackage', { delegation, redLine: first.redLine.title });
 }
 
 /** null when the event is allowed now; otherwise why not. Pure: the machine's only guard. */
 export function checkEvent(scenario: Scenario, ctx: NegotiationContext, event: EngineEvent): Rejection | null {
   const rule = EVENT_RULES[event.type];
-  if (!rule) return reject('invalid', `unknown event "${String((event as { type: unknown }).type)}"`);
+  if (!rule) {
+    const type = String((event as { type: unknown }).type);
+    return reject('invalid', `unknown event "${type}"`, 'unknownEvent', { type });
+  }
   const who: Who = isDelegation(event.actor) ? 'delegation' : event.actor === 'facilitator' ? 'facilitator' : 'system';
   if (!rule.who.includes(who)) {
     const allowed = rule.who.map((w) => (w === 'delegation' ? 'a delegation' : `the ${w}`)).join(' or ');
-    return reject('wrong_actor', `only ${allowed} may send ${event.type}`);
+    const reason = WRONG_ACTOR[rule.who.join('+')] ?? 'onlyDelegationOrFacilitator';
+    return reject('wrong_actor', `only ${allowed} may send ${event.type}`, reason, { type: event.type });
   }
   if (ctx.phase === 'concluded' && !rule.phases.includes('concluded')) {
-    return reject('wrong_phase', 'the talks have concluded');
+    return reject('wrong_phase', 'the talks have concluded', 'talksConcluded');
   }
   // A pause freezes the delegations and the clock; the facilitator keeps every power.
   if (ctx.paused && who !== 'facilitator') {
-    return reject('paused', 'the session is paused');
+    return reject('paused', 'the session is paused', 'paused');
   }
   if (!rule.phases.includes(ctx.phase)) {
-    return reject('wrong_phase', `${event.type} is not allowed during ${ctx.phase}`);
+    return reject('wrong_phase', `${event.type} is not allowed during ${ctx.phase}`, 'wrongPhase', {
+      type: event.type,
+      phase: ctx.phase,
+    });
   }
   if (isDelegation(event.actor) && ctx.seats[event.actor].walkedOut) {
-    return reject('not_allowed', `${name(scenario, event.actor)} has walked out of the talks`);
+    return reject('not_allowed', `${name(scenario, event.actor)} has walked out of the talks`, 'walkedOut', {
+      delegation: scenario.delegations[event.actor].name,
+    });
   }
   return SPECIFIC[event.type]?.(scenario, ctx, event as never) ?? null;
 }
@@ -187,34 +265,43 @@ type Check<T extends EngineEventType> = (
 const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
   'statement.make': (_s, ctx, e) =>
     ctx.seats[e.actor as DelegationId].statement !== null
-      ? reject('not_allowed', 'you have already made your opening statement')
+      ? reject('not_allowed', 'you have already made your opening statement', 'statementMade')
       : null,
 
   'chat.post': (_s, _ctx, e) => {
     const ch = e.channel;
     if (ch === 'plenary') return null;
     if (ch === 'announcements') {
-      return e.actor === 'facilitator' ? null : reject('not_allowed', 'only the facilitator posts announcements');
+      return e.actor === 'facilitator'
+        ? null
+        : reject('not_allowed', 'only the facilitator posts announcements', 'announcementsFacilitatorOnly');
     }
     if (e.actor === 'facilitator') return null; // the facilitator may write anywhere
     if (ch.startsWith('delegation:')) {
       return ch === `delegation:${e.actor}`
         ? null
-        : reject('not_allowed', "you cannot write in another delegation's channel");
+        : reject('not_allowed', "you cannot write in another delegation's channel", 'otherDelegationChannel');
     }
     const [a, b] = ch.slice('bilateral:'.length).split('+') as [DelegationId, DelegationId];
     if (a === b || DELEGATION_IDS.indexOf(a) > DELEGATION_IDS.indexOf(b)) {
-      return reject('invalid', `write bilateral channels as bilateral:a+b in the order ${DELEGATION_IDS.join(', ')}`);
+      const order = DELEGATION_IDS.join(', ');
+      return reject('invalid', `write bilateral channels as bilateral:a+b in the order ${order}`, 'bilateralOrder', {
+        order,
+      });
     }
-    return a === e.actor || b === e.actor ? null : reject('not_allowed', 'you are not part of that bilateral channel');
+    return a === e.actor || b === e.actor
+      ? null
+      : reject('not_allowed', 'you are not part of that bilateral channel', 'notInBilateral');
   },
 
   'proposal.table': (s, ctx, e) => packageRefusal(s, ctx, e.actor as DelegationId, e.package),
 
   'proposal.amend': (s, ctx, e) => {
     const parent = findProposal(ctx, e.proposalId);
-    if (!parent) return reject('invalid', `there is no proposal "${e.proposalId}"`);
-    if (parent.status === 'withdrawn') return reject('not_allowed', 'that proposal was withdrawn');
+    if (!parent) {
+      return reject('invalid', `there is no proposal "${e.proposalId}"`, 'noSuchProposal', { proposal: e.proposalId });
+    }
+    if (parent.status === 'withdrawn') return reject('not_allowed', 'that proposal was withdrawn', 'proposalWithdrawn');
     return packageRefusal(s, ctx, e.actor as DelegationId, e.package);
   },
 
@@ -222,13 +309,17 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
     const who = e.actor as DelegationId;
     const p = findProposal(ctx, e.proposalId);
     if (!p || ctx.onTable !== p.id || p.status !== 'tabled') {
-      return reject('not_allowed', `"${e.proposalId}" is not the draft on the table`);
+      return reject('not_allowed', `"${e.proposalId}" is not the draft on the table`, 'notOnTable', {
+        proposal: e.proposalId,
+      });
     }
-    if (p.author === who) return reject('not_allowed', 'you tabled this draft; your acceptance is already recorded');
-    if (p.responses[who]) return reject('not_allowed', 'you have already responded to this draft');
+    if (p.author === who) {
+      return reject('not_allowed', 'you tabled this draft; your acceptance is already recorded', 'ownDraft');
+    }
+    if (p.responses[who]) return reject('not_allowed', 'you have already responded to this draft', 'alreadyResponded');
     if (e.response === 'accept') return packageRefusal(s, ctx, who, p.package);
     if (e.response === 'counter') {
-      if (!e.counter) return reject('invalid', 'a counter-proposal needs a counter package');
+      if (!e.counter) return reject('invalid', 'a counter-proposal needs a counter package', 'counterMissing');
       return packageRefusal(s, ctx, who, e.counter);
     }
     return null;
@@ -237,31 +328,46 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
   'proposal.withdraw': (_s, ctx, e) => {
     const p = findProposal(ctx, e.proposalId);
     if (!p || ctx.onTable !== p.id || p.status !== 'tabled') {
-      return reject('not_allowed', `"${e.proposalId}" is not the draft on the table`);
+      return reject('not_allowed', `"${e.proposalId}" is not the draft on the table`, 'notOnTable', {
+        proposal: e.proposalId,
+      });
     }
     return p.author === e.actor
       ? null
-      : reject('not_allowed', 'only the delegation that tabled a draft can withdraw it');
+      : reject('not_allowed', 'only the delegation that tabled a draft can withdraw it', 'notAuthor');
   },
 
   'lever.use': (s, ctx, e) => {
     const lever = s.levers.find((l) => l.id === e.lever);
-    if (!lever) return reject('invalid', `there is no lever "${e.lever}"`);
-    if (lever.owner !== e.actor) return reject('not_allowed', `${lever.title.en} belongs to ${name(s, lever.owner)}`);
+    if (!lever) return reject('invalid', `there is no lever "${e.lever}"`, 'noSuchLever', { lever: e.lever });
+    const title = lever.title;
+    if (lever.owner !== e.actor) {
+      return reject('not_allowed', `${title.en} belongs to ${name(s, lever.owner)}`, 'notYourLever', {
+        lever: title,
+        owner: s.delegations[lever.owner].name,
+      });
+    }
     if (ctx.queuedLevers.some((q) => q.lever === lever.id)) {
-      return reject('not_allowed', `${lever.title.en} is already in use this round`);
+      return reject('not_allowed', `${title.en} is already in use this round`, 'leverInUse', { lever: title });
     }
     const from = ctx.seats[lever.owner].cooldowns[lever.id] ?? 0;
-    if (from > ctx.round) return reject('not_allowed', `${lever.title.en} can be used again in round ${from}`);
+    if (from > ctx.round) {
+      return reject('not_allowed', `${title.en} can be used again in round ${from}`, 'leverCooldown', {
+        lever: title,
+        round: from,
+      });
+    }
     if (lever.requires && !evaluateCondition(lever.requires, { world: ctx.world })) {
-      return reject('not_allowed', `${lever.title.en} cannot be used in the current situation`);
+      return reject('not_allowed', `${title.en} cannot be used in the current situation`, 'leverUnavailable', {
+        lever: title,
+      });
     }
     if (lever.targetsSector) {
-      if (!e.sector) return reject('invalid', `${lever.title.en} needs a front sector`);
+      if (!e.sector) return reject('invalid', `${title.en} needs a front sector`, 'leverNeedsSector', { lever: title });
       if (!s.map.sectors.some((sec) => sec.id === e.sector))
-        return reject('invalid', `there is no sector "${e.sector}"`);
+        return reject('invalid', `there is no sector "${e.sector}"`, 'noSuchSector', { sector: e.sector });
     } else if (e.sector) {
-      return reject('invalid', `${lever.title.en} does not take a sector`);
+      return reject('invalid', `${title.en} does not take a sector`, 'leverTakesNoSector', { lever: title });
     }
     return null;
   },
@@ -270,10 +376,16 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
     const who = e.actor as DelegationId;
     const p = findProposal(ctx, e.proposalId);
     if (!p || ctx.onTable !== p.id || p.status !== 'accepted') {
-      return reject('not_allowed', `"${e.proposalId}" is not the accepted draft`);
+      return reject('not_allowed', `"${e.proposalId}" is not the accepted draft`, 'notAccepted', {
+        proposal: e.proposalId,
+      });
     }
-    if (!p.signatories.includes(who)) return reject('not_allowed', `${name(s, who)}'s signature is not required`);
-    if (p.signatures.includes(who)) return reject('not_allowed', 'you have already signed');
+    if (!p.signatories.includes(who)) {
+      return reject('not_allowed', `${name(s, who)}'s signature is not required`, 'signatureNotRequired', {
+        delegation: s.delegations[who].name,
+      });
+    }
+    if (p.signatures.includes(who)) return reject('not_allowed', 'you have already signed', 'alreadySigned');
     return packageRefusal(s, ctx, who, p.package);
   },
 
@@ -281,35 +393,47 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
     const who = e.actor as DelegationId;
     const p = findProposal(ctx, e.proposalId);
     if (!p || ctx.onTable !== p.id || p.status !== 'accepted') {
-      return reject('not_allowed', `"${e.proposalId}" is not the accepted draft`);
+      return reject('not_allowed', `"${e.proposalId}" is not the accepted draft`, 'notAccepted', {
+        proposal: e.proposalId,
+      });
     }
-    if (!p.signatories.includes(who)) return reject('not_allowed', `${name(s, who)}'s signature is not required`);
-    return p.signatures.includes(who) ? reject('not_allowed', 'you have already signed') : null;
+    if (!p.signatories.includes(who)) {
+      return reject('not_allowed', `${name(s, who)}'s signature is not required`, 'signatureNotRequired', {
+        delegation: s.delegations[who].name,
+      });
+    }
+    return p.signatures.includes(who) ? reject('not_allowed', 'you have already signed', 'alreadySigned') : null;
   },
 
-  'facilitator.pause': (_s, ctx) => (ctx.paused ? reject('not_allowed', 'the session is already paused') : null),
-  'facilitator.resume': (_s, ctx) => (ctx.paused ? null : reject('not_allowed', 'the session is not paused')),
+  'facilitator.pause': (_s, ctx) =>
+    ctx.paused ? reject('not_allowed', 'the session is already paused', 'alreadyPaused') : null,
+  'facilitator.resume': (_s, ctx) =>
+    ctx.paused ? null : reject('not_allowed', 'the session is not paused', 'notPaused'),
 
   'facilitator.inject': (s, ctx, e) => {
     const ev = s.events.find((x) => x.id === e.event);
-    if (!ev) return reject('invalid', `there is no scenario event "${e.event}"`);
+    if (!ev) return reject('invalid', `there is no scenario event "${e.event}"`, 'noSuchEvent', { event: e.event });
     if (ev.once && ctx.fired.some((f) => f.id === ev.id))
-      return reject('not_allowed', `${ev.title.en} has already happened`);
+      return reject('not_allowed', `${ev.title.en} has already happened`, 'eventHappened', { event: ev.title });
     return null;
   },
 
   'facilitator.extend': (_s, ctx, e) => {
     if (e.rounds !== undefined && ctx.rounds + e.rounds > ctx.options.maxRounds) {
-      return reject('not_allowed', `the talks cannot run past ${ctx.options.maxRounds} rounds`);
+      return reject('not_allowed', `the talks cannot run past ${ctx.options.maxRounds} rounds`, 'roundLimit', {
+        rounds: ctx.options.maxRounds,
+      });
     }
     if (e.ms !== undefined && ctx.deadlineAt === null && ctx.remainingMs === null) {
-      return reject('not_allowed', 'this phase has no timer to extend');
+      return reject('not_allowed', 'this phase has no timer to extend', 'noTimer');
     }
     return null;
   },
 
   'clock.deadline': (_s, ctx, e) =>
-    ctx.deadlineAt !== null && e.at >= ctx.deadlineAt ? null : reject('not_allowed', 'the phase timer has not run out'),
+    ctx.deadlineAt !== null && e.at >= ctx.deadlineAt
+      ? null
+      : reject('not_allowed', 'the phase timer has not run out', 'timerRunning'),
 };
 
 /** Signatories the draft needs that are still at the table (a walked-out one cannot accept). */

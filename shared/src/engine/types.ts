@@ -4,6 +4,7 @@
  * Everything here is plain JSON (no classes, no functions, no Dates) so a snapshot can be
  * persisted with JSON.stringify and restored anywhere: the server, the simulator, a test.
  */
+import type { RefusalParams, RefusalReason } from '../refusals.ts';
 import type { WorldState } from '../scenario/evaluate.ts';
 import type { DelegationId, Ending, Localized, Package } from '../scenario/schema.ts';
 
@@ -241,8 +242,13 @@ export type EngineEvent =
 export type EngineEventType = EngineEvent['type'];
 export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;
 
-/** Why an event was refused: a code for programs and a sentence for people. */
+/**
+ * Why an event was refused: a code for programs, an English sentence for logs, and the exact rule
+ * (`reason`, with its `params`) for the client to word in the player's language (see refusals.ts).
+ */
 export interface Rejection {
   code: 'wrong_phase' | 'wrong_actor' | 'paused' | 'invalid' | 'red_line' | 'not_allowed';
   message: string;
+  reason?: RefusalReason;
+  params?: RefusalParams;
 }

@@ -10,9 +10,12 @@
  * server, the simulator and `npm run content:check` use to get a Scenario.
  */
 import { z } from 'zod';
+import { DELEGATION_IDS, ENDINGS, ISSUE_GROUPS } from './ids.ts';
+
+// The fixed id lists live in ids.ts (no zod), so the browser bundle can import them cheaply.
+export { DELEGATION_IDS, ENDINGS, ISSUE_GROUPS };
 
 /** The four delegations at the table. Fixed by the game's design, not by content. */
-export const DELEGATION_IDS = ['ukraine', 'russia', 'us', 'europe'] as const;
 export const DelegationId = z.enum(DELEGATION_IDS);
 export type DelegationId = z.infer<typeof DelegationId>;
 
@@ -49,7 +52,6 @@ export type ClauseRef = z.infer<typeof ClauseRef>;
 export const VariableId = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?$/, 'must be a variable id');
 
 /** How a game ended; conditions on outcomes may test it. */
-export const ENDINGS = ['signed', 'deadline', 'walkout', 'breakthrough'] as const;
 export const Ending = z.enum(ENDINGS);
 export type Ending = z.infer<typeof Ending>;
 
@@ -147,8 +149,6 @@ export const AgendaOption = z.strictObject({
   source: Source,
 });
 export type AgendaOption = z.infer<typeof AgendaOption>;
-
-export const ISSUE_GROUPS = ['ceasefire', 'territory', 'security', 'economic', 'justice', 'humanitarian'] as const;
 
 export const AgendaIssue = z.strictObject({
   id: Slug,

@@ -1,6 +1,14 @@
 /** Wire payloads: every engine event's payload is validated before it can reach the machine. */
 import { describe, expect, it } from 'vitest';
-import { DELEGATE_EVENTS, EVENT_NAMES, FACILITATOR_EVENTS, LIMITS, toEngineEvent } from '../../src/engine/events.ts';
+import {
+  DELEGATE_EVENTS,
+  EVENT_NAMES,
+  EVENT_PAYLOADS,
+  FACILITATOR_EVENTS,
+  LIMITS,
+  payloadRefusal,
+  toEngineEvent,
+} from '../../src/engine/events.ts';
 import { EVENT_RULES } from '../../src/engine/rules.ts';
 
 describe('event names', () => {
@@ -52,5 +60,42 @@ describe('toEngineEvent', () => {
       message: 'unknown message "proposal.explode"',
     });
     expect(toEngineEvent('__proto__', {}, 'us', 1).ok).toBe(false);
+  });
+});
+
+describe('payloadRefusal', () => {
+  const refusalOf = (name: keyof typeof EVENT_PAYLOADS, payload: unknown) => {
+    const parsed = EVENT_PAYLOADS[name].safeParse(payload);
+    if (parsed.success) throw new Error(`${name} accepted ${JSON.stringify(payload)}`);
+    return payloadRefusal(name, parsed.error);
+  };
+
+  it('names the rule a person can break by typing, with what its sentence needs', () => {
+    expect(refusalOf('chat.post', { channel: 'plenary', text: '   ' })).toEqual({ reason: 'textEmpty' });
+    expect(refusalOf('chat.post', { channel: 'plenary', text: 'x'.repeat(LIMITS.chat + 1) })).toEqual({
+      reason: 'textTooLong',
+      params: { max: LIMITS.chat },
+    });
+    expect(refusalOf('statement.make', { text: 'bell\u0007' })).toEqual({ reason: 'textControlCharacters' });
+    expect(
+      refusalOf('proposal.respond', { proposalId: 'p1', response: 'reject', reasons: [{ text: 'x'.repeat(400) }] }),
+    ).toEqual({ reason: 'textTooLong', params: { max: LIMITS.reason } });
+    expect(refusalOf('proposal.table', { package: {} })).toEqual({ reason: 'packageEmpty' });
+    const big = Object.fromEntries(Array.from({ length: LIMITS.packageIssues + 1 }, (_, i) => [`issue-${i}`, 'a']));
+    expect(refusalOf('proposal.table', { package: big })).toEqual({
+      reason: 'packageTooBig',
+      params: { max: LIMITS.packageIssues },
+    });
+  });
+
+  it('gives anything else (a client bug, not a person) the generic rule', () => {
+    expect(refusalOf('lever.use', { lever: 'Not A Slug' })).toEqual({
+      reason: 'invalidPayload',
+      params: { type: 'lever.use' },
+    });
+    expect(refusalOf('facilitator.extend', {})).toEqual({
+      reason: 'invalidPayload',
+      params: { type: 'facilitator.extend' },
+    });
   });
 });

@@ -43,9 +43,14 @@ describe('E02 events belong to their kind of actor', () => {
     expect(rejection(g.send('facilitator', 'seat.ready'))).toEqual({
       code: 'wrong_actor',
       message: 'only a delegation may send seat.ready',
+      reason: 'onlyDelegation',
+      params: { type: 'seat.ready' },
     });
-    expect(rejection(g.send('ukraine', 'facilitator.advance')).code).toBe('wrong_actor');
-    expect(rejection(g.send('russia', 'clock.deadline')).code).toBe('wrong_actor');
+    expect(rejection(g.send('ukraine', 'facilitator.advance'))).toMatchObject({
+      code: 'wrong_actor',
+      reason: 'onlyFacilitator',
+    });
+    expect(rejection(g.send('russia', 'clock.deadline'))).toMatchObject({ code: 'wrong_actor', reason: 'onlySystem' });
   });
 });
 
@@ -54,7 +59,12 @@ describe('E03 an event outside its phase changes nothing and says why', () => {
     const g = newGame();
     const before = g.snapshot;
     const r = rejection(g.send('ukraine', 'proposal.table', { package: { prisoners: 'all-for-all' } }));
-    expect(r).toEqual({ code: 'wrong_phase', message: 'proposal.table is not allowed during lobby' });
+    expect(r).toEqual({
+      code: 'wrong_phase',
+      message: 'proposal.table is not allowed during lobby',
+      reason: 'wrongPhase',
+      params: { type: 'proposal.table', phase: 'lobby' },
+    });
     expect(g.snapshot).toBe(before);
   });
 });
@@ -98,6 +108,9 @@ describe('E06 tabling a draft opens responses; a malformed package is refused', 
     expect(rejection(g.send('us', 'proposal.table', { package: { ceasefire: 'forever' } }))).toEqual({
       code: 'invalid',
       message: 'The package is not valid: issue "ceasefire" has no option "forever"',
+      // The rule for the client to word in the player's language, with the issue's name in both.
+      reason: 'unknownOption',
+      params: { issue: { en: 'Ceasefire', uk: 'Ceasefire (uk)' }, option: 'forever' },
     });
   });
 });
@@ -109,6 +122,14 @@ describe('E07 a delegation cannot table a package that breaks its own red line',
     const r = rejection(g.send('ukraine', 'proposal.table', { package: { 'status-crimea': 'recognised' } }));
     expect(r.code).toBe('red_line');
     expect(r.message).toBe('UKRAINE cannot sign: clause status-crimea.recognised breaks red line "No recognition"');
+    expect(r).toMatchObject({
+      reason: 'redLineClauses',
+      params: {
+        delegation: { en: 'UKRAINE' },
+        redLine: { en: 'No recognition' },
+        clauses: { en: expect.stringContaining(': ') },
+      },
+    });
   });
 });
 

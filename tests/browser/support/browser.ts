@@ -37,10 +37,19 @@ export async function launch(): Promise<Browser> {
 
 export interface RunningServer {
   url: string;
+  port: number;
+  /** Everything the server printed so far (JSON log lines). */
+  output(): string;
+  /** A clean stop (SIGTERM); removes the throw-away database. */
   stop(): Promise<void>;
+  /** A crash (SIGKILL, no shutdown); a DATABASE_PATH passed in `env` is kept for a restart. */
+  kill(): Promise<void>;
 }
 
-/** The real server, as `npm start` runs it, on a free port with a throw-away database. */
+/**
+ * The real server, as `npm start` runs it, on a free port with a throw-away database. `env` goes on
+ * top: `{ PORT, DATABASE_PATH }` of an earlier server start it again where it was (a restart).
+ */
 export function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   return startGameServer(env);
 }
@@ -55,6 +64,19 @@ export async function newPage(browser: Browser, width = 1366, height = 768): Pro
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * After a failed test: a screenshot of every page still open (test-results/screens/FAILED-...), to
+ * see what the people in the test were looking at. Closes nothing.
+ */
+export async function shotOpenPages(browser: Browser, testName: string): Promise<void> {
+  const slug = testName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60);
+  const pages = browser.contexts().flatMap((c) => c.pages());
+  for (const [i, page] of pages.entries()) await shot(page, `FAILED-${slug}-${i + 1}`).catch(() => undefined);
 }
 
 /**
@@ -73,14 +95,19 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   expect(problems).toEqual([]);
 }
 
-/** Fails the test on any uncaught error in the page (and collects dialogs, which must never open). */
-export function watchPage(page: Page): { errors: string[]; dialogs: string[] } {
+/**
+ * Collects uncaught errors in the page (tests expect none) and the dialogs that opened: one whose
+ * message is `accept` (or matches it), a confirmation the test means to answer with OK, is
+ * accepted; any other is dismissed.
+ */
+export function watchPage(page: Page, accept?: string | RegExp): { errors: string[]; dialogs: string[] } {
   const errors: string[] = [];
   const dialogs: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => {
     dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss();
+    const ok = typeof accept === 'string' ? d.message() === accept : (accept?.test(d.message()) ?? false);
+    void (ok ? d.accept() : d.dismiss());
   });
   return { errors, dialogs };
 }

@@ -52,7 +52,7 @@ export function builderPanel(ctx: ScreenContext, me: DelegationId): Builder {
     },
     { class: 'secondary' },
   );
-  const refusal = refusalLine(['proposal.table', 'proposal.amend', 'seat.ready']);
+  const refusal = refusalLine(['proposal.table', 'proposal.amend', 'seat.ready'], t, locale);
   const el = h(
     'section',
     { class: 'builder', attrs: { 'aria-labelledby': 'builder-title' } },
@@ -182,7 +182,7 @@ export function builderPanel(ctx: ScreenContext, me: DelegationId): Builder {
         : null,
       ...hint.problems.map((p) => h('p', { class: 'warning', text: p })),
       hint.refusal && hint.breaches.length === 0 && hint.problems.length === 0
-        ? h('p', { class: 'blocked', text: t('builder.blocked', { reason: refusalText(hint.refusal, t) }) })
+        ? h('p', { class: 'blocked', text: t('builder.blocked', { reason: refusalText(hint.refusal, t, locale) }) })
         : null,
     );
   };

@@ -3,7 +3,7 @@
  * box to write in it. Every message is inserted as text, never as HTML.
  */
 
-import { LIMITS } from '@peace-table/shared/engine/events';
+import { LIMITS } from '@peace-table/shared/engine/limits';
 import type { Channel } from '@peace-table/shared/engine/types';
 import type { ViewerSeat } from '@peace-table/shared/engine/view';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
@@ -49,7 +49,7 @@ export function channelsPanel(ctx: ScreenContext): Live {
   const input = h('textarea', { attrs: { rows: 2, maxlength: LIMITS.chat, 'aria-labelledby': 'channel-title' } });
   const send = h('button', { attrs: { type: 'submit' }, text: t('channel.send') });
   const why = h('p', { class: 'hint' });
-  const refusalEl = refusalLine(['chat.post']);
+  const refusalEl = refusalLine(['chat.post'], t, locale);
   const form = h('form', { class: 'post' }, input, send, why, refusalEl.el);
   const el = h(
     'section',

@@ -13,7 +13,7 @@ import type { ScreenContext } from '../screen.ts';
 export function leversPanel(ctx: ScreenContext, me: DelegationId): Live {
   const { t, locale, controller } = ctx;
   const body = h('div', { class: 'lever-list' });
-  const refusalEl = refusalLine(['lever.use']);
+  const refusalEl = refusalLine(['lever.use'], t, locale);
   const el = h(
     'section',
     { class: 'levers' },
@@ -64,7 +64,7 @@ export function leversPanel(ctx: ScreenContext, me: DelegationId): Live {
             : row.availableFrom !== null
               ? t('levers.cooldown', { round: row.availableFrom })
               : row.blocked
-                ? t('levers.blocked', { reason: refusalText(row.blocked, t) })
+                ? t('levers.blocked', { reason: refusalText(row.blocked, t, locale) })
                 : t('levers.available');
           return h(
             'article',

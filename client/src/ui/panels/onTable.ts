@@ -6,7 +6,7 @@
 import type { ProposalView } from '@peace-table/shared/engine/view';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { localized } from '../../i18n/i18n.ts';
-import { intent, refusal } from '../../model/actions.ts';
+import { intent, refusal, refusalText } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import { list } from '../../model/format.ts';
 import { draftOnTable, type ResponseDraft, type ResponseKind, respondIntent } from '../../model/proposal.ts';
@@ -22,13 +22,11 @@ const KINDS: ResponseKind[] = ['accept', 'reject', 'counter'];
 export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Builder): Live {
   const { t, locale, controller } = ctx;
   const body = h('div');
-  const refusalEl = refusalLine([
-    'proposal.respond',
-    'proposal.withdraw',
-    'agreement.sign',
-    'agreement.decline',
-    'proposal.amend',
-  ]);
+  const refusalEl = refusalLine(
+    ['proposal.respond', 'proposal.withdraw', 'agreement.sign', 'agreement.decline', 'proposal.amend'],
+    t,
+    locale,
+  );
   const el = h(
     'section',
     { class: 'on-table', attrs: { 'aria-labelledby': 'on-table-title' } },
@@ -91,7 +89,7 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
       const s = controller.store.get();
       if (!s.scenario || !s.view) return;
       const why = refusal(seatScenario(s.scenario, s.view), s.view, me, respondIntent(p.id, collect()));
-      warning.textContent = why ? t('respond.blocked', { reason: why.message }) : '';
+      warning.textContent = why ? t('respond.blocked', { reason: refusalText(why, t, locale) }) : '';
       submit.disabled = why !== null;
     };
     const form = h(

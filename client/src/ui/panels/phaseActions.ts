@@ -3,7 +3,7 @@
  * "ready" in the talks, a hint in tabling, responses and signing, the computer's explanations when
  * it plays the seat, and walking out (with a confirmation).
  */
-import { LIMITS } from '@peace-table/shared/engine/events';
+import { LIMITS } from '@peace-table/shared/engine/limits';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { localized } from '../../i18n/i18n.ts';
 import { intent, refusal } from '../../model/actions.ts';
@@ -42,7 +42,7 @@ export function phaseActions(ctx: ScreenContext, me: DelegationId): Live {
     { class: 'danger small' },
   );
   const botNote = h('p', { class: 'bot-note', attrs: { 'aria-live': 'polite' } });
-  const refusalEl = refusalLine(['statement.make', 'seat.ready', 'delegation.walkout']);
+  const refusalEl = refusalLine(['statement.make', 'seat.ready', 'delegation.walkout'], t, locale);
   const el = h(
     'section',
     { class: 'phase-actions', attrs: { 'aria-label': t('actions.label') } },

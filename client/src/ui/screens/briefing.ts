@@ -8,11 +8,11 @@ import { briefingPanel } from '../panels/briefing.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
 
 export function briefingScreen(ctx: ScreenContext, initial: AppState): Screen {
-  const { t, controller } = ctx;
+  const { t, locale, controller } = ctx;
   const me = initial.seat?.delegation as DelegationId;
   const bar = phaseBar(t, ctx.locale);
   const panel = briefingPanel(ctx, () => me);
-  const refusal = refusalLine(['seat.ready']);
+  const refusal = refusalLine(['seat.ready'], t, locale);
   const ready = button('', () => {
     const view = controller.store.get().view;
     controller.send(intent('seat.ready', { ready: !view?.seats[me].ready }));

@@ -3,7 +3,7 @@
  * session controls (pause/resume, advance, extend, inject), every channel, every briefing, the
  * computer players' explanations, and the transcript export.
  */
-import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import { localized } from '../../i18n/i18n.ts';
 import { type Intent, intent, refusal } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
@@ -44,16 +44,20 @@ export function consoleScreen(ctx: ScreenContext, initial: AppState): Screen {
     briefing.update(controller.store.get());
   });
   const botLog = h('ol', { class: 'bot-log' });
-  const refusalEl = refusalLine([
-    'facilitator.pause',
-    'facilitator.resume',
-    'facilitator.advance',
-    'facilitator.extend',
-    'facilitator.inject',
-    'seat.control',
-    'participant.move',
-    'participant.kick',
-  ]);
+  const refusalEl = refusalLine(
+    [
+      'facilitator.pause',
+      'facilitator.resume',
+      'facilitator.advance',
+      'facilitator.extend',
+      'facilitator.inject',
+      'seat.control',
+      'participant.move',
+      'participant.kick',
+    ],
+    t,
+    locale,
+  );
 
   // Session controls, each enabled only when the engine would accept it now.
   const act = (label: string, make: () => Intent, props = {}) => {

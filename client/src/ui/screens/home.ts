@@ -4,8 +4,8 @@
  */
 import { BOT_LEVELS, type BotLevel } from '@peace-table/shared/bots/types';
 import type { SeatKind } from '@peace-table/shared/protocol';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
-import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
 import { localized } from '../../i18n/i18n.ts';
 import type { ScenarioSummary } from '../../net/api.ts';
 import { codeFromLocation, displayCode, isValidCode } from '../../net/joinCode.ts';
@@ -219,8 +219,13 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
           ),
         );
 
-  /** Delegation choices show the scenario's own names and public positions once it has loaded. */
+  /**
+   * Delegation choices show the scenario's own names and public positions once it has loaded.
+   * Rebuilt then, they keep what the player already chose in the meantime.
+   */
   const renderScenario = () => {
+    const chosenDelegation = soloDelegation();
+    const chosenSeats = hostSeats();
     const names = (d: DelegationId) =>
       scenario ? localized(scenario.delegations[d].name, locale) : t(`delegation.${d}`);
     const solo = radios<DelegationId>(
@@ -231,7 +236,7 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
         label: names(d),
         ...(scenario ? { hint: localized(scenario.delegations[d].publicPosition.text, locale) } : {}),
       })),
-      'ukraine',
+      chosenDelegation,
     );
     soloDelegation = solo.value;
     fill(delegationSlot, solo.fieldset);
@@ -242,6 +247,7 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
         h('option', { attrs: { value: 'human' }, text: t('home.seatHuman') }),
         h('option', { attrs: { value: 'bot' }, text: t('home.seatBot') }),
       );
+      select.value = chosenSeats[d];
       return { d, select, el: field(names(d), select) };
     });
     hostSeats = () =>

@@ -17,7 +17,7 @@ export function lobbyScreen(ctx: ScreenContext, initial: AppState): Screen {
   const me = initial.seat?.delegation as DelegationId;
   const code = h('p', { class: 'code-line' });
   const table = rosterTable(ctx, false);
-  const refusal = refusalLine(['seat.ready']);
+  const refusal = refusalLine(['seat.ready'], t, locale);
   const ready = button('', () => {
     const view = controller.store.get().view;
     controller.send(intent('seat.ready', { ready: !view?.seats[me].ready }));

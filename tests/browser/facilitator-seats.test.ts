@@ -1,0 +1,203 @@
+/**
+ * The facilitator's seat tools in the browser, checked on both sides: from the console's Seats tab
+ * a facilitator hands Ukraine to the computer and back, moves a student to another delegation and
+ * removes one from the session; each student's page says what happened to them and lets them do
+ * only what they still may. Before that, the host form itself: seats chosen while the scenario is
+ * still loading are the seats the session gets.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  expectAccessible,
+  launch,
+  newPage,
+  type RunningServer,
+  shot,
+  shotOpenPages,
+  startServer,
+  watchPage,
+} from './support/browser.ts';
+import {
+  hostSession,
+  joinWithCode,
+  makeStatement,
+  openTab,
+  pressIfNot,
+  waitForPhase,
+  waitForScreen,
+} from './support/ui.ts';
+
+const available = browserAvailable();
+
+const KICK_CONFIRM = 'Remove Ivan from the session? Their seat key will stop working.';
+
+/** The facilitator's row for one delegation on the Seats tab, and its status cell. */
+const seatRow = (facilitator: Page, delegation: string) =>
+  facilitator.locator(`table.roster tr[data-delegation="${delegation}"]`);
+const seatStatus = (facilitator: Page, delegation: string) =>
+  seatRow(facilitator, delegation).locator('td').nth(1).textContent();
+
+const statusOf = (page: Page) => page.locator('.status').textContent();
+const noticesOf = (page: Page) => page.locator('.notices').textContent();
+
+/** Posts in the channel shown. */
+async function write(page: Page, text: string) {
+  await page.locator('form.post textarea').fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+describe.skipIf(!available)('facilitator seat tools in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  }, 180_000);
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await shotOpenPages(browser, task.name);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('hands a seat to the computer and back, moves a student and removes one, as both sides see it', async () => {
+    const facilitator = await newPage(browser);
+    const watched = [watchPage(facilitator, KICK_CONFIRM)];
+    const code = await hostSession(facilitator, server.url, {
+      Ukraine: 'People',
+      Russia: 'People',
+      'United States': 'Computer',
+      Europe: 'Computer',
+    });
+    const olena = await newPage(browser);
+    const ivan = await newPage(browser);
+    watched.push(watchPage(olena), watchPage(ivan));
+    await joinWithCode(olena, server.url, code, 'Olena', 'Ukraine');
+    await joinWithCode(ivan, server.url, code, 'Ivan', 'Russia');
+    for (const page of [olena, ivan]) await waitForScreen(page, 'lobby');
+    for (const page of [olena, ivan]) await pressIfNot(page, 'We are ready');
+    for (const page of [olena, ivan]) await waitForScreen(page, 'briefing');
+    for (const page of [olena, ivan]) await pressIfNot(page, 'We have read it: ready');
+    await waitForPhase(olena, 'opening');
+    await makeStatement(olena, 'Ukraine wants a just and lasting peace.');
+    await waitForPhase(ivan, 'opening');
+    await makeStatement(ivan, 'Russia wants its security interests heard.');
+    for (const d of ['us', 'europe']) expect(await seatStatus(facilitator, d)).toBe('Played by the computer');
+    // The talks hold until every delegation is ready for drafts; nobody here says so.
+    for (const page of [olena, ivan, facilitator]) await waitForPhase(page, 'talks', 30_000);
+    await expect.poll(() => seatRow(facilitator, 'russia').textContent()).toContain('Ivan');
+
+    // 1. The facilitator hands Ukraine to the computer.
+    await seatRow(facilitator, 'ukraine').getByRole('button', { name: 'Hand to the computer' }).click();
+    await expect.poll(() => seatStatus(facilitator, 'ukraine')).toBe('Played by the computer');
+    await seatRow(facilitator, 'ukraine').getByRole('button', { name: 'Give back to the people' }).waitFor();
+    await expect.poll(() => noticesOf(olena)).toContain('The computer now plays Ukraine.');
+    const botNote = olena.locator('.bot-note');
+    await expect.poll(() => botNote.textContent()).toMatch(/^The computer is playing your delegation right now\./);
+    // Olena tries to speak for her delegation anyway: the server refuses and her page says why.
+    await openTab(olena, 'Channels');
+    await write(olena, 'Can we still talk?');
+    // (The wording is the client's translation of the server's `bot_controlled` refusal.)
+    await expect.poll(() => olena.locator('form.post .refusal').textContent()).toMatch(/the computer/i);
+    expect(await olena.locator('.messages').textContent()).not.toContain('Can we still talk?');
+    await shot(olena, 'seat-to-computer-student');
+    await shot(facilitator, 'seat-to-computer-console');
+    await expectAccessible(olena, 'game (seat played by the computer)');
+    await expectAccessible(facilitator, 'console (seat played by the computer)');
+
+    // 2. ... and gives it back.
+    await seatRow(facilitator, 'ukraine').getByRole('button', { name: 'Give back to the people' }).click();
+    await expect.poll(() => seatStatus(facilitator, 'ukraine')).not.toBe('Played by the computer');
+    await seatRow(facilitator, 'ukraine').getByRole('button', { name: 'Hand to the computer' }).waitFor();
+    await expect.poll(() => noticesOf(olena)).toContain('Ukraine is back in human hands.');
+    await botNote.waitFor({ state: 'hidden' });
+    await write(olena, 'Back in our hands.');
+    await olena.locator('.messages .text').filter({ hasText: 'Back in our hands.' }).waitFor();
+    await olena.locator('form.post .refusal').waitFor({ state: 'hidden' });
+    await openTab(facilitator, 'All channels');
+    await expect.poll(() => facilitator.locator('.messages').textContent()).toContain('Back in our hands.');
+    await openTab(facilitator, 'Seats');
+    await shot(olena, 'seat-back-to-people-student');
+
+    // 3. The facilitator moves Ivan from Russia to Ukraine.
+    await facilitator.getByLabel('Move Ivan to').selectOption({ label: 'Ukraine' });
+    await expect.poll(() => seatRow(facilitator, 'ukraine').locator('ul.people').textContent()).toContain('Ivan');
+    await expect.poll(() => seatRow(facilitator, 'russia').locator('ul.people').textContent()).toBe('nobody yet');
+    expect(await seatStatus(facilitator, 'russia')).toBe('Waiting for players');
+    await expect.poll(() => noticesOf(ivan)).toContain('The facilitator moved you to Ukraine.');
+    // His page now sits with Ukraine: its briefing, and its private channel shared with Olena.
+    await openTab(ivan, 'Briefing');
+    await expect.poll(() => ivan.locator('.briefing h2').textContent()).toBe('Briefing: Ukraine');
+    await openTab(ivan, 'Channels');
+    await ivan.getByRole('button', { name: /^Our delegation \(private\)/ }).click();
+    await write(ivan, 'Ivan here: I sit with Ukraine now.');
+    await olena.getByRole('button', { name: /^Our delegation \(private\)/ }).click();
+    await expect.poll(() => olena.locator('.messages').textContent()).toContain('Ivan here: I sit with Ukraine now.');
+    await shot(ivan, 'seat-moved-student');
+    await shot(facilitator, 'seat-moved-console');
+
+    // 4. The facilitator removes Ivan from the session (after confirming).
+    const ivanEntry = seatRow(facilitator, 'ukraine').locator('ul.people > li').filter({ hasText: 'Ivan' });
+    await ivanEntry.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => ivanEntry.count()).toBe(0);
+    expect(await seatRow(facilitator, 'ukraine').locator('ul.people').textContent()).toContain('Olena');
+    await expect
+      .poll(() => statusOf(ivan))
+      .toBe('You have left the session: The facilitator removed you from this session.');
+    await expect.poll(() => noticesOf(ivan)).toContain('The facilitator removed you from this session.');
+    // His game stays on screen but takes no more input: the chat box cannot even be focused.
+    expect(await ivan.locator('main').getAttribute('data-screen')).toBe('game');
+    expect(await ivan.locator('main').getAttribute('inert')).not.toBeNull();
+    const chatBox = ivan.locator('form.post textarea');
+    await chatBox.focus();
+    expect(await chatBox.evaluate((el) => el.ownerDocument.activeElement === el)).toBe(false);
+    // Olena's page is not touched.
+    expect(await olena.locator('main').getAttribute('inert')).toBeNull();
+    await shot(ivan, 'seat-removed-student');
+    await shot(facilitator, 'seat-removed-console');
+    await expectAccessible(ivan, 'removed from the session');
+    // His seat key no longer works: opening the game again does not put him back.
+    await ivan.reload();
+    await waitForScreen(ivan, 'home');
+    await expect.poll(() => statusOf(ivan)).toMatch(/^Could not connect: That seat key is not valid for session/);
+    await shot(ivan, 'seat-removed-reload');
+    await expectAccessible(ivan, 'home (seat key refused)');
+    // Olena plays on, undisturbed.
+    await write(olena, 'Ukraine continues.');
+    await olena.locator('.messages .text').filter({ hasText: 'Ukraine continues.' }).waitFor();
+    expect(await statusOf(olena)).toBe('Connected.');
+
+    expect(watched[0]?.dialogs).toEqual([`confirm: ${KICK_CONFIRM}`]);
+    for (const w of watched) expect(w.errors).toEqual([]);
+    for (const w of watched.slice(1)) expect(w.dialogs).toEqual([]);
+  }, 240_000);
+  it('keeps the seats a facilitator chose while the scenario was still loading', async () => {
+    const page = await newPage(browser);
+    const watch = watchPage(page);
+    // A slow classroom network: the scenario's public data arrives after the form is usable.
+    await page.route('**/api/scenarios/*', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(server.url);
+    const form = page.locator('form[aria-labelledby="host-title"]');
+    await form.getByLabel('Russia', { exact: true }).selectOption({ label: 'Computer' });
+    await form.getByLabel('Europe', { exact: true }).selectOption({ label: 'Computer' });
+    await page.locator('input[name="solo-delegation"][value="russia"]').check();
+    // The scenario arrives: the choices now show its public positions ...
+    await page.locator('label[for="solo-delegation-russia"] .hint').waitFor();
+    // ... and still hold what was chosen.
+    expect(await form.getByLabel('Russia', { exact: true }).inputValue()).toBe('bot');
+    expect(await form.getByLabel('Europe', { exact: true }).inputValue()).toBe('bot');
+    expect(await form.getByLabel('Ukraine', { exact: true }).inputValue()).toBe('human');
+    expect(await page.locator('input[name="solo-delegation"][value="russia"]').isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Create the session' }).click();
+    await waitForScreen(page, 'console');
+    await expect.poll(() => seatStatus(page, 'russia')).toBe('Played by the computer');
+    expect(await seatStatus(page, 'europe')).toBe('Played by the computer');
+    expect(await seatStatus(page, 'ukraine')).toBe('Waiting for players');
+    expect(watch.errors).toEqual([]);
+  }, 60_000);
+});
