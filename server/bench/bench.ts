@@ -6,6 +6,8 @@
  * on loopback, each of a session's (up to) four delegates sending a chat action every `interval`
  * ms ±50%. Prints latency from action to effect (p50/p99), messages per second, the server's
  * CPU, memory per session, and the ratio to the baseline, with the machine it ran on.
+ * `--profile FILE` also writes a CPU profile of the server during the negotiation room's measured
+ * window (open it in Chrome DevTools; the profiler itself slows the server, so not for figures).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     interval: { type: 'string', default: '5000' },
     scenario: { type: 'string', default: 'ukraine-2026' },
+    profile: { type: 'string' },
   },
 });
 const num = (name: keyof typeof values) => Number(values[name]);
@@ -45,6 +48,19 @@ function freePort(): Promise<number> {
       const port = (probe.address() as { port: number }).port;
       probe.close(() => resolve(port));
     });
+  });
+}
+
+/** Start the server's CPU profiler, or (with a file) stop it and write the profile there. */
+function profile(child: ChildProcess, file?: string): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== 'profile') return;
+      child.off('message', onMessage);
+      resolve();
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'profile', file });
   });
 }
 
@@ -119,6 +135,8 @@ async function measure(
   await sleep(num('warmup') * 1000);
   rec.reset();
   rec.recording = true;
+  const profiling = label === 'negotiation' && values.profile !== undefined;
+  if (profiling) await profile(child);
   const server0 = await ask(child);
   const driver0 = process.cpuUsage();
   driverLoop.reset();
@@ -126,6 +144,7 @@ async function measure(
   await sleep(num('seconds') * 1000);
   const elapsed = (performance.now() - t0) / 1000;
   const server1 = await ask(child);
+  if (profiling) await profile(child, path.resolve(String(values.profile)));
   const driver1 = process.cpuUsage(driver0);
   const driverLoopP99 = driverLoop.percentile(99) / 1e6;
   const driverLoopMax = driverLoop.max / 1e6;

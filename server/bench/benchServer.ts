@@ -1,8 +1,11 @@
 /**
  * The server process of `npm run bench:server`: the real app (app.ts, real content) plus the
  * bare baseline room, with a fresh database. Started with --expose-gc; answers
- * `{ type: 'stats', gc? }` on its IPC channel with CPU time, memory and event-loop delay.
+ * `{ type: 'stats', gc? }` on its IPC channel with CPU time, memory and event-loop delay, and
+ * (for `--profile`) `{ type: 'profile', file? }` to start a CPU profile, then to write it to `file`.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/log.ts';
@@ -26,4 +29,21 @@ process.on('message', (message: { type?: string; gc?: boolean }) => {
   loop.reset();
   process.send?.({ type: 'stats', cpu: process.cpuUsage(), rss: memory.rss, heapUsed: memory.heapUsed, eventLoop });
 });
+let profiler: Session | null = null;
+process.on('message', async (message: { type?: string; file?: string }) => {
+  if (message?.type !== 'profile') return;
+  if (!profiler) {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  } else if (message.file) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(message.file, JSON.stringify(profile));
+    profiler.disconnect();
+    profiler = null;
+  }
+  process.send?.({ type: 'profile' });
+});
+
 process.send?.({ type: 'ready' });

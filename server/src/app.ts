@@ -61,7 +61,7 @@ export function createApp(options: AppOptions = {}) {
     decide,
     node: config.nodeId,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
-    patchRate: options.patchRate ?? 50,
+    patchRate: options.patchRate ?? 250,
     idleMs: options.idleMs ?? 12 * 3600_000,
   };
   const defaults: SessionDefaults = {

@@ -20,6 +20,9 @@ async function main() {
   const pub = publicScenario(scenario);
   console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, Node ${process.version}`);
 
+  // Warm-up: the first games run while V8 is still compiling the hot paths; a server hosting bots
+  // is long past that, so those decisions are not counted.
+  for (let seed = 1_000_001; seed <= 1_000_020; seed += 1) playGame(engine, { seed, level: 'standard' }, pub);
   const times: Record<string, number[]> = { ukraine: [], russia: [], us: [], europe: [] };
   for (let seed = 1; seed <= 50; seed += 1) {
     playGame(
@@ -33,7 +36,7 @@ async function main() {
       pub,
     );
   }
-  console.log('bot decision time over 50 whole games (standard level):');
+  console.log('bot decision time over 50 whole games after 20 warm-up games (standard level):');
   for (const [d, list] of Object.entries(times)) {
     const sorted = [...list].sort((a, b) => a - b);
     console.log(

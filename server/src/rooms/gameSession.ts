@@ -12,6 +12,20 @@ import type { Scenario } from '@peace-table/shared/scenario/schema';
 import type { RosterData, SessionConfig } from '../sessions/types.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 
+/**
+ * One engine per loaded scenario, shared by all its sessions: the machine holds no game state (each
+ * session keeps its own snapshot), and building one per room cost memory in every session.
+ */
+const ENGINES = new WeakMap<Scenario, Engine>();
+function engineFor(scenario: Scenario): Engine {
+  let engine = ENGINES.get(scenario);
+  if (!engine) {
+    engine = createEngine(scenario);
+    ENGINES.set(scenario, engine);
+  }
+  return engine;
+}
+
 /** Events between snapshots: restores replay at most this many events after the latest snapshot. */
 export const SNAPSHOT_EVERY = 50;
 
@@ -35,7 +49,7 @@ export class GameSession {
     roster: RosterData,
     node: string,
   ): GameSession {
-    const engine = createEngine(scenario);
+    const engine = engineFor(scenario);
     const snapshot = engine.start(config.input);
     store.createSession(config, roster, node, engine.persist(snapshot));
     return new GameSession(config.code, engine, store, snapshot, 0, 0);
@@ -45,7 +59,7 @@ export class GameSession {
   static restore(store: SessionStore, scenario: Scenario, code: string): GameSession {
     const stored = store.loadGame(code);
     if (!stored) throw new Error(`session ${code} has no saved game`);
-    const engine = createEngine(scenario);
+    const engine = engineFor(scenario);
     let snapshot = engine.restore(stored.snapshot);
     stored.events.forEach((event, i) => {
       const result = engine.step(snapshot, event);

@@ -17,7 +17,11 @@ export interface NegotiationRoomSettings {
   /** This server's name in the sessions table: it restores only its own sessions after a restart. */
   node: string;
   rateLimit: RateLimit;
-  /** Colyseus patch tick in ms. Accepted actions patch at once; the tick also drives the room clock. */
+  /**
+   * Colyseus patch tick in ms (default 250). Accepted actions patch at once, so the tick only drives
+   * the room clock (bot pacing, deadlines, reconnection windows: seconds, not milliseconds). At 20 Hz
+   * 500 rooms ran 10,000 empty ticks a second, a sixth of the server's CPU in the benchmark.
+   */
   patchRate: number;
   /** A session with nobody connected for this long is closed and marked abandoned. */
   idleMs: number;

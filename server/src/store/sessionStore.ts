@@ -15,7 +15,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { PersistedGame } from '@peace-table/shared/engine/game';
 import type { EngineEvent, FinalResult } from '@peace-table/shared/engine/types';
 import type { RosterData, SessionConfig, SessionStatus } from '../sessions/types.ts';
@@ -126,36 +126,45 @@ export class SessionStore {
     }
   }
 
+  /** Statements are compiled once and reused: every accepted event runs the same few. */
+  private readonly statements = new Map<string, StatementSync>();
+  private sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   private transaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
+    this.sql('BEGIN IMMEDIATE').run();
     try {
       const result = work();
-      this.db.exec('COMMIT');
+      this.sql('COMMIT').run();
       return result;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      this.sql('ROLLBACK').run();
       throw error;
     }
   }
 
   createSession(config: SessionConfig, roster: RosterData, node: string, game: PersistedGame, now = Date.now()): void {
     this.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO sessions (code, scenario_id, node, status, created_at, updated_at, config, roster)
+      this.sql(
+        `INSERT INTO sessions (code, scenario_id, node, status, created_at, updated_at, config, roster)
            VALUES (?, ?, ?, 'open', ?, ?, ?, ?)`,
-        )
-        .run(config.code, config.scenarioId, node, now, now, JSON.stringify(config), JSON.stringify(roster));
+      ).run(config.code, config.scenarioId, node, now, now, JSON.stringify(config), JSON.stringify(roster));
       this.writeSnapshot(config.code, 0, game, now);
     });
   }
 
   hasSession(code: string): boolean {
-    return this.db.prepare('SELECT 1 FROM sessions WHERE code = ?').get(code) !== undefined;
+    return this.sql('SELECT 1 FROM sessions WHERE code = ?').get(code) !== undefined;
   }
 
   getSession(code: string): SessionRow | undefined {
-    const raw = this.db.prepare('SELECT * FROM sessions WHERE code = ?').get(code) as RawSession | undefined;
+    const raw = this.sql('SELECT * FROM sessions WHERE code = ?').get(code) as RawSession | undefined;
     if (!raw) return undefined;
     return {
       code: raw.code,
@@ -177,50 +186,52 @@ export class SessionStore {
    */
   appendEvent(code: string, seq: number, event: EngineEvent, extras: AppendExtras = {}, now = Date.now()): void {
     this.transaction(() => {
-      const updated = this.db
-        .prepare('UPDATE sessions SET event_count = ?, updated_at = ? WHERE code = ? AND event_count = ?')
-        .run(seq, now, code, seq - 1);
+      const updated = this.sql(
+        'UPDATE sessions SET event_count = ?, updated_at = ? WHERE code = ? AND event_count = ?',
+      ).run(seq, now, code, seq - 1);
       if (updated.changes !== 1) throw new Error(`session ${code}: event ${seq} is out of sequence`);
-      this.db
-        .prepare('INSERT INTO events (code, seq, at, actor, type, event) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(code, seq, event.at, event.actor, event.type, JSON.stringify(event));
+      this.sql('INSERT INTO events (code, seq, at, actor, type, event) VALUES (?, ?, ?, ?, ?, ?)').run(
+        code,
+        seq,
+        event.at,
+        event.actor,
+        event.type,
+        JSON.stringify(event),
+      );
       if (extras.snapshot) this.writeSnapshot(code, seq, extras.snapshot, now);
       if (extras.concluded !== undefined) {
-        this.db
-          .prepare(`UPDATE sessions SET status = 'concluded', result = ? WHERE code = ?`)
-          .run(JSON.stringify(extras.concluded), code);
+        this.sql(`UPDATE sessions SET status = 'concluded', result = ? WHERE code = ?`).run(
+          JSON.stringify(extras.concluded),
+          code,
+        );
       }
     });
   }
 
   saveRoster(code: string, roster: RosterData, now = Date.now()): void {
-    this.db
-      .prepare('UPDATE sessions SET roster = ?, updated_at = ? WHERE code = ?')
-      .run(JSON.stringify(roster), now, code);
+    this.sql('UPDATE sessions SET roster = ?, updated_at = ? WHERE code = ?').run(JSON.stringify(roster), now, code);
   }
 
   setStatus(code: string, status: SessionStatus, now = Date.now()): void {
-    this.db.prepare('UPDATE sessions SET status = ?, updated_at = ? WHERE code = ?').run(status, now, code);
+    this.sql('UPDATE sessions SET status = ?, updated_at = ? WHERE code = ?').run(status, now, code);
   }
 
   private writeSnapshot(code: string, seq: number, game: PersistedGame, now: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO snapshots (code, seq, at, game) VALUES (?, ?, ?, ?)
+    this.sql(
+      `INSERT INTO snapshots (code, seq, at, game) VALUES (?, ?, ?, ?)
          ON CONFLICT (code) DO UPDATE SET seq = excluded.seq, at = excluded.at, game = excluded.game`,
-      )
-      .run(code, seq, now, JSON.stringify(game));
+    ).run(code, seq, now, JSON.stringify(game));
   }
 
   /** The latest snapshot and every event after it; undefined for an unknown session. */
   loadGame(code: string): StoredGame | undefined {
-    const snap = this.db.prepare('SELECT seq, game FROM snapshots WHERE code = ?').get(code) as
+    const snap = this.sql('SELECT seq, game FROM snapshots WHERE code = ?').get(code) as
       | { seq: number; game: string }
       | undefined;
     if (!snap) return undefined;
-    const rows = this.db
-      .prepare('SELECT event FROM events WHERE code = ? AND seq > ? ORDER BY seq')
-      .all(code, snap.seq) as { event: string }[];
+    const rows = this.sql('SELECT event FROM events WHERE code = ? AND seq > ? ORDER BY seq').all(code, snap.seq) as {
+      event: string;
+    }[];
     return {
       snapshotSeq: snap.seq,
       snapshot: JSON.parse(snap.game) as PersistedGame,
@@ -230,7 +241,7 @@ export class SessionStore {
 
   /** Every event of a session, in order (the full log, for audits and tests). */
   events(code: string): EngineEvent[] {
-    const rows = this.db.prepare('SELECT event FROM events WHERE code = ? ORDER BY seq').all(code) as {
+    const rows = this.sql('SELECT event FROM events WHERE code = ? ORDER BY seq').all(code) as {
       event: string;
     }[];
     return rows.map((r) => JSON.parse(r.event) as EngineEvent);
@@ -238,9 +249,9 @@ export class SessionStore {
 
   /** Codes of this node's sessions that were running when it stopped. */
   openSessions(node: string): string[] {
-    const rows = this.db
-      .prepare(`SELECT code FROM sessions WHERE node = ? AND status = 'open' ORDER BY created_at`)
-      .all(node) as { code: string }[];
+    const rows = this.sql(`SELECT code FROM sessions WHERE node = ? AND status = 'open' ORDER BY created_at`).all(
+      node,
+    ) as { code: string }[];
     return rows.map((r) => r.code);
   }
 
