@@ -12,99 +12,23 @@
 import { z } from 'zod';
 import { DELEGATION_IDS, ENDINGS, ISSUE_GROUPS } from './ids.ts';
 
+export * from './schemaBasics.ts';
+export * from './schemaDelegation.ts';
 // The fixed id lists live in ids.ts (no zod), so the browser bundle can import them cheaply.
 export { DELEGATION_IDS, ENDINGS, ISSUE_GROUPS };
 
-/** The four delegations at the table. Fixed by the game's design, not by content. */
-export const DelegationId = z.enum(DELEGATION_IDS);
-export type DelegationId = z.infer<typeof DelegationId>;
-
-/** Lower-case slug used for every id in content (issues, options, levers, events, ...). */
-export const Slug = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case slug like "status-crimea" (a-z, 0-9, -)');
-
-/** Every player-facing string exists in English and Ukrainian. */
-export const Localized = z.strictObject({
-  en: z.string().trim().min(1, 'English text is empty'),
-  uk: z.string().trim().min(1, 'Ukrainian text is empty'),
-});
-export type Localized = z.infer<typeof Localized>;
-
-/** Where a fact comes from: a seed file in ../shared/seeds/ and one of its section headings. */
-export const Source = z.strictObject({
-  seed: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/, 'must be a seed file name like "000_dc4659ee7f7471a7.txt"'),
-  section: z.string().trim().min(1),
-});
-export type Source = z.infer<typeof Source>;
-
-/** A sourced, localised statement (objectives, priorities, fallbacks, ...). */
-export const SourcedText = z.strictObject({ text: Localized, source: Source });
-export type SourcedText = z.infer<typeof SourcedText>;
-
-/** A clause reference "issueId.optionId", e.g. "crimea.recognised". */
-export const ClauseRef = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'must be a clause reference "issue.option" like "crimea.recognised"');
-export type ClauseRef = z.infer<typeof ClauseRef>;
-
-/** A world variable id, e.g. "pipeline-us" or "momentum.kostiantynivka-pokrovsk". */
-export const VariableId = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?$/, 'must be a variable id');
-
-/** How a game ended; conditions on outcomes may test it. */
-export const Ending = z.enum(ENDINGS);
-export type Ending = z.infer<typeof Ending>;
-
-/** Numeric comparison on a world variable (all given bounds must hold). */
-const Bounds = {
-  lt: z.number().optional(),
-  lte: z.number().optional(),
-  gt: z.number().optional(),
-  gte: z.number().optional(),
-};
-
-/**
- * The one small condition language used by red lines, ratification rules, event triggers, lever
- * requirements and outcome rules. Evaluated by the engine against {package, world, month, flags, ending}.
- */
-export type Condition =
-  | { clause: string } // the package contains this clause (explicitly or as the issue's default)
-  | { anyClause: string[] }
-  | { world: string; lt?: number; lte?: number; gt?: number; gte?: number }
-  | { sum: string[]; lt?: number; lte?: number; gt?: number; gte?: number } // sum of several variables
-  | { month: { lt?: number; lte?: number; gt?: number; gte?: number } } // months since the start, 0-based
-  | { flag: string } // a flag raised by an event or lever
-  | { ending: Ending } // only meaningful for outcomes
-  | { ratified: boolean } // only meaningful for outcomes: the signed deal survived every ratification rule
-  | { agreement: boolean } // only meaningful for outcomes: a package was signed by all its required signatories
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
-
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ clause: ClauseRef }),
-    z.strictObject({ anyClause: z.array(ClauseRef).min(1) }),
-    z.strictObject({ world: VariableId, ...Bounds }),
-    z.strictObject({ sum: z.array(VariableId).min(2), ...Bounds }),
-    z.strictObject({ month: z.strictObject(Bounds) }),
-    z.strictObject({ flag: Slug }),
-    z.strictObject({ ending: Ending }),
-    z.strictObject({ ratified: z.boolean() }),
-    z.strictObject({ agreement: z.boolean() }),
-    z.strictObject({ all: z.array(Condition).min(1) }),
-    z.strictObject({ any: z.array(Condition).min(1) }),
-    z.strictObject({ not: Condition }),
-  ]),
-);
-
-/** A change to the world: add `delta` to a variable (clamped to its range) or `set` it; or raise a flag. */
-export const Effect = z.union([
-  z.strictObject({ variable: VariableId, delta: z.number() }),
-  z.strictObject({ variable: VariableId, set: z.number() }),
-  z.strictObject({ flag: Slug }),
-]);
-export type Effect = z.infer<typeof Effect>;
+import {
+  ClauseRef,
+  Condition,
+  DelegationId,
+  Effect,
+  Ending,
+  Localized,
+  Slug,
+  Source,
+  VariableId,
+} from './schemaBasics.ts';
+import type { Delegation } from './schemaDelegation.ts';
 
 // ---------------------------------------------------------------------------------------------
 // scenario.yaml
@@ -205,105 +129,6 @@ export type WorldVariable = z.infer<typeof WorldVariable>;
 
 export const World = z.strictObject({ variables: z.array(WorldVariable).min(1) });
 export type World = z.infer<typeof World>;
-
-// ---------------------------------------------------------------------------------------------
-// delegations/<id>.yaml
-// ---------------------------------------------------------------------------------------------
-export const RedLine = z.strictObject({
-  id: Slug,
-  title: Localized,
-  /** Why the line exists, shown when a package breaks it. */
-  explanation: Localized,
-  /** The package breaks this red line when this condition holds for it. */
-  breaksWhen: Condition,
-  source: Source,
-});
-export type RedLine = z.infer<typeof RedLine>;
-
-export const RatificationRule = z.strictObject({
-  id: Slug,
-  title: Localized,
-  explanation: Localized,
-  /** A signed package survives at home only if this holds (evaluated on the package and the world). */
-  requires: Condition,
-  source: Source,
-});
-export type RatificationRule = z.infer<typeof RatificationRule>;
-
-/** No-deal value: base + sum(coefficient * world[variable]) + perMonth * month, clamped to [0, 1]. */
-export const NoDealValue = z.strictObject({
-  base: z.number(),
-  terms: z.array(z.strictObject({ variable: VariableId, coefficient: z.number() })).default([]),
-  perMonth: z.number().default(0),
-});
-export type NoDealValue = z.infer<typeof NoDealValue>;
-
-export const Preferences = z.strictObject({
-  /** Issue weights (non-negative; the engine normalises them to sum to 1). Every issue must have one. */
-  weights: z.record(Slug, z.number().min(0)),
-  /** utilities[issue][option] in [0, 1]. Every option of every issue must have one. */
-  utilities: z.record(Slug, z.record(Slug, z.number().min(0).max(1))),
-  /** A deal's utility is multiplied by (1 - discountPerMonth)^month: impatience. */
-  discountPerMonth: z.number().min(0).max(0.5).default(0),
-  noDeal: NoDealValue,
-  /** Why the numbers are what they are, with sources (shown on the utility sheet). */
-  rationale: z.array(SourcedText).min(1),
-});
-export type Preferences = z.infer<typeof Preferences>;
-
-export const Personality = z.strictObject({
-  /** Concession exponent e of the time-dependent curve: e < 1 Boulware (patient), e > 1 Conceder. */
-  concession: z.number().positive().max(10),
-  /** 0..1: how high its first demands sit above its no-deal value. */
-  toughness: z.number().min(0).max(1),
-  /** 0..1: how strongly changes in the world (its no-deal value) move its demands. */
-  pressureSensitivity: z.number().min(0).max(1),
-  /** 0..1: how readily it pulls its levers. */
-  leverUse: z.number().min(0).max(1),
-  /** How a facilitator should describe the AI delegation to students. */
-  description: Localized,
-  source: Source,
-});
-export type Personality = z.infer<typeof Personality>;
-
-export const Briefing = z.strictObject({
-  objectives: z.array(SourcedText).min(1),
-  priorities: z.array(SourcedText).min(1),
-  fallbacks: z.array(SourcedText).min(1),
-  mayReveal: z.array(SourcedText).min(1),
-  domesticPressure: z.array(SourcedText).min(1),
-});
-export type Briefing = z.infer<typeof Briefing>;
-
-export const Delegation = z.strictObject({
-  id: DelegationId,
-  name: Localized,
-  /** The delegation's colour on the table and map (hex), chosen from a colour-blind-safe palette. */
-  colour: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a hex colour like "#0072b2"'),
-  /** Public: what everyone at the table knows this delegation stands for. */
-  publicPosition: SourcedText,
-  /**
-   * Public: the clauses this delegation is publicly known to demand and to refuse (its stated
-   * position in clause form). Everyone may know them; AI delegations start their opponent models here.
-   */
-  publicStance: z
-    .strictObject({
-      demands: z.array(ClauseRef).default([]),
-      refuses: z.array(ClauseRef).default([]),
-      source: Source,
-    })
-    .optional(),
-  /** PRIVATE from here on: only this delegation (and the facilitator) may see it. */
-  briefing: Briefing,
-  redLines: z.array(RedLine).default([]),
-  ratification: z.array(RatificationRule).default([]),
-  preferences: Preferences,
-  personality: Personality,
-  /** Phrases the AI delegation uses to explain itself, keyed by situation (accept, reject, ...). */
-  phrases: z.record(Slug, Localized).default({}),
-  source: Source,
-});
-export type Delegation = z.infer<typeof Delegation>;
 
 // ---------------------------------------------------------------------------------------------
 // levers.yaml — what each delegation can do outside the deal
