@@ -2,7 +2,14 @@ import type { SeatView } from '@peace-table/shared/engine/view';
 import { describe, expect, it } from 'vitest';
 import { ApiError, createApi, httpBase } from '../src/net/api.ts';
 import { codeFromLocation, displayCode, isValidCode, joinUrl, normaliseCode } from '../src/net/joinCode.ts';
-import { CURRENT_KEY, createSeatStore, rejoinOptions, SEAT_TTL_MS, SEATS_KEY } from '../src/net/seatStore.ts';
+import {
+  CURRENT_KEY,
+  createSeatStore,
+  rejoinOptions,
+  SEAT_TTL_MS,
+  SEATS_KEY,
+  seatIsGone,
+} from '../src/net/seatStore.ts';
 import { leaveIsFinal, REJOIN_DELAYS, rejoinDelay } from '../src/net/session.ts';
 import { statusText } from '../src/net/status.ts';
 import { createViewSync } from '../src/net/viewSync.ts';
@@ -65,6 +72,20 @@ describe('seat store', () => {
       role: 'facilitator',
       facilitatorKey: 'f',
     });
+  });
+
+  it('forgets a seat only when it can never be used again', () => {
+    const kicked = { code: 'kicked' as const, message: 'The facilitator removed you from this session.' };
+    expect(seatIsGone({ notice: kicked })).toBe(true);
+    expect(seatIsGone({ notice: { code: 'seat.replaced', message: 'Your seat was opened in another window.' } })).toBe(
+      false,
+    );
+    for (const reason of ['seatKeyInvalid', 'facilitatorKeyInvalid', 'sessionEnded'])
+      expect(seatIsGone({ refusal: { reason } }), reason).toBe(true);
+    // A server restarting answers "no session" for a moment; a full team may have room later.
+    for (const reason of ['noSession', 'teamFull', 'rateLimited'])
+      expect(seatIsGone({ refusal: { reason } }), reason).toBe(false);
+    expect(seatIsGone({})).toBe(false);
   });
 
   it('backs off between rejoin attempts up to a ceiling', () => {
@@ -151,6 +172,12 @@ describe('HTTP API', () => {
     await expect(api.createSession({ scenario: 'x', seats: {} as never })).rejects.toEqual(
       new ApiError(400, 'seats.russia: invalid'),
     );
+    const refusal = fakeFetch(() =>
+      Response.json({ error: 'seats.us: no computer players', reason: 'noBots' }, { status: 400 }),
+    );
+    await expect(createApi('', refusal.fetcher).createSession({ scenario: 'x', seats: {} as never })).rejects.toEqual(
+      new ApiError(400, 'seats.us: no computer players', { reason: 'noBots' }),
+    );
     const blob = await api.transcript('K7QX2M', 'csv', 'secret-key-123456');
     expect(await blob.text()).toBe('a,b\n');
     expect(calls[1]?.url).toBe('/api/sessions/K7QX2M/transcript?format=csv');
@@ -170,18 +197,35 @@ describe('HTTP API', () => {
 
 describe('status line', () => {
   it('words every connection state in both languages', () => {
-    expect(statusText({ kind: 'connected', rejoined: true }, en.t)).toBe(
+    expect(statusText({ kind: 'connected', rejoined: true }, en)).toBe(
       'Connection restored: you are back in your seat.',
     );
-    expect(statusText({ kind: 'reconnecting', attempt: 2, retryInSeconds: 4 }, en.t)).toBe(
+    expect(statusText({ kind: 'reconnecting', attempt: 2, retryInSeconds: 4 }, en)).toBe(
       'Connection lost. Trying to rejoin your seat in 4 s (attempt 2)…',
     );
-    expect(statusText({ kind: 'error', reason: 'unreachable' }, uk.t)).toBe(
-      'Не вдалося з’єднатися: сервер недоступний',
-    );
-    expect(statusText({ kind: 'closed', reason: 'Removed by the facilitator' }, en.t)).toBe(
+    expect(statusText({ kind: 'error', reason: 'unreachable' }, uk)).toBe('Не вдалося з’єднатися: сервер недоступний');
+    expect(statusText({ kind: 'closed', reason: 'Removed by the facilitator' }, en)).toBe(
       'You have left the session: Removed by the facilitator',
     );
-    expect(statusText({ kind: 'idle' }, en.t)).toBe('');
+    expect(statusText({ kind: 'idle' }, en)).toBe('');
+  });
+
+  it('words refused joins and removals in the chosen language', () => {
+    const refused = {
+      kind: 'error' as const,
+      reason: 'That seat key is not valid for session K7QX2M.',
+      refusal: { reason: 'seatKeyInvalid', params: { code: 'K7QX2M' } },
+    };
+    expect(statusText(refused, uk)).toBe(
+      'Не вдалося з’єднатися: ваше місце в сесії K7Q X2M більше не дійсне (можливо, ведучий вилучив вас)',
+    );
+    // A reason this client does not know: the server's English sentence.
+    expect(statusText({ ...refused, refusal: { reason: 'fromTheFuture' } }, uk)).toBe(
+      'Не вдалося з’єднатися: That seat key is not valid for session K7QX2M.',
+    );
+    const notice = { code: 'kicked' as const, message: 'The facilitator removed you from this session.' };
+    expect(statusText({ kind: 'closed', reason: notice.message, notice }, uk)).toBe(
+      'Ви вийшли із сесії: Ведучий вилучив вас із цієї сесії.',
+    );
   });
 });

@@ -3,10 +3,20 @@
  * sentence in both locales, using only the params the server attaches (shared/src/refusals.ts).
  */
 import { ERROR_CODES } from '@peace-table/shared/protocol';
-import { REFUSAL_PARAMS, REFUSAL_REASONS } from '@peace-table/shared/refusals';
+import {
+  HTTP_REFUSAL_REASONS,
+  JOIN_REFUSAL_REASONS,
+  joinRefusalMessage,
+  parseJoinRefusal,
+  REFUSAL_PARAMS,
+  REFUSAL_REASONS,
+  refusalDetail,
+} from '@peace-table/shared/refusals';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, flatten, placeholders } from '../src/i18n/i18n.ts';
-import { refusalSentence, refusalWords } from '../src/model/refusals.ts';
+import { failureWords, refusalSentence, refusalWords } from '../src/model/refusals.ts';
+import { ApiError } from '../src/net/api.ts';
+import { JoinError, joinFailure } from '../src/net/session.ts';
 import { en, uk } from './fixtures.ts';
 
 const catalogs = { en: flatten(CATALOGS.en), uk: flatten(CATALOGS.uk) };
@@ -67,5 +77,80 @@ describe('refusalWords', () => {
     const rate = { code: 'rate_limited', message: 'Too many messages: slow down a little.', reason: 'rateLimited' };
     expect(refusalSentence(rate, en.t, 'en')).toBe('Too many messages: slow down a little');
     expect(refusalSentence(rate, uk.t, 'uk')).toBe('Забагато повідомлень: трохи повільніше');
+  });
+});
+
+describe('refused joins and failed requests', () => {
+  const RUSSIA = { en: 'Russia', uk: 'Росія' };
+  /** A join refused by the server, as the SDK rejects it and the session module passes it on. */
+  const joinError = (message: string, detail: Parameters<typeof joinRefusalMessage>[1]) =>
+    new JoinError(joinFailure(new Error(joinRefusalMessage(message, detail))));
+
+  it('has a sentence in both languages for every join and HTTP reason', () => {
+    const t = { en: en.t, uk: uk.t };
+    for (const reason of [...JOIN_REFUSAL_REASONS, ...HTTP_REFUSAL_REASONS]) {
+      for (const locale of ['en', 'uk'] as const) {
+        const params = Object.fromEntries((REFUSAL_PARAMS[reason] as readonly string[]).map((p) => [p, 'X']));
+        const words = failureWords({ message: 'English', reason, params }, t[locale], locale);
+        expect(words, `${locale} ${reason}`).not.toMatch(/^refusal\.|\{\w+\}|English/);
+      }
+    }
+  });
+
+  it('words each join refusal in the chosen language, the code as people read it', () => {
+    const full = joinError(
+      'The RUSSIA delegation is full (2 people).',
+      refusalDetail('teamFull', { delegation: RUSSIA, size: 2 }),
+    );
+    expect(failureWords(full, en.t, 'en')).toBe('the delegation of Russia is full (team size 2)');
+    expect(failureWords(full, uk.t, 'uk')).toBe('делегація «Росія» уже заповнена (розмір команди — 2)');
+    const noSession = joinError(
+      'No session with code K7QX2M is running.',
+      refusalDetail('noSession', { code: 'K7QX2M' }),
+    );
+    expect(failureWords(noSession, uk.t, 'uk')).toBe('сесії з кодом K7Q X2M зараз немає; перевірте код у ведучого');
+    const ended = joinError('Session K7QX2M has ended.', refusalDetail('sessionEnded', { code: 'K7QX2M' }));
+    expect(failureWords(ended, en.t, 'en')).toBe('session K7Q X2M has ended');
+    expect(failureWords(ended, uk.t, 'uk')).toBe('сесію K7Q X2M завершено');
+    const key = joinError(
+      'That facilitator key is not valid.',
+      refusalDetail('facilitatorKeyInvalid', { code: 'K7QX2M' }),
+    );
+    expect(failureWords(key, uk.t, 'uk')).toBe('цей ключ ведучого не підходить до сесії K7Q X2M');
+    const stale = joinError('This page is out of date.', refusalDetail('protocolOutdated', { version: 3 }));
+    expect(failureWords(stale, uk.t, 'uk')).toBe(
+      'ця сторінка застаріла для сервера (протокол 3); перезавантажте сторінку',
+    );
+    const computer = joinError(
+      'The RUSSIA seat is played by the computer.',
+      refusalDetail('seatComputerOnly', { delegation: RUSSIA }),
+    );
+    expect(failureWords(computer, uk.t, 'uk')).toBe('у цій сесії за делегацію «Росія» грає комп’ютер');
+  });
+
+  it('falls back to the server’s English sentence for a reason it does not know, or none', () => {
+    const newer = new Error('Session K7QX2M is full of robots. {"reason":"tooManyRobots","params":{"code":"K7QX2M"}}');
+    expect(parseJoinRefusal(newer.message)).toEqual({
+      message: 'Session K7QX2M is full of robots.',
+      reason: 'tooManyRobots',
+      params: { code: 'K7QX2M' },
+    });
+    expect(failureWords(new JoinError(joinFailure(newer)), uk.t, 'uk')).toBe('Session K7QX2M is full of robots.');
+    expect(failureWords(new Error('seat reservation expired.'), uk.t, 'uk')).toBe('seat reservation expired.');
+    // Text that only looks like a detail stays whole.
+    expect(parseJoinRefusal('Odd {"reason": nope')).toEqual({ message: 'Odd {"reason": nope' });
+    expect(parseJoinRefusal('Odd {"reason":7}')).toEqual({ message: 'Odd {"reason":7}' });
+  });
+
+  it('says a network failure is one, and words the HTTP API’s refusals', () => {
+    expect(failureWords(new TypeError('Failed to fetch'), uk.t, 'uk')).toBe('сервер недоступний');
+    const noBots = new ApiError(400, 'seats.us: this server has no computer players', { reason: 'noBots' });
+    expect(failureWords(noBots, uk.t, 'uk')).toBe('на цьому сервері немає комп’ютерних гравців');
+    const scenario = new ApiError(400, 'scenario: there is no scenario "x"', {
+      reason: 'scenarioUnavailable',
+      params: { scenario: 'x' },
+    });
+    expect(failureWords(scenario, en.t, 'en')).toBe('the scenario “x” cannot be played on this server');
+    expect(failureWords(new ApiError(500, 'internal error'), en.t, 'en')).toBe('internal error');
   });
 });

@@ -1,10 +1,18 @@
-import type { SessionStateSnapshot } from '@peace-table/shared/protocol';
+import { NOTICE_CODES, type SessionStateSnapshot } from '@peace-table/shared/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bilateral, channelKind, channelsFor, markRead, totalUnread, unreadCounts } from '../src/model/channels.ts';
-import { noticesBetween } from '../src/model/notices.ts';
+import {
+  bilateral,
+  channelKind,
+  channelsFor,
+  markRead,
+  totalUnread,
+  unreadCounts,
+  unsentChat,
+} from '../src/model/channels.ts';
+import { noticesBetween, noticeText } from '../src/model/notices.ts';
 import { roster, rowStatusKey } from '../src/model/roster.ts';
 import { FRONT_GAUGE, gauges, tableModel } from '../src/model/table.ts';
-import { tableSummary } from '../src/model/tableText.ts';
+import { seatDoing, seatPeople, tableSummary } from '../src/model/tableText.ts';
 import { en, FRAGILE_CEASEFIRE, play, TO_TABLING, type Untimed, uk, view, type World, world } from './fixtures.ts';
 
 let w: World;
@@ -129,6 +137,43 @@ describe('the table model', () => {
   });
 });
 
+describe('an empty seat', () => {
+  const emptied: SessionStateSnapshot = {
+    ...room,
+    // Jo was moved from the United States to Europe: nobody is left at the US seat.
+    participants: { ...room.participants, c: { name: 'Jo', role: 'delegate', delegation: 'europe', connected: true } },
+  };
+
+  it('reads "nobody yet" and nothing else: no activity, no "(offline)"', () => {
+    const v = view(w, play(w, TO_TABLING), 'ukraine');
+    const model = tableModel(w.pub, v, emptied, FRONT);
+    const us = model.seats.find((s) => s.id === 'us');
+    expect(us).toMatchObject({ empty: true, people: [], control: 'human' });
+    if (!us) return;
+    expect(seatPeople(us, en.t, (names) => names.join(', '))).toBe('nobody yet');
+    expect(seatDoing(us, en.t)).toBe('');
+    const lines = tableSummary(model, w.pub, v, en, 0);
+    expect(lines).toContain('United States: nobody yet.');
+    expect(tableSummary(model, w.pub, v, uk, 0)).toContain('Сполучені Штати: поки нікого.');
+    // Europe now has someone: its seat reads as before.
+    const europe = model.seats.find((s) => s.id === 'europe');
+    expect(europe).toMatchObject({ empty: false, people: ['Jo'] });
+    if (europe) expect(seatDoing(europe, en.t)).toBe('drafting');
+  });
+
+  it('keeps "(offline)" for people who dropped out, and the computer for a bot seat', () => {
+    const v = view(w, play(w, TO_TABLING), 'ukraine');
+    const model = tableModel(w.pub, v, room, FRONT);
+    const us = model.seats.find((s) => s.id === 'us');
+    const russia = model.seats.find((s) => s.id === 'russia');
+    if (!us || !russia) throw new Error('seats missing');
+    expect(seatPeople(us, en.t, (names) => names.join(', '))).toBe('Jo');
+    expect(seatDoing(us, en.t)).toBe('drafting · (offline)');
+    expect(seatPeople(russia, uk.t, (names) => names.join(', '))).toBe('комп’ютер');
+    expect(russia.empty).toBe(false);
+  });
+});
+
 describe('channels', () => {
   it('gives a delegation the plenary, its own room, a bilateral with each other one and announcements', () => {
     expect(channelsFor('us')).toEqual([
@@ -183,6 +228,39 @@ describe('notices', () => {
     expect(noticesBetween(w.pub, before, after, uk).map((n) => n.text)[2]).toBe(
       '1 нове повідомлення від: Сполучені Штати.',
     );
+  });
+});
+
+describe('server notices', () => {
+  it.each([en, uk])('have a sentence for every kind in $locale, with the delegation’s name', (tr) => {
+    for (const code of NOTICE_CODES) {
+      const text = noticeText(
+        { code, message: 'English', params: { delegation: { en: 'Ukraine', uk: 'Україна' } } },
+        tr,
+      );
+      expect(text, code).not.toMatch(/^notice\.|\{|English/);
+    }
+    expect(
+      noticeText({ code: 'seat.human', message: '', params: { delegation: { en: 'Ukraine', uk: 'Україна' } } }, tr),
+    ).toBe(tr.locale === 'en' ? 'Ukraine is back in human hands.' : 'Делегація «Україна» знову в руках людей.');
+  });
+
+  it('fall back to the English message for a kind this client does not know', () => {
+    expect(noticeText({ code: 'seat.new' as never, message: 'Something new.' }, uk)).toBe('Something new.');
+  });
+});
+
+describe('unsent chat', () => {
+  it('picks the chat lines out of the messages waiting for the connection', () => {
+    const waiting = [
+      { type: 'seat.ready', payload: {} },
+      { type: 'chat.post', payload: { channel: 'plenary', text: 'Hello' } },
+      { type: 'chat.post', payload: { channel: 'delegation:ukraine', text: 'Psst' } },
+    ];
+    expect(unsentChat(waiting)).toEqual([
+      { channel: 'plenary', text: 'Hello' },
+      { channel: 'delegation:ukraine', text: 'Psst' },
+    ]);
   });
 });
 

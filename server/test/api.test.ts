@@ -3,6 +3,7 @@
  * with the facilitator key (kept after the session ends), map files, and /monitor's password.
  */
 import { FACILITATOR_KEY_HEADER } from '@peace-table/shared/protocol';
+import { parseJoinRefusal } from '@peace-table/shared/refusals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_HUMAN, type CreatedSession, createSession, joinAs } from './support/players.ts';
 import { startTestServer, type TestServer } from './support/testServer.ts';
@@ -68,13 +69,23 @@ describe('with bots and no admin password', () => {
   ])('answers 400 naming the field for %j', async (body, error) => {
     const res = await post(server, body);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: string }).error).toMatch(error);
+    const answer = (await res.json()) as { error: string; reason: string };
+    expect(answer.error).toMatch(error);
+    // The rule, for the client to say it in the player's language (shared/src/refusals.ts).
+    expect(answer.reason).toBe(
+      (body as { scenario?: string }).scenario === 'nope' ? 'scenarioUnavailable' : 'requestInvalid',
+    );
+  });
+
+  it('names the scenario it cannot play, for the client’s sentence', async () => {
+    const res = await post(server, { scenario: 'nope', seats: ALL_HUMAN });
+    expect(await res.json()).toMatchObject({ reason: 'scenarioUnavailable', params: { scenario: 'nope' } });
   });
 
   it('answers 400 for a body that is not JSON', async () => {
     const res = await post(server, null, '{"scenario":');
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'the body is not valid JSON' });
+    expect(await res.json()).toEqual({ error: 'the body is not valid JSON', reason: 'requestInvalid' });
   });
 
   it('refuses to create a room through Colyseus directly (no ticket)', async () => {
@@ -100,6 +111,13 @@ describe('with bots and no admin password', () => {
     // Everyone left a concluded session: the room closes, the transcript stays.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(server.colyseus.getRoomById(session.code)).toBeUndefined();
+    // A late join hears that the session is over, not that its code is wrong.
+    const late = await joinAs(server.wsUrl, { code: session.code, role: 'spectator' }).catch((e: Error) => e);
+    expect(parseJoinRefusal((late as Error).message)).toEqual({
+      message: `Session ${session.code} has ended.`,
+      reason: 'sessionEnded',
+      params: { code: session.code },
+    });
 
     const url = `${server.baseUrl}/api/sessions/${session.code.toLowerCase()}/transcript`;
     const headers = { [FACILITATOR_KEY_HEADER]: session.facilitatorKey };
@@ -157,7 +175,7 @@ describe('without bots, with an admin password', () => {
   it('refuses bot seats, naming the seat', async () => {
     const res = await post(server, { scenario: 'fixture', seats: { ...ALL_HUMAN, us: 'bot' } });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'seats.us: this server has no computer players' });
+    expect(await res.json()).toEqual({ error: 'seats.us: this server has no computer players', reason: 'noBots' });
   });
 
   it('serves /monitor only with the admin password', async () => {

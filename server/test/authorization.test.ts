@@ -3,6 +3,7 @@
  * the key, reusing another seat's key. Every refusal is an `error` to the sender only, and the
  * game (its event log and everyone's view) does not change.
  */
+import { parseJoinRefusal } from '@peace-table/shared/refusals';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_HUMAN, type CreatedSession, createSession, joinAs, type Player } from './support/players.ts';
 import { seatFour, type Table } from './support/script.ts';
@@ -50,6 +51,20 @@ async function refused(who: Player, type: string, payload: unknown, code: string
     if (p !== who) expect(p.errors.length).toBe(errors);
   }
   return error;
+}
+
+/**
+ * A refused join, split as the browser client splits it: the English sentence and the reason with
+ * its params (carried in the join error's text, the only thing Colyseus passes on).
+ */
+async function joinRefusal(joining: Promise<unknown>) {
+  const error = await joining.then(
+    () => {
+      throw new Error('the join was accepted');
+    },
+    (e: Error) => e,
+  );
+  return parseJoinRefusal(error.message);
 }
 
 describe('acting for another delegation', () => {
@@ -169,6 +184,54 @@ describe('bad input', () => {
     await expect(
       new Client(server.wsUrl).join('negotiation', { protocol: 1, code: session.code, role: 'spectator' }),
     ).rejects.toThrow(/out of date/);
+  });
+
+  it('says why a join is refused with a reason and params the client can word', async () => {
+    const { code } = session;
+    expect(await joinRefusal(joinAs(server.wsUrl, { code: 'ZZZZZZ', role: 'spectator' }))).toEqual({
+      message: 'No session with code ZZZZZZ is running. Check the code with your facilitator.',
+      reason: 'noSession',
+      params: { code: 'ZZZZZZ' },
+    });
+    const { Client } = await import('@colyseus/sdk');
+    const stale = new Client(server.wsUrl).join('negotiation', { protocol: 1, code, role: 'spectator' });
+    expect(await joinRefusal(stale)).toMatchObject({ reason: 'protocolOutdated', params: { version: 2 } });
+    const facilitatorKey = 'A'.repeat(24);
+    expect(await joinRefusal(joinAs(server.wsUrl, { code, role: 'facilitator', facilitatorKey }))).toEqual({
+      message: `That facilitator key is not valid for session ${code}.`,
+      reason: 'facilitatorKeyInvalid',
+      params: { code },
+    });
+    const madeUp = joinAs(server.wsUrl, { code, role: 'delegate', seatKey: 'x'.repeat(24) });
+    expect(await joinRefusal(madeUp)).toMatchObject({ reason: 'seatKeyInvalid', params: { code } });
+    const ukraineKey = table.ukraine.seatKey?.key as string;
+    const wrongSeat = joinAs(server.wsUrl, { code, role: 'delegate', delegation: 'russia', seatKey: ukraineKey });
+    expect(await joinRefusal(wrongSeat)).toMatchObject({
+      message: 'That seat key belongs to the UKRAINE delegation, not RUSSIA.',
+      reason: 'seatKeyOtherDelegation',
+      // Names in both languages, as in every refusal.
+      params: { delegation: { en: 'UKRAINE', uk: expect.any(String) }, asked: { en: 'RUSSIA' } },
+    });
+  });
+
+  it('says when a delegation is full or played by the computer, with its name and the team size', async () => {
+    const small = await createSession(server.baseUrl, {
+      scenario: 'fixture',
+      seats: { ...ALL_HUMAN, russia: 'bot' },
+      options: { teamSize: 1 },
+    });
+    await joinAs(server.wsUrl, { code: small.code, role: 'delegate', delegation: 'ukraine', name: 'First' });
+    const second = joinAs(server.wsUrl, { code: small.code, role: 'delegate', delegation: 'ukraine', name: 'Second' });
+    expect(await joinRefusal(second)).toMatchObject({
+      message: 'The UKRAINE delegation is full (1 person).',
+      reason: 'teamFull',
+      params: { delegation: { en: 'UKRAINE' }, size: 1 },
+    });
+    const computer = joinAs(server.wsUrl, { code: small.code, role: 'delegate', delegation: 'russia', name: 'R' });
+    expect(await joinRefusal(computer)).toMatchObject({
+      reason: 'seatComputerOnly',
+      params: { delegation: { en: 'RUSSIA', uk: expect.any(String) } },
+    });
   });
 
   it('rate-limits a flood with one error and drops the excess', async () => {

@@ -87,5 +87,5 @@ describe('a server killed mid-game', () => {
       store.close();
     }
     for (const p of [...Object.values(back), facilitatorBack]) await p.leave();
-  }, 60_000);
+  }, 180_000);
 });

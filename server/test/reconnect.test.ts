@@ -91,6 +91,11 @@ describe('facilitator seat tools', () => {
   it('hands a seat to the computer and back', async () => {
     facilitator.send('seat.control', { delegation: 'us', control: 'bot' });
     await table.us.until((p) => p.notices.some((n) => n.code === 'seat.bot'), 'the notice');
+    // The notice names the delegation in both languages, for the client's sentence.
+    expect(table.us.notices.find((n) => n.code === 'seat.bot')).toMatchObject({
+      message: expect.stringMatching(/^The computer now plays /),
+      params: { delegation: { en: expect.any(String), uk: expect.any(String) } },
+    });
     await facilitator.until(() => seat('us')?.control === 'bot', 'the synced seat');
     expect(seat('us')).toMatchObject({ control: 'bot', pinned: true });
     expect((await table.us.expectError('chat.post', { channel: 'plenary', text: 'me?' })).code).toBe('bot_controlled');
@@ -113,6 +118,7 @@ describe('facilitator seat tools', () => {
     facilitator.send('participant.move', { participantId: mover.seatKey?.participantId, delegation: 'us' });
     await mover.until((p) => p.seatKey?.delegation === 'us' && p.view?.viewer === 'us', 'the move');
     expect(mover.notices.map((n) => n.code)).toEqual(['seat.moved']);
+    expect(mover.notices[0]?.params).toEqual({ delegation: { en: seat('us')?.label, uk: expect.any(String) } });
     expect(mover.seatKey?.key).not.toBe(oldKey);
     expect(Object.keys(mover.view?.private ?? {})).toEqual(['us']);
     await facilitator.until(() => seat('us')?.members === 2 && seat('europe')?.members === 0, 'the roster');

@@ -37,7 +37,7 @@ describe.skipIf(!available)('two processes sharing Redis', () => {
       );
     };
     [a, b] = await Promise.all([start('a'), start('b')]);
-  }, 30_000);
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all([a && killHard(a), b && killHard(b)]);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { matchMaker } from '@colyseus/core';
 import type { EngineOptions } from '@peace-table/shared/engine/types';
 import { NEGOTIATION_ROOM } from '@peace-table/shared/protocol';
+import { parseJoinRefusal } from '@peace-table/shared/refusals';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { hashKey, newJoinCode, newKey } from '../src/sessions/secrets.ts';
 import { issueTicket } from '../src/sessions/tickets.ts';
@@ -105,7 +106,12 @@ describe('an idle session', () => {
     const visitor = await joinAs(server.wsUrl, { code, role: 'spectator' });
     await visitor.leave();
     await expect.poll(() => store.getSession(code)?.status, { timeout: 5000 }).toBe('abandoned');
-    await expect(joinAs(server.wsUrl, { code, role: 'spectator' })).rejects.toThrow(/No session with code/);
+    // Its code is remembered as ended: a late join hears that, in the player's language too (reason).
+    const late = await joinAs(server.wsUrl, { code, role: 'spectator' }).catch((e: Error) => e);
+    expect(parseJoinRefusal((late as Error).message)).toMatchObject({
+      message: `Session ${code} has ended.`,
+      reason: 'sessionEnded',
+    });
     expect(store.openSessions('test')).not.toContain(code);
   });
 });

@@ -16,6 +16,7 @@ import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   type JoinOptionsPayload,
+  NOTICE_CODES,
   type NoticePayload,
   type ParticipantKickPayload,
   type ParticipantMovePayload,
@@ -97,6 +98,12 @@ export const CLIENT_MESSAGE_PAYLOADS = { ...EVENT_PAYLOADS, ...ROOM_MESSAGE_PAYL
 const ErrorCodeSchema = z.enum(ERROR_CODES);
 
 /** Server → client payloads, for the documentation and for tests that check what clients receive. */
+/** Params of a refusal or a notice: numbers, ids, names as { en, uk } (refusals.ts). */
+const RefusalParamsSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.strictObject({ en: z.string(), uk: z.string() })]),
+);
+
 export const SERVER_MESSAGE_PAYLOADS = {
   [SERVER_MESSAGE.error]: z.strictObject({
     code: ErrorCodeSchema,
@@ -107,10 +114,7 @@ export const SERVER_MESSAGE_PAYLOADS = {
       .refine(isRefusalReason, 'not a refusal reason')
       .optional()
       .describe('the rule that said no (see the list below): the client words it in the player’s language'),
-    params: z
-      .record(z.string(), z.union([z.string(), z.number(), z.strictObject({ en: z.string(), uk: z.string() })]))
-      .optional()
-      .describe('what the sentence needs: numbers, ids, names as { en, uk }'),
+    params: RefusalParamsSchema.optional().describe('what the sentence needs: numbers, ids, names as { en, uk }'),
   }) satisfies z.ZodType<ErrorPayload>,
   [SERVER_MESSAGE.seatKey]: z.strictObject({
     code: z.string(),
@@ -143,8 +147,9 @@ export const SERVER_MESSAGE_PAYLOADS = {
     at: z.number(),
   }),
   [SERVER_MESSAGE.notice]: z.strictObject({
-    code: z.enum(['seat.bot', 'seat.human', 'seat.moved', 'seat.replaced', 'kicked']),
-    message: z.string(),
+    code: z.enum(NOTICE_CODES).describe('what happened (see the list below)'),
+    message: z.string().describe('the notice in English, for logs'),
+    params: RefusalParamsSchema.optional().describe('what the sentence needs: the delegation as { en, uk }'),
   }) satisfies z.ZodType<NoticePayload>,
 } as const;
 

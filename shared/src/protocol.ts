@@ -147,16 +147,24 @@ export interface BotReasonPayload {
   at: number;
 }
 
-export type NoticeCode =
-  | 'seat.bot' // the computer now plays your delegation
-  | 'seat.human' // your delegation is back in human hands
-  | 'seat.moved' // the facilitator moved you to another delegation (a new seat.key and view follow)
-  | 'seat.replaced' // your seat was opened in another tab or device; this connection closes
-  | 'kicked'; // the facilitator removed you; this connection closes
+/** What happened to a client's seat: the kinds of `notice` (the client has a sentence for each). */
+export const NOTICE_CODES = [
+  'seat.bot', // the computer now plays your delegation (params: delegation)
+  'seat.human', // your delegation is back in human hands (params: delegation)
+  'seat.moved', // the facilitator moved you to another delegation (params: delegation; a new seat.key and view follow)
+  'seat.replaced', // your seat was opened in another tab or device; this connection closes
+  'kicked', // the facilitator removed you; this connection closes
+] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
 
+/**
+ * `code` is the kind; `message` the same in English (logs, tools); `params` what the client's
+ * sentence needs (`delegation` as { en, uk }), as in refusals.
+ */
 export interface NoticePayload {
   code: NoticeCode;
   message: string;
+  params?: RefusalParams;
 }
 
 export type SeatControl = 'human' | 'bot';

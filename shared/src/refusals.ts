@@ -91,10 +91,53 @@ export const REFUSAL_PARAMS = {
   textTooLong: ['max'],
   textControlCharacters: [],
   invalidPayload: ['type'],
+  // A refused join (the room's onAuth and onJoin): carried in the join error's text, see joinRefusalMessage.
+  protocolOutdated: ['version'],
+  joinInvalid: [],
+  noSession: ['code'],
+  sessionEnded: ['code'],
+  facilitatorKeyInvalid: ['code'],
+  facilitatorsFull: ['code', 'max'],
+  spectatorsFull: ['code', 'max'],
+  seatKeyInvalid: ['code'],
+  seatKeyOtherDelegation: ['delegation', 'asked'],
+  seatComputerOnly: ['delegation'],
+  teamFull: ['delegation', 'size'],
+  seatNotSaved: [],
+  // The HTTP API's `{ error, reason, params }` answers (server/src/http): creating a session.
+  requestInvalid: [],
+  scenarioUnavailable: ['scenario'],
+  sessionNotStarted: [],
+  internalError: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RefusalReason = keyof typeof REFUSAL_PARAMS;
 export const REFUSAL_REASONS = Object.keys(REFUSAL_PARAMS) as RefusalReason[];
+
+/** The reasons a join is refused with (the error of `client.join`, see joinRefusalMessage). */
+export const JOIN_REFUSAL_REASONS = [
+  'protocolOutdated',
+  'joinInvalid',
+  'noSession',
+  'sessionEnded',
+  'facilitatorKeyInvalid',
+  'facilitatorsFull',
+  'spectatorsFull',
+  'seatKeyInvalid',
+  'seatKeyOtherDelegation',
+  'seatComputerOnly',
+  'teamFull',
+  'seatNotSaved',
+] as const satisfies readonly RefusalReason[];
+
+/** The reasons `POST /api/sessions` answers an error with (`{ error, reason, params }`). */
+export const HTTP_REFUSAL_REASONS = [
+  'requestInvalid',
+  'scenarioUnavailable',
+  'noBots',
+  'sessionNotStarted',
+  'internalError',
+] as const satisfies readonly RefusalReason[];
 
 /** The params object a reason needs: exactly its named params. */
 export type ParamsOf<R extends RefusalReason> = { [K in (typeof REFUSAL_PARAMS)[R][number]]: RefusalParam };
@@ -115,4 +158,57 @@ export function refusalDetail<R extends RefusalReason>(reason: R, ...params: Par
 
 export function isRefusalReason(value: unknown): value is RefusalReason {
   return typeof value === 'string' && Object.hasOwn(REFUSAL_PARAMS, value);
+}
+
+/** What a client reads back from a refusal's text: the English sentence, and the reason when it came with one. */
+export interface ParsedRefusal {
+  message: string;
+  /** A reason this code may not know (a newer server): check it with isRefusalReason. */
+  reason?: string;
+  params?: RefusalParams;
+}
+
+const DETAIL_START = ' {"reason":';
+
+/**
+ * The text of a refused join. Colyseus hands the client of a failed `client.join` only a number and
+ * a message, so the message carries both halves: the English sentence first (what logs, scripts and
+ * older clients show), then the reason and its params as JSON, e.g.
+ * `That seat key is not valid for session K7QX2M. {"reason":"seatKeyInvalid","params":{"code":"K7QX2M"}}`.
+ */
+export function joinRefusalMessage(message: string, detail: RefusalDetail): string {
+  const json = JSON.stringify(
+    detail.params ? { reason: detail.reason, params: detail.params } : { reason: detail.reason },
+  );
+  return `${message} ${json}`;
+}
+
+function isParam(value: unknown): value is RefusalParam {
+  if (typeof value === 'string' || typeof value === 'number') return true;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Localized).en === 'string' &&
+    typeof (value as Localized).uk === 'string'
+  );
+}
+
+/** Splits a join error's text made by joinRefusalMessage; any other text is all sentence. */
+export function parseJoinRefusal(text: string): ParsedRefusal {
+  const at = text.lastIndexOf(DETAIL_START);
+  if (at < 0) return { message: text };
+  let detail: unknown;
+  try {
+    detail = JSON.parse(text.slice(at + 1));
+  } catch {
+    return { message: text };
+  }
+  const { reason, params } = (detail ?? {}) as { reason?: unknown; params?: unknown };
+  if (typeof reason !== 'string') return { message: text };
+  const out: ParsedRefusal = { message: text.slice(0, at), reason };
+  if (params && typeof params === 'object' && !Array.isArray(params)) {
+    const entries = Object.entries(params).filter(([, v]) => isParam(v)) as [string, RefusalParam][];
+    out.params = Object.fromEntries(entries);
+  }
+  return out;
 }

@@ -127,6 +127,10 @@ describe.skipIf(!available)('facilitator seat tools in the browser', () => {
     await expect.poll(() => seatRow(facilitator, 'russia').locator('ul.people').textContent()).toBe('nobody yet');
     expect(await seatStatus(facilitator, 'russia')).toBe('Waiting for players');
     await expect.poll(() => noticesOf(ivan)).toContain('The facilitator moved you to Ukraine.');
+    // The table Olena sees reads the emptied seat as just that: no activity, no "(offline)".
+    const tableText = olena.locator('.table-text');
+    await expect.poll(() => tableText.textContent()).toContain('Russia: nobody yet.');
+    expect(await tableText.textContent()).not.toContain('Russia (nobody yet)');
     // His page now sits with Ukraine: its briefing, and its private channel shared with Olena.
     await openTab(ivan, 'Briefing');
     await expect.poll(() => ivan.locator('.briefing h2').textContent()).toBe('Briefing: Ukraine');
@@ -158,12 +162,14 @@ describe.skipIf(!available)('facilitator seat tools in the browser', () => {
     await shot(ivan, 'seat-removed-student');
     await shot(facilitator, 'seat-removed-console');
     await expectAccessible(ivan, 'removed from the session');
-    // His seat key no longer works: opening the game again does not put him back.
+    // His browser forgot the seat: opening the game again goes to Home, tries no dead key and
+    // offers no rejoin.
     await ivan.reload();
     await waitForScreen(ivan, 'home');
-    await expect.poll(() => statusOf(ivan)).toMatch(/^Could not connect: That seat key is not valid for session/);
+    expect(await statusOf(ivan)).toBe('');
+    expect(await ivan.locator('section.rejoin').count()).toBe(0);
     await shot(ivan, 'seat-removed-reload');
-    await expectAccessible(ivan, 'home (seat key refused)');
+    await expectAccessible(ivan, 'home (seat forgotten)');
     // Olena plays on, undisturbed.
     await write(olena, 'Ukraine continues.');
     await olena.locator('.messages .text').filter({ hasText: 'Ukraine continues.' }).waitFor();

@@ -13,12 +13,13 @@ import {
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { createTranslator, LOCALE_STORAGE_KEY, type Locale, type Translator } from '../i18n/i18n.ts';
 import type { Intent } from '../model/actions.ts';
-import { markRead } from '../model/channels.ts';
-import { noticesBetween } from '../model/notices.ts';
+import { markRead, unsentChat } from '../model/channels.ts';
+import { noticesBetween, serverNotice } from '../model/notices.ts';
 import type { Api } from '../net/api.ts';
 import { normaliseCode } from '../net/joinCode.ts';
-import { rejoinOptions, type SavedSeat, type SeatStore } from '../net/seatStore.ts';
-import { openSession, type Session } from '../net/session.ts';
+import { rejoinOptions, type SavedSeat, type SeatStore, seatIsGone } from '../net/seatStore.ts';
+import { JoinError, openSession, type Session } from '../net/session.ts';
+import type { StatusCause } from '../net/status.ts';
 import {
   type AppState,
   initialState,
@@ -134,24 +135,32 @@ export function createController(deps: ControllerDeps): Controller {
             update((s) => ({ ...s, seat: saved }));
           },
           onError: (error) => update((s) => ({ ...s, lastError: { ...error, at: Date.now() } })),
-          onNotice: (notice) =>
-            update((s) =>
-              withNotices(s, [{ id: `notice:${notice.code}:${Date.now()}`, text: notice.message, tone: 'warn' }]),
-            ),
+          onNotice: (notice) => update((s) => withNotices(s, [serverNotice(notice, translator, Date.now())])),
           onBotReason: (reason) => update((s) => ({ ...s, botReasons: [...s.botReasons, reason].slice(-20) })),
-          onClosed: (reason) => {
+          onClosed: (cause) => {
             session = null;
-            update((s) => ({ ...s, status: { kind: 'closed', reason } }));
+            forgetIfGone(seat.code, cause);
+            // Lines still waiting for the connection will not be sent now: no more "waiting to send".
+            update((s) => ({ ...s, status: { kind: 'closed', ...cause }, unsent: [] }));
           },
+          onWaiting: (messages) => update((s) => ({ ...s, unsent: unsentChat(messages) })),
         },
         rejoining,
       );
     } catch (error) {
       // The first join failed: back to Home with the server's reason on the status line.
       deps.seats.setCurrent(null);
-      update((s) => ({ ...leftSession(s), status: { kind: 'error', reason: (error as Error).message } }));
+      const cause: StatusCause =
+        error instanceof JoinError ? error.statusCause() : { reason: (error as Error).message };
+      forgetIfGone(seat.code, cause);
+      update((s) => ({ ...leftSession(s), status: { kind: 'error', ...cause } }));
       throw error;
     }
+  }
+
+  /** A seat the facilitator removed, or whose key or session the server no longer knows, is forgotten. */
+  function forgetIfGone(code: string, cause: StatusCause) {
+    if (seatIsGone(cause)) deps.seats.forget(code);
   }
 
   const controller: Controller = {

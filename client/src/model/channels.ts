@@ -74,3 +74,18 @@ export function markRead(marks: ReadMarks, chat: readonly ChatMessage[], channel
 export function totalUnread(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }
+
+/** A chat line typed while the connection was down, waiting to be sent. */
+export interface UnsentLine {
+  channel: string;
+  text: string;
+}
+
+/** The chat posts among the messages waiting for the connection (net/session.ts), oldest first. */
+export function unsentChat(waiting: readonly { type: string; payload: object }[]): UnsentLine[] {
+  return waiting
+    .filter((m) => m.type === 'chat.post')
+    .map((m) => m.payload as Partial<UnsentLine>)
+    .filter((p): p is UnsentLine => typeof p.channel === 'string' && typeof p.text === 'string')
+    .map(({ channel, text }) => ({ channel, text }));
+}

@@ -6,9 +6,11 @@
  */
 import type { Actor, Channel } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
+import type { NoticePayload } from '@peace-table/shared/protocol';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { type Locale, localized, type Translator } from '../i18n/i18n.ts';
 import { monthLabel } from './format.ts';
+import { refusalParams } from './refusals.ts';
 
 export interface Notice {
   id: string;
@@ -91,4 +93,22 @@ export function noticesBetween(
     });
   }
   return out;
+}
+
+/**
+ * A server `notice` (what happened to this client's seat) in the player's language:
+ * `notice.server.<code>` with its params, or the server's English sentence for a code this client
+ * does not know (a newer server).
+ */
+export function noticeText(
+  notice: Pick<NoticePayload, 'code' | 'message' | 'params'>,
+  tr: Pick<Translator, 't' | 'locale' | 'has'>,
+): string {
+  const key = `notice.server.${notice.code}`;
+  return tr.has(key) ? tr.t(key, refusalParams(notice.params, tr.t, tr.locale)) : notice.message;
+}
+
+/** The toast for a server notice: the seat changes hands or moves, or this connection ends. */
+export function serverNotice(notice: NoticePayload, tr: Pick<Translator, 't' | 'locale' | 'has'>, at: number): Notice {
+  return { id: `notice:${notice.code}:${at}`, text: noticeText(notice, tr), tone: 'warn' };
 }

@@ -28,6 +28,8 @@ export interface TableSeat {
   colour: string;
   people: string[];
   control: 'human' | 'bot';
+  /** A human seat nobody has taken (or everyone left, was moved away or removed): nobody to be doing anything. */
+  empty: boolean;
   connected: boolean;
   activity: SeatActivity;
   statement: string | null;
@@ -173,6 +175,7 @@ export function tableModel(
       colour: pub.delegations[id].colour,
       people: members.map((p) => p.name),
       control: roomSeat?.control ?? 'human',
+      empty: roomSeat?.control !== 'bot' && members.length === 0,
       connected: roomSeat?.control === 'bot' || members.some((p) => p.connected),
       activity: activityOf(view, id, draft),
       statement: view.seats[id].statement,

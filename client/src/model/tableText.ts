@@ -7,7 +7,27 @@ import type { SeatView } from '@peace-table/shared/engine/view';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { type Locale, localized, type Translator } from '../i18n/i18n.ts';
 import { countdown, list, monthLabel } from './format.ts';
-import type { ClauseAnswer, TableModel } from './table.ts';
+import type { ClauseAnswer, TableModel, TableSeat } from './table.ts';
+
+/** Who sits at a seat: the computer, the names (joined by `join`), or nobody yet. */
+export function seatPeople(
+  seat: Pick<TableSeat, 'control' | 'people'>,
+  t: Translator['t'],
+  join: (names: string[]) => string,
+): string {
+  if (seat.control === 'bot') return t('summary.computer');
+  return seat.people.length > 0 ? join(seat.people) : t('roster.nobody');
+}
+
+/**
+ * What a seat is doing, with "(offline)" when all its people have dropped out; '' for an empty seat,
+ * where nobody is at the table to be doing anything (unless the delegation walked out).
+ */
+export function seatDoing(seat: Pick<TableSeat, 'empty' | 'activity' | 'connected'>, t: Translator['t']): string {
+  if (seat.empty) return seat.activity === 'walked-out' ? t('activity.walked-out') : '';
+  const doing = t(`activity.${seat.activity}`);
+  return seat.connected ? doing : `${doing} · ${t('roster.offline')}`;
+}
 
 function answerWord(a: ClauseAnswer, t: Translator['t']): string {
   if (a.state !== 'answered') return t(`clause.${a.state}`);
@@ -38,13 +58,18 @@ export function tableSummary(
   if (view.paused) lines.push(t('phase.pausedBadge'));
   else if (view.deadlineAt !== null) lines.push(t('phase.timeLeft', { time: countdown(view.deadlineAt - now) }));
   for (const seat of model.seats) {
-    const people =
-      seat.control === 'bot'
-        ? t('summary.computer')
-        : seat.people.length > 0
-          ? list(seat.people, locale)
-          : t('roster.nobody');
-    lines.push(t('summary.seat', { delegation: name(seat.id), people, activity: t(`activity.${seat.activity}`) }));
+    const delegation = name(seat.id);
+    const doing = seatDoing(seat, t);
+    if (seat.empty) {
+      lines.push(
+        doing
+          ? t('summary.seat', { delegation, people: t('roster.nobody'), activity: doing })
+          : t('summary.seatEmpty', { delegation }),
+      );
+      continue;
+    }
+    const people = seatPeople(seat, t, (names) => list(names, locale));
+    lines.push(t('summary.seat', { delegation, people, activity: t(`activity.${seat.activity}`) }));
   }
   if (model.draft) {
     lines.push(

@@ -5,6 +5,7 @@
  */
 import type { CreateSessionRequest, CreateSessionResponse } from '@peace-table/shared/protocol';
 import { FACILITATOR_KEY_HEADER } from '@peace-table/shared/protocol';
+import type { RefusalParams } from '@peace-table/shared/refusals';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Localized } from '@peace-table/shared/scenario/schema';
 
@@ -23,22 +24,36 @@ export interface ScenarioSummary {
   summary?: Localized;
 }
 
-/** An HTTP failure with the server's own `{ error }` sentence when it sent one. */
+/**
+ * An HTTP failure with the server's own `{ error, reason, params }` when it sent one: the English
+ * sentence as the message, and the rule that said no for the player's language (model/refusals.ts).
+ */
 export class ApiError extends Error {
+  readonly reason: string | undefined;
+  readonly params: RefusalParams | undefined;
+
   constructor(
     readonly status: number,
     message: string,
+    detail: { reason?: string | undefined; params?: RefusalParams | undefined } = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    this.reason = detail.reason;
+    this.params = detail.params;
   }
 }
 
 async function json<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = body && typeof body === 'object' && 'error' in body ? String(body.error) : response.statusText;
-    throw new ApiError(response.status, error || `HTTP ${response.status}`);
+    const b = (body && typeof body === 'object' ? body : {}) as { error?: unknown; reason?: unknown; params?: unknown };
+    const error = b.error !== undefined ? String(b.error) : response.statusText;
+    const detail = {
+      reason: typeof b.reason === 'string' ? b.reason : undefined,
+      params: b.params && typeof b.params === 'object' ? (b.params as RefusalParams) : undefined,
+    };
+    throw new ApiError(response.status, error || `HTTP ${response.status}`, detail);
   }
   return body as T;
 }

@@ -11,6 +11,7 @@
  */
 import type { Role } from '@peace-table/shared/protocol';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
+import type { StatusCause } from './status.ts';
 
 export interface SavedSeat {
   code: string;
@@ -111,4 +112,18 @@ export function rejoinOptions(seat: SavedSeat, protocol: number) {
   }
   if (seat.role === 'spectator') return { protocol, code: seat.code, role: 'spectator' as const };
   return null;
+}
+
+/** Refusals after which a saved seat can never be used again. */
+const GONE_SEAT_REASONS = new Set(['seatKeyInvalid', 'facilitatorKeyInvalid', 'sessionEnded']);
+
+/**
+ * Whether a session ended for this tab in a way that makes its saved seat useless: the facilitator
+ * removed the player (the key stops working), or the server refused the key or says the session is
+ * over. The seat is then forgotten, so a reload does not try it and Home does not offer it again.
+ * Another window taking the seat over (`seat.replaced`) keeps it: the key still works there.
+ */
+export function seatIsGone(cause: Pick<StatusCause, 'refusal' | 'notice'>): boolean {
+  if (cause.notice) return cause.notice.code === 'kicked';
+  return cause.refusal !== undefined && GONE_SEAT_REASONS.has(cause.refusal.reason);
 }

@@ -25,7 +25,8 @@ import {
   type ViewPatchPayload,
   type ViewPayload,
 } from '@peace-table/shared/protocol';
-import type { ConnectionStatus } from './status.ts';
+import { type ParsedRefusal, parseJoinRefusal, type RefusalParams } from '@peace-table/shared/refusals';
+import type { ConnectionStatus, StatusCause } from './status.ts';
 import { createViewSync } from './viewSync.ts';
 
 export interface SessionHandlers {
@@ -36,8 +37,16 @@ export interface SessionHandlers {
   onError(payload: ErrorPayload): void;
   onNotice(payload: NoticePayload): void;
   onBotReason(payload: BotReasonPayload): void;
-  /** The session is over for this client (kicked, replaced, or it could not get back in). */
-  onClosed(reason: string): void;
+  /** The session is over for this client (kicked, replaced, or it could not get back in), and why. */
+  onClosed(cause: StatusCause): void;
+  /** The messages waiting for the connection to come back, oldest first: after each send while it is down, and [] once sent. */
+  onWaiting(messages: WaitingMessage[]): void;
+}
+
+/** A message sent while the connection was down, kept until it is back. */
+export interface WaitingMessage {
+  type: string;
+  payload: object;
 }
 
 export interface Session {
@@ -66,11 +75,50 @@ export function leaveIsFinal(code: number): boolean {
 /** Messages sent while the connection is down wait for it, as the SDK's own buffer does (the newest few). */
 const MAX_WAITING_MESSAGES = 10;
 
-function messageOf(error: unknown): string {
+/**
+ * A failed join: the server's refusal (its English sentence as the message, with the reason and
+ * params it sent, see parseJoinRefusal) or 'unreachable' when no server answered.
+ */
+export class JoinError extends Error {
+  readonly reason: string | undefined;
+  readonly params: RefusalParams | undefined;
+
+  constructor(failure: ParsedRefusal) {
+    super(failure.message);
+    this.name = 'JoinError';
+    this.reason = failure.reason;
+    this.params = failure.params;
+  }
+
+  /** The same for the status line. */
+  statusCause(): StatusCause {
+    return causeOf({ message: this.message, reason: this.reason, params: this.params });
+  }
+}
+
+/** What the SDK's rejection of `client.join` says: Colyseus passes only a code and this text. */
+export function joinFailure(error: unknown): ParsedRefusal {
   const message = error instanceof Error ? error.message : String(error);
   // fetch() in browsers fails with a bare TypeError when nothing listens on the port.
-  return /failed to fetch|networkerror|ECONNREFUSED|load failed/i.test(message) ? 'unreachable' : message;
+  if (/failed to fetch|networkerror|ECONNREFUSED|load failed/i.test(message)) return { message: 'unreachable' };
+  return parseJoinRefusal(message);
 }
+
+function causeOf(failure: { message: string; reason?: string | undefined; params?: RefusalParams | undefined }) {
+  const cause: StatusCause = { reason: failure.message };
+  if (failure.reason) cause.refusal = { reason: failure.reason, ...(failure.params ? { params: failure.params } : {}) };
+  return cause;
+}
+
+/** Refusals of a rejoin that no retry can change: the seat (or the session) is gone for good. */
+const FINAL_REFUSALS = new Set([
+  'seatKeyInvalid',
+  'seatKeyOtherDelegation',
+  'facilitatorKeyInvalid',
+  'sessionEnded',
+  'protocolOutdated',
+  'joinInvalid',
+]);
 
 /**
  * Joins the session. Resolves once joined; rejects with the server's reason when the first join
@@ -92,10 +140,12 @@ export async function openSession(
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** False from a drop until the SDK reconnects or a rejoin succeeds; sends wait in `waiting` meanwhile. */
   let live = true;
-  let waiting: [string, object][] = [];
+  let waiting: WaitingMessage[] = [];
   const flush = (r: Room) => {
     live = true;
-    for (const [type, payload] of waiting.splice(0)) r.send(type, payload);
+    if (waiting.length === 0) return;
+    for (const { type, payload } of waiting.splice(0)) r.send(type, payload);
+    handlers.onWaiting([]);
   };
 
   const wire = (r: Room) => {
@@ -120,7 +170,7 @@ export async function openSession(
       handlers.onNotice(payload);
       if (payload.code === 'kicked' || payload.code === 'seat.replaced') {
         closed = true;
-        handlers.onClosed(payload.message);
+        handlers.onClosed({ reason: payload.message, notice: payload });
       }
     });
     r.onDrop(() => {
@@ -137,7 +187,7 @@ export async function openSession(
       if (closed) return;
       if (leaveIsFinal(code)) {
         closed = true;
-        handlers.onClosed(`code ${code}`);
+        handlers.onClosed({ reason: `code ${code}` });
         return;
       }
       scheduleRejoin();
@@ -161,11 +211,15 @@ export async function openSession(
       handlers.onStatus({ kind: 'connected', rejoined: true });
       flush(room);
     } catch (error) {
-      const reason = messageOf(error);
-      // The server answered and said no (the seat key is no longer valid): stop trying.
-      if (reason !== 'unreachable' && attempt > 2 && !/timeout|closed|1006/i.test(reason)) {
+      const failure = joinFailure(error);
+      // The server answered and said no: at once when the seat or the session is gone for good
+      // (a removed seat key, an ended session), else after a few tries (a restarting server
+      // answers "no session" until it has restored its rooms).
+      const final = failure.reason !== undefined && FINAL_REFUSALS.has(failure.reason);
+      const refused = failure.message !== 'unreachable' && attempt > 2 && !/timeout|closed|1006/i.test(failure.message);
+      if (final || refused) {
         closed = true;
-        handlers.onClosed(reason);
+        handlers.onClosed(causeOf(failure));
         return;
       }
       scheduleRejoin();
@@ -176,9 +230,9 @@ export async function openSession(
   try {
     room = await client.join(NEGOTIATION_ROOM, options);
   } catch (error) {
-    const reason = messageOf(error);
-    handlers.onStatus({ kind: 'error', reason });
-    throw new Error(reason);
+    const refused = new JoinError(joinFailure(error));
+    handlers.onStatus({ kind: 'error', ...refused.statusCause() });
+    throw refused;
   }
   wire(room);
   handlers.onStatus({ kind: 'connected', rejoined: rejoining });
@@ -186,7 +240,10 @@ export async function openSession(
   return {
     send(type: ClientMessageName | EngineEventType, payload: object) {
       if (live) room?.send(type, payload);
-      else if (!closed) waiting = [...waiting, [type, payload] as [string, object]].slice(-MAX_WAITING_MESSAGES);
+      else if (!closed) {
+        waiting = [...waiting, { type, payload }].slice(-MAX_WAITING_MESSAGES);
+        handlers.onWaiting([...waiting]);
+      }
     },
     close() {
       closed = true;

@@ -8,6 +8,7 @@ import * as Phaser from 'phaser';
 import { localized } from '../i18n/i18n.ts';
 import { change, countdown, monthLabel, noticeable } from '../model/format.ts';
 import { type Gauge, type TableModel, type TableSeat, tableModel } from '../model/table.ts';
+import { seatDoing, seatPeople } from '../model/tableText.ts';
 import type { Store } from '../state/store.ts';
 import { frontLabel } from '../ui/stageText.ts';
 import { FittedScene } from './FittedScene.ts';
@@ -112,26 +113,19 @@ export class TableScene extends FittedScene {
   private drawSeat(seat: TableSeat, locale: 'en' | 'uk', t: StageFeed['t']) {
     const at = SEATS[seat.id];
     const box = this.add.graphics();
-    const active = ['drafting', 'responding', 'signing', 'speaking'].includes(seat.activity);
+    const active = !seat.empty && ['drafting', 'responding', 'signing', 'speaking'].includes(seat.activity);
     const [hw, hh] = [PANEL.w / 2, PANEL.h / 2];
     box.fillStyle(UI.panel, 0.95).fillRoundedRect(-hw, -hh, PANEL.w, PANEL.h, 12);
     box.lineStyle(active ? 6 : 3, hexColour(seat.colour), 1).strokeRoundedRect(-hw, -hh, PANEL.w, PANEL.h, 12);
     drawFlag(box, FLAGS[seat.id], -hw + 14, -hh + 14, 60, 40);
     const name = this.label(-hw + 86, -hh + 10, clip(seat.name[locale], 16), 24, { fontStyle: 'bold' });
-    const people =
-      seat.control === 'bot'
-        ? t('summary.computer')
-        : seat.people.length > 0
-          ? seat.people.join(', ')
-          : t('roster.nobody');
+    const people = seatPeople(seat, t, (names) => names.join(', '));
     const who = this.label(-hw + 86, -hh + 40, clip(people, 22), 18, { color: UI.muted });
-    const activity = this.label(
-      -hw + 14,
-      hh - 34,
-      `${active ? '● ' : ''}${t(`activity.${seat.activity}`)}${seat.connected ? '' : ` · ${t('roster.offline')}`}`,
-      20,
-      { color: active ? '#ffd36e' : UI.text, fontStyle: active ? 'bold' : 'normal' },
-    );
+    // An empty seat reads "nobody yet" and nothing else: no activity, no "(offline)".
+    const activity = this.label(-hw + 14, hh - 34, `${active ? '● ' : ''}${seatDoing(seat, t)}`, 20, {
+      color: active ? '#ffd36e' : UI.text,
+      fontStyle: active ? 'bold' : 'normal',
+    });
     // A few pulses draw the eye to who acts now; it ends fully opaque (the canvas sleeps when idle).
     if (active) this.tweens.add({ targets: activity, alpha: 0.45, duration: 600, yoyo: true, repeat: 3 });
     return this.add.container(at.x, at.y, [box, name, who, activity]);

@@ -13,7 +13,7 @@ import type {
 import type { WorldState } from '@peace-table/shared/scenario/evaluate';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Locale } from '../i18n/i18n.ts';
-import type { ReadMarks } from '../model/channels.ts';
+import type { ReadMarks, UnsentLine } from '../model/channels.ts';
 import type { Notice } from '../model/notices.ts';
 import type { SavedSeat } from '../net/seatStore.ts';
 import type { ConnectionStatus } from '../net/status.ts';
@@ -33,6 +33,8 @@ export interface AppState {
   /** The world before the latest change, for animated gauges and the map's front changes. */
   previousWorld: WorldState | null;
   marks: ReadMarks;
+  /** Chat lines typed while the connection was down: shown as waiting until they are sent. */
+  unsent: UnsentLine[];
   notices: Notice[];
   botReasons: BotReasonPayload[];
   /** The last refusal from the server, shown next to the action that caused it. */
@@ -54,6 +56,7 @@ export function initialState(locale: Locale): AppState {
     view: null,
     previousWorld: null,
     marks: {},
+    unsent: [],
     notices: [],
     botReasons: [],
     lastError: null,

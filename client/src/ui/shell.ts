@@ -47,7 +47,7 @@ export function mountShell(
     document.title = state.scenario ? `${t('app.name')} · ${state.scenario.meta.title[state.locale]}` : t('app.name');
     skip.textContent = t('app.skip');
     title.textContent = t('app.name');
-    status.textContent = statusText(state.status, t);
+    status.textContent = statusText(state.status, controller.translator());
     status.dataset.state = state.status.kind;
     langs.setAttribute('aria-label', t('app.language'));
     for (const b of langButtons) b.setAttribute('aria-pressed', String(b.lang === state.locale));

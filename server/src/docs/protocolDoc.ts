@@ -21,7 +21,12 @@ import {
   PROTOCOL_VERSION,
   ROOM_MESSAGE,
 } from '@peace-table/shared/protocol';
-import { REFUSAL_PARAMS, REFUSAL_REASONS } from '@peace-table/shared/refusals';
+import {
+  HTTP_REFUSAL_REASONS,
+  JOIN_REFUSAL_REASONS,
+  REFUSAL_PARAMS,
+  REFUSAL_REASONS,
+} from '@peace-table/shared/refusals';
 import { DEFAULT_RATE_LIMIT } from '../rooms/rateLimit.ts';
 import { schemaText } from './jsonSchemaText.ts';
 
@@ -74,10 +79,16 @@ function who(type: EngineEventType): string {
 
 /** "`leverCooldown` (lever, round)", one per reason, wrapped like the rest of the doc. */
 function reasonList(): string {
-  const items = REFUSAL_REASONS.map((r) => {
-    const params = REFUSAL_PARAMS[r] as readonly string[];
-    return params.length > 0 ? `${code(r)} (${params.join(', ')})` : code(r);
-  });
+  return wrap(
+    REFUSAL_REASONS.map((r) => {
+      const params = REFUSAL_PARAMS[r] as readonly string[];
+      return params.length > 0 ? `${code(r)} (${params.join(', ')})` : code(r);
+    }),
+  );
+}
+
+/** Items as one comma-separated sentence in lines of at most ~100 characters. */
+function wrap(items: readonly string[]): string {
   const lines: string[] = [];
   let line = '';
   for (const item of items) {
@@ -121,10 +132,15 @@ game's rules (who may send what, when) are in [rules.md](rules.md).
 
 ${code(schemaText(CreateSessionBody))}
 
-answers \`201 { code, facilitatorKey, roomId }\`. Invalid bodies get \`400 { error }\`, the error
-naming the field (\`"seats.russia: ..."\`). \`code\` is ${JOIN_CODE_LENGTH} characters from
+answers \`201 { code, facilitatorKey, roomId }\`. \`code\` is ${JOIN_CODE_LENGTH} characters from
 \`${JOIN_CODE_ALPHABET}\` (no 0/O, 1/I/L); people may type it in lower case, with spaces or a dash.
 \`facilitatorKey\` is shown once: only its hash is stored.
+
+Invalid bodies get \`400 { error, reason, params }\`: \`error\` in English, naming the field
+(\`"seats.russia: ..."\`), and \`reason\` and \`params\` as in a refusal (section 4), for the client to
+word in the player's language. Reasons (the last two come with a 500):
+
+${wrap(HTTP_REFUSAL_REASONS.map(code))}
 
 Other endpoints: \`GET /api/scenarios\` (\`{ scenarios: [{ id, ok, title, summary, rounds }] }\`),
 \`GET /api/scenarios/:id\` (the scenario's public part: agenda, world, map, public positions; never
@@ -152,8 +168,13 @@ ${code(schemaText(JoinOptions))}
   and room messages.
 - **spectator**: the projector view: public information only; cannot act.
 
-A refused join rejects \`client.join\` with a sentence (wrong code, full team, wrong key, a seat the
-computer plays, a stale page: "Reload the page").
+A refused join rejects \`client.join\` with an error whose \`message\` is an English sentence (wrong
+code, full team, wrong key, a seat the computer plays, a stale page: "Reload the page") followed by
+the refusal's \`{"reason":...,"params":...}\` as JSON, for a client to word it in the player's
+language (\`parseJoinRefusal\` in \`shared/src/refusals.ts\` splits the two). Join reasons (their
+params are in the list of section 4):
+
+${wrap(JOIN_REFUSAL_REASONS.map(code))}
 
 On joining, a client receives the synced state (section 5), one \`view\` message and, for a
 delegate, \`seat.key\`.
@@ -189,8 +210,10 @@ ${table(server, ['message', 'payload'])}
 - \`bot.reason\` goes only to the delegation's own people and the facilitator: it may draw on the
   delegation's private briefing.
 - \`notice\` codes: \`seat.bot\` (the computer now plays your delegation), \`seat.human\` (back to
-  humans), \`seat.moved\` (a new \`seat.key\` and \`view\` follow), \`seat.replaced\` and \`kicked\`
-  (this connection closes with code 4101 / 4102).
+  humans), \`seat.moved\` (a new \`seat.key\` and \`view\` follow), each with \`params.delegation\`
+  (the delegation's name as \`{ en, uk }\`); \`seat.replaced\` and \`kicked\` (this connection closes
+  with code 4101 / 4102). \`message\` says the same in English; the browser client has a sentence
+  per code in each language (\`notice.server.*\`).
 
 Error codes (${ERROR_CODES.length}): the engine's \`wrong_phase\`, \`wrong_actor\`, \`paused\`, \`invalid\`, \`red_line\`,
 \`not_allowed\` (see rules.md), and \`invalid_message\` (payload fails its schema), \`unknown_message\`,

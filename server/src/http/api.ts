@@ -7,9 +7,10 @@
  * - POST /api/sessions                        create a session → 201 { code, facilitatorKey, roomId }
  * - GET  /api/sessions/:code/transcript       ?format=json|csv, facilitator key in x-facilitator-key
  */
+import { refusalDetail } from '@peace-table/shared/refusals';
 import { publicScenario } from '@peace-table/shared/scenario/public';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
-import { createSessionHandler, type SessionApiDeps, transcriptHandler } from './sessions.ts';
+import { createSessionHandler, refuse, type SessionApiDeps, transcriptHandler } from './sessions.ts';
 
 export function mountApi(app: Application, deps: SessionApiDeps): void {
   const api = express.Router();
@@ -47,7 +48,7 @@ export function mountApi(app: Application, deps: SessionApiDeps): void {
           : status === 500
             ? 'internal error'
             : error.message;
-    res.status(status).json({ error: message });
+    refuse(res, status, message, refusalDetail(status === 500 ? 'internalError' : 'requestInvalid'));
   });
   app.use('/api', api);
 }

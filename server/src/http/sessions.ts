@@ -12,6 +12,7 @@ import {
   JOIN_CODE_LENGTH,
   NEGOTIATION_ROOM,
 } from '@peace-table/shared/protocol';
+import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
 import { DELEGATION_IDS } from '@peace-table/shared/scenario/schema';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -37,6 +38,14 @@ export interface SessionApiDeps {
   logger: Logger;
 }
 
+/**
+ * An error answer `{ error, reason, params }`: the English sentence, and the rule that said no for
+ * a client to word it in the player's language (shared/src/refusals.ts).
+ */
+export function refuse(res: Response, status: number, error: string, detail: RefusalDetail) {
+  return res.status(status).json({ error, ...detail });
+}
+
 function fieldError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid body';
@@ -56,16 +65,18 @@ async function freshCode(store: SessionStore): Promise<string> {
 export function createSessionHandler(deps: SessionApiDeps) {
   return async (req: Request, res: Response) => {
     const parsed = CreateSessionBody.safeParse(req.body ?? {});
-    if (!parsed.success) return res.status(400).json({ error: fieldError(parsed.error) });
+    if (!parsed.success) return refuse(res, 400, fieldError(parsed.error), refusalDetail('requestInvalid'));
     const body = parsed.data;
     try {
       await deps.scenarios.load(body.scenario);
     } catch (error) {
-      return res.status(400).json({ error: `scenario: ${(error as Error).message.split('\n')[0]}` });
+      const message = `scenario: ${(error as Error).message.split('\n')[0]}`;
+      return refuse(res, 400, message, refusalDetail('scenarioUnavailable', { scenario: body.scenario }));
     }
     const botSeats = DELEGATION_IDS.filter((d) => body.seats[d] === 'bot');
     if (botSeats.length > 0 && !deps.hasBots) {
-      return res.status(400).json({ error: `seats.${botSeats[0]}: this server has no computer players` });
+      const message = `seats.${botSeats[0]}: this server has no computer players`;
+      return refuse(res, 400, message, refusalDetail('noBots'));
     }
     const options = body.options ?? {};
     const phaseMs: EngineOptions['phaseMs'] = {};
@@ -98,7 +109,7 @@ export function createSessionHandler(deps: SessionApiDeps) {
       return res.status(201).json(answer);
     } catch (error) {
       deps.logger.error({ err: error, session: code }, 'could not create the session room');
-      return res.status(500).json({ error: 'the session could not be started' });
+      return refuse(res, 500, 'the session could not be started', refusalDetail('sessionNotStarted'));
     }
   };
 }

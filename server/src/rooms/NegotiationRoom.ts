@@ -16,14 +16,15 @@ import type { EngineEvent, EngineEventType } from '@peace-table/shared/engine/ty
 import { JoinOptions } from '@peace-table/shared/messages';
 import { PROTOCOL_VERSION, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
 import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
-import type { DelegationId, Scenario } from '@peace-table/shared/scenario/schema';
+import type { DelegationId, Localized, Scenario } from '@peace-table/shared/scenario/schema';
 import type { Logger } from 'pino';
 import { initialRoster, MAX_FACILITATORS, Roster } from '../sessions/roster.ts';
-import { isRunning, markRunning, markStopped, takeTicket } from '../sessions/tickets.ts';
+import { hasEnded, isRunning, markEnded, markRunning, markStopped, takeTicket } from '../sessions/tickets.ts';
 import type { SessionConfig } from '../sessions/types.ts';
 import { BotSeats } from './botSeats.ts';
 import { describeIssue, sendError } from './checkedMessage.ts';
 import { GameSession } from './gameSession.ts';
+import { joinRefused } from './joinRefusal.ts';
 import { TokenBucket } from './rateLimit.ts';
 import { buildMessages } from './roomMessages.ts';
 import { RoomSeats } from './roomSeats.ts';
@@ -60,26 +61,38 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
 
   override messages: Messages<NegotiationRoom> = buildMessages<NegotiationRoom>();
 
-  /** Runs before a seat is reserved: a wrong code or malformed options get a readable refusal. */
+  /**
+   * Runs before a seat is reserved: a wrong code or malformed options get a readable refusal, with
+   * its reason for the client's language (joinRefusal.ts).
+   */
   static override async onAuth(_token: string, options: unknown): Promise<unknown> {
     const parsed = JoinOptions.safeParse(options);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       if (issue?.path[0] === 'protocol') {
-        throw new ServerError(
-          ErrorCode.APPLICATION_ERROR,
+        throw joinRefused(
           `This page is out of date for the server (protocol ${PROTOCOL_VERSION}). Reload the page.`,
+          refusalDetail('protocolOutdated', { version: PROTOCOL_VERSION }),
         );
       }
-      throw new ServerError(ErrorCode.APPLICATION_ERROR, `Cannot join: ${describeIssue(parsed.error)}`);
+      throw joinRefused(`Cannot join: ${describeIssue(parsed.error)}`, refusalDetail('joinInvalid'));
     }
     // Matchmaking filters rooms by the options' raw `code` right after this hook, on this same
     // object: normalising it here lets "k7q-x2m" find room K7QX2M.
-    (options as { code: string }).code = parsed.data.code;
-    if (!(await isRunning(matchMaker.presence, parsed.data.code))) {
-      throw new ServerError(
+    const { code } = parsed.data;
+    (options as { code: string }).code = code;
+    if (!(await isRunning(matchMaker.presence, code))) {
+      if (await hasEnded(matchMaker.presence, code)) {
+        throw joinRefused(
+          `Session ${code} has ended.`,
+          refusalDetail('sessionEnded', { code }),
+          ErrorCode.MATCHMAKE_INVALID_CRITERIA,
+        );
+      }
+      throw joinRefused(
+        `No session with code ${code} is running. Check the code with your facilitator.`,
+        refusalDetail('noSession', { code }),
         ErrorCode.MATCHMAKE_INVALID_CRITERIA,
-        `No session with code ${parsed.data.code} is running. Check the code with your facilitator.`,
       );
     }
     return true;
@@ -185,6 +198,11 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     this.deadline?.clear();
     this.idle?.clear();
     this.bots?.stopAll();
+    // Concluded, or closed after being idle: late joins hear that it is over, not that the code is wrong.
+    const ended =
+      this.session.context.phase === 'concluded' ||
+      (!this.shuttingDown && this.settings.store.getSession(this.config.code)?.status === 'abandoned');
+    if (ended) await markEnded(this.presence, this.config.code);
     await markStopped(this.presence, this.config.code);
     this.log.info({ events: this.session.eventCount }, 'session closed');
   }
@@ -203,9 +221,9 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     return { clear: () => timer.clear() };
   }
 
-  private labels(): Record<DelegationId, string> {
+  private labels(): Record<DelegationId, Localized> {
     const d = this.scenario.delegations;
-    return { ukraine: d.ukraine.name.en, russia: d.russia.name.en, us: d.us.name.en, europe: d.europe.name.en };
+    return { ukraine: d.ukraine.name, russia: d.russia.name, us: d.us.name, europe: d.europe.name };
   }
 
   /** The per-client rate limit: true when the message may be handled. */

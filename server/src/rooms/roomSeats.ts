@@ -4,13 +4,14 @@
  * move or remove a participant). The bookkeeping is Roster's; this file carries its decisions out
  * with Colyseus (keys, notices, views, disconnects) and persists the roster before answering.
  */
-import { type Client, CloseCode, type Deferred, ErrorCode, ServerError } from '@colyseus/core';
+import { type Client, CloseCode, type Deferred, ErrorCode } from '@colyseus/core';
 import type { BotDecision } from '@peace-table/shared/bots/types';
 import type { ViewerSeat } from '@peace-table/shared/engine/view';
 import { JoinOptions } from '@peace-table/shared/messages';
 import {
   type BotReasonPayload,
   type NoticeCode,
+  type NoticePayload,
   type ParticipantKickPayload,
   type ParticipantMovePayload,
   ROOM_MESSAGE,
@@ -22,6 +23,7 @@ import { refusalDetail } from '@peace-table/shared/refusals';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
 import { hashKey, newKey } from '../sessions/secrets.ts';
 import { describeIssue, sendError } from './checkedMessage.ts';
+import { joinRefused } from './joinRefusal.ts';
 import type { NegotiationRoom } from './NegotiationRoom.ts';
 import { syncRoster } from './sessionState.ts';
 
@@ -68,16 +70,19 @@ export class RoomSeats {
     });
   }
 
+  /** A refusal throws: Colyseus rejects the client's `join` with its text (joinRefusal.ts). */
   join(client: Client, raw: unknown): void {
     const parsed = JoinOptions.safeParse(raw);
-    if (!parsed.success)
-      throw new ServerError(ErrorCode.APPLICATION_ERROR, `Cannot join: ${describeIssue(parsed.error)}`);
+    if (!parsed.success) throw joinRefused(`Cannot join: ${describeIssue(parsed.error)}`, refusalDetail('joinInvalid'));
     const options = parsed.data;
     const { code } = this.room.config;
     if (options.code !== code)
-      throw new ServerError(ErrorCode.APPLICATION_ERROR, `This is session ${code}, not ${options.code}.`);
+      throw joinRefused(`This is session ${code}, not ${options.code}.`, refusalDetail('joinInvalid'));
     const decision = this.roster.join(client.sessionId, options);
-    if (!decision.ok) throw new ServerError(ErrorCode.AUTH_FAILED, decision.message);
+    if (!decision.ok) {
+      const { ok: _ok, message, ...detail } = decision;
+      throw joinRefused(message, detail, ErrorCode.AUTH_FAILED);
+    }
     if (decision.changed || decision.reclaimed) {
       try {
         this.save();
@@ -85,7 +90,7 @@ export class RoomSeats {
         this.room.log.error({ err: error }, 'could not save the roster');
         this.roster.leave(client.sessionId);
         if (decision.changed && decision.connection.memberId) this.roster.removeMember(decision.connection.memberId);
-        throw new ServerError(ErrorCode.APPLICATION_ERROR, 'The server could not save your seat. Try again.');
+        throw joinRefused('The server could not save your seat. Try again.', refusalDetail('seatNotSaved'));
       }
     }
     if (decision.replaces) this.close(decision.replaces, 'seat.replaced', CLOSE_REPLACED);
@@ -177,10 +182,11 @@ export class RoomSeats {
   /** Tell the delegation's people, and let the bots start or stop. */
   private controlChanged(d: DelegationId): void {
     const toBot = this.roster.control(d).control === 'bot';
-    const label = this.room.scenario.delegations[d].name.en;
-    const code: NoticeCode = toBot ? 'seat.bot' : 'seat.human';
-    const message = toBot ? `The computer now plays ${label}.` : `${label} is back in human hands.`;
-    for (const client of this.clientsOf([d])) client.send(SERVER_MESSAGE.notice, { code, message });
+    const delegation = this.room.scenario.delegations[d].name;
+    const notice: NoticePayload = toBot
+      ? { code: 'seat.bot', message: `The computer now plays ${delegation.en}.`, params: { delegation } }
+      : { code: 'seat.human', message: `${delegation.en} is back in human hands.`, params: { delegation } };
+    for (const client of this.clientsOf([d])) client.send(SERVER_MESSAGE.notice, notice);
     this.room.log.info({ delegation: d, control: toBot ? 'bot' : 'human' }, 'seat control');
     this.room.bots?.wake();
   }
@@ -199,7 +205,8 @@ export class RoomSeats {
       notice === 'kicked'
         ? 'The facilitator removed you from this session.'
         : 'Your seat was opened in another window.';
-    client.send(SERVER_MESSAGE.notice, { code: notice, message });
+    const payload: NoticePayload = { code: notice, message };
+    client.send(SERVER_MESSAGE.notice, payload);
     client.leave(closeCode, message);
   }
 
@@ -280,8 +287,13 @@ export class RoomSeats {
       const key = newKey();
       member.keyHash = hashKey(key);
       this.save();
-      const label = this.room.scenario.delegations[delegation].name.en;
-      client.send(SERVER_MESSAGE.notice, { code: 'seat.moved', message: `The facilitator moved you to ${label}.` });
+      const label = this.room.scenario.delegations[delegation].name;
+      const notice: NoticePayload = {
+        code: 'seat.moved',
+        message: `The facilitator moved you to ${label.en}.`,
+        params: { delegation: label },
+      };
+      client.send(SERVER_MESSAGE.notice, notice);
       const payload: SeatKeyPayload = {
         code: this.room.config.code,
         key,

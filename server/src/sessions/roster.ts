@@ -11,7 +11,8 @@
 import type { ViewerSeat } from '@peace-table/shared/engine/view';
 import type { JoinOptions } from '@peace-table/shared/messages';
 import type { Role } from '@peace-table/shared/protocol';
-import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
+import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
+import { DELEGATION_IDS, type DelegationId, type Localized } from '@peace-table/shared/scenario/schema';
 import { hashKey, keyMatches, newKey, newParticipantId } from './secrets.ts';
 import type { Member, RosterData, SeatControlState, SessionConfig } from './types.ts';
 
@@ -38,7 +39,7 @@ export type JoinDecision =
       /** The roster's stored data changed (a new member): persist before answering. */
       changed: boolean;
     }
-  | { ok: false; message: string };
+  | ({ ok: false; message: string } & RefusalDetail);
 
 /** Why a member could not be moved: the English sentence and its rule (shared/src/refusals.ts). */
 export type MoveRefusal =
@@ -60,7 +61,8 @@ export class Roster {
   constructor(
     private readonly config: SessionConfig,
     private data: RosterData,
-    private readonly labels: Record<DelegationId, string>,
+    /** Delegation names: English in the messages, both languages in the refusals' params. */
+    private readonly labels: Record<DelegationId, Localized>,
   ) {}
 
   snapshot(): RosterData {
@@ -111,22 +113,30 @@ export class Roster {
   /** Decide a join without changing anything when it is refused. */
   join(sessionId: string, options: JoinOptions, now = Date.now()): JoinDecision {
     if (options.role === 'facilitator') {
+      const { code } = this.config;
       if (!keyMatches(options.facilitatorKey, this.config.facilitatorKeyHash)) {
-        return { ok: false, message: `That facilitator key is not valid for session ${this.config.code}.` };
+        return {
+          ok: false,
+          message: `That facilitator key is not valid for session ${code}.`,
+          ...refusalDetail('facilitatorKeyInvalid', { code }),
+        };
       }
       if (this.count('facilitator') >= MAX_FACILITATORS) {
         return {
           ok: false,
-          message: `Session ${this.config.code} already has ${MAX_FACILITATORS} facilitator screens.`,
+          message: `Session ${code} already has ${MAX_FACILITATORS} facilitator screens.`,
+          ...refusalDetail('facilitatorsFull', { code, max: MAX_FACILITATORS }),
         };
       }
       return this.admit(sessionId, { role: 'facilitator', name: options.name ?? 'Facilitator', connected: true });
     }
     if (options.role === 'spectator') {
       if (this.count('spectator') >= this.config.maxSpectators) {
+        const { code, maxSpectators: max } = this.config;
         return {
           ok: false,
-          message: `Session ${this.config.code} already has ${this.config.maxSpectators} spectators.`,
+          message: `Session ${code} already has ${max} spectators.`,
+          ...refusalDetail('spectatorsFull', { code, max }),
         };
       }
       return this.admit(sessionId, { role: 'spectator', name: options.name ?? 'Spectator', connected: true });
@@ -135,11 +145,20 @@ export class Roster {
     const delegation = options.delegation as DelegationId;
     const label = this.labels[delegation];
     if (this.config.seats[delegation] === 'bot' && this.data.seats[delegation].control === 'bot') {
-      return { ok: false, message: `The ${label} seat is played by the computer in this session.` };
+      return {
+        ok: false,
+        message: `The ${label.en} seat is played by the computer in this session.`,
+        ...refusalDetail('seatComputerOnly', { delegation: label }),
+      };
     }
-    if (this.membersOf(delegation).length >= this.config.teamSize) {
-      const people = this.config.teamSize === 1 ? '1 person' : `${this.config.teamSize} people`;
-      return { ok: false, message: `The ${label} delegation is full (${people}).` };
+    const size = this.config.teamSize;
+    if (this.membersOf(delegation).length >= size) {
+      const people = size === 1 ? '1 person' : `${size} people`;
+      return {
+        ok: false,
+        message: `The ${label.en} delegation is full (${people}).`,
+        ...refusalDetail('teamFull', { delegation: label, size }),
+      };
     }
     const key = newKey();
     const member: Member = {
@@ -163,16 +182,20 @@ export class Roster {
 
   private reclaim(sessionId: string, key: string, asked: DelegationId | undefined): JoinDecision {
     const member = this.data.members.find((m) => keyMatches(key, m.keyHash));
+    const { code } = this.config;
     if (!member) {
       return {
         ok: false,
-        message: `That seat key is not valid for session ${this.config.code} (the facilitator may have removed it).`,
+        message: `That seat key is not valid for session ${code} (the facilitator may have removed it).`,
+        ...refusalDetail('seatKeyInvalid', { code }),
       };
     }
     if (asked !== undefined && asked !== member.delegation) {
+      const [own, other] = [this.labels[member.delegation], this.labels[asked]];
       return {
         ok: false,
-        message: `That seat key belongs to the ${this.labels[member.delegation]} delegation, not ${this.labels[asked]}.`,
+        message: `That seat key belongs to the ${own.en} delegation, not ${other.en}.`,
+        ...refusalDetail('seatKeyOtherDelegation', { delegation: own, asked: other }),
       };
     }
     const replaces = this.connectionOf(member.id);
@@ -243,11 +266,11 @@ export class Roster {
       return { ok: false, reason: 'participantNotSeated', message: `There is no participant "${memberId}" at a seat.` };
     }
     if (member.delegation === to) {
-      const message = `${member.name} already sits with ${this.labels[to]}.`;
+      const message = `${member.name} already sits with ${this.labels[to].en}.`;
       return { ok: false, reason: 'alreadyInDelegation', message, name: member.name };
     }
     if (this.membersOf(to).length >= this.config.teamSize) {
-      return { ok: false, reason: 'delegationFull', message: `The ${this.labels[to]} delegation is full.` };
+      return { ok: false, reason: 'delegationFull', message: `The ${this.labels[to].en} delegation is full.` };
     }
     const from = member.delegation;
     member.delegation = to;

@@ -6,7 +6,9 @@
  * so nobody can start a session with options of their own or a second room for a running session.
  *
  * The presence store also lists the codes of running sessions, so a join with a wrong code gets a
- * sentence a student understands instead of Colyseus' "no rooms found".
+ * sentence a student understands instead of Colyseus' "no rooms found", and remembers for a while
+ * the codes of sessions that ended, so a late join hears that the session is over rather than that
+ * its code is wrong.
  */
 import type { Presence } from '@colyseus/core';
 import type { SessionConfig } from './types.ts';
@@ -15,6 +17,12 @@ export type Ticket = { kind: 'new'; config: SessionConfig } | { kind: 'restore' 
 
 const TICKET_SECONDS = 60;
 const RUNNING = 'peace-table:running';
+/** How long an ended session's code is remembered: long enough for a class's late joiners and reloads. */
+export const ENDED_SECONDS = 7 * 24 * 3600;
+
+function endedKey(code: string): string {
+  return `peace-table:ended:${code}`;
+}
 
 function ticketKey(code: string): string {
   return `peace-table:ticket:${code}`;
@@ -42,4 +50,14 @@ export async function markStopped(presence: Presence, code: string): Promise<voi
 
 export async function isRunning(presence: Presence, code: string): Promise<boolean> {
   return (await presence.hget(RUNNING, code)) !== null;
+}
+
+/** The session is over (concluded, or closed after being idle): it will not run again. */
+export async function markEnded(presence: Presence, code: string): Promise<void> {
+  await presence.setex(endedKey(code), String(Date.now()), ENDED_SECONDS);
+}
+
+export async function hasEnded(presence: Presence, code: string): Promise<boolean> {
+  const value = (await presence.get(endedKey(code))) as string | null | undefined;
+  return value !== null && value !== undefined;
 }

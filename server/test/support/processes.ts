@@ -22,7 +22,8 @@ export interface ServerProcess {
   output(): string;
 }
 
-function waitForLine(child: ChildProcess, pattern: RegExp, what: string, ms = 20_000): Promise<RegExpMatchArray> {
+// Generous: a server started with tsx while the whole suite runs on a 2-core machine can take 30+ s to listen.
+function waitForLine(child: ChildProcess, pattern: RegExp, what: string, ms = 90_000): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     let buffer = '';
     const timer = setTimeout(() => reject(new Error(`${what} did not start: ${buffer}`)), ms);

@@ -4,7 +4,7 @@
  */
 
 import { LIMITS } from '@peace-table/shared/engine/limits';
-import type { Channel } from '@peace-table/shared/engine/types';
+import type { Actor, Channel } from '@peace-table/shared/engine/types';
 import type { ViewerSeat } from '@peace-table/shared/engine/view';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { intent, refusal } from '../../model/actions.ts';
@@ -49,8 +49,10 @@ export function channelsPanel(ctx: ScreenContext): Live {
   const input = h('textarea', { attrs: { rows: 2, maxlength: LIMITS.chat, 'aria-labelledby': 'channel-title' } });
   const send = h('button', { attrs: { type: 'submit' }, text: t('channel.send') });
   const why = h('p', { class: 'hint' });
+  // Lines typed while the connection is down wait for it (net/session.ts): say how many.
+  const waiting = h('p', { class: 'hint waiting-count', attrs: { role: 'status' } });
   const refusalEl = refusalLine(['chat.post'], t, locale);
-  const form = h('form', { class: 'post' }, input, send, why, refusalEl.el);
+  const form = h('form', { class: 'post' }, input, send, why, waiting, refusalEl.el);
   const el = h(
     'section',
     { class: 'channels' },
@@ -91,7 +93,9 @@ export function channelsPanel(ctx: ScreenContext): Live {
       const channel = (channels.includes(state.channel as Channel) ? state.channel : 'plenary') as Channel;
       const counts = unreadCounts(view, state.marks);
       const messages = messagesIn(view.chat, channel);
-      const key = JSON.stringify([channel, counts, messages.at(-1)?.seq, locale]);
+      const unsent = state.unsent.filter((u) => u.channel === channel);
+      waiting.textContent = state.unsent.length > 0 ? t('channel.waitingCount', { count: state.unsent.length }) : '';
+      const key = JSON.stringify([channel, counts, messages.at(-1)?.seq, locale, unsent]);
       if (key === lastKey) return;
       lastKey = key;
       fill(
@@ -133,7 +137,21 @@ export function channelsPanel(ctx: ScreenContext): Live {
           ),
         ),
       );
-      if (messages.length === 0) log.append(h('li', { class: 'empty', text: t('channel.empty') }));
+      const self = view.viewer === 'spectator' ? null : view.viewer;
+      for (const line of self === null ? [] : unsent) {
+        log.append(
+          h(
+            'li',
+            { class: 'unsent', dataset: { from: String(self) } },
+            h('span', { class: 'from', text: actorLabel(pub, self as Actor, t, locale) }),
+            h('span', { class: 'waiting', text: t('channel.waiting') }),
+            h('p', { class: 'text', text: line.text }),
+          ),
+        );
+      }
+      if (messages.length === 0 && log.children.length === 0) {
+        log.append(h('li', { class: 'empty', text: t('channel.empty') }));
+      }
       log.scrollTop = log.scrollHeight;
       if ((state.marks[channel] ?? 0) < (messages.at(-1)?.seq ?? 0))
         queueMicrotask(() => controller.readChannel(channel));

@@ -8,6 +8,7 @@ import { localized } from '../../i18n/i18n.ts';
 import { type Intent, intent, refusal } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import { clockTime } from '../../model/format.ts';
+import { failureWords } from '../../model/refusals.ts';
 import { displayCode, joinUrl } from '../../net/joinCode.ts';
 import type { AppState } from '../../state/app.ts';
 import { phaseBar, refusalLine } from '../components.ts';
@@ -88,7 +89,7 @@ export function consoleScreen(ctx: ScreenContext, initial: AppState): Screen {
             format === 'json' ? 'application/json' : 'text/csv',
           );
         } catch (error) {
-          window.alert(t('console.exportFailed', { reason: (error as Error).message }));
+          window.alert(t('console.exportFailed', { reason: failureWords(error, t, locale) }));
         }
       },
       { class: 'secondary' },

@@ -7,6 +7,7 @@ import type { SeatKind } from '@peace-table/shared/protocol';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { localized } from '../../i18n/i18n.ts';
+import { failureWords } from '../../model/refusals.ts';
 import type { ScenarioSummary } from '../../net/api.ts';
 import { codeFromLocation, displayCode, isValidCode } from '../../net/joinCode.ts';
 import type { AppState } from '../../state/app.ts';
@@ -40,7 +41,7 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     try {
       await action();
     } catch (error) {
-      alert.textContent = t('home.failed', { reason: (error as Error).message });
+      alert.textContent = t('home.failed', { reason: failureWords(error, t, locale) });
       busy(form, false);
     }
   };
@@ -212,7 +213,10 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
                   () =>
                     void controller
                       .rejoin(seat)
-                      .catch((error: Error) => (alert.textContent = t('home.failed', { reason: error.message }))),
+                      .catch(
+                        (error: unknown) =>
+                          (alert.textContent = t('home.failed', { reason: failureWords(error, t, locale) })),
+                      ),
                 ),
               ),
             ),
@@ -286,7 +290,7 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
       scenarioField.hidden = scenarios.length < 2;
       if (scenarios[0]) void loadScenario(scenarios[0].id);
     },
-    (error: Error) => (alert.textContent = t('home.noServer', { reason: error.message })),
+    (error: unknown) => (alert.textContent = t('home.noServer', { reason: failureWords(error, t, locale) })),
   );
 
   const el = h(
