@@ -47,3 +47,6 @@ process.on('message', async (message: { type?: string; file?: string }) => {
 });
 
 process.send?.({ type: 'ready' });
+
+// If the benchmark driver dies, do not keep serving (and using a core) on its behalf.
+process.on('disconnect', () => process.exit(0));

@@ -20,3 +20,10 @@ const app = createApp({
 await app.server.listen(port);
 const restored = await app.restoreSessions();
 process.stdout.write(`READY ${port} ${restored.join(',')}\n`);
+
+// A test that dies before its afterAll (a timed-out hook, a killed worker) must not leave this
+// server running for the rest of the suite: exit once the test process that started it is gone.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(1);
+}, 1000).unref();
