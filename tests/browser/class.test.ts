@@ -4,18 +4,10 @@
  * event on the way; the United States tables the seed's fragile ceasefire with the builder, the
  * three signatories accept it clause by clause and sign, and everyone reaches the debrief.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  expectAccessible,
-  launch,
-  newPage,
-  type RunningServer,
-  shot,
-  startServer,
-  watchPage,
-} from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, newPage, shot, watchPage } from './support/browser.ts';
+import { useBrowserSuite } from './support/suite.ts';
 import {
   chooseClauses,
   hostSession,
@@ -54,21 +46,12 @@ const FRAGILE_CEASEFIRE = {
 };
 
 describe.skipIf(!available)('class session in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useBrowserSuite();
 
   it('takes a facilitator and four students from the join code to a signed agreement and the debrief', async () => {
-    const facilitator = await newPage(browser);
+    const facilitator = await newPage(suite.browser);
     const watched = [watchPage(facilitator)];
-    const code = await hostSession(facilitator, server.url, {
+    const code = await hostSession(facilitator, suite.server.url, {
       Ukraine: 'People',
       Russia: 'People',
       'United States': 'People',
@@ -76,17 +59,17 @@ describe.skipIf(!available)('class session in the browser', () => {
     });
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
 
-    const projector = await newPage(browser, 1920, 1080);
+    const projector = await newPage(suite.browser, 1920, 1080);
     watched.push(watchPage(projector));
-    await projector.goto(`${server.url}/?join=${code}`);
+    await projector.goto(`${suite.server.url}/?join=${code}`);
     await projector.getByRole('button', { name: 'Watch on a projector' }).click();
     await waitForScreen(projector, 'projector');
 
     const students: Record<string, Page> = {};
     for (const [id, label, name] of STUDENTS) {
-      const page = await newPage(browser);
+      const page = await newPage(suite.browser);
       watched.push(watchPage(page));
-      await joinWithCode(page, server.url, code, name, label);
+      await joinWithCode(page, suite.server.url, code, name, label);
       await waitForScreen(page, 'lobby');
       students[id] = page;
     }

@@ -5,19 +5,10 @@
  * only what they still may. Before that, the host form itself: seats chosen while the scenario is
  * still loading are the seats the session gets.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  expectAccessible,
-  launch,
-  newPage,
-  type RunningServer,
-  shot,
-  shotOpenPages,
-  startServer,
-  watchPage,
-} from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, newPage, shot, watchPage } from './support/browser.ts';
+import { useBrowserSuite } from './support/suite.ts';
 import {
   hostSession,
   joinWithCode,
@@ -48,34 +39,22 @@ async function write(page: Page, text: string) {
 }
 
 describe.skipIf(!available)('facilitator seat tools in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 180_000);
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await shotOpenPages(browser, task.name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useBrowserSuite();
 
   it('hands a seat to the computer and back, moves a student and removes one, as both sides see it', async () => {
-    const facilitator = await newPage(browser);
+    const facilitator = await newPage(suite.browser);
     const watched = [watchPage(facilitator, KICK_CONFIRM)];
-    const code = await hostSession(facilitator, server.url, {
+    const code = await hostSession(facilitator, suite.server.url, {
       Ukraine: 'People',
       Russia: 'People',
       'United States': 'Computer',
       Europe: 'Computer',
     });
-    const olena = await newPage(browser);
-    const ivan = await newPage(browser);
+    const olena = await newPage(suite.browser);
+    const ivan = await newPage(suite.browser);
     watched.push(watchPage(olena), watchPage(ivan));
-    await joinWithCode(olena, server.url, code, 'Olena', 'Ukraine');
-    await joinWithCode(ivan, server.url, code, 'Ivan', 'Russia');
+    await joinWithCode(olena, suite.server.url, code, 'Olena', 'Ukraine');
+    await joinWithCode(ivan, suite.server.url, code, 'Ivan', 'Russia');
     for (const page of [olena, ivan]) await waitForScreen(page, 'lobby');
     for (const page of [olena, ivan]) await pressIfNot(page, 'We are ready');
     for (const page of [olena, ivan]) await waitForScreen(page, 'briefing');
@@ -180,14 +159,14 @@ describe.skipIf(!available)('facilitator seat tools in the browser', () => {
     for (const w of watched.slice(1)) expect(w.dialogs).toEqual([]);
   }, 240_000);
   it('keeps the seats a facilitator chose while the scenario was still loading', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(suite.browser);
     const watch = watchPage(page);
     // A slow classroom network: the scenario's public data arrives after the form is usable.
     await page.route('**/api/scenarios/*', async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
       await route.continue();
     });
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     const form = page.locator('form[aria-labelledby="host-title"]');
     await form.getByLabel('Russia', { exact: true }).selectOption({ label: 'Computer' });
     await form.getByLabel('Europe', { exact: true }).selectOption({ label: 'Computer' });

@@ -1,19 +1,6 @@
-/**
- * Safety and resilience in the browser: text a player types (a name, a chat line) is shown as
- * text and never runs, and a reload in the middle of a game puts the player back in the same seat
- * without asking anything, saying so on the status line.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launch,
-  newPage,
-  type RunningServer,
-  shot,
-  startServer,
-  watchPage,
-} from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, newPage, shot, watchPage } from './support/browser.ts';
+import { useBrowserSuite } from './support/suite.ts';
 import { makeStatement, openTab, playSolo, pressIfNot, waitForPhase, waitForScreen } from './support/ui.ts';
 
 const available = browserAvailable();
@@ -22,23 +9,14 @@ const XSS = '<img src=x onerror=alert(1)>';
 const NAME = '<b onmouseover=alert(2)>Olena</b>';
 
 describe.skipIf(!available)('typed text and reloads in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useBrowserSuite();
 
   it('shows markup typed by players as text, and a reload keeps the seat', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(suite.browser);
     const watch = watchPage(page);
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByRole('button', { name: 'Start the talks' }).and(page.locator(':enabled')).waitFor();
-    await playSolo(page, server.url, NAME, 'ukraine', 'standard');
+    await playSolo(page, suite.server.url, NAME, 'ukraine', 'standard');
     await waitForScreen(page, 'lobby');
     // The name appears as typed, and no element was created from it.
     await expect.poll(() => page.locator('table.roster').textContent()).toContain(NAME);

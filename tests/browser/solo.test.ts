@@ -4,18 +4,10 @@
  * computer's drafts clause by clause, pull a lever, until the talks end. Every screen is checked
  * with axe-core and photographed into test-results/screens/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  expectAccessible,
-  launch,
-  newPage,
-  type RunningServer,
-  shot,
-  startServer,
-  watchPage,
-} from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, newPage, shot, watchPage } from './support/browser.ts';
+import { useBrowserSuite } from './support/suite.ts';
 import {
   chooseClauses,
   makeStatement,
@@ -30,26 +22,17 @@ import {
 const available = browserAvailable();
 
 describe.skipIf(!available)('solo game in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useBrowserSuite();
 
   it('goes from Home to the Debrief against three computer delegations', async () => {
-    const page: Page = await newPage(browser);
+    const page: Page = await newPage(suite.browser);
     const watch = watchPage(page);
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByRole('button', { name: 'Start the talks' }).and(page.locator(':enabled')).waitFor();
     await shot(page, 'home');
     await expectAccessible(page, 'home');
 
-    await playSolo(page, server.url, 'Olena', 'ukraine', 'novice');
+    await playSolo(page, suite.server.url, 'Olena', 'ukraine', 'novice');
     await waitForScreen(page, 'lobby');
     await shot(page, 'lobby');
     await expectAccessible(page, 'lobby');
