@@ -85,8 +85,11 @@ export function withView(s: AppState, view: SeatView): AppState {
   return { ...s, view, previousWorld: moved && s.view ? s.view.world : s.previousWorld };
 }
 
-/** Keeps the newest notices (deduplicated by id), at most `limit`. */
-export function withNotices(s: AppState, notices: Notice[], limit = 5): AppState {
+/**
+ * Keeps the newest notices (deduplicated by id), at most `limit`: three toasts are readable at a
+ * glance, and more would cover the gauges when phases pass quickly (the live region announced them all).
+ */
+export function withNotices(s: AppState, notices: Notice[], limit = 3): AppState {
   if (notices.length === 0) return s;
   const seen = new Set(notices.map((n) => n.id));
   return { ...s, notices: [...s.notices.filter((n) => !seen.has(n.id)), ...notices].slice(-limit) };

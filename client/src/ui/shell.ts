@@ -17,7 +17,7 @@ const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Украї�
 /** Screens where a player acts on the session (as opposed to Home, the debrief or the projector). */
 const ACTING_SCREENS = new Set<ScreenId>(['lobby', 'briefing', 'game', 'console']);
 /** Notifications disappear on their own after this long (they stay readable in the channels). */
-const NOTICE_MS = 8000;
+const NOTICE_MS = 6000;
 
 export function mountShell(
   root: HTMLElement,

@@ -5,7 +5,7 @@
  */
 import { requiredSignatories } from '../scenario/evaluate.ts';
 import type { DelegationId, Scenario } from '../scenario/schema.ts';
-import { concludingParties, fireEvent } from './round.ts';
+import { concludingParties, fireEvent, PHASE_NAMES, RESPONSE_NAMES } from './round.ts';
 import { findProposal } from './rules.ts';
 import { actorName, append, describePackage, line } from './transcript.ts';
 import type { Audience, Channel, EngineEvent, EventOf, NegotiationContext, Proposal } from './types.ts';
@@ -127,8 +127,8 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       audience: { only: [who] },
       text: line((l) =>
         l === 'en'
-          ? `${name.en} answers ${e.proposalId}: ${e.response}`
-          : `${name.uk} відповідає на ${e.proposalId}: ${e.response}`,
+          ? `${name.en} answers ${e.proposalId}: ${RESPONSE_NAMES[e.response].en}`
+          : `${name.uk} відповідає на ${e.proposalId}: ${RESPONSE_NAMES[e.response].uk}`,
       ),
     });
   },
@@ -261,7 +261,10 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
         actor: 'facilitator',
         kind: e.type,
         event: e,
-        text: { en: `The facilitator closes the ${ctx.phase} phase`, uk: `Ведучий завершує фазу «${ctx.phase}»` },
+        text: {
+          en: `The facilitator closes the ${PHASE_NAMES[ctx.phase].en} phase`,
+          uk: `Ведучий завершує фазу «${PHASE_NAMES[ctx.phase].uk}»`,
+        },
       },
     ),
 
@@ -270,7 +273,10 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       actor: 'facilitator',
       kind: e.type,
       event: e,
-      text: { en: `The facilitator fires an event: ${e.event}`, uk: `Ведучий запускає подію: ${e.event}` },
+      text: line((l) => {
+        const title = s.events.find((ev) => ev.id === e.event)?.title[l] ?? e.event;
+        return l === 'en' ? `The facilitator fires an event: ${title}` : `Ведучий запускає подію: ${title}`;
+      }),
     });
     return fireEvent(s, logged, e.event, 'facilitator');
   },
@@ -301,7 +307,10 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
         actor: 'system',
         kind: e.type,
         event: e,
-        text: { en: `Time is up for the ${ctx.phase} phase`, uk: `Час фази «${ctx.phase}» сплив` },
+        text: {
+          en: `Time is up for the ${PHASE_NAMES[ctx.phase].en} phase`,
+          uk: `Час фази «${PHASE_NAMES[ctx.phase].uk}» сплив`,
+        },
       },
     ),
 };

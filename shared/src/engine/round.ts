@@ -65,7 +65,14 @@ export function initialContext(s: Scenario, input: GameInput): NegotiationContex
   };
 }
 
-const PHASE_NAMES: Record<Phase, { en: string; uk: string }> = {
+/** How a response reads in the transcript (nouns, so the Ukrainian needs no gender agreement). */
+export const RESPONSE_NAMES: Record<'accept' | 'reject' | 'counter', { en: string; uk: string }> = {
+  accept: { en: 'accepted', uk: 'згода' },
+  reject: { en: 'rejected', uk: 'відмова' },
+  counter: { en: 'counter-proposal', uk: 'зустрічна пропозиція' },
+};
+
+export const PHASE_NAMES: Record<Phase, { en: string; uk: string }> = {
   lobby: { en: 'Lobby', uk: 'Зала очікування' },
   briefing: { en: 'Briefing', uk: 'Брифінг' },
   opening: { en: 'Opening statements', uk: 'Вступні заяви' },
@@ -133,7 +140,7 @@ export function closeResponses(s: Scenario, ctx: NegotiationContext): Negotiatio
     DELEGATION_IDS.filter((d) => p.responses[d] || p.signatories.includes(d))
       .map((d) => {
         const r = p.responses[d];
-        const word = r ? r.response : l === 'en' ? 'no answer' : 'без відповіді';
+        const word = r ? RESPONSE_NAMES[r.response][l] : l === 'en' ? 'no answer' : 'без відповіді';
         const why = r?.reasons.length ? ` (${r.reasons.map((x) => x.text).join('; ')})` : '';
         return `${actorName(s, d)[l]}: ${word}${why}`;
       })
