@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server [-- --sessions 500 --clients 6 --seconds 60 --interval 5000]`
+ * `npm run bench:server [-- --sessions 500 --clients 6 --seconds 60 --interval 5000 --drivers 2]`
  *
  * Starts the server in its own process (fresh database, real content), then puts the same load
  * on a bare Colyseus room (the baseline) and on the negotiation room: N sessions × M SDK clients
@@ -14,10 +14,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bareLoad, type Load, type LoadOptions, negotiationLoad, Recorder } from './load.ts';
+import { Worker } from 'node:worker_threads';
+import type { LoadOptions } from './load.ts';
+import type { DriverResult } from './loadWorker.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,13 +27,12 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '5' },
     interval: { type: 'string', default: '5000' },
+    drivers: { type: 'string', default: '2' },
     scenario: { type: 'string', default: 'ukraine-2026' },
     profile: { type: 'string' },
   },
 });
 const num = (name: keyof typeof values) => Number(values[name]);
-const driverLoop = monitorEventLoopDelay({ resolution: 5 });
-driverLoop.enable();
 
 interface Stats {
   cpu: NodeJS.CpuUsage;
@@ -117,61 +117,115 @@ interface Result {
   driverLoopMax: number;
 }
 
+/** A load-driver thread (loadWorker.ts) and a way to wait for its next message of a type. */
+interface Driver {
+  worker: Worker;
+  next<T>(type: string): Promise<T>;
+}
+
+function startDriver(kind: 'bare' | 'negotiation', options: LoadOptions): Driver {
+  const worker = new Worker(new URL('./loadWorker.ts', import.meta.url), { workerData: { kind, options } });
+  const waiting = new Map<string, (message: unknown) => void>();
+  const early = new Map<string, unknown>();
+  worker.on('message', (message: { type: string }) => {
+    const resolve = waiting.get(message.type);
+    if (resolve) {
+      waiting.delete(message.type);
+      resolve(message);
+    } else early.set(message.type, message);
+  });
+  worker.on('error', (error) => {
+    console.error(`load driver failed: ${error.message}`);
+    process.exit(1);
+  });
+  return {
+    worker,
+    next<T>(type: string) {
+      if (early.has(type)) {
+        const message = early.get(type) as T;
+        early.delete(type);
+        return Promise.resolve(message);
+      }
+      return new Promise<T>((resolve) => waiting.set(type, resolve as (message: unknown) => void));
+    },
+  };
+}
+
 async function measure(
   label: string,
   child: ChildProcess,
-  build: (rec: Recorder) => Promise<Load>,
-  sessions: number,
+  kind: 'bare' | 'negotiation',
+  o: LoadOptions,
 ): Promise<Result> {
-  const rec = new Recorder();
   const idle = await ask(child, true);
   const started = Date.now();
-  process.stdout.write(`${label}: connecting ${sessions} sessions… `);
-  const load = await build(rec);
-  process.stdout.write(`${load.rooms.length} clients in ${((Date.now() - started) / 1000).toFixed(1)} s; `);
+  const count = Math.max(1, Math.min(num('drivers'), o.sessions));
+  process.stdout.write(`${label}: connecting ${o.sessions} sessions with ${count} driver thread(s)… `);
+  const drivers: Driver[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const from = Math.floor((i * o.sessions) / count);
+    const to = Math.floor(((i + 1) * o.sessions) / count);
+    drivers.push(startDriver(kind, { ...o, sessions: to - from, offset: from }));
+  }
+  const ready = await Promise.all(drivers.map((d) => d.next<{ clients: number }>('ready')));
+  const clients = ready.reduce((sum, r) => sum + r.clients, 0);
+  process.stdout.write(`${clients} clients in ${((Date.now() - started) / 1000).toFixed(1)} s; `);
   const loaded = await ask(child, true);
   process.stdout.write(`running (${since(started)})… `);
-  load.start();
+  for (const d of drivers) d.worker.postMessage('start');
   await sleep(num('warmup') * 1000);
-  rec.reset();
-  rec.recording = true;
+  for (const d of drivers) d.worker.postMessage('record');
   const profiling = label === 'negotiation' && values.profile !== undefined;
   if (profiling) await profile(child);
   const server0 = await ask(child);
   const driver0 = process.cpuUsage();
-  driverLoop.reset();
   const t0 = performance.now();
   await sleep(num('seconds') * 1000);
   const elapsed = (performance.now() - t0) / 1000;
   const server1 = await ask(child);
   if (profiling) await profile(child, path.resolve(String(values.profile)));
   const driver1 = process.cpuUsage(driver0);
-  const driverLoopP99 = driverLoop.percentile(99) / 1e6;
-  const driverLoopMax = driverLoop.max / 1e6;
-  load.stop();
-  rec.recording = false;
+  const results = await Promise.all(
+    drivers.map((d) => {
+      d.worker.postMessage('stop');
+      return d.next<DriverResult>('result');
+    }),
+  );
   await sleep(1000);
   process.stdout.write(`leaving (${since(started)})… `);
-  await within(load.leave(), 30_000, 'leaving');
-  const sorted = [...rec.latencies].sort((a, b) => a - b);
+  await within(
+    Promise.all(
+      drivers.map((d) => {
+        d.worker.postMessage('leave');
+        return d.next('left');
+      }),
+    ),
+    30_000,
+    'leaving',
+  );
+  await Promise.all(drivers.map((d) => d.worker.terminate()));
+  const sorted = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const sent = results.reduce((sum, r) => sum + r.sent, 0);
+  const received = results.reduce((sum, r) => sum + r.received, 0);
   const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1e6;
   process.stdout.write(`done (${since(started)})\n`);
   return {
     label,
-    actionsPerSecond: rec.sent / elapsed,
-    messagesPerSecond: rec.received / elapsed,
+    actionsPerSecond: sent / elapsed,
+    messagesPerSecond: received / elapsed,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     max: sorted.at(-1) ?? Number.NaN,
     samples: sorted.length,
     serverCpu: (cpu(server0.cpu, server1.cpu) / elapsed) * 100,
     driverCpu: ((driver1.user + driver1.system) / 1e6 / elapsed) * 100,
-    heapPerSession: (loaded.heapUsed - idle.heapUsed) / sessions / 1024,
-    rssPerSession: (loaded.rss - idle.rss) / sessions / 1024,
+    heapPerSession: (loaded.heapUsed - idle.heapUsed) / o.sessions / 1024,
+    rssPerSession: (loaded.rss - idle.rss) / o.sessions / 1024,
     serverLoopP99: server1.eventLoop.p99,
     serverLoopMax: server1.eventLoop.max,
-    driverLoopP99,
-    driverLoopMax,
+    // The worst driver thread's figures.
+    driverLoopP99: Math.max(...results.map((r) => r.loopP99)),
+    driverLoopMax: Math.max(...results.map((r) => r.loopMax)),
   };
 }
 
@@ -239,8 +293,8 @@ async function main() {
       scenario: String(values.scenario),
     };
     const results = [
-      await measure('bare room', child, (rec) => bareLoad(load, rec), o.sessions),
-      await measure('negotiation', child, (rec) => negotiationLoad(load, rec), o.sessions),
+      await measure('bare room', child, 'bare', load),
+      await measure('negotiation', child, 'negotiation', load),
     ];
     report(results, o);
   } finally {

@@ -20,6 +20,8 @@ export interface LoadOptions {
   clients: number;
   interval: number;
   scenario: string;
+  /** Where this driver's sessions start (several drivers share the bare room's group names). */
+  offset?: number;
 }
 
 export class Recorder {
@@ -83,7 +85,7 @@ export async function bareLoad(o: LoadOptions, rec: Recorder): Promise<Load> {
   const senders: { room: Room; pending: Map<string, number> }[] = [];
   await pool([...Array(o.sessions).keys()], 20, async (s) => {
     for (let c = 0; c < o.clients; c++) {
-      const room = await new Client(o.wsUrl).joinOrCreate('bare', { group: String(s) });
+      const room = await new Client(o.wsUrl).joinOrCreate('bare', { group: String((o.offset ?? 0) + s) });
       const pending = new Map<string, number>();
       room.onMessage('chat', (payload: { from: string; text: string }) => {
         rec.received++;
