@@ -142,9 +142,14 @@ describe('with bots and no admin password', () => {
     expect(lines.some((l) => l.includes('"Hello, ""world"", =1+1"') || l.includes('Hello, ""world""'))).toBe(true);
 
     expect((await fetch(`${url}?format=json`)).status).toBe(401);
-    expect((await fetch(`${url}?format=json`, { headers: { [FACILITATOR_KEY_HEADER]: 'x'.repeat(24) } })).status).toBe(
-      403,
-    );
+    const wrongKey = await fetch(`${url}?format=json`, { headers: { [FACILITATOR_KEY_HEADER]: 'x'.repeat(24) } });
+    expect(wrongKey.status).toBe(403);
+    // Worded in the facilitator's language by the client: the rule and its params travel with the sentence.
+    expect(await wrongKey.json()).toEqual({
+      error: 'no session with that code and facilitator key',
+      reason: 'facilitatorKeyInvalid',
+      params: { code: session.code },
+    });
     expect((await fetch(`${url}?format=xml`, { headers })).status).toBe(400);
     const unknown = `${server.baseUrl}/api/sessions/ZZZZZZ/transcript`;
     expect((await fetch(unknown, { headers })).status).toBe(403);

@@ -130,9 +130,10 @@ export const JOIN_REFUSAL_REASONS = [
   'seatNotSaved',
 ] as const satisfies readonly RefusalReason[];
 
-/** The reasons `POST /api/sessions` answers an error with (`{ error, reason, params }`). */
+/** The reasons the HTTP API answers an error with (`{ error, reason, params }`): sessions and transcripts. */
 export const HTTP_REFUSAL_REASONS = [
   'requestInvalid',
+  'facilitatorKeyInvalid',
   'scenarioUnavailable',
   'noBots',
   'sessionNotStarted',

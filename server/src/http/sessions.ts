@@ -125,18 +125,20 @@ function presentedKey(req: Request): string | undefined {
 export function transcriptHandler(deps: SessionApiDeps) {
   return async (req: Request, res: Response) => {
     const format = String(req.query.format ?? 'json');
-    if (format !== 'json' && format !== 'csv') return res.status(400).json({ error: 'format: must be json or csv' });
+    if (format !== 'json' && format !== 'csv')
+      return refuse(res, 400, 'format: must be json or csv', refusalDetail('requestInvalid'));
     const code = normaliseJoinCode(String(req.params.code ?? ''));
     const row = code.length === JOIN_CODE_LENGTH ? deps.store.getSession(code) : undefined;
     const key = presentedKey(req);
-    if (!key)
-      return res.status(401).json({ error: `send the facilitator key in the ${FACILITATOR_KEY_HEADER} header` });
+    // Worded for the facilitator's language like every other refusal (client model/refusals.ts).
+    const wrongKey = refusalDetail('facilitatorKeyInvalid', { code });
+    if (!key) return refuse(res, 401, `send the facilitator key in the ${FACILITATOR_KEY_HEADER} header`, wrongKey);
     // Unknown session and wrong key answer alike, so codes cannot be probed with made-up keys.
     if (!row || !keyMatches(key, row.config.facilitatorKeyHash)) {
-      return res.status(403).json({ error: 'no session with that code and facilitator key' });
+      return refuse(res, 403, 'no session with that code and facilitator key', wrongKey);
     }
     const stored = deps.store.loadGame(code);
-    if (!stored) return res.status(500).json({ error: 'the session has no saved game' });
+    if (!stored) return refuse(res, 500, 'the session has no saved game', refusalDetail('internalError'));
     const engine = createEngine(await deps.scenarios.load(row.scenarioId));
     let snapshot = engine.restore(stored.snapshot);
     for (const event of stored.events) {
