@@ -3,8 +3,7 @@
  * `GET /api/sessions/:code/transcript` exports its transcript for the facilitator.
  */
 import { matchMaker } from '@colyseus/core';
-import { createEngine } from '@peace-table/shared/engine/game';
-import type { EngineOptions } from '@peace-table/shared/engine/types';
+import type { EngineOptions, NegotiationContext } from '@peace-table/shared/engine/types';
 import { CreateSessionBody, normaliseJoinCode } from '@peace-table/shared/messages';
 import {
   type CreateSessionResponse,
@@ -16,6 +15,7 @@ import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals'
 import { DELEGATION_IDS } from '@peace-table/shared/scenario/schema';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { GameSession } from '../rooms/gameSession.ts';
 import type { ScenarioSource } from '../sessions/scenarios.ts';
 import { hashKey, keyMatches, newJoinCode, newKey } from '../sessions/secrets.ts';
 import { isRunning, issueTicket } from '../sessions/tickets.ts';
@@ -137,20 +137,20 @@ export function transcriptHandler(deps: SessionApiDeps) {
     if (!row || !keyMatches(key, row.config.facilitatorKeyHash)) {
       return refuse(res, 403, 'no session with that code and facilitator key', wrongKey);
     }
-    const stored = deps.store.loadGame(code);
-    if (!stored) return refuse(res, 500, 'the session has no saved game', refusalDetail('internalError'));
-    const engine = createEngine(await deps.scenarios.load(row.scenarioId));
-    let snapshot = engine.restore(stored.snapshot);
-    for (const event of stored.events) {
-      const result = engine.step(snapshot, event);
-      if (result.ok) snapshot = result.snapshot;
+    // The same replay a restarting room does (snapshot, then every later event), on the shared engine.
+    let context: NegotiationContext;
+    try {
+      context = GameSession.restore(deps.store, await deps.scenarios.load(row.scenarioId), code).context;
+    } catch (error) {
+      deps.logger.error({ err: error, session: code }, 'could not rebuild the transcript');
+      return refuse(res, 500, 'the session has no saved game', refusalDetail('internalError'));
     }
     res.set('Cache-Control', 'no-store');
     if (format === 'csv') {
       res.type('text/csv; charset=utf-8');
       res.set('Content-Disposition', `attachment; filename="peace-table-${code}.csv"`);
-      return res.send(transcriptCsv(snapshot.context.transcript));
+      return res.send(transcriptCsv(context.transcript));
     }
-    return res.json(transcriptJson(row, snapshot.context));
+    return res.json(transcriptJson(row, context));
   };
 }
