@@ -132,19 +132,6 @@ export function opponentModels(
   return models;
 }
 
-/** Predicted willingness of a delegation to accept a package: the mean belief over its clauses, squashed. */
-export function predictedAcceptance(beliefs: ClauseBeliefs, pkg: Package): number {
-  const entries = Object.entries(pkg);
-  if (entries.length === 0) return 0;
-  let sum = 0;
-  for (const [issue, option] of entries) {
-    const b = beliefs[`${issue}.${option}`] ?? 0;
-    if (b <= -2.5) return 0; // a clause it refused outright
-    sum += Math.tanh(b);
-  }
-  return 0.5 + 0.5 * (sum / entries.length);
-}
-
 /** The world at the start, from the public scenario (what every seat knows). */
 export function startWorld(scenario: PublicScenario): WorldState {
   return {

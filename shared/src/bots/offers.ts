@@ -187,7 +187,7 @@ export function offerContext(
 
 /**
  * A candidate's own utility and predicted acceptance: the least, over the other delegations at the
- * table whose signatures it needs, of `predictedAcceptance` (model.ts), read from the tables.
+ * table whose signatures it needs, of their predicted willingness (acceptanceFrom).
  */
 function scoreCandidate(ctx: OfferContext, pkg: Package): Candidate {
   const needed = new Set<DelegationId>();
@@ -206,7 +206,10 @@ function scoreCandidate(ctx: OfferContext, pkg: Package): Candidate {
   return { pkg, utility: ownUtility(ctx.own, pkg, ctx.view.world), acceptance };
 }
 
-/** predictedAcceptance(beliefs[d], pkg) from the rows of the package's clauses, in package order. */
+/**
+ * Predicted willingness of delegation `index` to accept a package, from the rows of its clauses:
+ * the mean belief over the clauses, squashed (0.5 + 0.5·mean tanh), or 0 if it refused one outright.
+ */
 function acceptanceFrom(rows: readonly OptionRow[], index: number): number {
   if (rows.length === 0) return 0;
   let sum = 0;
