@@ -4,8 +4,8 @@
  * test regenerates it and compares with the committed file (`npm run docs:rules` rewrites it).
  */
 import type { Scenario } from '../scenario/schema.ts';
+import { EVENT_RULES } from './eventRules.ts';
 import { createNegotiationMachine } from './machine.ts';
-import { EVENT_RULES } from './rules.ts';
 import type { EngineEventType } from './types.ts';
 
 /** What each guard of an eventless transition means, in words. */
@@ -78,7 +78,7 @@ export function rulesMarkdown(scenario: Scenario): string {
   const lines: string[] = [
     '# Rules of the talks',
     '',
-    '<!-- Generated from shared/src/engine (machine.ts, rules.ts) by `npm run docs:rules`. Do not edit by hand: a test compares this file with the machine. -->',
+    '<!-- Generated from shared/src/engine (machine.ts, eventRules.ts, rules.ts) by `npm run docs:rules`. Do not edit by hand: a test compares this file with the machine. -->',
     '',
     'Peace Table runs the negotiation as one xstate statechart in `shared/src/engine`. The server, the AI',
     'delegations, the simulator and the tests run the same machine. Every event names its actor; the server',
