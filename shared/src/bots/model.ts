@@ -12,6 +12,7 @@ import type { SeatView } from '../engine/view.ts';
 import { noDealFrom, utilityFrom, type WorldState, weightsOf } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Preferences } from '../scenario/schema.ts';
+import { type ClauseSpace, spaceOf } from './space.ts';
 import type { BotLevel } from './types.ts';
 
 /** The bot's own numbers, from its private preferences (view.private[self]). */
@@ -24,9 +25,21 @@ export interface OwnModel {
   noDealCache: WeakMap<WorldState, number>;
 }
 
+/** One model per preferences object: it depends on nothing else, and a bot decides hundreds of times a game. */
+const OWN_MODELS = new WeakMap<Preferences, OwnModel>();
+
 export function ownModel(view: SeatView, self: DelegationId): OwnModel {
   const prefs = view.private[self]?.preferences;
   if (!prefs) throw new Error(`the view of ${self} has no private preferences`);
+  let model = OWN_MODELS.get(prefs);
+  if (!model || model.self !== self) {
+    model = buildOwnModel(prefs, self);
+    OWN_MODELS.set(prefs, model);
+  }
+  return model;
+}
+
+function buildOwnModel(prefs: Preferences, self: DelegationId): OwnModel {
   const weights = weightsOf(prefs);
   const best: OwnModel['best'] = {};
   for (const [issue, options] of Object.entries(prefs.utilities)) {
@@ -77,8 +90,43 @@ export function aspiration(top: number, floor: number, t: number, concession: nu
   return start - (start - floor) * t ** (1 / concession);
 }
 
-/** Beliefs about one other delegation: a score per clause, + for what it wants, − for what it refuses. */
-export type ClauseBeliefs = Record<string, number>;
+/**
+ * Beliefs about one delegation: a score per agenda clause (indexed like spaceOf(scenario)'s clause
+ * indexes), + for what it wants, − for what it refuses.
+ */
+export type ClauseBeliefs = Float64Array;
+
+/** Everyone knows the others' public positions: the starting point of every model, once per scenario. */
+const STANCES = new WeakMap<object, ClauseBeliefs[]>();
+function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeliefs[] {
+  let stances = STANCES.get(scenario.delegations);
+  if (!stances) {
+    stances = DELEGATION_IDS.map((d) => {
+      const beliefs = new Float64Array(space.clauseCount);
+      const stance = scenario.delegations[d].publicStance;
+      const add = (clause: string, amount: number) => {
+        const k = space.clauseIndex.get(clause);
+        if (k !== undefined) beliefs[k] = (beliefs[k] as number) + amount;
+      };
+      for (const clause of stance?.demands ?? []) add(clause, 1);
+      for (const clause of stance?.refuses ?? []) add(clause, -2);
+      return beliefs;
+    });
+    STANCES.set(scenario.delegations, stances);
+  }
+  return stances;
+}
+
+/** A package's clause indexes (clauses the agenda lacks are skipped). */
+function clausesIn(space: ClauseSpace, pkg: Package): number[] {
+  const clauses: number[] = [];
+  for (const issue in pkg) {
+    const i = space.issueIndex.get(issue);
+    const j = i === undefined ? undefined : space.optionIndex[i]?.get(pkg[issue] as string);
+    if (i !== undefined && j !== undefined) clauses.push((space.clauseBase[i] as number) + j);
+  }
+  return clauses;
+}
 
 /** Opponent models for every other delegation, learned from the proposals history in the view. */
 export function opponentModels(
@@ -87,56 +135,59 @@ export function opponentModels(
   self: DelegationId,
   level: BotLevel,
 ): Record<DelegationId, ClauseBeliefs> {
-  const models = Object.fromEntries(DELEGATION_IDS.map((d) => [d, {} as ClauseBeliefs])) as Record<
+  const space = spaceOf(scenario);
+  const stances = stanceBeliefs(scenario, space);
+  const models = Object.fromEntries(DELEGATION_IDS.map((d, i) => [d, (stances[i] as ClauseBeliefs).slice()])) as Record<
     DelegationId,
     ClauseBeliefs
   >;
-  const add = (d: DelegationId, clause: string, amount: number) => {
-    models[d][clause] = (models[d][clause] ?? 0) + amount;
-  };
-  // Everyone knows the others' public positions: the starting point of every model.
-  for (const d of DELEGATION_IDS) {
-    const stance = scenario.delegations[d].publicStance;
-    for (const clause of stance?.demands ?? []) add(d, clause, 1);
-    for (const clause of stance?.refuses ?? []) add(d, clause, -2);
-  }
   if (level === 'novice') return models; // a novice does not learn from the talks themselves
+  const add = (beliefs: ClauseBeliefs, clauses: readonly number[], amount: number) => {
+    for (const k of clauses) beliefs[k] = (beliefs[k] as number) + amount;
+  };
   const total = view.proposals.length;
   view.proposals.forEach((p, index) => {
     // Recent moves say more about where a delegation stands now.
     const recency = 0.5 + (0.5 * (index + 1)) / total;
-    for (const [issue, option] of Object.entries(p.package)) {
-      if (p.author !== self) add(p.author, `${issue}.${option}`, 1 * recency);
-    }
+    const clauses = clausesIn(space, p.package);
+    if (p.author !== self) add(models[p.author], clauses, 1 * recency);
     for (const d of DELEGATION_IDS) {
       const r = p.responses[d];
       if (!r || d === self || d === p.author) continue;
+      const beliefs = models[d];
       if (r.response === 'accept') {
-        for (const [issue, option] of Object.entries(p.package)) add(d, `${issue}.${option}`, 0.5 * recency);
+        add(beliefs, clauses, 0.5 * recency);
       } else {
-        for (const [issue, option] of Object.entries(p.package)) add(d, `${issue}.${option}`, -0.2 * recency);
+        add(beliefs, clauses, -0.2 * recency);
         // A clause named as a red line is what that delegation can never take; an objection only costs.
         for (const reason of r.reasons) {
-          if (!reason.clause) continue;
-          if (reason.severity === 'red-line') add(d, reason.clause, -3);
+          const k = reason.clause ? space.clauseIndex.get(reason.clause) : undefined;
+          if (k === undefined) continue;
+          if (reason.severity === 'red-line') beliefs[k] = (beliefs[k] as number) - 3;
           else {
             // Objections add up, but on their own never to a veto: a price can still be paid.
-            const current = models[d][reason.clause] ?? 0;
-            if (current > -2) models[d][reason.clause] = Math.max(-2, current - 0.7);
+            const current = beliefs[k] as number;
+            if (current > -2) beliefs[k] = Math.max(-2, current - 0.7);
           }
         }
-        for (const [issue, option] of Object.entries(r.counter ?? {})) add(d, `${issue}.${option}`, 1 * recency);
+        if (r.counter) add(beliefs, clausesIn(space, r.counter), 1 * recency);
       }
     }
   });
   return models;
 }
 
-/** The world at the start, from the public scenario (what every seat knows). */
+/** The world at the start, from the public scenario (what every seat knows); read-only, once per scenario. */
+const START_WORLDS = new WeakMap<object, WorldState>();
 export function startWorld(scenario: PublicScenario): WorldState {
-  return {
-    values: Object.fromEntries(scenario.world.variables.map((v) => [v.id, v.initial])),
-    flags: [],
-    month: 0,
-  };
+  let world = START_WORLDS.get(scenario.world);
+  if (!world) {
+    world = {
+      values: Object.fromEntries(scenario.world.variables.map((v) => [v.id, v.initial])),
+      flags: [],
+      month: 0,
+    };
+    START_WORLDS.set(scenario.world, world);
+  }
+  return world;
 }

@@ -8,10 +8,26 @@
  */
 import type { Rejection } from '../engine/types.ts';
 import type { SeatView } from '../engine/view.ts';
-import { breachesOf, breaksRedLine, isWellFormed, packageProblems, problemIssueSets } from '../scenario/evaluate.ts';
+import { breachesOf, packageProblems } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { type AgendaIssue, DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
 import { type ClauseBeliefs, type OwnModel, ownNoDeal, ownUtility } from './model.ts';
+import {
+  type Choice,
+  type ChoiceKey,
+  type ClauseSpace,
+  type CompiledRedLine,
+  choiceBreaksRedLine,
+  choiceProblemSets,
+  choiceWellFormed,
+  compiledRedLines,
+  emptyChoice,
+  keyOfChoice,
+  OPEN,
+  packageOf,
+  settledCount,
+  spaceOf,
+} from './space.ts';
 import type { BotLevel } from './types.ts';
 
 export interface Candidate {
@@ -44,84 +60,100 @@ export function ownRefusal(
   return breaches.length > 0 ? { code: 'red_line', message: breaches[0]?.message ?? '' } : null;
 }
 
-/** One option of one issue as the bot sees it during a decision. */
-interface OptionRow {
+/** One option of one issue in the bot's own numbers (no beliefs): once per bot and agenda. */
+interface OwnRow {
   id: string;
-  /** Own weighted utility of the clause: weight × utility. */
-  mine: number;
   /** Own unweighted utility (the mediator's tie-breaker). */
   utility: number;
-  /** Σ over the other delegations at the table of tanh(belief): how much they are believed to like it. */
-  theirs: number;
-  /** Some other delegation at the table refused it outright. */
-  refusedByOthers: boolean;
-  /** The least-satisfied judge's tanh(belief) (judges: delegations at the table that sign this issue). */
-  leastJudge: number;
-  refusedByJudges: boolean;
-  /** Who must sign a package that settles the issue this way. */
-  signatories: readonly DelegationId[];
-  /** Each delegation's belief score for the clause, and its tanh (indexed like DELEGATION_IDS). */
-  beliefs: number[];
-  tanh: number[];
+  /** Own weighted utility of the clause: weight × utility. */
+  mine: number;
+  /** Who must sign a package that settles the issue this way, as bits by DELEGATION_IDS index. */
+  signerMask: number;
 }
 
 interface IssueTable {
   issue: AgendaIssue;
   weight: number;
-  rows: OptionRow[];
-  defaultRefusedByOthers: boolean;
-  /** No delegation at the table signs this issue: the mediator leaves it alone. */
-  noJudges: boolean;
-  defaultRefusedByJudges: boolean;
-  defaultLeastJudge: number;
+  /** Indexed like issue.options. */
+  rows: OwnRow[];
+  /** Index of the issue's first clause (see space.ts). */
+  base: number;
+  /** Who signs the issue (any option), as bits by DELEGATION_IDS index. */
+  signerMask: number;
+  defaultIndex: number;
+  /** Own unweighted utility of the default (the mediator compares against leaving the issue open). */
+  defaultUtility: number;
+}
+
+const TABLES = new WeakMap<OwnModel, { space: ClauseSpace; tables: IssueTable[] }>();
+function issueTables(space: ClauseSpace, own: OwnModel): IssueTable[] {
+  const cached = TABLES.get(own);
+  if (cached?.space === space) return cached.tables;
+  const maskOf = (ds: readonly DelegationId[]) => ds.reduce((m, d) => m | (1 << DELEGATION_IDS.indexOf(d)), 0);
+  const tables = space.issues.map((issue, i): IssueTable => {
+    const weight = own.weights[issue.id] ?? 0;
+    const rows = issue.options.map((option): OwnRow => {
+      const utility = own.prefs.utilities[issue.id]?.[option.id] ?? 0;
+      return { id: option.id, utility, mine: weight * utility, signerMask: maskOf(option.signatories) };
+    });
+    return {
+      issue,
+      weight,
+      rows,
+      base: space.clauseBase[i] as number,
+      signerMask: rows.reduce((m, r) => m | r.signerMask, 0),
+      defaultIndex: space.defaults[i] as number,
+      defaultUtility: own.prefs.utilities[issue.id]?.[issue.default] ?? 0,
+    };
+  });
+  TABLES.set(own, { space, tables });
+  return tables;
+}
+
+/** A repaired package: as a choice (for the search), its key, and as a package (for the engine). */
+interface Repaired {
+  choice: Choice;
+  key: ChoiceKey;
+  pkg: Package;
+  settled: number;
 }
 
 /**
- * Everything one decision reuses across its candidate packages: per-issue tables of the bot's own
- * utilities and its beliefs about the others (computed once, not once per trade-off weight), and
- * memos of which packages the bot can sign and how each raw candidate repairs. Built from the
- * bot's own view only; thrown away after the decision, so nothing carries between decisions.
+ * Everything one decision reuses across its candidate packages: the bot's own tables (built once
+ * per bot), what it believes about each clause (arrays by clause index, computed once per
+ * decision, not once per trade-off weight), its red lines compiled against the agenda, and memos
+ * of which packages it can sign and how each raw candidate repairs. Built from the bot's own view
+ * only; thrown away after the decision, so nothing carries between decisions.
  */
 export interface OfferContext {
   scenario: PublicScenario;
+  space: ClauseSpace;
   own: OwnModel;
-  beliefs: Record<DelegationId, ClauseBeliefs>;
   view: SeatView;
   noDeal: number;
+  /** Indexed like the agenda's issues. */
   tables: IssueTable[];
-  /** issue id → option id → row, for scoring packages. */
-  rows: Map<string, Map<string, OptionRow>>;
-  /** Clauses some delegation (the bot's model of itself included) has refused outright. */
-  refusedByAnyone: Set<string>;
-  acceptable: Map<string, boolean>;
-  repaired: Map<string, Package>;
+  /** Each delegation's beliefs, and their tanh (how much it is believed to like each clause), by DELEGATION_IDS index. */
+  beliefs: ClauseBeliefs[];
+  liking: Float64Array[];
+  /** The other delegations still at the table, as bits by DELEGATION_IDS index. */
+  present: number;
+  /** Per clause: Σ over the other delegations at the table of how much they are believed to like it. */
+  theirs: Float64Array;
+  /** Per clause: the least-satisfied judge's liking (judges: delegations at the table that sign the issue). */
+  leastJudge: Float64Array;
+  /** Per clause: refused outright by another delegation at the table; by a judge; by anyone (itself included). */
+  refusedByOthers: Uint8Array;
+  refusedByJudges: Uint8Array;
+  refusedByAnyone: Uint8Array;
+  redLines: readonly CompiledRedLine[];
+  acceptable: Map<ChoiceKey, boolean>;
+  repaired: Map<ChoiceKey, Repaired>;
   top?: Candidate | null;
   offers?: Candidate[];
 }
 
-const belief = (b: ClauseBeliefs, key: string) => b[key] ?? 0;
-
-/** What depends on the agenda alone, computed once per scenario: clause keys and who signs each issue. */
-interface AgendaShape {
-  issue: AgendaIssue;
-  keys: string[];
-  signers: ReadonlySet<DelegationId>;
-  defaultKey: string;
-}
-const SHAPES = new WeakMap<object, AgendaShape[]>();
-function agendaShape(scenario: PublicScenario): AgendaShape[] {
-  let shape = SHAPES.get(scenario.agenda);
-  if (!shape) {
-    shape = scenario.agenda.issues.map((issue) => ({
-      issue,
-      keys: issue.options.map((o) => `${issue.id}.${o.id}`),
-      signers: new Set(issue.options.flatMap((o) => o.signatories)),
-      defaultKey: `${issue.id}.${issue.default}`,
-    }));
-    SHAPES.set(scenario.agenda, shape);
-  }
-  return shape;
-}
+const tanhOf = (v: number) => (v === 0 ? 0 : Math.tanh(v));
 
 export function offerContext(
   scenario: PublicScenario,
@@ -129,57 +161,58 @@ export function offerContext(
   beliefs: Record<DelegationId, ClauseBeliefs>,
   view: SeatView,
 ): OfferContext {
-  // Delegations as indexes into DELEGATION_IDS, so each clause's beliefs are read once.
-  const others = DELEGATION_IDS.flatMap((d, i) => (d !== own.self && !view.seats[d].walkedOut ? [i] : []));
+  const space = spaceOf(scenario);
+  const tables = issueTables(space, own);
   const models = DELEGATION_IDS.map((d) => beliefs[d]);
-  const scoresOf = (key: string) => models.map((b) => belief(b, key));
-  const tables = agendaShape(scenario).map(({ issue, keys, signers, defaultKey }): IssueTable => {
-    const judges = others.filter((i) => signers.has(DELEGATION_IDS[i] as DelegationId));
-    const weight = own.weights[issue.id] ?? 0;
-    const rows = issue.options.map((option, o): OptionRow => {
-      const scores = scoresOf(keys[o] as string);
-      const tanh = scores.map(Math.tanh);
-      let theirs = 0;
-      for (const i of others) theirs += tanh[i] as number;
-      let leastJudge = Number.POSITIVE_INFINITY;
-      for (const i of judges) leastJudge = Math.min(leastJudge, tanh[i] as number);
-      const utility = own.prefs.utilities[issue.id]?.[option.id] ?? 0;
-      return {
-        id: option.id,
-        mine: weight * utility,
-        utility,
-        theirs,
-        refusedByOthers: others.some((i) => (scores[i] as number) <= REFUSED),
-        leastJudge,
-        refusedByJudges: judges.some((i) => (scores[i] as number) <= REFUSED),
-        signatories: option.signatories,
-        beliefs: scores,
-        tanh,
-      };
-    });
-    const byDefault = rows.find((r) => r.id === issue.default);
-    const defaultScores = scoresOf(defaultKey);
-    return {
-      issue,
-      weight,
-      rows,
-      defaultRefusedByOthers: others.some((i) => (defaultScores[i] as number) <= REFUSED),
-      noJudges: judges.length === 0,
-      defaultRefusedByJudges: judges.some((i) => (defaultScores[i] as number) <= REFUSED),
-      defaultLeastJudge: byDefault ? byDefault.leastJudge : Number.NaN,
-    };
+  let present = 0;
+  DELEGATION_IDS.forEach((d, i) => {
+    if (d !== own.self && !view.seats[d].walkedOut) present |= 1 << i;
   });
+  const n = space.clauseCount;
+  // Only the others at the table are ever judged by how much they like a clause.
+  const liking = models.map((b, d) => {
+    const out = new Float64Array(n);
+    if ((present >> d) & 1) for (let k = 0; k < n; k += 1) out[k] = tanhOf(b[k] as number);
+    return out;
+  });
+  const theirs = new Float64Array(n);
+  const leastJudge = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const refusedByOthers = new Uint8Array(n);
+  const refusedByJudges = new Uint8Array(n);
+  const refusedByAnyone = new Uint8Array(n);
+  for (const table of tables) {
+    const judges = present & table.signerMask;
+    for (let k = table.base; k < table.base + table.rows.length; k += 1) {
+      // Delegations in DELEGATION_IDS order, so sums add up in the same order every time.
+      for (let d = 0; d < models.length; d += 1) {
+        const refused = ((models[d] as ClauseBeliefs)[k] as number) <= REFUSED;
+        if (refused) refusedByAnyone[k] = 1;
+        if (!((present >> d) & 1)) continue;
+        const like = (liking[d] as Float64Array)[k] as number;
+        theirs[k] = (theirs[k] as number) + like;
+        if (refused) refusedByOthers[k] = 1;
+        if (!((judges >> d) & 1)) continue;
+        leastJudge[k] = Math.min(leastJudge[k] as number, like);
+        if (refused) refusedByJudges[k] = 1;
+      }
+    }
+  }
   return {
     scenario,
+    space,
     own,
-    beliefs,
     view,
     noDeal: ownNoDeal(own, view.world),
     tables,
-    rows: new Map(tables.map((t) => [t.issue.id, new Map(t.rows.map((r) => [r.id, r]))])),
-    refusedByAnyone: new Set(
-      Object.values(beliefs).flatMap((b) => Object.keys(b).filter((key) => belief(b, key) <= REFUSED)),
-    ),
+    beliefs: models,
+    liking,
+    present,
+    theirs,
+    leastJudge,
+    refusedByOthers,
+    refusedByJudges,
+    refusedByAnyone,
+    redLines: compiledRedLines(space, view.private[own.self]?.redLines ?? []),
     acceptable: new Map(),
     repaired: new Map(),
   };
@@ -189,85 +222,77 @@ export function offerContext(
  * A candidate's own utility and predicted acceptance: the least, over the other delegations at the
  * table whose signatures it needs, of their predicted willingness (acceptanceFrom).
  */
-function scoreCandidate(ctx: OfferContext, pkg: Package): Candidate {
-  const needed = new Set<DelegationId>();
-  const rows: OptionRow[] = [];
-  for (const issue in pkg) {
-    const row = ctx.rows.get(issue)?.get(pkg[issue] as string);
-    if (!row) throw new Error(`a candidate settles ${issue} with an option the agenda does not have`);
-    rows.push(row);
-    for (const d of row.signatories) needed.add(d);
+function scoreCandidate(ctx: OfferContext, candidate: Repaired): Candidate {
+  let needed = 0;
+  const clauses: number[] = [];
+  for (let i = 0; i < ctx.tables.length; i += 1) {
+    const j = candidate.choice[i] as number;
+    if (j === OPEN) continue;
+    const table = ctx.tables[i] as IssueTable;
+    clauses.push(table.base + j);
+    needed |= (table.rows[j] as OwnRow).signerMask;
   }
   let acceptance = 1;
-  DELEGATION_IDS.forEach((d, index) => {
-    if (d === ctx.own.self || !needed.has(d) || ctx.view.seats[d].walkedOut) return;
-    acceptance = Math.min(acceptance, acceptanceFrom(rows, index));
-  });
-  return { pkg, utility: ownUtility(ctx.own, pkg, ctx.view.world), acceptance };
+  for (let index = 0; index < DELEGATION_IDS.length; index += 1) {
+    if (needed & ctx.present & (1 << index)) acceptance = Math.min(acceptance, acceptanceFrom(ctx, clauses, index));
+  }
+  return { pkg: candidate.pkg, utility: ownUtility(ctx.own, candidate.pkg, ctx.view.world), acceptance };
 }
 
 /**
- * Predicted willingness of delegation `index` to accept a package, from the rows of its clauses:
- * the mean belief over the clauses, squashed (0.5 + 0.5·mean tanh), or 0 if it refused one outright.
+ * Predicted willingness of delegation `index` to accept a package, from its clauses: the mean
+ * belief over the clauses, squashed (0.5 + 0.5·mean tanh), or 0 if it refused one outright.
  */
-function acceptanceFrom(rows: readonly OptionRow[], index: number): number {
-  if (rows.length === 0) return 0;
+function acceptanceFrom(ctx: OfferContext, clauses: readonly number[], index: number): number {
+  if (clauses.length === 0) return 0;
+  const beliefs = ctx.beliefs[index] as ClauseBeliefs;
+  const liking = ctx.liking[index] as Float64Array;
   let sum = 0;
-  for (const row of rows) {
-    if ((row.beliefs[index] as number) <= REFUSED) return 0;
-    sum += row.tanh[index] as number;
+  for (const k of clauses) {
+    if ((beliefs[k] as number) <= REFUSED) return 0;
+    sum += liking[k] as number;
   }
-  return 0.5 + 0.5 * (sum / rows.length);
-}
-
-/** A package's identity: its clauses in agenda order. */
-function keyOf(ctx: OfferContext, pkg: Package): string {
-  let key = '';
-  for (const t of ctx.tables) {
-    const option = pkg[t.issue.id];
-    if (option !== undefined) key += `${t.issue.id}=${option};`;
-  }
-  return key;
+  return 0.5 + 0.5 * (sum / clauses.length);
 }
 
 /** Could the bot sign this package (its own red lines and the agenda's rules)? Memoised per decision. */
-function selfAccepts(ctx: OfferContext, pkg: Package): boolean {
-  const key = keyOf(ctx, pkg);
+function selfAccepts(ctx: OfferContext, choice: Choice): boolean {
+  const key = keyOfChoice(ctx.space, choice);
   let ok = ctx.acceptable.get(key);
   if (ok === undefined) {
-    // Same verdict as ownRefusal(…) === null, without writing the sentences.
-    ok =
-      isWellFormed(ctx.scenario, pkg) &&
-      !breaksRedLine(ctx.scenario, ctx.view.private[ctx.own.self]?.redLines ?? [], pkg, ctx.view.world);
+    // Same verdict as ownRefusal(…) === null, on the compiled checks (space.test.ts holds them to it).
+    ok = choiceWellFormed(ctx.space, choice) && !choiceBreaksRedLine(ctx.redLines, choice, ctx.view.world);
     ctx.acceptable.set(key, ok);
   }
   return ok;
 }
 
-function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string[] | null = null): Package {
+function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string[] | null = null): Repaired {
   const n = ctx.tables.length;
-  const choice: Package = {};
-  for (const table of ctx.tables) {
-    const { issue, weight } = table;
+  const choice = emptyChoice(ctx.space);
+  for (let i = 0; i < n; i += 1) {
+    const table = ctx.tables[i] as IssueTable;
+    const { issue, weight, rows, base } = table;
     if (groups && !groups.includes(issue.group)) continue;
-    let bestOption: string | null = null;
+    let bestOption = OPEN;
     let bestValue = weight * ctx.noDeal; // leaving the issue open is worth the no-deal value
-    for (const row of table.rows) {
-      if (row.refusedByOthers) continue;
-      const value = row.mine + (lambda * row.theirs) / n;
-      if (value > bestValue + 1e-12) [bestOption, bestValue] = [row.id, value];
+    for (let j = 0; j < rows.length; j += 1) {
+      if (ctx.refusedByOthers[base + j]) continue;
+      const value = (rows[j] as OwnRow).mine + (lambda * (ctx.theirs[base + j] as number)) / n;
+      if (value > bestValue + 1e-12) {
+        bestOption = j;
+        bestValue = value;
+      }
     }
     // Leaving an issue open keeps its default; if someone has refused that default outright
     // (e.g. a ceasefire that leaves the NATO aspiration in place), settle it explicitly instead.
-    if (bestOption === null && table.defaultRefusedByOthers) {
-      let fallback: OptionRow | null = null;
-      for (const row of table.rows) {
-        if (row.id === issue.default || row.refusedByOthers) continue;
-        if (!fallback || row.mine > fallback.mine) fallback = row;
+    if (bestOption === OPEN && table.defaultIndex >= 0 && ctx.refusedByOthers[base + table.defaultIndex]) {
+      for (let j = 0; j < rows.length; j += 1) {
+        if (j === table.defaultIndex || ctx.refusedByOthers[base + j]) continue;
+        if (bestOption === OPEN || (rows[j] as OwnRow).mine > (rows[bestOption] as OwnRow).mine) bestOption = j;
       }
-      bestOption = fallback?.id ?? null;
     }
-    if (bestOption !== null) choice[issue.id] = bestOption;
+    choice[i] = bestOption;
   }
   return repair(ctx, choice);
 }
@@ -278,20 +303,28 @@ function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string
  * Issues where every option is believed unwelcome to someone are left open, unless their default
  * itself has been refused.
  */
-function mediatorCandidate(ctx: OfferContext, ownWeight: number): Package {
-  const choice: Package = {};
-  for (const table of ctx.tables) {
-    if (table.noJudges) continue;
-    const score = (row: OptionRow) => row.leastJudge + ownWeight * row.utility;
-    let best: OptionRow | undefined;
-    for (const row of table.rows) {
-      if (row.refusedByJudges) continue;
-      if (!best || score(row) > score(best)) best = row;
+function mediatorCandidate(ctx: OfferContext, ownWeight: number): Repaired {
+  const choice = emptyChoice(ctx.space);
+  for (let i = 0; i < ctx.tables.length; i += 1) {
+    const table = ctx.tables[i] as IssueTable;
+    const { rows, base } = table;
+    if ((table.signerMask & ctx.present) === 0) continue; // no judge at the table: leave the issue alone
+    let best = OPEN;
+    let bestScore = 0;
+    for (let j = 0; j < rows.length; j += 1) {
+      if (ctx.refusedByJudges[base + j]) continue;
+      const score = (ctx.leastJudge[base + j] as number) + ownWeight * (rows[j] as OwnRow).utility;
+      if (best === OPEN || score > bestScore) {
+        best = j;
+        bestScore = score;
+      }
     }
+    if (best === OPEN) continue;
+    const byDefault = base + table.defaultIndex;
     const defaultScore =
-      table.defaultLeastJudge + ownWeight * (ctx.own.prefs.utilities[table.issue.id]?.[table.issue.default] ?? 0);
-    const beatsDefault = Number.isNaN(defaultScore) || (best !== undefined && score(best) > defaultScore);
-    if (best && (beatsDefault || table.defaultRefusedByJudges)) choice[table.issue.id] = best.id;
+      table.defaultIndex < 0 ? Number.NaN : (ctx.leastJudge[byDefault] as number) + ownWeight * table.defaultUtility;
+    const beatsDefault = Number.isNaN(defaultScore) || bestScore > defaultScore;
+    if (beatsDefault || (table.defaultIndex >= 0 && ctx.refusedByJudges[byDefault])) choice[i] = best;
   }
   return repair(ctx, choice);
 }
@@ -301,50 +334,61 @@ function mediatorCandidate(ctx: OfferContext, ownWeight: number): Package {
  * by clause, the removal that costs the bot least among those that make the package signable (or,
  * when no single removal does, the cheapest one, and try again).
  */
-function repair(ctx: OfferContext, pkg: Package): Package {
-  const inputKey = keyOf(ctx, pkg);
+function repair(ctx: OfferContext, input: Choice): Repaired {
+  const { space, tables } = ctx;
+  const inputKey = keyOfChoice(space, input);
   const memo = ctx.repaired.get(inputKey);
   if (memo) return memo;
-  const { own } = ctx;
-  const current = { ...pkg };
-  for (const [issue, option] of Object.entries(current)) {
-    if (ctx.refusedByAnyone.has(`${issue}.${option}`)) delete current[issue];
+  const current = input.slice();
+  for (let i = 0; i < current.length; i += 1) {
+    const j = current[i] as number;
+    if (j !== OPEN && ctx.refusedByAnyone[(tables[i] as IssueTable).base + j]) current[i] = OPEN;
   }
-  const redLines = ctx.view.private[own.self]?.redLines ?? [];
-  let settled = Object.keys(current);
-  for (let attempt = 0; attempt < ctx.tables.length && settled.length > 0; attempt += 1) {
+  let settled = settledCount(current);
+  for (let attempt = 0; attempt < tables.length && settled > 0; attempt += 1) {
     if (selfAccepts(ctx, current)) break;
     // Only a clause involved in every problem can fix the package on its own.
-    const sets = problemIssueSets(ctx.scenario, redLines, current, ctx.view.world);
-    const suspect = (issue: string) => sets === null || sets.every((set) => set.has(issue));
-    let best: { issue: string; loss: number } | null = null;
-    for (const issue of settled) {
-      const fixed = settled.length === 1 || (suspect(issue) && selfAccepts(ctx, withoutIssue(current, issue)));
+    const sets = choiceProblemSets(space, ctx.redLines, current, ctx.view.world);
+    let best = OPEN;
+    let bestLoss = 0;
+    for (let i = 0; i < current.length; i += 1) {
+      const j = current[i] as number;
+      if (j === OPEN) continue;
+      let fixed = settled === 1;
+      if (!fixed && sets.every((set) => set.has(i))) {
+        current[i] = OPEN;
+        fixed = selfAccepts(ctx, current);
+        current[i] = j;
+      }
       // Removing a clause swaps its weighted utility for the no-deal value on that issue.
-      const w = own.weights[issue] ?? 0;
-      const loss = w * ((own.prefs.utilities[issue]?.[current[issue] as string] ?? 0) - ctx.noDeal);
-      if (!best || (fixed && loss < best.loss)) best = { issue, loss: fixed ? loss : loss + 10 };
+      const table = tables[i] as IssueTable;
+      const loss = table.weight * ((table.rows[j] as OwnRow).utility - ctx.noDeal);
+      if (best === OPEN || (fixed && loss < bestLoss)) {
+        best = i;
+        bestLoss = fixed ? loss : loss + 10;
+      }
     }
-    if (!best) break;
-    delete current[best.issue];
-    settled = Object.keys(current);
+    if (best === OPEN) break;
+    current[best] = OPEN;
+    settled -= 1;
   }
-  const result = settled.length > 0 && selfAccepts(ctx, current) ? current : {};
+  const signable = settled > 0 && selfAccepts(ctx, current);
+  const choice = signable ? current : emptyChoice(space);
+  const result: Repaired = {
+    choice,
+    key: keyOfChoice(space, choice),
+    pkg: packageOf(space, choice),
+    settled: signable ? settled : 0,
+  };
   ctx.repaired.set(inputKey, result);
   return result;
-}
-
-function withoutIssue(pkg: Package, issue: string): Package {
-  const trial = { ...pkg };
-  delete trial[issue];
-  return trial;
 }
 
 /** The bot's single best package for itself (its "top"), cheaply: no trade-offs, no mediation. */
 export function bestOwnOffer(ctx: OfferContext): Candidate | null {
   if (ctx.top === undefined) {
-    const pkg = candidateFor(ctx, 0);
-    ctx.top = Object.keys(pkg).length === 0 ? null : scoreCandidate(ctx, pkg);
+    const candidate = candidateFor(ctx, 0);
+    ctx.top = candidate.settled === 0 ? null : scoreCandidate(ctx, candidate);
   }
   return ctx.top;
 }
@@ -352,13 +396,12 @@ export function bestOwnOffer(ctx: OfferContext): Candidate | null {
 /** The bot's candidate offers, best trade-offs first. Empty packages are dropped. */
 export function generateOffers(ctx: OfferContext, level: BotLevel): Candidate[] {
   if (ctx.offers) return ctx.offers;
-  const seen = new Set<string>();
+  const seen = new Set<ChoiceKey>();
   const out: Candidate[] = [];
-  const add = (pkg: Package) => {
-    const key = keyOf(ctx, pkg);
-    if (key === '' || seen.has(key)) return;
-    seen.add(key);
-    out.push(scoreCandidate(ctx, pkg));
+  const add = (candidate: Repaired) => {
+    if (candidate.settled === 0 || seen.has(candidate.key)) return;
+    seen.add(candidate.key);
+    out.push(scoreCandidate(ctx, candidate));
   };
   // Whole settlements, and (above novice level) partial deals on the humanitarian clauses alone:
   // the tactical agreements the seeds expect to go on even in a stalemate.

@@ -132,15 +132,6 @@ export function clausesOf(scenario: Pick<Scenario, 'agenda'>, pkg: Package): Cla
 
 /** Why a package is not well formed (unknown issue or option), or [] when it is. */
 export function packageProblems(scenario: Pick<Scenario, 'agenda'>, pkg: Package): string[] {
-  return problemsOf(scenario, pkg, false);
-}
-
-/** `packageProblems(…).length === 0`, stopping at the first problem (the bots' search asks this a lot). */
-export function isWellFormed(scenario: Pick<Scenario, 'agenda'>, pkg: Package): boolean {
-  return problemsOf(scenario, pkg, true).length === 0;
-}
-
-function problemsOf(scenario: Pick<Scenario, 'agenda'>, pkg: Package, firstOnly: boolean): string[] {
   const index = agendaIndex(scenario);
   const problems: string[] = [];
   let settled = 0;
@@ -150,7 +141,6 @@ function problemsOf(scenario: Pick<Scenario, 'agenda'>, pkg: Package, firstOnly:
     const options = index.get(issueId);
     if (!options) problems.push(`unknown agenda issue "${issueId}"`);
     else if (!options.has(optionId)) problems.push(`issue "${issueId}" has no option "${optionId}"`);
-    if (firstOnly && problems.length > 0) return problems;
   }
   if (settled === 0) problems.push('the package settles no issue');
   for (const issue of scenario.agenda.issues) {
@@ -158,7 +148,6 @@ function problemsOf(scenario: Pick<Scenario, 'agenda'>, pkg: Package, firstOnly:
     if (optionId === undefined) continue;
     for (const other of index.get(issue.id)?.get(optionId)?.incompatibleWith ?? []) {
       if (hasClause(pkg, other)) problems.push(`clause ${issue.id}.${optionId} cannot stand with clause ${other}`);
-      if (firstOnly && problems.length > 0) return problems;
     }
   }
   return problems;
@@ -232,46 +221,6 @@ export function breachesOf(
         message: `${name} cannot sign: ${which} red line "${redLine.title.en}"`,
       };
     });
-}
-
-/** `breachesOf(…).length > 0` without building the breaches (the bots' search asks this a lot). */
-export function breaksRedLine(
-  scenario: Pick<Scenario, 'agenda'>,
-  redLines: readonly RedLine[],
-  pkg: Package,
-  world: WorldState,
-): boolean {
-  const ctx: EvalContext = { pkg: resolvePackage(scenario, pkg), world };
-  return redLines.some((line) => evaluateCondition(line.breaksWhen, ctx));
-}
-
-/**
- * The issues involved in each thing that stops a delegation signing this package: per red line it
- * breaks, the issues that red line reads; per pair of clauses that cannot stand together, their two
- * issues. Removing a clause of an issue outside one of these sets cannot make the package
- * signable. null when the package has another problem (an unknown issue or option, no clause).
- */
-export function problemIssueSets(
-  scenario: Pick<Scenario, 'agenda'>,
-  redLines: readonly RedLine[],
-  pkg: Package,
-  world: WorldState,
-): ReadonlySet<string>[] | null {
-  const index = agendaIndex(scenario);
-  const sets: ReadonlySet<string>[] = [];
-  let settled = 0;
-  for (const issueId in pkg) {
-    settled += 1;
-    const option = index.get(issueId)?.get(pkg[issueId] as string);
-    if (!option) return null;
-    for (const other of option.incompatibleWith ?? []) {
-      if (hasClause(pkg, other)) sets.push(new Set([issueId, splitRef(other)[0]]));
-    }
-  }
-  if (settled === 0) return null;
-  const ctx: EvalContext = { pkg: resolvePackage(scenario, pkg), world };
-  for (const line of redLines) if (evaluateCondition(line.breaksWhen, ctx)) sets.push(issuesOf(line.breaksWhen));
-  return sets;
 }
 
 /** The delegation's ratification rules a signed package fails at home ([] = it survives). */

@@ -1,0 +1,240 @@
+/**
+ * The agenda as numbers, for the bots' search. Every clause ("issue.option") gets an index; a
+ * package under construction is a Choice (one option index per issue, OPEN where it is left open);
+ * and the agenda's incompatibilities and a delegation's red lines are compiled once into checks on
+ * choices. A decision tries hundreds of packages, and reading strings and building objects for
+ * each was most of its cost.
+ *
+ * The meaning stays in evaluate.ts: world conditions are handed to evaluateCondition itself, and
+ * shared/test/bots/space.test.ts holds every compiled check to its evaluate.ts original.
+ */
+import { type EvalContext, evaluateCondition, issuesOf, type WorldState } from '../scenario/evaluate.ts';
+import type { PublicScenario } from '../scenario/public.ts';
+import type { AgendaIssue, Condition, Package, RedLine } from '../scenario/schema.ts';
+
+/** Per agenda issue, the index of its chosen option, or OPEN. */
+export type Choice = Int16Array;
+export const OPEN = -1;
+
+/** A choice's identity: a number when the agenda is small enough to number every package exactly. */
+export type ChoiceKey = number | string;
+
+export interface ClauseSpace {
+  issues: readonly AgendaIssue[];
+  /** Index of issue i's first clause: clause index = clauseBase[i] + option index. */
+  clauseBase: readonly number[];
+  clauseCount: number;
+  /** "issue.option" → clause index. */
+  clauseIndex: ReadonlyMap<string, number>;
+  /** issue id → issue index, and per issue: option id → option index. */
+  issueIndex: ReadonlyMap<string, number>;
+  optionIndex: ReadonlyArray<ReadonlyMap<string, number>>;
+  /** Each issue's default option index (what an open issue resolves to). */
+  defaults: readonly number[];
+  /** Per clause index: the clauses it cannot stand with, as [issue index, option index] pairs. */
+  incompatible: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  /** Mixed-radix place value of each issue, when every package's number is exact (else null). */
+  places: readonly number[] | null;
+}
+
+/** An "issue.option" reference as [issue index, option index], or null if the agenda lacks it. */
+function locate(
+  issueIndex: ReadonlyMap<string, number>,
+  optionIndex: ReadonlyArray<ReadonlyMap<string, number>>,
+  ref: string,
+): [number, number] | null {
+  const dot = ref.indexOf('.');
+  const i = issueIndex.get(ref.slice(0, dot));
+  const j = i === undefined ? undefined : optionIndex[i]?.get(ref.slice(dot + 1));
+  return i === undefined || j === undefined ? null : [i, j];
+}
+
+type AgendaHolder = Pick<PublicScenario, 'agenda'>;
+const SPACES = new WeakMap<object, ClauseSpace>();
+
+export function spaceOf(scenario: AgendaHolder): ClauseSpace {
+  let space = SPACES.get(scenario.agenda);
+  if (space) return space;
+  const issues = scenario.agenda.issues;
+  const clauseBase: number[] = [];
+  const clauseIndex = new Map<string, number>();
+  const issueIndex = new Map(issues.map((issue, i) => [issue.id, i]));
+  const optionIndex = issues.map((issue) => new Map(issue.options.map((o, j) => [o.id, j])));
+  let count = 0;
+  for (const issue of issues) {
+    clauseBase.push(count);
+    for (const o of issue.options) clauseIndex.set(`${issue.id}.${o.id}`, count++);
+  }
+  const incompatible = issues.flatMap((issue) =>
+    issue.options.map((o) =>
+      (o.incompatibleWith ?? []).flatMap((ref) => {
+        const pair = locate(issueIndex, optionIndex, ref);
+        return pair ? [pair] : [];
+      }),
+    ),
+  );
+  let product = 1;
+  const places: number[] = [];
+  for (const issue of issues) {
+    places.push(product);
+    product *= issue.options.length + 1;
+  }
+  space = {
+    issues,
+    clauseBase,
+    clauseCount: count,
+    clauseIndex,
+    issueIndex,
+    optionIndex,
+    defaults: issues.map((issue, i) => optionIndex[i]?.get(issue.default) ?? -2),
+    incompatible,
+    places: Number.isSafeInteger(product) ? places : null,
+  };
+  SPACES.set(scenario.agenda, space);
+  return space;
+}
+
+export function emptyChoice(space: ClauseSpace): Choice {
+  return new Int16Array(space.issues.length).fill(OPEN);
+}
+
+/** A package as a choice, or null if it names an issue or option the agenda does not have. */
+export function choiceOf(space: ClauseSpace, pkg: Package): Choice | null {
+  const choice = emptyChoice(space);
+  for (const issueId in pkg) {
+    const i = space.issueIndex.get(issueId);
+    const j = i === undefined ? undefined : space.optionIndex[i]?.get(pkg[issueId] as string);
+    if (i === undefined || j === undefined) return null;
+    choice[i] = j;
+  }
+  return choice;
+}
+
+/** A choice as a package, its clauses in agenda order. */
+export function packageOf(space: ClauseSpace, choice: Choice): Package {
+  const pkg: Package = {};
+  space.issues.forEach((issue, i) => {
+    const j = choice[i] as number;
+    if (j !== OPEN) pkg[issue.id] = issue.options[j]?.id as string;
+  });
+  return pkg;
+}
+
+export function keyOfChoice(space: ClauseSpace, choice: Choice): ChoiceKey {
+  const places = space.places;
+  if (places) {
+    let key = 0;
+    for (let i = 0; i < choice.length; i += 1) key += ((choice[i] as number) + 1) * (places[i] as number);
+    return key;
+  }
+  return String.fromCharCode(...Array.from(choice, (j) => j + 1));
+}
+
+export function settledCount(choice: Choice): number {
+  let n = 0;
+  for (let i = 0; i < choice.length; i += 1) if (choice[i] !== OPEN) n += 1;
+  return n;
+}
+
+/** Same verdict as isWellFormed(packageOf(choice)): something settled, no two clauses that cannot stand together. */
+export function choiceWellFormed(space: ClauseSpace, choice: Choice): boolean {
+  let settled = 0;
+  for (let i = 0; i < choice.length; i += 1) {
+    const j = choice[i] as number;
+    if (j === OPEN) continue;
+    settled += 1;
+    for (const [i2, j2] of space.incompatible[(space.clauseBase[i] as number) + j] ?? []) {
+      if (choice[i2] === j2) return false;
+    }
+  }
+  return settled > 0;
+}
+
+/** A condition compiled against the agenda: true/false for a choice (resolved to defaults) in a world. */
+export type CompiledCondition = (choice: Choice, world: WorldState) => boolean;
+
+/** Compile a condition; package tests read the choice, every other leaf goes to evaluateCondition. */
+export function compileCondition(space: ClauseSpace, cond: Condition): CompiledCondition {
+  const resolvedIs = (ref: string): CompiledCondition => {
+    const at = locate(space.issueIndex, space.optionIndex, ref);
+    if (!at) return () => false; // a clause the agenda lacks is never in a resolved package
+    const [i, j] = at;
+    const fallback = space.defaults[i];
+    return (choice) => {
+      const chosen = choice[i] as number;
+      return (chosen === OPEN ? fallback : chosen) === j;
+    };
+  };
+  if ('clause' in cond) return resolvedIs(cond.clause);
+  if ('anyClause' in cond) {
+    const parts = cond.anyClause.map(resolvedIs);
+    return (choice, world) => parts.some((p) => p(choice, world));
+  }
+  if ('all' in cond) {
+    const parts = cond.all.map((c) => compileCondition(space, c));
+    return (choice, world) => parts.every((p) => p(choice, world));
+  }
+  if ('any' in cond) {
+    const parts = cond.any.map((c) => compileCondition(space, c));
+    return (choice, world) => parts.some((p) => p(choice, world));
+  }
+  if ('not' in cond) {
+    const inner = compileCondition(space, cond.not);
+    return (choice, world) => !inner(choice, world);
+  }
+  // World, month, flag and outcome leaves do not read the package: evaluate.ts decides them.
+  return (_choice, world) => evaluateCondition(cond, { world } satisfies EvalContext);
+}
+
+/** A delegation's red lines, compiled, with the agenda issues each one reads (as issue indexes). */
+export interface CompiledRedLine {
+  breaks: CompiledCondition;
+  issues: ReadonlySet<number>;
+}
+
+const RED_LINES = new WeakMap<ClauseSpace, WeakMap<readonly RedLine[], CompiledRedLine[]>>();
+
+export function compiledRedLines(space: ClauseSpace, redLines: readonly RedLine[]): CompiledRedLine[] {
+  let bySpace = RED_LINES.get(space);
+  if (!bySpace) {
+    bySpace = new WeakMap();
+    RED_LINES.set(space, bySpace);
+  }
+  let compiled = bySpace.get(redLines);
+  if (!compiled) {
+    compiled = redLines.map((line) => ({
+      breaks: compileCondition(space, line.breaksWhen),
+      issues: new Set([...issuesOf(line.breaksWhen)].flatMap((id) => space.issueIndex.get(id) ?? [])),
+    }));
+    bySpace.set(redLines, compiled);
+  }
+  return compiled;
+}
+
+/** Same verdict as breaksRedLine(scenario, redLines, packageOf(choice), world). */
+export function choiceBreaksRedLine(lines: readonly CompiledRedLine[], choice: Choice, world: WorldState): boolean {
+  for (const line of lines) if (line.breaks(choice, world)) return true;
+  return false;
+}
+
+/**
+ * Same sets as problemIssueSets(…) for a choice with something settled, as issue indexes: per pair
+ * of clauses that cannot stand together, their two issues; per red line broken, the issues it reads.
+ */
+export function choiceProblemSets(
+  space: ClauseSpace,
+  lines: readonly CompiledRedLine[],
+  choice: Choice,
+  world: WorldState,
+): ReadonlySet<number>[] {
+  const sets: ReadonlySet<number>[] = [];
+  for (let i = 0; i < choice.length; i += 1) {
+    const j = choice[i] as number;
+    if (j === OPEN) continue;
+    for (const [i2, j2] of space.incompatible[(space.clauseBase[i] as number) + j] ?? []) {
+      if (choice[i2] === j2) sets.push(new Set([i, i2]));
+    }
+  }
+  for (const line of lines) if (line.breaks(choice, world)) sets.push(line.issues);
+  return sets;
+}
