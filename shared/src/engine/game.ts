@@ -64,12 +64,16 @@ export function createEngine(scenario: Scenario): Engine {
   }
 
   function step(snapshot: GameSnapshot, event: EngineEvent): StepResult {
-    const rejection = checkEvent(scenario, snapshot.context, event);
-    if (rejection) return { ok: false, snapshot, rejection };
+    // The machine's `allowed` guard is checkEvent itself, so an accepted event is checked once; only
+    // a refused one (the context comes back unchanged) is checked again, for its reason.
     const next = machine.transition(snapshot, event, scope);
     if (next.context === snapshot.context) {
-      // The rules allowed it but no state handles it: a bug in the rules table, never the player's fault.
-      return { ok: false, snapshot, rejection: { code: 'not_allowed', message: `${event.type} has no effect now` } };
+      const rejection = checkEvent(scenario, snapshot.context, event) ?? {
+        // The rules allowed it but no state handles it: a bug in the rules table, never the player's fault.
+        code: 'not_allowed' as const,
+        message: `${event.type} has no effect now`,
+      };
+      return { ok: false, snapshot, rejection };
     }
     return { ok: true, snapshot: next, entries: next.context.transcript.slice(snapshot.context.transcript.length) };
   }

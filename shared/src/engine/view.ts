@@ -114,6 +114,36 @@ function withoutEvent(entry: TranscriptEntry): TranscriptEntry {
   return stripped;
 }
 
+/**
+ * The last transcript each kind of viewer was shown, with its filtered copy. Transcripts only grow
+ * by appending (transcript.ts), so when the transcript asked about still holds the same entry where
+ * the last one ended, only the entries after it need filtering: a game builds hundreds of views over
+ * a transcript of hundreds of entries. Any other transcript (another game, a slice) is filtered whole.
+ */
+const LAST_SHOWN = new Map<string, { source: readonly TranscriptEntry[]; shown: TranscriptEntry[] }>();
+function transcriptFor(
+  transcript: readonly TranscriptEntry[],
+  viewer: ViewerSeat,
+  debrief: boolean,
+): TranscriptEntry[] {
+  const key = debrief ? `${viewer}+debrief` : viewer;
+  const visible = (t: TranscriptEntry) => canSee(viewer, t.audience) || (debrief && t.kind !== 'chat.post');
+  const show = (t: TranscriptEntry) => (viewer === 'facilitator' ? t : withoutEvent(t));
+  const last = LAST_SHOWN.get(key);
+  const seen = last?.source.length ?? 0;
+  let shown: TranscriptEntry[];
+  if (last && seen > 0 && transcript.length >= seen && transcript[seen - 1] === last.source[seen - 1]) {
+    shown = last.shown;
+    for (let i = seen; i < transcript.length; i += 1) {
+      const entry = transcript[i] as TranscriptEntry;
+      if (visible(entry)) shown = [...shown, show(entry)];
+    }
+  } else shown = transcript.filter(visible).map(show);
+  LAST_SHOWN.set(key, { source: transcript, shown });
+  // The caller owns its copy; the cached one must never change.
+  return shown.slice();
+}
+
 export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
   const isFacilitator = viewer === 'facilitator';
   const ownLevers = new Set(scenario.levers.filter((l) => l.owner === viewer).map((l) => l.id));
@@ -160,9 +190,7 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     })),
     chat: ctx.chat.filter((m) => canRead(viewer, m.channel)),
     // Events are kept for replay; only the facilitator (who exports transcripts) needs them.
-    transcript: ctx.transcript
-      .filter((t) => canSee(viewer, t.audience) || (debrief && t.kind !== 'chat.post'))
-      .map((t) => (isFacilitator ? t : withoutEvent(t))),
+    transcript: transcriptFor(ctx.transcript, viewer, debrief),
     result: ctx.result,
     private: privateFor,
   };
