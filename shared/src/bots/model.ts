@@ -23,6 +23,8 @@ export interface OwnModel {
   /** max over options of weight·utility per issue, for "how much does this clause cost me". */
   best: Record<string, { option: string; value: number }>;
   noDealCache: WeakMap<WorldState, number>;
+  /** The issue that matters most to it (its heaviest weight): what it says it will come back to. */
+  topIssue: string;
 }
 
 /** One model per preferences object: it depends on nothing else, and a bot decides hundreds of times a game. */
@@ -46,7 +48,8 @@ function buildOwnModel(prefs: Preferences, self: DelegationId): OwnModel {
     const [option, u] = Object.entries(options).reduce((a, b) => (b[1] > a[1] ? b : a));
     best[issue] = { option, value: (weights[issue] ?? 0) * u };
   }
-  return { self, prefs, weights, best, noDealCache: new WeakMap() };
+  const topIssue = Object.entries(weights).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  return { self, prefs, weights, best, noDealCache: new WeakMap(), topIssue };
 }
 
 /** The no-deal value from the bot's own formula (same as evaluate.ts, from private data only). */

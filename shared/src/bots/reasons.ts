@@ -41,6 +41,12 @@ export interface PhraseVars {
   delegation?: DelegationId;
 }
 
+/**
+ * Filled phrases, per scenario (its agenda names the clauses) and template: a bot says the same
+ * few sentences many times a game, and each one is frozen so sharing it is safe.
+ */
+const FILLED = new WeakMap<object, WeakMap<Localized, Map<string, Localized>>>();
+
 /** One of the bot's own phrases with its placeholders filled in, in both languages. */
 export function phrase(
   scenario: PublicScenario,
@@ -49,13 +55,30 @@ export function phrase(
   key: string,
   vars: PhraseVars = {},
 ): Localized {
-  const template = view.private[self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting;
-  const fill = (lang: Lang) =>
-    (template as Localized)[lang]
-      .replaceAll('{clause}', vars.clause ? clauseLabel(scenario, vars.clause, lang) : '')
-      .replaceAll('{issue}', vars.issue ? issueTitle(scenario, vars.issue, lang) : '')
-      .replaceAll('{delegation}', scenario.delegations[vars.delegation ?? self].name[lang]);
-  return { en: fill('en'), uk: fill('uk') };
+  const template = (view.private[self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting) as Localized;
+  const speaker = vars.delegation ?? self;
+  let byTemplate = FILLED.get(scenario.agenda);
+  if (!byTemplate) {
+    byTemplate = new WeakMap();
+    FILLED.set(scenario.agenda, byTemplate);
+  }
+  let filled = byTemplate.get(template);
+  if (!filled) {
+    filled = new Map();
+    byTemplate.set(template, filled);
+  }
+  const memoKey = `${speaker} ${vars.clause ?? ''} ${vars.issue ?? ''}`;
+  let text = filled.get(memoKey);
+  if (!text) {
+    const fill = (lang: Lang) =>
+      template[lang]
+        .replaceAll('{clause}', vars.clause ? clauseLabel(scenario, vars.clause, lang) : '')
+        .replaceAll('{issue}', vars.issue ? issueTitle(scenario, vars.issue, lang) : '')
+        .replaceAll('{delegation}', scenario.delegations[speaker].name[lang]);
+    text = Object.freeze({ en: fill('en'), uk: fill('uk') });
+    filled.set(memoKey, text);
+  }
+  return text;
 }
 
 /** Prefix a reason with an action line a student can scan: "Russia rejects p3: …". */
@@ -98,5 +121,5 @@ export function bestClause(own: OwnModel, pkg: Package): string | null {
 
 /** The issue that matters most to the bot (its heaviest weight). */
 export function topIssue(own: OwnModel): string {
-  return Object.entries(own.weights).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  return own.topIssue;
 }
