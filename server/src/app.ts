@@ -22,7 +22,7 @@ import { NegotiationRoom } from './rooms/NegotiationRoom.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rooms/rateLimit.ts';
 import type { NegotiationRoomSettings } from './rooms/roomSettings.ts';
 import { contentScenarios, type ScenarioSource } from './sessions/scenarios.ts';
-import { issueTicket } from './sessions/tickets.ts';
+import { ENDED_SECONDS, issueTicket, markEnded } from './sessions/tickets.ts';
 import { SessionStore } from './store/sessionStore.ts';
 
 export interface AppOptions {
@@ -96,9 +96,16 @@ export function createApp(options: AppOptions = {}) {
 
   /**
    * Reopens this node's unfinished sessions from the database (after a restart or crash). Each
-   * room is created in this process; its players come back with their seat keys.
+   * room is created in this process; its players come back with their seat keys. First it tells
+   * the presence store which sessions ended lately: an in-memory presence forgets them on a
+   * restart, and a late join should still hear "ended", not "no such code".
    */
   async function restoreSessions(): Promise<string[]> {
+    const now = Date.now();
+    for (const { code, endedAt } of store.endedSince(now - ENDED_SECONDS * 1000)) {
+      const left = Math.ceil(ENDED_SECONDS - (now - endedAt) / 1000);
+      if (left > 0) await markEnded(matchMaker.presence, code, left);
+    }
     const restored: string[] = [];
     for (const code of store.openSessions(config.nodeId)) {
       try {

@@ -113,5 +113,15 @@ describe('an idle session', () => {
       reason: 'sessionEnded',
     });
     expect(store.openSessions('test')).not.toContain(code);
+
+    // A restart without Redis starts with an empty presence store: the database reminds it.
+    await server.colyseus.shutdown();
+    server = await startTestServer({ store });
+    expect(await server.restoreSessions()).not.toContain(code);
+    const later = await joinAs(server.wsUrl, { code, role: 'spectator' }).catch((e: Error) => e);
+    expect(parseJoinRefusal((later as Error).message)).toMatchObject({ reason: 'sessionEnded', params: { code } });
+    // A code nobody ever used is still "no such session".
+    const wrong = await joinAs(server.wsUrl, { code: newJoinCode(), role: 'spectator' }).catch((e: Error) => e);
+    expect(parseJoinRefusal((wrong as Error).message)).toMatchObject({ reason: 'noSession' });
   });
 });

@@ -76,6 +76,28 @@ describe('SessionStore', () => {
     store.close();
   });
 
+  it('lists sessions that ended since a time, on any node, with when they ended', () => {
+    const store = new SessionStore(tempDb());
+    for (const [code, node] of [
+      ['AAAAAA', 'node-a'],
+      ['BBBBBB', 'node-b'],
+      ['CCCCCC', 'node-a'],
+      ['DDDDDD', 'node-a'],
+    ] as const) {
+      GameSession.start(store, fixtureScenario, config(code), initialRoster(config(code)), node);
+    }
+    store.setStatus('AAAAAA', 'abandoned', 1_000);
+    store.setStatus('BBBBBB', 'concluded', 5_000);
+    store.setStatus('CCCCCC', 'abandoned', 9_000);
+    // DDDDDD is still open.
+    expect(store.endedSince(2_000)).toEqual([
+      { code: 'BBBBBB', endedAt: 5_000 },
+      { code: 'CCCCCC', endedAt: 9_000 },
+    ]);
+    expect(store.endedSince(0).map((s) => s.code)).toEqual(['AAAAAA', 'BBBBBB', 'CCCCCC']);
+    store.close();
+  });
+
   it('checkpoints the WAL into the database file in the background, not inside commits', async () => {
     const file = tempDb();
     const store = new SessionStore(file);

@@ -53,8 +53,8 @@ export async function isRunning(presence: Presence, code: string): Promise<boole
 }
 
 /** The session is over (concluded, or closed after being idle): it will not run again. */
-export async function markEnded(presence: Presence, code: string): Promise<void> {
-  await presence.setex(endedKey(code), String(Date.now()), ENDED_SECONDS);
+export async function markEnded(presence: Presence, code: string, seconds = ENDED_SECONDS): Promise<void> {
+  await presence.setex(endedKey(code), String(Date.now()), seconds);
 }
 
 export async function hasEnded(presence: Presence, code: string): Promise<boolean> {

@@ -255,6 +255,14 @@ export class SessionStore {
     return rows.map((r) => r.code);
   }
 
+  /** Sessions (on any node) that ended at or after `since` (concluded, or closed as abandoned), and when. */
+  endedSince(since: number): { code: string; endedAt: number }[] {
+    const rows = this.sql(
+      `SELECT code, updated_at FROM sessions WHERE status != 'open' AND updated_at >= ? ORDER BY updated_at`,
+    ).all(since) as { code: string; updated_at: number }[];
+    return rows.map((r) => ({ code: r.code, endedAt: r.updated_at }));
+  }
+
   close(): void {
     if (this.db.isOpen) this.db.close();
     this.checkpointer?.stop();
