@@ -82,9 +82,20 @@ export function canRead(viewer: ViewerSeat, channel: Channel): boolean {
   return channel.slice('bilateral:'.length).split('+').includes(viewer);
 }
 
+/** Once responses are open, a proposal looks the same to every seat: made once per proposal. */
+const OPEN_PROPOSALS = new WeakMap<Proposal, ProposalView>();
+
 function proposalFor(viewer: ViewerSeat, p: Proposal): ProposalView {
+  if (p.status !== 'tabled') {
+    let shown = OPEN_PROPOSALS.get(p);
+    if (!shown) {
+      shown = Object.freeze({ ...p, responded: DELEGATION_IDS.filter((d) => p.responses[d] !== undefined) });
+      OPEN_PROPOSALS.set(p, shown);
+    }
+    return shown;
+  }
   const responded = DELEGATION_IDS.filter((d) => p.responses[d] !== undefined);
-  if (viewer === 'facilitator' || p.status !== 'tabled') return { ...p, responded };
+  if (viewer === 'facilitator') return { ...p, responded };
   const responses: Proposal['responses'] = {};
   for (const d of responded) {
     if (d === viewer || d === p.author) responses[d] = p.responses[d];
@@ -92,10 +103,37 @@ function proposalFor(viewer: ViewerSeat, p: Proposal): ProposalView {
   return { ...p, responses, responded };
 }
 
+/** A delegation's private content depends on the scenario alone: made once, frozen, shared by its views. */
+const PRIVATE = new WeakMap<Delegation, PrivateContent>();
 function privateContent(scenario: Scenario, d: Delegation): PrivateContent {
-  const { briefing, redLines, ratification, preferences, personality, phrases } = d;
-  const levers = scenario.levers.filter((l) => l.owner === d.id);
-  return { briefing, redLines, ratification, preferences, personality, phrases, levers };
+  let content = PRIVATE.get(d);
+  if (!content) {
+    const { briefing, redLines, ratification, preferences, personality, phrases } = d;
+    const levers = scenario.levers.filter((l) => l.owner === d.id);
+    content = Object.freeze({ briefing, redLines, ratification, preferences, personality, phrases, levers });
+    PRIVATE.set(d, content);
+  }
+  return content;
+}
+
+/** Which queued levers a seat may see: public ones and its own (the facilitator sees all), per scenario. */
+const VISIBLE_LEVERS = new WeakMap<Scenario['levers'], Map<ViewerSeat, ReadonlySet<string>>>();
+function visibleLevers(scenario: Scenario, viewer: ViewerSeat): ReadonlySet<string> {
+  let byViewer = VISIBLE_LEVERS.get(scenario.levers);
+  if (!byViewer) {
+    byViewer = new Map();
+    VISIBLE_LEVERS.set(scenario.levers, byViewer);
+  }
+  let visible = byViewer.get(viewer);
+  if (!visible) {
+    visible = new Set(
+      scenario.levers
+        .filter((l) => viewer === 'facilitator' || l.visibility === 'public' || l.owner === viewer)
+        .map((l) => l.id),
+    );
+    byViewer.set(viewer, visible);
+  }
+  return visible;
 }
 
 /**
@@ -146,8 +184,7 @@ function transcriptFor(
 
 export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
   const isFacilitator = viewer === 'facilitator';
-  const ownLevers = new Set(scenario.levers.filter((l) => l.owner === viewer).map((l) => l.id));
-  const publicLevers = new Set(scenario.levers.filter((l) => l.visibility === 'public').map((l) => l.id));
+  const levers = visibleLevers(scenario, viewer);
   const seats = Object.fromEntries(
     DELEGATION_IDS.map((d) => {
       const { ready, statement, walkedOut } = ctx.seats[d];
@@ -179,7 +216,7 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     cooldowns,
     proposals: ctx.proposals.map((p) => proposalFor(viewer, p)),
     onTable: ctx.onTable,
-    queuedLevers: ctx.queuedLevers.filter((q) => isFacilitator || publicLevers.has(q.lever) || ownLevers.has(q.lever)),
+    queuedLevers: ctx.queuedLevers.filter((q) => levers.has(q.lever)),
     fired: ctx.fired,
     // Which ratification rule failed is private to its delegation until the debrief.
     agreements: ctx.agreements.map((a) => ({
