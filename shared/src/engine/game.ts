@@ -1,9 +1,9 @@
 /**
  * The engine's API for hosts (the server room, the simulator, bots' look-ahead, tests): start a
  * game, step it with an event, persist and restore it, replay it from its transcript. Built on
- * xstate's pure `initialTransition`/`transition`, so nothing here runs timers or touches I/O.
+ * xstate's pure `getInitialSnapshot`/`transition` on an inert scope, so nothing here runs timers or touches I/O.
  */
-import { type AnyActorScope, createActor, initialTransition, type SnapshotFrom } from 'xstate';
+import { type AnyActorScope, createActor, type SnapshotFrom } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import { createNegotiationMachine, type NegotiationMachine } from './machine.ts';
 import { checkEvent } from './rules.ts';
@@ -60,7 +60,9 @@ export function createEngine(scenario: Scenario): Engine {
   const scope = inertScope(machine);
 
   function start(input: GameInput): GameSnapshot {
-    return initialTransition(machine, input)[0];
+    // What initialTransition(machine, input) does, on the engine's one inert scope instead of a new
+    // actor per game.
+    return machine.getInitialSnapshot(scope, input);
   }
 
   function step(snapshot: GameSnapshot, event: EngineEvent): StepResult {
