@@ -12,7 +12,7 @@ import type { SeatView } from '../engine/view.ts';
 import { noDealFrom, utilityFrom, type WorldState, weightsOf } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Preferences } from '../scenario/schema.ts';
-import { type ClauseSpace, spaceOf } from './space.ts';
+import { type ClauseSpace, spaceOf } from '../scenario/space.ts';
 import type { BotLevel } from './types.ts';
 
 /** The bot's own numbers, from its private preferences (view.private[self]). */

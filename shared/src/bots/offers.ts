@@ -11,7 +11,6 @@ import type { SeatView } from '../engine/view.ts';
 import { breachesOf, packageProblems } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { type AgendaIssue, DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
-import { type ClauseBeliefs, type OwnModel, ownNoDeal, ownUtility } from './model.ts';
 import {
   type Choice,
   type ChoiceKey,
@@ -27,7 +26,8 @@ import {
   packageOf,
   settledCount,
   spaceOf,
-} from './space.ts';
+} from '../scenario/space.ts';
+import { type ClauseBeliefs, type OwnModel, ownNoDeal, ownUtility } from './model.ts';
 import type { BotLevel } from './types.ts';
 
 export interface Candidate {

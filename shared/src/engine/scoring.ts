@@ -21,6 +21,20 @@ import {
   type WorldState,
 } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
+import {
+  type Choice,
+  type ChoiceKey,
+  type ClauseSpace,
+  choiceProblemCount,
+  choiceSignatories,
+  compiled,
+  emptyChoice,
+  keyOfChoice,
+  OPEN,
+  packageOf,
+  settledCount,
+  spaceOf,
+} from '../scenario/space.ts';
 
 export type Utilities = Record<DelegationId, number>;
 
@@ -79,50 +93,92 @@ function issueValues(s: Scenario, world: WorldState) {
 }
 
 type IssueValues = ReturnType<typeof issueValues>;
+type IssueChoice = IssueValues[number]['choices'][number];
 
 function scalar(values: Utilities, lambda: Utilities): number {
   return DELEGATION_IDS.reduce((sum, d) => sum + lambda[d] * values[d], 0);
 }
 
-function build(choice: Record<string, string>): Package {
-  return Object.fromEntries(Object.entries(choice).filter(([, o]) => o !== ''));
+/**
+ * How far a package is from signable: its problems, plus every required signatory's broken red
+ * lines and failed ratification rules (0 = signable, for a package that settles something).
+ * Memoised per frontier search by the choice's key: the repairs of neighbouring weight vectors try
+ * the same packages over and over.
+ */
+type Badness = (choice: Choice, key: ChoiceKey) => number;
+function badnessMemo(s: Scenario, world: WorldState, space: ClauseSpace): Badness {
+  const memo = new Map<ChoiceKey, number>();
+  return (choice, key) => {
+    let b = memo.get(key);
+    if (b === undefined) {
+      b = settledCount(choice) === 0 ? 99 : countProblems(s, space, choice, world);
+      memo.set(key, b);
+    }
+    return b;
+  };
 }
 
-/** Best package for λ, then repaired into a signable one by the cheapest single-issue changes. */
-function bestFor(s: Scenario, world: WorldState, table: IssueValues, lambda: Utilities): Package | null {
-  const choice: Record<string, string> = {};
-  for (const row of table) {
-    const best = row.choices.reduce((a, b) => (scalar(b.value, lambda) > scalar(a.value, lambda) ? b : a));
-    choice[row.issue] = best.option;
-  }
+/**
+ * packageProblems(…).length plus, per required signatory, checkPackage(…).length and
+ * ratificationFailures(…).length, on the compiled checks (space.test.ts holds them equal).
+ */
+function countProblems(s: Scenario, space: ClauseSpace, choice: Choice, world: WorldState): number {
+  let count = choiceProblemCount(space, choice);
+  const signatories = choiceSignatories(space, choice);
+  DELEGATION_IDS.forEach((d, index) => {
+    if (!((signatories >> index) & 1)) return;
+    const delegation = s.delegations[d];
+    for (const line of delegation.redLines) if (compiled(space, line.breaksWhen)(choice, world)) count += 1;
+    for (const rule of delegation.ratification) if (!compiled(space, rule.requires)(choice, world)) count += 1;
+  });
+  return count;
+}
+
+/**
+ * Best package for λ, then repaired into a signable one by the cheapest single-issue changes. The
+ * choice is an index per issue into its row of choices (0 = left open), so a trial is one number
+ * changed and its key one addition.
+ */
+function bestFor(space: ClauseSpace, table: IssueValues, lambda: Utilities, badness: Badness): Package | null {
+  const choice: Choice = emptyChoice(space);
+  table.forEach((row, i) => {
+    let best = 0;
+    for (let c = 1; c < row.choices.length; c += 1) {
+      if (
+        scalar((row.choices[c] as IssueChoice).value, lambda) > scalar((row.choices[best] as IssueChoice).value, lambda)
+      )
+        best = c;
+    }
+    choice[i] = best + OPEN;
+  });
   for (let attempt = 0; attempt < table.length * 2; attempt += 1) {
-    const pkg = build(choice);
-    if (Object.keys(pkg).length > 0 && isSignable(s, pkg, world)) return pkg;
-    const badness = (p: Package) =>
-      Object.keys(p).length === 0
-        ? 99
-        : packageProblems(s, p).length +
-          requiredSignatories(s, p).reduce(
-            (n, d) => n + checkPackage(s, d, p, world).length + ratificationFailures(s, d, p, world).length,
-            0,
-          );
-    const current = badness(pkg);
-    let bestMove: { issue: string; option: string; cost: number; badness: number } | null = null;
-    for (const row of table) {
-      const now = row.choices.find((c) => c.option === choice[row.issue]);
-      for (const alt of row.choices) {
-        if (alt.option === choice[row.issue] || !now) continue;
-        const trial = build({ ...choice, [row.issue]: alt.option });
-        const b = badness(trial);
-        if (b >= current) continue;
+    const key = keyOfChoice(space, choice);
+    // Same verdict as isSignable: nothing wrong with it for anyone who must sign it.
+    const current = badness(choice, key);
+    if (current === 0) return packageOf(space, choice);
+    let bestMove: { issue: number; option: number; cost: number; badness: number } | null = null;
+    table.forEach((row, i) => {
+      const at = (choice[i] as number) - OPEN;
+      const now = row.choices[at] as IssueChoice;
+      const place = space.places?.[i];
+      row.choices.forEach((alt, c) => {
+        if (c === at) return;
+        choice[i] = c + OPEN;
+        const b = badness(
+          choice,
+          place === undefined ? keyOfChoice(space, choice) : (key as number) + (c - at) * place,
+        );
+        choice[i] = at + OPEN;
+        if (b >= current) return;
         const cost = scalar(now.value, lambda) - scalar(alt.value, lambda);
         if (!bestMove || b < bestMove.badness || (b === bestMove.badness && cost < bestMove.cost)) {
-          bestMove = { issue: row.issue, option: alt.option, cost, badness: b };
+          bestMove = { issue: i, option: c + OPEN, cost, badness: b };
         }
-      }
-    }
-    if (!bestMove) return null;
-    choice[bestMove.issue] = bestMove.option;
+      });
+    });
+    const move = bestMove as { issue: number; option: number } | null;
+    if (!move) return null;
+    choice[move.issue] = move.option;
   }
   return null;
 }
@@ -156,9 +212,11 @@ export function simplexGrid(steps: number): Utilities[] {
 /** The (supported) Pareto frontier of signable packages at this world state. */
 export function paretoFrontier(s: Scenario, world: WorldState, steps = 8): FrontierPoint[] {
   const table = issueValues(s, world);
+  const space = spaceOf(s);
+  const badness = badnessMemo(s, world, space);
   const seen = new Map<string, FrontierPoint>();
   for (const lambda of simplexGrid(steps)) {
-    const pkg = bestFor(s, world, table, lambda);
+    const pkg = bestFor(space, table, lambda, badness);
     if (!pkg) continue;
     const key = JSON.stringify(pkg);
     if (!seen.has(key)) seen.set(key, { package: pkg, utilities: utilitiesOf(s, pkg, world) });

@@ -1,16 +1,17 @@
 /**
- * The agenda as numbers, for the bots' search. Every clause ("issue.option") gets an index; a
+ * The agenda as numbers, for searches over packages (the bots' offers, the debrief's Pareto
+ * frontier). Every clause ("issue.option") gets an index; a
  * package under construction is a Choice (one option index per issue, OPEN where it is left open);
  * and the agenda's incompatibilities and a delegation's red lines are compiled once into checks on
- * choices. A decision tries hundreds of packages, and reading strings and building objects for
- * each was most of its cost.
+ * choices. A search tries hundreds or thousands of packages, and reading strings and building
+ * objects for each was most of its cost.
  *
  * The meaning stays in evaluate.ts: world conditions are handed to evaluateCondition itself, and
- * shared/test/bots/space.test.ts holds every compiled check to its evaluate.ts original.
+ * shared/test/scenario/space.test.ts holds every compiled check to its evaluate.ts original.
  */
-import { type EvalContext, evaluateCondition, issuesOf, type WorldState } from '../scenario/evaluate.ts';
-import type { PublicScenario } from '../scenario/public.ts';
-import type { AgendaIssue, Condition, Package, RedLine } from '../scenario/schema.ts';
+import { type EvalContext, evaluateCondition, issuesOf, type WorldState } from './evaluate.ts';
+import type { PublicScenario } from './public.ts';
+import { type AgendaIssue, type Condition, DELEGATION_IDS, type Package, type RedLine } from './schema.ts';
 
 /** Per agenda issue, the index of its chosen option, or OPEN. */
 export type Choice = Int16Array;
@@ -33,6 +34,8 @@ export interface ClauseSpace {
   defaults: readonly number[];
   /** Per clause index: the clauses it cannot stand with, as [issue index, option index] pairs. */
   incompatible: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  /** Per clause index: who must sign a package with that clause, as bits by DELEGATION_IDS index. */
+  signerMasks: readonly number[];
   /** Mixed-radix place value of each issue, when every package's number is exact (else null). */
   places: readonly number[] | null;
 }
@@ -88,6 +91,9 @@ export function spaceOf(scenario: AgendaHolder): ClauseSpace {
     optionIndex,
     defaults: issues.map((issue, i) => optionIndex[i]?.get(issue.default) ?? -2),
     incompatible,
+    signerMasks: issues.flatMap((issue) =>
+      issue.options.map((o) => o.signatories.reduce((m, d) => m | (1 << DELEGATION_IDS.indexOf(d)), 0)),
+    ),
     places: Number.isSafeInteger(product) ? places : null,
   };
   SPACES.set(scenario.agenda, space);
@@ -186,6 +192,45 @@ export function compileCondition(space: ClauseSpace, cond: Condition): CompiledC
   return (_choice, world) => evaluateCondition(cond, { world } satisfies EvalContext);
 }
 
+/** A condition compiled once per agenda (conditions are content: they live as long as the scenario). */
+const COMPILED = new WeakMap<ClauseSpace, WeakMap<Condition, CompiledCondition>>();
+export function compiled(space: ClauseSpace, cond: Condition): CompiledCondition {
+  let bySpace = COMPILED.get(space);
+  if (!bySpace) {
+    bySpace = new WeakMap();
+    COMPILED.set(space, bySpace);
+  }
+  let check = bySpace.get(cond);
+  if (!check) {
+    check = compileCondition(space, cond);
+    bySpace.set(cond, check);
+  }
+  return check;
+}
+
+/** Same count as packageProblems(packageOf(choice)).length for a choice that settles something. */
+export function choiceProblemCount(space: ClauseSpace, choice: Choice): number {
+  let count = 0;
+  for (let i = 0; i < choice.length; i += 1) {
+    const j = choice[i] as number;
+    if (j === OPEN) continue;
+    for (const [i2, j2] of space.incompatible[(space.clauseBase[i] as number) + j] ?? []) {
+      if (choice[i2] === j2) count += 1;
+    }
+  }
+  return count;
+}
+
+/** Same delegations as requiredSignatories(packageOf(choice)), as bits by DELEGATION_IDS index. */
+export function choiceSignatories(space: ClauseSpace, choice: Choice): number {
+  let mask = 0;
+  for (let i = 0; i < choice.length; i += 1) {
+    const j = choice[i] as number;
+    if (j !== OPEN) mask |= space.signerMasks[(space.clauseBase[i] as number) + j] as number;
+  }
+  return mask;
+}
+
 /** A delegation's red lines, compiled, with the agenda issues each one reads (as issue indexes). */
 export interface CompiledRedLine {
   breaks: CompiledCondition;
@@ -200,26 +245,27 @@ export function compiledRedLines(space: ClauseSpace, redLines: readonly RedLine[
     bySpace = new WeakMap();
     RED_LINES.set(space, bySpace);
   }
-  let compiled = bySpace.get(redLines);
-  if (!compiled) {
-    compiled = redLines.map((line) => ({
-      breaks: compileCondition(space, line.breaksWhen),
+  let lines = bySpace.get(redLines);
+  if (!lines) {
+    lines = redLines.map((line) => ({
+      breaks: compiled(space, line.breaksWhen),
       issues: new Set([...issuesOf(line.breaksWhen)].flatMap((id) => space.issueIndex.get(id) ?? [])),
     }));
-    bySpace.set(redLines, compiled);
+    bySpace.set(redLines, lines);
   }
-  return compiled;
+  return lines;
 }
 
-/** Same verdict as breaksRedLine(scenario, redLines, packageOf(choice), world). */
+/** Same verdict as breachesOf(…, redLines, packageOf(choice), world).length > 0. */
 export function choiceBreaksRedLine(lines: readonly CompiledRedLine[], choice: Choice, world: WorldState): boolean {
   for (const line of lines) if (line.breaks(choice, world)) return true;
   return false;
 }
 
 /**
- * Same sets as problemIssueSets(…) for a choice with something settled, as issue indexes: per pair
+ * What stops the bot signing a choice that settles something, as sets of issue indexes: per pair
  * of clauses that cannot stand together, their two issues; per red line broken, the issues it reads.
+ * Removing a clause of an issue outside one of these sets cannot make the package signable.
  */
 export function choiceProblemSets(
   space: ClauseSpace,

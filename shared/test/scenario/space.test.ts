@@ -1,6 +1,6 @@
 /**
  * The bots' search works on choices (one option index per issue) and on red lines compiled against
- * the agenda (src/bots/space.ts), and prunes its repairs with choiceProblemSets. These properties
+ * the agenda (src/scenario/space.ts), and prunes its repairs with choiceProblemSets. These properties
  * hold every compiled form to the full checks of evaluate.ts on the real scenario (same verdicts),
  * and prove the pruning never skips a clause whose removal would make a package signable.
  */
@@ -8,26 +8,30 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioById } from '../../../server/src/content/loadScenario.ts';
 import {
+  breachesOf,
+  evaluateCondition,
+  issuesOf,
+  packageProblems,
+  requiredSignatories,
+  resolvePackage,
+} from '../../src/scenario/evaluate.ts';
+import { type Condition, DELEGATION_IDS, type Package, type Scenario } from '../../src/scenario/schema.ts';
+import {
   choiceBreaksRedLine,
   choiceOf,
+  choiceProblemCount,
   choiceProblemSets,
+  choiceSignatories,
   choiceWellFormed,
   compileCondition,
+  compiled,
   compiledRedLines,
   emptyChoice,
   keyOfChoice,
   OPEN,
   packageOf,
   spaceOf,
-} from '../../src/bots/space.ts';
-import {
-  breachesOf,
-  evaluateCondition,
-  issuesOf,
-  packageProblems,
-  resolvePackage,
-} from '../../src/scenario/evaluate.ts';
-import type { Condition, Package, Scenario } from '../../src/scenario/schema.ts';
+} from '../../src/scenario/space.ts';
 import { delegations, packages, worlds } from '../support/packageArbitraries.ts';
 
 let scenario: Scenario;
@@ -107,6 +111,21 @@ describe('compiled checks agree with evaluate.ts', () => {
     );
   });
 
+  it('choiceProblemCount counts packageProblems, and choiceSignatories is requiredSignatories', () => {
+    fc.assert(
+      fc.property(packages(scenario, { badOptions: false }), (pkg) => {
+        const space = spaceOf(scenario);
+        const choice = choiceOf(space, pkg) as Int16Array;
+        if (Object.keys(pkg).length > 0) {
+          expect(choiceProblemCount(space, choice)).toBe(packageProblems(scenario, pkg).length);
+        }
+        const mask = choiceSignatories(space, choice);
+        expect(DELEGATION_IDS.filter((_, i) => (mask >> i) & 1)).toEqual(requiredSignatories(scenario, pkg));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('every condition of the scenario compiles to the same verdict on the resolved package', () => {
     const conditions = allConditions(scenario);
     expect(conditions.length).toBeGreaterThan(20);
@@ -116,7 +135,7 @@ describe('compiled checks agree with evaluate.ts', () => {
         const choice = choiceOf(space, pkg) as Int16Array;
         const resolved = resolvePackage(scenario, pkg);
         for (const cond of conditions) {
-          expect(compileCondition(space, cond)(choice, world)).toBe(evaluateCondition(cond, { pkg: resolved, world }));
+          expect(compiled(space, cond)(choice, world)).toBe(evaluateCondition(cond, { pkg: resolved, world }));
         }
       }),
       { numRuns: 300 },
