@@ -61,7 +61,7 @@ async function main() {
   const started = performance.now();
   const progress = !args.json && process.stderr.isTTY;
   for (let i = 0; i < games; i += 1) {
-    // Frontier distances cost a few ms per agreement; agreements are a minority of games.
+    // Frontier distances cost tens of ms per agreement (a frontier search each); agreements are a minority of games.
     records.push(playGame(engine, { seed: seed + i, level, distances: true }, pub).record);
     if (progress && (i + 1) % 50 === 0) process.stderr.write(`\r${i + 1}/${games} games`);
   }

@@ -37,7 +37,7 @@ export interface GameRecord {
 export interface PlayOptions {
   seed: number;
   level: BotLevel;
-  /** Compute the debrief's frontier distances for agreements (costs a few ms per agreement). */
+  /** Compute the debrief's frontier distances for agreements (a frontier search: tens of ms per agreement). */
   distances?: boolean;
   /** Called with each bot decision's duration, for benchmarks. */
   timeDecision?: (delegation: DelegationId, ms: number) => void;
