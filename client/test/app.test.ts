@@ -40,7 +40,7 @@ describe('state updates', () => {
   });
 
   it('keeps the newest notices once each', () => {
-    const n = (id: string) => ({ id, text: id, tone: 'info' as const });
+    const n = (id: string) => ({ id, text: { en: id, uk: id }, tone: 'info' as const });
     let s = withNotices(initialState('en'), [n('a'), n('b')]);
     s = withNotices(s, [n('a'), n('c')], 2);
     expect(s.notices.map((x) => x.id)).toEqual(['a', 'c']);

@@ -180,9 +180,15 @@ describe('server notices', () => {
       params: { delegation: UKRAINE },
     });
     room?.receive('notice', { code: 'seat.future', message: 'Something new happened.' });
-    expect(controller.store.get().notices.map((n) => n.text)).toEqual([
+    expect(controller.store.get().notices.map((n) => n.text.uk)).toEqual([
       'Ведучий перевів вас до делегації «Україна».',
       'Тепер за делегацію «Україна» грає комп’ютер.',
+      'Something new happened.',
+    ]);
+    // Each notice carries its English wording too: a switch of language rewords the toasts on screen.
+    expect(controller.store.get().notices.map((n) => n.text.en)).toEqual([
+      'The facilitator moved you to Ukraine.',
+      'The computer now plays Ukraine.',
       'Something new happened.',
     ]);
   });

@@ -9,7 +9,7 @@ import {
   unreadCounts,
   unsentChat,
 } from '../src/model/channels.ts';
-import { noticesBetween, noticeText } from '../src/model/notices.ts';
+import { inEveryLanguage, noticesBetween, noticeText } from '../src/model/notices.ts';
 import { roster, rowStatusKey } from '../src/model/roster.ts';
 import { FRONT_GAUGE, gauges, tableModel } from '../src/model/table.ts';
 import { seatDoing, seatPeople, tableSummary } from '../src/model/tableText.ts';
@@ -228,6 +228,16 @@ describe('notices', () => {
     expect(noticesBetween(w.pub, before, after, uk).map((n) => n.text)[2]).toBe(
       '1 нове повідомлення від: Сполучені Штати.',
     );
+  });
+
+  it('carry every wording, so a toast on screen follows a language switch', () => {
+    const before = view(w, play(w, TO_TABLING), 'ukraine');
+    const after = view(w, play(w, TABLED), 'ukraine');
+    const notices = inEveryLanguage({ en, uk }, (tr) => noticesBetween(w.pub, before, after, tr));
+    expect(notices.map((n) => n.id)).toEqual(noticesBetween(w.pub, before, after, en).map((n) => n.id));
+    expect(notices.map((n) => n.text.en)).toEqual(['New phase: Responses.', 'United States tabled a draft.']);
+    expect(notices.map((n) => n.text.uk)).toEqual(noticesBetween(w.pub, before, after, uk).map((n) => n.text));
+    expect(notices[0]?.text.uk).not.toBe(notices[0]?.text.en);
   });
 });
 

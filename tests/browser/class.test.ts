@@ -103,6 +103,11 @@ describe.skipIf(!available)('class session in the browser', () => {
     await facilitator.getByRole('button', { name: 'Inject the event' }).click();
     await expect.poll(() => projector.locator('.news').textContent()).toContain('Prisoner exchange');
     await expect.poll(() => ukraine.locator('.notices').textContent()).toContain('News: Prisoner exchange');
+    // A toast on screen follows a switch of language, and back.
+    await ukraine.getByRole('button', { name: 'Українська' }).click();
+    await expect.poll(() => ukraine.locator('.notices').textContent()).toContain('Новини: Обмін полоненими');
+    await ukraine.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => ukraine.locator('.notices').textContent()).toContain('News: Prisoner exchange');
     await shot(projector, 'projector');
     await expectAccessible(projector, 'projector');
 

@@ -11,10 +11,10 @@ import {
   type SeatKind,
 } from '@peace-table/shared/protocol';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
-import { createTranslator, LOCALE_STORAGE_KEY, type Locale, type Translator } from '../i18n/i18n.ts';
+import { createTranslator, LOCALE_STORAGE_KEY, LOCALES, type Locale, type Translator } from '../i18n/i18n.ts';
 import type { Intent } from '../model/actions.ts';
 import { markRead, unsentChat } from '../model/channels.ts';
-import { noticesBetween, serverNotice } from '../model/notices.ts';
+import { inEveryLanguage, noticesBetween, serverNotice } from '../model/notices.ts';
 import type { Api } from '../net/api.ts';
 import { normaliseCode } from '../net/joinCode.ts';
 import { rejoinOptions, type SavedSeat, type SeatStore, seatIsGone } from '../net/seatStore.ts';
@@ -77,6 +77,8 @@ export interface ControllerDeps {
 export function createController(deps: ControllerDeps): Controller {
   const store = createStore<AppState>(initialState(deps.locale));
   let translator = createTranslator(deps.locale);
+  // Notices are worded in every language at once, so toasts on screen follow a language switch.
+  const translators = Object.fromEntries(LOCALES.map((l) => [l, createTranslator(l)])) as Record<Locale, Translator>;
   let session: Session | null = null;
   const update = (f: (s: AppState) => AppState) => store.set(f(store.get()));
 
@@ -122,7 +124,12 @@ export function createController(deps: ControllerDeps): Controller {
           onView: (view) =>
             update((s) => {
               const next = withView(s, view);
-              return s.scenario ? withNotices(next, noticesBetween(s.scenario, s.view, view, translator)) : next;
+              const pub = s.scenario;
+              if (!pub) return next;
+              return withNotices(
+                next,
+                inEveryLanguage(translators, (tr) => noticesBetween(pub, s.view, view, tr)),
+              );
             }),
           onSeatKey: (key) => {
             const saved = deps.seats.save({
@@ -135,7 +142,15 @@ export function createController(deps: ControllerDeps): Controller {
             update((s) => ({ ...s, seat: saved }));
           },
           onError: (error) => update((s) => ({ ...s, lastError: { ...error, at: Date.now() } })),
-          onNotice: (notice) => update((s) => withNotices(s, [serverNotice(notice, translator, Date.now())])),
+          onNotice: (notice) => {
+            const at = Date.now();
+            update((s) =>
+              withNotices(
+                s,
+                inEveryLanguage(translators, (tr) => [serverNotice(notice, tr, at)]),
+              ),
+            );
+          },
           onBotReason: (reason) => update((s) => ({ ...s, botReasons: [...s.botReasons, reason].slice(-20) })),
           onClosed: (cause) => {
             session = null;

@@ -8,16 +8,37 @@ import type { Actor, Channel } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
 import type { NoticePayload } from '@peace-table/shared/protocol';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
-import { type Locale, localized, type Translator } from '../i18n/i18n.ts';
+import { LOCALES, type Locale, localized, type Translator } from '../i18n/i18n.ts';
 import { monthLabel } from './format.ts';
 import { refusalParams } from './refusals.ts';
 
-export interface Notice {
+/** A notice worded in one language (what noticesBetween and serverNotice make). */
+export interface WordedNotice {
   id: string;
   text: string;
   /** Set for message notices, so the shell can skip the channel the player is reading. */
   channel?: Channel;
   tone: 'info' | 'good' | 'warn';
+}
+
+/** A notice worded in every language, so a toast on screen follows a language switch. */
+export interface Notice extends Omit<WordedNotice, 'text'> {
+  text: Record<Locale, string>;
+}
+
+/**
+ * Words the same notices in every language: `word` runs once per locale and must return the same
+ * notices in the same order (noticesBetween and serverNotice are pure, so they do).
+ */
+export function inEveryLanguage(
+  translators: Record<Locale, Translator>,
+  word: (tr: Translator) => WordedNotice[],
+): Notice[] {
+  const worded = LOCALES.map((l) => word(translators[l]));
+  return (worded[0] ?? []).map((notice, k) => ({
+    ...notice,
+    text: Object.fromEntries(LOCALES.map((l, i) => [l, worded[i]?.[k]?.text ?? notice.text])) as Record<Locale, string>,
+  }));
 }
 
 export function actorLabel(pub: PublicScenario, actor: Actor, t: Translator['t'], locale: Locale): string {
@@ -31,9 +52,9 @@ export function noticesBetween(
   prev: SeatView | null,
   next: SeatView,
   { t, locale }: Pick<Translator, 't' | 'locale'>,
-): Notice[] {
+): WordedNotice[] {
   if (!prev) return [];
-  const out: Notice[] = [];
+  const out: WordedNotice[] = [];
   const name = (a: Actor) => actorLabel(pub, a, t, locale);
   if (next.round !== prev.round && next.round > 0) {
     const month = monthLabel(pub.meta.firstMonth, next.world.month, locale);
@@ -109,6 +130,10 @@ export function noticeText(
 }
 
 /** The toast for a server notice: the seat changes hands or moves, or this connection ends. */
-export function serverNotice(notice: NoticePayload, tr: Pick<Translator, 't' | 'locale' | 'has'>, at: number): Notice {
+export function serverNotice(
+  notice: NoticePayload,
+  tr: Pick<Translator, 't' | 'locale' | 'has'>,
+  at: number,
+): WordedNotice {
   return { id: `notice:${notice.code}:${at}`, text: noticeText(notice, tr), tone: 'warn' };
 }

@@ -86,11 +86,19 @@ export function mountShell(
     const shown = new Set([...notices.children].map((li) => (li as HTMLElement).dataset.id));
     const readingChannel = screenFor(state) === 'game' && state.tab === 'channels' ? state.channel : null;
     for (const notice of state.notices) {
-      if (shown.has(notice.id) || (notice.channel && notice.channel === readingChannel)) continue;
+      if (shown.has(notice.id)) {
+        // A toast already on screen follows a language switch (each notice carries every wording).
+        const item = notices.querySelector(`li[data-id="${CSS.escape(notice.id)}"]`);
+        const span = item?.querySelector('span');
+        if (span && span.textContent !== notice.text[state.locale]) span.textContent = notice.text[state.locale];
+        item?.querySelector('button')?.setAttribute('aria-label', t('app.dismiss'));
+        continue;
+      }
+      if (notice.channel && notice.channel === readingChannel) continue;
       const item = h(
         'li',
         { class: `notice ${notice.tone}`, dataset: { id: notice.id } },
-        h('span', { text: notice.text }),
+        h('span', { text: notice.text[state.locale] }),
         button('×', () => controller.dismissNotice(notice.id), { attrs: { 'aria-label': t('app.dismiss') } }),
       );
       notices.append(item);
