@@ -25,7 +25,8 @@ import {
   startWorld,
   timeOf,
 } from './model.ts';
-import { bestOwnOffer, chooseOffer, generateOffers, type OfferContext, offerContext, ownRefusal } from './offers.ts';
+import { type OfferContext, offerContext } from './offerContext.ts';
+import { bestOwnOffer, chooseOffer, generateOffers, ownRefusal } from './offers.ts';
 import { ownRatificationProblems } from './ratification.ts';
 import { bestClause, clauseLabel, phrase, topIssue, withAction, worstClauses } from './reasons.ts';
 import type { BotAction, BotDecision, BotLevel, BotOptions, DecideFn } from './types.ts';
