@@ -1,12 +1,18 @@
 /**
  * `npm run bench`: AI-delegation decision time (median and p99 per delegation over whole games)
- * and complete all-bot games per second on one core. Prints figures; asserts nothing.
+ * complete all-bot games per second on one core, and the debrief frontier's cost per agreement (what
+ * `npm run simulate` adds for each game that ends in a deal). Prints figures; asserts nothing.
  */
 import os from 'node:os';
-import { createEngine } from '@peace-table/shared/engine/game';
+import { createEngine, type GameSnapshot } from '@peace-table/shared/engine/game';
+import { debriefFigures } from '@peace-table/shared/engine/scoring';
 import { publicScenario } from '@peace-table/shared/scenario/public';
 import { playGame } from '@peace-table/shared/sim/simulate';
 import { loadScenarioById } from '../content/loadScenario.ts';
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+}
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -60,12 +66,26 @@ async function main() {
       cpu: games / ((cpu.user + cpu.system) / 1e6),
     });
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
   const walls = batches.map((b) => b.wall);
   console.log(
     `all-bot games, 5 batches of ${games}: median ${median(walls).toFixed(1)} games/s ` +
       `(batches ${walls.map((w) => w.toFixed(0)).join(', ')}); ` +
       `median ${median(batches.map((b) => b.cpu)).toFixed(1)} games per CPU-second`,
+  );
+  // What `npm run simulate` adds per agreement: the debrief's frontier and Nash point (scoring.ts).
+  const agreements: GameSnapshot[] = [];
+  for (let seed = 1; agreements.length < 10 && seed <= 2000; seed += 1) {
+    const { snapshot } = playGame(engine, { seed, level: 'standard' }, pub);
+    if (snapshot.context.result?.agreement) agreements.push(snapshot);
+  }
+  const frontierMs = agreements.map((snapshot) => {
+    const started = performance.now();
+    debriefFigures(scenario, snapshot.context.result?.agreement ?? null, snapshot.context.world);
+    return performance.now() - started;
+  });
+  console.log(
+    `debrief frontier and Nash point per agreement (${frontierMs.length} agreements): ` +
+      `median ${median(frontierMs).toFixed(1)} ms, max ${Math.max(...frontierMs).toFixed(1)} ms`,
   );
   console.log(`load average during the run: ${os.loadavg()[0]?.toFixed(2)} (1 min)`);
 }
