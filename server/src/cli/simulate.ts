@@ -1,16 +1,22 @@
 /**
- * `npm run simulate -- --games N --seed S [--scenario ukraine-2026] [--bots standard] [--json] [--trace]`
+ * `npm run simulate -- --games N --seed S [--scenario ukraine-2026] [--bots standard] [--json] [--trace]
+ *  [--workers W]`
  *
  * Plays N complete all-bot games (seeds S, S+1, …) with the same engine, views and bots as the
  * server, and prints the outcome distribution, agreement rate, mean scores, mean distance of
  * agreements to the Pareto frontier and the Nash point, mean rounds and games per second.
+ * The games are split over W worker threads (default: one per core), each a contiguous range of
+ * seeds; the figures are the same for any W.
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { BOT_LEVELS, type BotLevel } from '@peace-table/shared/bots/types';
 import { createEngine } from '@peace-table/shared/engine/game';
 import { publicScenario } from '@peace-table/shared/scenario/public';
 import { type GameRecord, playGame, summarise, traceLines } from '@peace-table/shared/sim/simulate';
 import { loadScenarioById } from '../content/loadScenario.ts';
+import type { SimulateJob, SimulateReport } from './simulateWorker.ts';
 
 function fail(message: string): never {
   console.error(`simulate: ${message}`);
@@ -28,6 +34,7 @@ async function main() {
         bots: { type: 'string', default: 'standard' },
         json: { type: 'boolean', default: false },
         trace: { type: 'boolean', default: false },
+        workers: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -39,6 +46,10 @@ async function main() {
   if (!Number.isInteger(games) || games < 1) fail(`--games must be a positive integer, got "${args.games}"`);
   if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${args.seed}"`);
   if (!BOT_LEVELS.includes(level)) fail(`--bots must be one of ${BOT_LEVELS.join(', ')}, got "${args.bots}"`);
+  // A worker pays for loading the scenario and warming up (about a second): not worth it for a few games.
+  const workers =
+    args.workers === undefined ? Math.min(os.availableParallelism(), Math.ceil(games / 200)) : Number(args.workers);
+  if (!Number.isInteger(workers) || workers < 1) fail(`--workers must be a positive integer, got "${args.workers}"`);
 
   const scenario = await loadScenarioById(String(args.scenario)).catch((error: Error) => fail(error.message));
   const engine = createEngine(scenario);
@@ -57,20 +68,25 @@ async function main() {
     return;
   }
 
-  const records: GameRecord[] = [];
   const started = performance.now();
   const progress = !args.json && process.stderr.isTTY;
-  for (let i = 0; i < games; i += 1) {
-    // Frontier distances cost tens of ms per agreement (a frontier search each); agreements are a minority of games.
-    records.push(playGame(engine, { seed: seed + i, level, distances: true }, pub).record);
-    if (progress && (i + 1) % 50 === 0) process.stderr.write(`\r${i + 1}/${games} games`);
-  }
+  let done = 0;
+  const onGames = (count: number) => {
+    const before = done;
+    done += count;
+    if (progress && Math.floor(done / 50) > Math.floor(before / 50)) process.stderr.write(`\r${done}/${games} games`);
+  };
+  const records =
+    workers === 1
+      ? playHere(games, (i) => playGame(engine, { seed: seed + i, level, distances: true }, pub).record, onGames)
+      : await playOnWorkers(jobsFor(String(args.scenario), level, seed, games, workers), onGames);
   if (progress) process.stderr.write('\r');
   const seconds = (performance.now() - started) / 1000;
   const summary = {
     scenario: scenario.meta.id,
     level,
     seed,
+    workers,
     ...summarise(pub, records),
     gamesPerSecond: games / seconds,
   };
@@ -98,7 +114,52 @@ async function main() {
   console.log(
     `bot actions refused by the engine: ${summary.refused}; red lines crossed: ${summary.redLinesCrossed}; phases forced: ${summary.forced}`,
   );
-  console.log(`speed: ${summary.gamesPerSecond.toFixed(1)} games/s`);
+  console.log(`speed: ${summary.gamesPerSecond.toFixed(1)} games/s on ${workers} worker thread(s)`);
+}
+
+function playHere(games: number, play: (i: number) => GameRecord, onGames: (count: number) => void): GameRecord[] {
+  const records: GameRecord[] = [];
+  for (let i = 0; i < games; i += 1) {
+    // Frontier distances cost tens of ms per agreement (a frontier search each); agreements are a minority of games.
+    records.push(play(i));
+    onGames(1);
+  }
+  return records;
+}
+
+/** Contiguous seed ranges of nearly equal size, one per worker. */
+function jobsFor(scenarioId: string, level: BotLevel, seed: number, games: number, workers: number): SimulateJob[] {
+  const jobs: SimulateJob[] = [];
+  for (let w = 0, from = seed; w < workers; w += 1) {
+    const count = Math.floor(games / workers) + (w < games % workers ? 1 : 0);
+    if (count > 0) jobs.push({ scenarioId, level, from, count });
+    from += count;
+  }
+  return jobs;
+}
+
+/** Runs the jobs on worker threads; the records come back in seed order whatever finishes first. */
+async function playOnWorkers(jobs: SimulateJob[], onGames: (count: number) => void): Promise<GameRecord[]> {
+  const results = await Promise.all(
+    jobs.map(
+      (job) =>
+        new Promise<GameRecord[]>((resolve, reject) => {
+          const records: GameRecord[] = [];
+          const worker = new Worker(new URL('./simulateWorker.ts', import.meta.url), { workerData: job });
+          worker.on('message', (report: SimulateReport) => {
+            if (report.kind === 'records') {
+              records.push(...report.records);
+              onGames(report.records.length);
+            } else resolve(records);
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (code !== 0) reject(new Error(`a simulation worker stopped with exit code ${code}`));
+          });
+        }),
+    ),
+  );
+  return results.flat();
 }
 
 await main();
