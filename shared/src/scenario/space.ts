@@ -1,8 +1,8 @@
 /**
  * The agenda as numbers, for searches over packages (the bots' offers, the debrief's Pareto
- * frontier). Every clause ("issue.option") gets an index; a
- * package under construction is a Choice (one option index per issue, OPEN where it is left open);
- * and the agenda's incompatibilities and a delegation's red lines are compiled once into checks on
+ * frontier). Every clause ("issue.option") gets an index; a package under construction is a Choice
+ * (one option index per issue, OPEN where it is left open); and the agenda's incompatibilities and
+ * the content's conditions (red lines, ratification rules) are compiled once into checks on
  * choices. A search tries hundreds or thousands of packages, and reading strings and building
  * objects for each was most of its cost.
  *
@@ -142,7 +142,7 @@ export function settledCount(choice: Choice): number {
   return n;
 }
 
-/** Same verdict as isWellFormed(packageOf(choice)): something settled, no two clauses that cannot stand together. */
+/** Same verdict as packageProblems(packageOf(choice)).length === 0: something settled, no two clauses that clash. */
 export function choiceWellFormed(space: ClauseSpace, choice: Choice): boolean {
   let settled = 0;
   for (let i = 0; i < choice.length; i += 1) {
