@@ -39,9 +39,55 @@ function preloadStageOnReturn(): Plugin {
   };
 }
 
-export default defineConfig({
+const PHASER_SRC = fileURLToPath(new URL('../node_modules/phaser/src/', import.meta.url));
+
+/**
+ * Phaser's sources test build flags with `if (typeof WEBGL_RENDERER)`, which its own webpack build
+ * replaces whole (DefinePlugin). Left alone, every such test is a non-empty string, so every
+ * optional part would load (the WebGL debugger, Facebook Instant Games, sound). This sets them as
+ * Phaser's release build does, and points its `global.Phaser` at globalThis.
+ */
+function phaserBuildFlags(): Plugin {
+  const flags: Record<string, boolean> = {
+    WEBGL_RENDERER: true,
+    CANVAS_RENDERER: true,
+    WEBGL_DEBUG: false,
+    FEATURE_SOUND: false,
+    PLUGIN_CAMERA3D: false,
+    PLUGIN_FBINSTANT: false,
+  };
+  return {
+    name: 'peace-table:phaser-build-flags',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(PHASER_SRC)) return null;
+      let out = code.replace(
+        /typeof (WEBGL_RENDERER|CANVAS_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g,
+        (_m, flag: string) => String(flags[flag]),
+      );
+      out = out.replace(/\bglobal\.Phaser\b/g, 'globalThis.Phaser');
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [preloadStageOnReturn()],
+  plugins: [preloadStageOnReturn(), phaserBuildFlags()],
+  // The production build ships a trimmed Phaser (src/vendor/phaserTrimmed.cjs); the dev server
+  // keeps the full prebuilt one, so hot reload never waits on Phaser's sources.
+  resolve:
+    command === 'build'
+      ? {
+          alias: [
+            {
+              find: /^phaser$/,
+              replacement: fileURLToPath(new URL('./src/vendor/phaserTrimmed.cjs', import.meta.url)),
+            },
+            { find: /^phaser-src\//, replacement: PHASER_SRC },
+          ],
+        }
+      : {},
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -55,4 +101,4 @@ export default defineConfig({
     strictPort: true,
     proxy: { '/api': gameServer, '/content/map': gameServer },
   },
-});
+}));

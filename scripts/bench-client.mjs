@@ -57,14 +57,21 @@ async function measureRenders(browser, url, code) {
     [seat, code],
   );
   const page = await context.newPage();
+  // A page that throws never renders: say why instead of only timing out.
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
-  await page.waitForFunction(
-    () =>
-      performance.getEntriesByName('peace-table:table').length > 0 &&
-      performance.getEntriesByName('peace-table:map').length > 0,
-    undefined,
-    { timeout: 30_000 },
-  );
+  await page
+    .waitForFunction(
+      () =>
+        performance.getEntriesByName('peace-table:table').length > 0 &&
+        performance.getEntriesByName('peace-table:map').length > 0,
+      undefined,
+      { timeout: 30_000 },
+    )
+    .catch((error) => {
+      throw errors.length > 0 ? new Error(`the page threw: ${errors.join('; ')}`) : error;
+    });
   const times = await page.evaluate(() => {
     const at = (name) => performance.getEntriesByName(`peace-table:${name}`)[0]?.startTime ?? Number.NaN;
     return { table: at('table'), map: at('map'), phaser: at('stage-start'), boot: at('stage-ready') };
