@@ -144,16 +144,7 @@ export function settledCount(choice: Choice): number {
 
 /** Same verdict as packageProblems(packageOf(choice)).length === 0: something settled, no two clauses that clash. */
 export function choiceWellFormed(space: ClauseSpace, choice: Choice): boolean {
-  let settled = 0;
-  for (let i = 0; i < choice.length; i += 1) {
-    const j = choice[i] as number;
-    if (j === OPEN) continue;
-    settled += 1;
-    for (const [i2, j2] of space.incompatible[(space.clauseBase[i] as number) + j] ?? []) {
-      if (choice[i2] === j2) return false;
-    }
-  }
-  return settled > 0;
+  return settledCount(choice) > 0 && choiceProblemCount(space, choice) === 0;
 }
 
 /** A condition compiled against the agenda: true/false for a choice (resolved to defaults) in a world. */
