@@ -169,14 +169,10 @@ function transcriptFor(
   const show = (t: TranscriptEntry) => (viewer === 'facilitator' ? t : withoutEvent(t));
   const last = LAST_SHOWN.get(key);
   const seen = last?.source.length ?? 0;
-  let shown: TranscriptEntry[];
-  if (last && seen > 0 && transcript.length >= seen && transcript[seen - 1] === last.source[seen - 1]) {
-    shown = last.shown;
-    for (let i = seen; i < transcript.length; i += 1) {
-      const entry = transcript[i] as TranscriptEntry;
-      if (visible(entry)) shown = [...shown, show(entry)];
-    }
-  } else shown = transcript.filter(visible).map(show);
+  const grew = last && seen > 0 && transcript.length >= seen && transcript[seen - 1] === last.source[seen - 1];
+  const shown = grew
+    ? last.shown.concat(transcript.slice(seen).filter(visible).map(show))
+    : transcript.filter(visible).map(show);
   LAST_SHOWN.set(key, { source: transcript, shown });
   // The caller owns its copy; the cached one must never change.
   return shown.slice();
