@@ -9,6 +9,7 @@
  * proposing are what it values; clauses it names when rejecting are what it cannot take.
  */
 import type { SeatView } from '../engine/view.ts';
+import { memo } from '../memo.ts';
 import { noDealFrom, utilityFrom, type WorldState, weightsOf } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Preferences } from '../scenario/schema.ts';
@@ -33,12 +34,8 @@ const OWN_MODELS = new WeakMap<Preferences, OwnModel>();
 export function ownModel(view: SeatView, self: DelegationId): OwnModel {
   const prefs = view.private[self]?.preferences;
   if (!prefs) throw new Error(`the view of ${self} has no private preferences`);
-  let model = OWN_MODELS.get(prefs);
-  if (!model || model.self !== self) {
-    model = buildOwnModel(prefs, self);
-    OWN_MODELS.set(prefs, model);
-  }
-  return model;
+  // A delegation's preferences are its own: the same object never belongs to another seat.
+  return memo(OWN_MODELS, prefs, () => buildOwnModel(prefs, self));
 }
 
 function buildOwnModel(prefs: Preferences, self: DelegationId): OwnModel {
@@ -102,9 +99,8 @@ export type ClauseBeliefs = Float64Array;
 /** Everyone knows the others' public positions: the starting point of every model, once per scenario. */
 const STANCES = new WeakMap<object, ClauseBeliefs[]>();
 function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeliefs[] {
-  let stances = STANCES.get(scenario.delegations);
-  if (!stances) {
-    stances = DELEGATION_IDS.map((d) => {
+  return memo(STANCES, scenario.delegations, () =>
+    DELEGATION_IDS.map((d) => {
       const beliefs = new Float64Array(space.clauseCount);
       const stance = scenario.delegations[d].publicStance;
       const add = (clause: string, amount: number) => {
@@ -114,10 +110,8 @@ function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeli
       for (const clause of stance?.demands ?? []) add(clause, 1);
       for (const clause of stance?.refuses ?? []) add(clause, -2);
       return beliefs;
-    });
-    STANCES.set(scenario.delegations, stances);
-  }
-  return stances;
+    }),
+  );
 }
 
 /** A package's clause indexes (clauses the agenda lacks are skipped). */
@@ -183,14 +177,9 @@ export function opponentModels(
 /** The world at the start, from the public scenario (what every seat knows); read-only, once per scenario. */
 const START_WORLDS = new WeakMap<object, WorldState>();
 export function startWorld(scenario: PublicScenario): WorldState {
-  let world = START_WORLDS.get(scenario.world);
-  if (!world) {
-    world = {
-      values: Object.fromEntries(scenario.world.variables.map((v) => [v.id, v.initial])),
-      flags: [],
-      month: 0,
-    };
-    START_WORLDS.set(scenario.world, world);
-  }
-  return world;
+  return memo(START_WORLDS, scenario.world, () => ({
+    values: Object.fromEntries(scenario.world.variables.map((v) => [v.id, v.initial])),
+    flags: [],
+    month: 0,
+  }));
 }

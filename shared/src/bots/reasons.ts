@@ -4,6 +4,7 @@
  * delegation names). Placeholders: {clause}, {issue}, {delegation}.
  */
 import type { SeatView } from '../engine/view.ts';
+import { memo } from '../memo.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import type { DelegationId, Localized, Package } from '../scenario/schema.ts';
 import type { OwnModel } from './model.ts';
@@ -57,28 +58,19 @@ export function phrase(
 ): Localized {
   const template = (view.private[self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting) as Localized;
   const speaker = vars.delegation ?? self;
-  let byTemplate = FILLED.get(scenario.agenda);
-  if (!byTemplate) {
-    byTemplate = new WeakMap();
-    FILLED.set(scenario.agenda, byTemplate);
-  }
-  let filled = byTemplate.get(template);
-  if (!filled) {
-    filled = new Map();
-    byTemplate.set(template, filled);
-  }
-  const memoKey = `${speaker} ${vars.clause ?? ''} ${vars.issue ?? ''}`;
-  let text = filled.get(memoKey);
-  if (!text) {
+  const filled = memo(
+    memo(FILLED, scenario.agenda, () => new WeakMap()),
+    template,
+    () => new Map(),
+  );
+  return memo(filled, `${speaker} ${vars.clause ?? ''} ${vars.issue ?? ''}`, () => {
     const fill = (lang: Lang) =>
       template[lang]
         .replaceAll('{clause}', vars.clause ? clauseLabel(scenario, vars.clause, lang) : '')
         .replaceAll('{issue}', vars.issue ? issueTitle(scenario, vars.issue, lang) : '')
         .replaceAll('{delegation}', scenario.delegations[speaker].name[lang]);
-    text = Object.freeze({ en: fill('en'), uk: fill('uk') });
-    filled.set(memoKey, text);
-  }
-  return text;
+    return Object.freeze({ en: fill('en'), uk: fill('uk') });
+  });
 }
 
 /** Prefix a reason with an action line a student can scan: "Russia rejects p3: …". */

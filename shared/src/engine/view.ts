@@ -9,6 +9,7 @@
  * - Once the talks have concluded, the debrief opens every briefing and transcript line to
  *   everyone; chat in other delegations' private and bilateral channels stays private for good.
  */
+import { memo } from '../memo.ts';
 import type { WorldState } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type Delegation, type DelegationId, type Lever, type Scenario } from '../scenario/schema.ts';
 import type {
@@ -87,12 +88,9 @@ const OPEN_PROPOSALS = new WeakMap<Proposal, ProposalView>();
 
 function proposalFor(viewer: ViewerSeat, p: Proposal): ProposalView {
   if (p.status !== 'tabled') {
-    let shown = OPEN_PROPOSALS.get(p);
-    if (!shown) {
-      shown = Object.freeze({ ...p, responded: DELEGATION_IDS.filter((d) => p.responses[d] !== undefined) });
-      OPEN_PROPOSALS.set(p, shown);
-    }
-    return shown;
+    return memo(OPEN_PROPOSALS, p, () =>
+      Object.freeze({ ...p, responded: DELEGATION_IDS.filter((d) => p.responses[d] !== undefined) }),
+    );
   }
   const responded = DELEGATION_IDS.filter((d) => p.responses[d] !== undefined);
   if (viewer === 'facilitator') return { ...p, responded };
@@ -106,34 +104,26 @@ function proposalFor(viewer: ViewerSeat, p: Proposal): ProposalView {
 /** A delegation's private content depends on the scenario alone: made once, frozen, shared by its views. */
 const PRIVATE = new WeakMap<Delegation, PrivateContent>();
 function privateContent(scenario: Scenario, d: Delegation): PrivateContent {
-  let content = PRIVATE.get(d);
-  if (!content) {
+  return memo(PRIVATE, d, () => {
     const { briefing, redLines, ratification, preferences, personality, phrases } = d;
     const levers = scenario.levers.filter((l) => l.owner === d.id);
-    content = Object.freeze({ briefing, redLines, ratification, preferences, personality, phrases, levers });
-    PRIVATE.set(d, content);
-  }
-  return content;
+    return Object.freeze({ briefing, redLines, ratification, preferences, personality, phrases, levers });
+  });
 }
 
 /** Which queued levers a seat may see: public ones and its own (the facilitator sees all), per scenario. */
 const VISIBLE_LEVERS = new WeakMap<Scenario['levers'], Map<ViewerSeat, ReadonlySet<string>>>();
 function visibleLevers(scenario: Scenario, viewer: ViewerSeat): ReadonlySet<string> {
-  let byViewer = VISIBLE_LEVERS.get(scenario.levers);
-  if (!byViewer) {
-    byViewer = new Map();
-    VISIBLE_LEVERS.set(scenario.levers, byViewer);
-  }
-  let visible = byViewer.get(viewer);
-  if (!visible) {
-    visible = new Set(
-      scenario.levers
-        .filter((l) => viewer === 'facilitator' || l.visibility === 'public' || l.owner === viewer)
-        .map((l) => l.id),
-    );
-    byViewer.set(viewer, visible);
-  }
-  return visible;
+  return memo(
+    memo(VISIBLE_LEVERS, scenario.levers, () => new Map()),
+    viewer,
+    () =>
+      new Set(
+        scenario.levers
+          .filter((l) => viewer === 'facilitator' || l.visibility === 'public' || l.owner === viewer)
+          .map((l) => l.id),
+      ),
+  );
 }
 
 /**

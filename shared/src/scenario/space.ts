@@ -9,6 +9,8 @@
  * The meaning stays in evaluate.ts: world conditions are handed to evaluateCondition itself, and
  * shared/test/scenario/space.test.ts holds every compiled check to its evaluate.ts original.
  */
+
+import { memo } from '../memo.ts';
 import { type EvalContext, evaluateCondition, issuesOf, type WorldState } from './evaluate.ts';
 import type { PublicScenario } from './public.ts';
 import { type AgendaIssue, type Condition, DELEGATION_IDS, type Package, type RedLine } from './schema.ts';
@@ -56,9 +58,10 @@ type AgendaHolder = Pick<PublicScenario, 'agenda'>;
 const SPACES = new WeakMap<object, ClauseSpace>();
 
 export function spaceOf(scenario: AgendaHolder): ClauseSpace {
-  let space = SPACES.get(scenario.agenda);
-  if (space) return space;
-  const issues = scenario.agenda.issues;
+  return memo(SPACES, scenario.agenda, () => numberAgenda(scenario.agenda.issues));
+}
+
+function numberAgenda(issues: readonly AgendaIssue[]): ClauseSpace {
   const clauseBase: number[] = [];
   const clauseIndex = new Map<string, number>();
   const issueIndex = new Map(issues.map((issue, i) => [issue.id, i]));
@@ -82,7 +85,7 @@ export function spaceOf(scenario: AgendaHolder): ClauseSpace {
     places.push(product);
     product *= issue.options.length + 1;
   }
-  space = {
+  return {
     issues,
     clauseBase,
     clauseCount: count,
@@ -96,8 +99,6 @@ export function spaceOf(scenario: AgendaHolder): ClauseSpace {
     ),
     places: Number.isSafeInteger(product) ? places : null,
   };
-  SPACES.set(scenario.agenda, space);
-  return space;
 }
 
 export function emptyChoice(space: ClauseSpace): Choice {
@@ -186,17 +187,11 @@ export function compileCondition(space: ClauseSpace, cond: Condition): CompiledC
 /** A condition compiled once per agenda (conditions are content: they live as long as the scenario). */
 const COMPILED = new WeakMap<ClauseSpace, WeakMap<Condition, CompiledCondition>>();
 export function compiled(space: ClauseSpace, cond: Condition): CompiledCondition {
-  let bySpace = COMPILED.get(space);
-  if (!bySpace) {
-    bySpace = new WeakMap();
-    COMPILED.set(space, bySpace);
-  }
-  let check = bySpace.get(cond);
-  if (!check) {
-    check = compileCondition(space, cond);
-    bySpace.set(cond, check);
-  }
-  return check;
+  return memo(
+    memo(COMPILED, space, () => new WeakMap()),
+    cond,
+    () => compileCondition(space, cond),
+  );
 }
 
 /** Same count as packageProblems(packageOf(choice)).length for a choice that settles something. */
@@ -231,20 +226,15 @@ export interface CompiledRedLine {
 const RED_LINES = new WeakMap<ClauseSpace, WeakMap<readonly RedLine[], CompiledRedLine[]>>();
 
 export function compiledRedLines(space: ClauseSpace, redLines: readonly RedLine[]): CompiledRedLine[] {
-  let bySpace = RED_LINES.get(space);
-  if (!bySpace) {
-    bySpace = new WeakMap();
-    RED_LINES.set(space, bySpace);
-  }
-  let lines = bySpace.get(redLines);
-  if (!lines) {
-    lines = redLines.map((line) => ({
-      breaks: compiled(space, line.breaksWhen),
-      issues: new Set([...issuesOf(line.breaksWhen)].flatMap((id) => space.issueIndex.get(id) ?? [])),
-    }));
-    bySpace.set(redLines, lines);
-  }
-  return lines;
+  return memo(
+    memo(RED_LINES, space, () => new WeakMap()),
+    redLines,
+    () =>
+      redLines.map((line) => ({
+        breaks: compiled(space, line.breaksWhen),
+        issues: new Set([...issuesOf(line.breaksWhen)].flatMap((id) => space.issueIndex.get(id) ?? [])),
+      })),
+  );
 }
 
 /** Same verdict as breachesOf(…, redLines, packageOf(choice), world).length > 0. */
