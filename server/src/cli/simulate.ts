@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { BOT_LEVELS, type BotLevel } from '@peace-table/shared/bots/types';
 import { createEngine } from '@peace-table/shared/engine/game';
 import { publicScenario } from '@peace-table/shared/scenario/public';
-import { type GameRecord, playGame, summarise, traceLines } from '@peace-table/shared/sim/simulate';
+import { type GameRecord, playGame, playSeeds, summarise, traceLines } from '@peace-table/shared/sim/simulate';
 import { loadScenarioById } from '../content/loadScenario.ts';
 import type { SimulateJob, SimulateReport } from './simulateWorker.ts';
 
@@ -76,10 +76,13 @@ async function main() {
     done += count;
     if (progress && Math.floor(done / 50) > Math.floor(before / 50)) process.stderr.write(`\r${done}/${games} games`);
   };
-  const records =
-    workers === 1
-      ? playHere(games, (i) => playGame(engine, { seed: seed + i, level, distances: true }, pub).record, onGames)
-      : await playOnWorkers(jobsFor(String(args.scenario), level, seed, games, workers), onGames);
+  const records: GameRecord[] = [];
+  if (workers === 1) {
+    playSeeds(engine, pub, { from: seed, count: games, level }, (batch) => {
+      records.push(...batch);
+      onGames(batch.length);
+    });
+  } else records.push(...(await playOnWorkers(jobsFor(String(args.scenario), level, seed, games, workers), onGames)));
   if (progress) process.stderr.write('\r');
   const seconds = (performance.now() - started) / 1000;
   const summary = {
@@ -115,16 +118,6 @@ async function main() {
     `bot actions refused by the engine: ${summary.refused}; red lines crossed: ${summary.redLinesCrossed}; phases forced: ${summary.forced}`,
   );
   console.log(`speed: ${summary.gamesPerSecond.toFixed(1)} games/s on ${workers} worker thread(s)`);
-}
-
-function playHere(games: number, play: (i: number) => GameRecord, onGames: (count: number) => void): GameRecord[] {
-  const records: GameRecord[] = [];
-  for (let i = 0; i < games; i += 1) {
-    // Frontier distances cost tens of ms per agreement (a frontier search each); agreements are a minority of games.
-    records.push(play(i));
-    onGames(1);
-  }
-  return records;
 }
 
 /** Contiguous seed ranges of nearly equal size, one per worker. */

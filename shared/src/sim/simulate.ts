@@ -110,6 +110,28 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
   return { record, snapshot };
 }
 
+/**
+ * Play `count` games from seed `from`, with the debrief's frontier distances for agreements (tens
+ * of ms each; agreements are a minority of games), handing the records over in seed order a batch
+ * at a time: for a progress line, or to post them from a worker thread.
+ */
+export function playSeeds(
+  engine: Engine,
+  pub: PublicScenario,
+  range: { from: number; count: number; level: BotLevel },
+  onBatch: (records: GameRecord[]) => void,
+  batchSize = 25,
+): void {
+  let batch: GameRecord[] = [];
+  for (let i = 0; i < range.count; i += 1) {
+    batch.push(playGame(engine, { seed: range.from + i, level: range.level, distances: true }, pub).record);
+    if (batch.length === batchSize || i === range.count - 1) {
+      onBatch(batch);
+      batch = [];
+    }
+  }
+}
+
 export interface Summary {
   games: number;
   outcomes: Array<{ id: string; title: string; seedScenario: number | null; count: number; share: number }>;
