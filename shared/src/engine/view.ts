@@ -147,36 +147,66 @@ function withoutEvent(entry: TranscriptEntry): TranscriptEntry {
  * by appending (transcript.ts), so when the transcript asked about still holds the same entry where
  * the last one ended, only the entries after it need filtering: a game builds hundreds of views over
  * a transcript of hundreds of entries. Any other transcript (another game, a slice) is filtered whole.
+ * The filtered array never leaves this module (callers get a copy), so it grows in place.
  */
-const LAST_SHOWN = new Map<string, { source: readonly TranscriptEntry[]; shown: TranscriptEntry[] }>();
+interface Shown {
+  source: readonly TranscriptEntry[];
+  shown: TranscriptEntry[];
+}
+const LAST_SHOWN = new Map<string, Shown>();
+
+/** Filter `transcript[from…]` for a viewer onto `into` (plain loops: this runs for every view). */
+function showEntries(
+  transcript: readonly TranscriptEntry[],
+  from: number,
+  viewer: ViewerSeat,
+  debrief: boolean,
+  into: TranscriptEntry[],
+): void {
+  const facilitator = viewer === 'facilitator';
+  for (let i = from; i < transcript.length; i += 1) {
+    const t = transcript[i] as TranscriptEntry;
+    if (!(canSee(viewer, t.audience) || (debrief && t.kind !== 'chat.post'))) continue;
+    into.push(facilitator ? t : withoutEvent(t));
+  }
+}
+
 function transcriptFor(
   transcript: readonly TranscriptEntry[],
   viewer: ViewerSeat,
   debrief: boolean,
 ): TranscriptEntry[] {
   const key = debrief ? `${viewer}+debrief` : viewer;
-  const visible = (t: TranscriptEntry) => canSee(viewer, t.audience) || (debrief && t.kind !== 'chat.post');
-  const show = (t: TranscriptEntry) => (viewer === 'facilitator' ? t : withoutEvent(t));
-  const last = LAST_SHOWN.get(key);
+  let last = LAST_SHOWN.get(key);
   const seen = last?.source.length ?? 0;
-  const grew = last && seen > 0 && transcript.length >= seen && transcript[seen - 1] === last.source[seen - 1];
-  const shown = grew
-    ? last.shown.concat(transcript.slice(seen).filter(visible).map(show))
-    : transcript.filter(visible).map(show);
-  LAST_SHOWN.set(key, { source: transcript, shown });
-  // The caller owns its copy; the cached one must never change.
-  return shown.slice();
+  if (last && seen > 0 && transcript.length >= seen && transcript[seen - 1] === last.source[seen - 1]) {
+    showEntries(transcript, seen, viewer, debrief, last.shown);
+    last.source = transcript;
+  } else {
+    last = { source: transcript, shown: [] };
+    showEntries(transcript, 0, viewer, debrief, last.shown);
+    LAST_SHOWN.set(key, last);
+  }
+  // The caller owns its copy; the cached one must never change under it.
+  return last.shown.slice();
+}
+
+/** What a seat may read of an agreement: which ratification rule failed is private until the debrief. */
+function agreementFor(a: Agreement, viewer: ViewerSeat, all: boolean): Agreement {
+  if (all || a.failures.length === 0) return { ...a, failures: a.failures.slice() };
+  const failures = a.failures.map((f) => (f.startsWith(`${viewer}:`) ? f : f.slice(0, f.indexOf(':'))));
+  return { ...a, failures };
 }
 
 export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
   const isFacilitator = viewer === 'facilitator';
   const levers = visibleLevers(scenario, viewer);
-  const seats = Object.fromEntries(
-    DELEGATION_IDS.map((d) => {
-      const { ready, statement, walkedOut } = ctx.seats[d];
-      return [d, { ready, statement, walkedOut }];
-    }),
-  ) as Record<DelegationId, PublicSeat>;
+  // Plain loops rather than fromEntries/filter callbacks: a game builds a view before every bot decision.
+  const seats = {} as Record<DelegationId, PublicSeat>;
+  for (const d of DELEGATION_IDS) {
+    const { ready, statement, walkedOut } = ctx.seats[d];
+    seats[d] = { ready, statement, walkedOut };
+  }
   const cooldowns = isFacilitator
     ? Object.assign({}, ...DELEGATION_IDS.map((d) => ctx.seats[d].cooldowns))
     : viewer === 'spectator'
@@ -188,6 +218,14 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
   for (const d of DELEGATION_IDS) {
     if (isFacilitator || debrief || d === viewer) privateFor[d] = privateContent(scenario, scenario.delegations[d]);
   }
+  const proposals: ProposalView[] = [];
+  for (const p of ctx.proposals) proposals.push(proposalFor(viewer, p));
+  const queuedLevers: QueuedLever[] = [];
+  for (const q of ctx.queuedLevers) if (levers.has(q.lever)) queuedLevers.push(q);
+  const agreements: Agreement[] = [];
+  for (const a of ctx.agreements) agreements.push(agreementFor(a, viewer, isFacilitator || debrief));
+  const chat: ChatMessage[] = [];
+  for (const m of ctx.chat) if (canRead(viewer, m.channel)) chat.push(m);
   return {
     viewer,
     scenarioId: ctx.scenarioId,
@@ -200,18 +238,12 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     remainingMs: ctx.remainingMs,
     seats,
     cooldowns,
-    proposals: ctx.proposals.map((p) => proposalFor(viewer, p)),
+    proposals,
     onTable: ctx.onTable,
-    queuedLevers: ctx.queuedLevers.filter((q) => levers.has(q.lever)),
+    queuedLevers,
     fired: ctx.fired,
-    // Which ratification rule failed is private to its delegation until the debrief.
-    agreements: ctx.agreements.map((a) => ({
-      ...a,
-      failures: a.failures.map((f) =>
-        isFacilitator || debrief || f.startsWith(`${viewer}:`) ? f : f.slice(0, f.indexOf(':')),
-      ),
-    })),
-    chat: ctx.chat.filter((m) => canRead(viewer, m.channel)),
+    agreements,
+    chat,
     // Events are kept for replay; only the facilitator (who exports transcripts) needs them.
     transcript: transcriptFor(ctx.transcript, viewer, debrief),
     result: ctx.result,
