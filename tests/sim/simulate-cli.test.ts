@@ -11,7 +11,7 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 async function simulate(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', 'server/src/cli/simulate.ts', ...args], { cwd: ROOT });
+  return run(process.execPath, ['scripts/run-ts.mjs', 'server/src/cli/simulate.ts', ...args], { cwd: ROOT });
 }
 
 describe('npm run simulate', () => {

@@ -46,10 +46,12 @@ export class BotSeats {
   /** What a bot may know of the scenario besides its own seat's view. */
   private readonly publicScenario: PublicScenario;
 
-  constructor(
-    private readonly host: BotHost,
-    private readonly settings: BotSettings,
-  ) {
+  private readonly host: BotHost;
+  private readonly settings: BotSettings;
+
+  constructor(host: BotHost, settings: BotSettings) {
+    this.host = host;
+    this.settings = settings;
     this.publicScenario = publicScenario(host.scenario);
   }
 

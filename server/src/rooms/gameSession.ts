@@ -32,14 +32,28 @@ export const SNAPSHOT_EVERY = 50;
 export type SessionStepResult = StepResult | { ok: false; snapshot: GameSnapshot; writeError: Error };
 
 export class GameSession {
+  readonly code: string;
+  readonly engine: Engine;
+  private readonly store: SessionStore;
+  private snapshot: GameSnapshot;
+  private seq: number;
+  private sinceSnapshot: number;
+
   private constructor(
-    readonly code: string,
-    readonly engine: Engine,
-    private readonly store: SessionStore,
-    private snapshot: GameSnapshot,
-    private seq: number,
-    private sinceSnapshot: number,
-  ) {}
+    code: string,
+    engine: Engine,
+    store: SessionStore,
+    snapshot: GameSnapshot,
+    seq: number,
+    sinceSnapshot: number,
+  ) {
+    this.code = code;
+    this.engine = engine;
+    this.store = store;
+    this.snapshot = snapshot;
+    this.seq = seq;
+    this.sinceSnapshot = sinceSnapshot;
+  }
 
   /** A new game, written to the store (session row and the starting snapshot) before it is returned. */
   static start(

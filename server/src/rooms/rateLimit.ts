@@ -17,10 +17,10 @@ export class TokenBucket {
   /** When the last refusal was reported, so a flood gets one error per second, not one per message. */
   private lastWarnedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(
-    private readonly limit: RateLimit,
-    now: number,
-  ) {
+  private readonly limit: RateLimit;
+
+  constructor(limit: RateLimit, now: number) {
+    this.limit = limit;
     this.tokens = limit.burst;
     this.updatedAt = now;
   }

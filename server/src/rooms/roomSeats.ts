@@ -35,7 +35,11 @@ export class RoomSeats {
   private readonly reconnections = new Map<string, Deferred<Client>>();
   private readonly absence = new Map<DelegationId, { clear(): void }>();
 
-  constructor(private readonly room: NegotiationRoom) {}
+  private readonly room: NegotiationRoom;
+
+  constructor(room: NegotiationRoom) {
+    this.room = room;
+  }
 
   private get roster() {
     return this.room.roster;

@@ -61,10 +61,13 @@ export function nextView(
 export class ViewPublisher {
   private readonly channels = new Map<ViewerSeat, ViewChannel>();
 
-  constructor(
-    private readonly scenario: Scenario,
-    private readonly context: () => NegotiationContext,
-  ) {}
+  private readonly scenario: Scenario;
+  private readonly context: () => NegotiationContext;
+
+  constructor(scenario: Scenario, context: () => NegotiationContext) {
+    this.scenario = scenario;
+    this.context = context;
+  }
 
   /** The full, current view of a seat (what a joining client gets). */
   current(viewer: ViewerSeat): ViewPayload {

@@ -58,12 +58,16 @@ export function initialRoster(config: SessionConfig): RosterData {
 export class Roster {
   readonly connections = new Map<string, Connection>();
 
-  constructor(
-    private readonly config: SessionConfig,
-    private data: RosterData,
-    /** Delegation names: English in the messages, both languages in the refusals' params. */
-    private readonly labels: Record<DelegationId, Localized>,
-  ) {}
+  private readonly config: SessionConfig;
+  private data: RosterData;
+  /** Delegation names: English in the messages, both languages in the refusals' params. */
+  private readonly labels: Record<DelegationId, Localized>;
+
+  constructor(config: SessionConfig, data: RosterData, labels: Record<DelegationId, Localized>) {
+    this.config = config;
+    this.data = data;
+    this.labels = labels;
+  }
 
   snapshot(): RosterData {
     return structuredClone(this.data);

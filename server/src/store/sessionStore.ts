@@ -102,11 +102,14 @@ export class SessionStore {
   readonly db: DatabaseSync;
   private readonly checkpointer: Checkpointer | undefined;
 
+  readonly file: string;
+
   constructor(
-    readonly file: string,
+    file: string,
     onError: (message: string) => void = (message) => process.emitWarning(`database checkpoint: ${message}`),
   ) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.file = file;
     this.db = new DatabaseSync(file);
     this.db.exec('PRAGMA journal_mode = WAL');
     // NORMAL in WAL mode: a committed transaction survives a process crash; only a power cut can lose the last ones.

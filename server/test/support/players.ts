@@ -51,10 +51,12 @@ export class Player {
   leftWith: number | undefined;
   private readonly waiters = new Set<() => void>();
 
-  constructor(
-    readonly room: Room,
-    readonly label: string,
-  ) {
+  readonly room: Room;
+  readonly label: string;
+
+  constructor(room: Room, label: string) {
+    this.room = room;
+    this.label = label;
     room.onMessage('*', (type, payload) => this.onMessage(String(type), payload));
     room.onStateChange(() => this.notify());
     room.onLeave((code) => {
