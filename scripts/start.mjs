@@ -1,6 +1,6 @@
 // `npm start`: builds the client when client/dist is missing or older than its sources, then runs
-// the game server in this same process (tsx compiles the TypeScript on the fly), so one Ctrl-C
-// stops everything and the server's exit code is the command's exit code.
+// the game server in this same process (Node strips the TypeScript types itself, or tsx does on
+// older Nodes), so one Ctrl-C stops everything and the server's exit code is the command's exit code.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +35,11 @@ async function main() {
     process.stdout.write('Building the game client (first start or changed sources)...\n');
     await buildClient();
   }
-  const { register } = await import('tsx/esm/api');
-  register();
+  // Node 24 (and 22.18+) runs the TypeScript as is; older Nodes compile it on the fly with tsx.
+  if (!process.features.typescript) {
+    const { register } = await import('tsx/esm/api');
+    register();
+  }
   await import('../server/src/main.ts');
 }
 

@@ -63,7 +63,9 @@ export async function startGameServer(env = {}) {
   ensureClientBuilt();
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'peace-table-server-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  // Run the server the way `npm start` does: TypeScript as is where Node strips types, else through tsx.
+  const loader = process.features.typescript ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...loader, 'server/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: path.join(dir, 'game.db'), BOT_DELAY_MS: '60', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

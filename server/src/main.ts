@@ -1,7 +1,8 @@
 /**
- * Entry point: `npm start` runs this (via tsx). Listens on PORT (default 2567) and prints where to
- * open the game. Start-up failures end the process with one readable line, never a stack trace,
- * because the people starting it are often students and teachers, not developers.
+ * Entry point: `npm start` runs this (as TypeScript: Node strips the types, or tsx on older Nodes).
+ * Listens on PORT (default 2567) and prints where to open the game. Start-up failures end the
+ * process with one readable line, never a stack trace, because the people starting it are often
+ * students and teachers, not developers.
  */
 import { decide } from '@peace-table/shared/bots/decide';
 import { createApp } from './app.ts';
