@@ -25,7 +25,7 @@ import {
   startWorld,
   timeOf,
 } from './model.ts';
-import { type OfferContext, offerContext } from './offerContext.ts';
+import { candidatePackage, type OfferContext, offerContext } from './offerContext.ts';
 import { bestOwnOffer, chooseOffer, generateOffers, ownRefusal } from './offers.ts';
 import { ownRatificationProblems } from './ratification.ts';
 import { bestClause, clauseLabel, phrase, topIssue, withAction, worstClauses } from './reasons.ts';
@@ -183,8 +183,8 @@ export const decide: DecideFn = (scenario, view, options) => {
       if (offer && offer.utility > res) {
         const previous = lastClosed(view);
         const action: BotAction = previous
-          ? { type: 'proposal.amend', proposalId: previous.id, package: offer.pkg }
-          : { type: 'proposal.table', package: offer.pkg };
+          ? { type: 'proposal.amend', proposalId: previous.id, package: candidatePackage(contextOf(d), offer) }
+          : { type: 'proposal.table', package: candidatePackage(contextOf(d), offer) };
         return decision(action, phrase(scenario, view, self, 'table'));
       }
     }
@@ -261,7 +261,7 @@ export const decide: DecideFn = (scenario, view, options) => {
         proposalId: p.id,
         response: counter ? 'counter' : 'reject',
         reasons: reasonsFor(scenario, clauses, view, self, 'reject'),
-        ...(counter ? { counter: counter.pkg } : {}),
+        ...(counter ? { counter: candidatePackage(contextOf(d), counter) } : {}),
       },
       withAction(
         act(name, `rejects ${p.id}`, `відхиляє ${p.id}`),

@@ -114,63 +114,82 @@ function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeli
   );
 }
 
-/** A package's clause indexes (clauses the agenda lacks are skipped). */
-function clausesIn(space: ClauseSpace, pkg: Package): number[] {
-  const clauses: number[] = [];
+/**
+ * A package's clause indexes (clauses the agenda lacks are skipped), written into `out`; returns
+ * how many. Scratch buffers rather than fresh arrays: a model reads every package of the history.
+ */
+function clausesIn(space: ClauseSpace, pkg: Package, out: Int32Array): number {
+  let count = 0;
   for (const issue in pkg) {
     const i = space.issueIndex.get(issue);
     const j = i === undefined ? undefined : space.optionIndex[i]?.get(pkg[issue] as string);
-    if (i !== undefined && j !== undefined) clauses.push((space.clauseBase[i] as number) + j);
+    if (i !== undefined && j !== undefined) out[count++] = (space.clauseBase[i] as number) + j;
   }
-  return clauses;
+  return count;
 }
 
-/** Opponent models for every other delegation, learned from the proposals history in the view. */
+const DELEGATION_INDEX = Object.fromEntries(DELEGATION_IDS.map((d, i) => [d, i])) as Record<DelegationId, number>;
+
+let drafted = new Int32Array(64);
+let countered = new Int32Array(64);
+
+function add(beliefs: ClauseBeliefs, clauses: Int32Array, count: number, amount: number): void {
+  for (let c = 0; c < count; c += 1) {
+    const k = clauses[c] as number;
+    beliefs[k] = (beliefs[k] as number) + amount;
+  }
+}
+
+/**
+ * Opponent models for every delegation (by DELEGATION_IDS index; its own is its public stance),
+ * learned from the proposals history in the view.
+ */
 export function opponentModels(
   scenario: PublicScenario,
   view: SeatView,
   self: DelegationId,
   level: BotLevel,
-): Record<DelegationId, ClauseBeliefs> {
+): ClauseBeliefs[] {
   const space = spaceOf(scenario);
   const stances = stanceBeliefs(scenario, space);
-  const models = Object.fromEntries(DELEGATION_IDS.map((d, i) => [d, (stances[i] as ClauseBeliefs).slice()])) as Record<
-    DelegationId,
-    ClauseBeliefs
-  >;
+  const models: ClauseBeliefs[] = [];
+  for (const stance of stances) models.push(stance.slice());
   if (level === 'novice') return models; // a novice does not learn from the talks themselves
-  const add = (beliefs: ClauseBeliefs, clauses: readonly number[], amount: number) => {
-    for (const k of clauses) beliefs[k] = (beliefs[k] as number) + amount;
-  };
+  if (drafted.length < space.issues.length) {
+    drafted = new Int32Array(space.issues.length);
+    countered = new Int32Array(space.issues.length);
+  }
   const total = view.proposals.length;
-  view.proposals.forEach((p, index) => {
+  for (let index = 0; index < total; index += 1) {
+    const p = view.proposals[index] as SeatView['proposals'][number];
     // Recent moves say more about where a delegation stands now.
     const recency = 0.5 + (0.5 * (index + 1)) / total;
-    const clauses = clausesIn(space, p.package);
-    if (p.author !== self) add(models[p.author], clauses, 1 * recency);
-    for (const d of DELEGATION_IDS) {
-      const r = p.responses[d];
-      if (!r || d === self || d === p.author) continue;
-      const beliefs = models[d];
+    const count = clausesIn(space, p.package, drafted);
+    if (p.author !== self) add(models[DELEGATION_INDEX[p.author]] as ClauseBeliefs, drafted, count, 1 * recency);
+    for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
+      const id = DELEGATION_IDS[d] as DelegationId;
+      const r = p.responses[id];
+      if (!r || id === self || id === p.author) continue;
+      const beliefs = models[d] as ClauseBeliefs;
       if (r.response === 'accept') {
-        add(beliefs, clauses, 0.5 * recency);
-      } else {
-        add(beliefs, clauses, -0.2 * recency);
-        // A clause named as a red line is what that delegation can never take; an objection only costs.
-        for (const reason of r.reasons) {
-          const k = reason.clause ? space.clauseIndex.get(reason.clause) : undefined;
-          if (k === undefined) continue;
-          if (reason.severity === 'red-line') beliefs[k] = (beliefs[k] as number) - 3;
-          else {
-            // Objections add up, but on their own never to a veto: a price can still be paid.
-            const current = beliefs[k] as number;
-            if (current > -2) beliefs[k] = Math.max(-2, current - 0.7);
-          }
-        }
-        if (r.counter) add(beliefs, clausesIn(space, r.counter), 1 * recency);
+        add(beliefs, drafted, count, 0.5 * recency);
+        continue;
       }
+      add(beliefs, drafted, count, -0.2 * recency);
+      // A clause named as a red line is what that delegation can never take; an objection only costs.
+      for (const reason of r.reasons) {
+        const k = reason.clause ? space.clauseIndex.get(reason.clause) : undefined;
+        if (k === undefined) continue;
+        if (reason.severity === 'red-line') beliefs[k] = (beliefs[k] as number) - 3;
+        else {
+          // Objections add up, but on their own never to a veto: a price can still be paid.
+          const current = beliefs[k] as number;
+          if (current > -2) beliefs[k] = Math.max(-2, current - 0.7);
+        }
+      }
+      if (r.counter) add(beliefs, countered, clausesIn(space, r.counter, countered), 1 * recency);
     }
-  });
+  }
   return models;
 }
 

@@ -15,16 +15,10 @@ import {
   type CompiledRedLine,
   compiledRedLines,
   OPEN,
+  packageOf,
   spaceOf,
 } from '../scenario/space.ts';
-import { type ClauseBeliefs, type OwnModel, ownNoDeal, ownUtility } from './model.ts';
-
-export interface Candidate {
-  pkg: Package;
-  utility: number;
-  /** min over the other required signatories of their predicted acceptance. */
-  acceptance: number;
-}
+import { type ClauseBeliefs, type OwnModel, ownNoDeal } from './model.ts';
 
 /** A belief this low means the delegation named the clause when refusing: treat it as a red line. */
 export const REFUSED = -2.5;
@@ -80,12 +74,19 @@ function issueTables(space: ClauseSpace, own: OwnModel): IssueTable[] {
   );
 }
 
-/** A repaired package: as a choice (for the search), its key, and as a package (for the engine). */
+/** A repaired package: as a choice (for the search) and its key. */
 export interface Repaired {
   choice: Choice;
   key: ChoiceKey;
-  pkg: Package;
   settled: number;
+}
+
+/** A scored candidate. Its package is built only for the one the bot puts forward (candidatePackage). */
+export interface Candidate {
+  choice: Choice;
+  utility: number;
+  /** min over the other required signatories of their predicted acceptance. */
+  acceptance: number;
 }
 
 /**
@@ -101,10 +102,12 @@ export interface OfferContext {
   own: OwnModel;
   view: SeatView;
   noDeal: number;
+  /** What a month of waiting takes off a settled clause's worth: (1 − discount)^month. */
+  discount: number;
   /** Indexed like the agenda's issues. */
   tables: IssueTable[];
   /** Each delegation's beliefs, and their tanh (how much it is believed to like each clause), by DELEGATION_IDS index. */
-  beliefs: ClauseBeliefs[];
+  beliefs: readonly ClauseBeliefs[];
   liking: Float64Array[];
   /** The other delegations still at the table, as bits by DELEGATION_IDS index. */
   present: number;
@@ -123,45 +126,49 @@ export interface OfferContext {
   offers?: Candidate[];
 }
 
-const tanhOf = (v: number) => (v === 0 ? 0 : Math.tanh(v));
+/** The liking of delegations never judged (itself, those who walked out): read by nobody. */
+const UNUSED = new Float64Array(0);
 
+/** `models`: the beliefs about each delegation, by DELEGATION_IDS index (opponentModels). */
 export function offerContext(
   scenario: PublicScenario,
   own: OwnModel,
-  beliefs: Record<DelegationId, ClauseBeliefs>,
+  models: readonly ClauseBeliefs[],
   view: SeatView,
 ): OfferContext {
   const space = spaceOf(scenario);
   const tables = issueTables(space, own);
-  const models = DELEGATION_IDS.map((d) => beliefs[d]);
   let present = 0;
-  DELEGATION_IDS.forEach((d, i) => {
-    if (d !== own.self && !view.seats[d].walkedOut) present |= 1 << i;
-  });
+  for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
+    const id = DELEGATION_IDS[d] as DelegationId;
+    if (id !== own.self && !view.seats[id].walkedOut) present |= 1 << d;
+  }
   const n = space.clauseCount;
-  // Only the others at the table are ever judged by how much they like a clause.
-  const liking = models.map((b, d) => {
-    const out = new Float64Array(n);
-    if ((present >> d) & 1) for (let k = 0; k < n; k += 1) out[k] = tanhOf(b[k] as number);
-    return out;
-  });
+  const liking: Float64Array[] = [];
   const theirs = new Float64Array(n);
   const leastJudge = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const refusedByOthers = new Uint8Array(n);
   const refusedByJudges = new Uint8Array(n);
   const refusedByAnyone = new Uint8Array(n);
-  for (const table of tables) {
-    const judges = present & table.signerMask;
-    for (let k = table.base; k < table.base + table.rows.length; k += 1) {
-      // Delegations in DELEGATION_IDS order, so sums add up in the same order every time.
-      for (let d = 0; d < models.length; d += 1) {
-        const refused = ((models[d] as ClauseBeliefs)[k] as number) <= REFUSED;
+  // Delegation by delegation (DELEGATION_IDS order), so each clause's sum adds up in the same order every time.
+  for (let d = 0; d < models.length; d += 1) {
+    const beliefs = models[d] as ClauseBeliefs;
+    const atTable = ((present >> d) & 1) === 1;
+    // Only the others at the table are ever judged by how much they like a clause.
+    const likes = atTable ? new Float64Array(n) : UNUSED;
+    liking.push(likes);
+    for (const table of tables) {
+      const judge = ((present & table.signerMask) >> d) & 1;
+      for (let k = table.base; k < table.base + table.rows.length; k += 1) {
+        const belief = beliefs[k] as number;
+        const refused = belief <= REFUSED;
         if (refused) refusedByAnyone[k] = 1;
-        if (!((present >> d) & 1)) continue;
-        const like = (liking[d] as Float64Array)[k] as number;
+        if (!atTable) continue;
+        const like = belief === 0 ? 0 : Math.tanh(belief);
+        likes[k] = like;
         theirs[k] = (theirs[k] as number) + like;
         if (refused) refusedByOthers[k] = 1;
-        if (!((judges >> d) & 1)) continue;
+        if (!judge) continue;
         leastJudge[k] = Math.min(leastJudge[k] as number, like);
         if (refused) refusedByJudges[k] = 1;
       }
@@ -173,6 +180,7 @@ export function offerContext(
     own,
     view,
     noDeal: ownNoDeal(own, view.world),
+    discount: (1 - own.prefs.discountPerMonth) ** view.world.month,
     tables,
     beliefs: models,
     liking,
@@ -188,37 +196,56 @@ export function offerContext(
   };
 }
 
+/** The package a candidate stands for, its clauses in agenda order. */
+export function candidatePackage(ctx: OfferContext, candidate: Candidate): Package {
+  return packageOf(ctx.space, candidate.choice);
+}
+
 /**
  * A candidate's own utility and predicted acceptance: the least, over the other delegations at the
- * table whose signatures it needs, of their predicted willingness (acceptanceFrom).
+ * table whose signatures it needs, of their predicted willingness (the mean belief over the
+ * package's clauses, squashed: 0.5 + 0.5·mean tanh, or 0 if it refused one outright).
  */
 export function scoreCandidate(ctx: OfferContext, candidate: Repaired): Candidate {
+  const { choice } = candidate;
   let needed = 0;
+  let settledWeight = 0;
+  let settledValue = 0;
   const clauses: number[] = [];
   for (let i = 0; i < ctx.tables.length; i += 1) {
-    const j = candidate.choice[i] as number;
+    const j = choice[i] as number;
     if (j === OPEN) continue;
     const table = ctx.tables[i] as IssueTable;
+    const row = table.rows[j] as OwnRow;
     clauses.push(table.base + j);
-    needed |= (table.rows[j] as OwnRow).signerMask;
+    needed |= row.signerMask;
+    settledWeight += table.weight;
+    settledValue += row.mine;
   }
   let acceptance = 1;
   for (let index = 0; index < DELEGATION_IDS.length; index += 1) {
     if (needed & ctx.present & (1 << index)) acceptance = Math.min(acceptance, acceptanceFrom(ctx, clauses, index));
   }
-  return { pkg: candidate.pkg, utility: ownUtility(ctx.own, candidate.pkg, ctx.view.world), acceptance };
+  return { choice, utility: utilityOf(ctx, settledWeight, settledValue), acceptance };
 }
 
 /**
- * Predicted willingness of delegation `index` to accept a package, from its clauses: the mean
- * belief over the clauses, squashed (0.5 + 0.5·mean tanh), or 0 if it refused one outright.
+ * Own utility from the clauses' summed weights and weighted utilities, added in agenda order:
+ * exactly utilityFrom (utility.ts) on packageOf(choice), whose clauses come in agenda order too
+ * (offers.test.ts holds the two equal).
  */
+function utilityOf(ctx: OfferContext, settledWeight: number, settledValue: number): number {
+  const value = settledValue * ctx.discount + Math.max(0, 1 - settledWeight) * ctx.noDeal;
+  return Math.min(1, Math.max(0, value));
+}
+
 function acceptanceFrom(ctx: OfferContext, clauses: readonly number[], index: number): number {
   if (clauses.length === 0) return 0;
   const beliefs = ctx.beliefs[index] as ClauseBeliefs;
   const liking = ctx.liking[index] as Float64Array;
   let sum = 0;
-  for (const k of clauses) {
+  for (let c = 0; c < clauses.length; c += 1) {
+    const k = clauses[c] as number;
     if ((beliefs[k] as number) <= REFUSED) return 0;
     sum += liking[k] as number;
   }

@@ -15,12 +15,11 @@ import {
   type Choice,
   type ChoiceKey,
   choiceBreaksRedLine,
-  choiceProblemSets,
+  choiceProblemCounts,
   choiceWellFormed,
   emptyChoice,
   keyOfChoice,
   OPEN,
-  packageOf,
   settledCount,
 } from '../scenario/space.ts';
 import {
@@ -127,6 +126,9 @@ function mediatorCandidate(ctx: OfferContext, ownWeight: number): Repaired {
   return repair(ctx, choice);
 }
 
+/** Per issue, how many of a choice's problems involve it (choiceProblemCounts); rewritten by every repair step. */
+let problemCounts = new Int32Array(32);
+
 /**
  * Drop the clauses that break the bot's own red lines, known refusals or the agenda's rules: clause
  * by clause, the removal that costs the bot least among those that make the package signable (or,
@@ -142,18 +144,19 @@ function repair(ctx: OfferContext, input: Choice): Repaired {
     const j = current[i] as number;
     if (j !== OPEN && ctx.refusedByAnyone[(tables[i] as IssueTable).base + j]) current[i] = OPEN;
   }
+  if (problemCounts.length < current.length) problemCounts = new Int32Array(current.length);
   let settled = settledCount(current);
   for (let attempt = 0; attempt < tables.length && settled > 0; attempt += 1) {
     if (selfAccepts(ctx, current)) break;
     // Only a clause involved in every problem can fix the package on its own.
-    const sets = choiceProblemSets(space, ctx.redLines, current, ctx.view.world);
+    const problems = choiceProblemCounts(space, ctx.redLines, current, ctx.view.world, problemCounts);
     let best = OPEN;
     let bestLoss = 0;
     for (let i = 0; i < current.length; i += 1) {
       const j = current[i] as number;
       if (j === OPEN) continue;
       let fixed = settled === 1;
-      if (!fixed && sets.every((set) => set.has(i))) {
+      if (!fixed && problemCounts[i] === problems) {
         current[i] = OPEN;
         fixed = selfAccepts(ctx, current);
         current[i] = j;
@@ -172,12 +175,7 @@ function repair(ctx: OfferContext, input: Choice): Repaired {
   }
   const signable = settled > 0 && selfAccepts(ctx, current);
   const choice = signable ? current : emptyChoice(space);
-  const result: Repaired = {
-    choice,
-    key: keyOfChoice(space, choice),
-    pkg: packageOf(space, choice),
-    settled: signable ? settled : 0,
-  };
+  const result: Repaired = { choice, key: keyOfChoice(space, choice), settled: signable ? settled : 0 };
   ctx.repaired.set(inputKey, result);
   return result;
 }
@@ -191,23 +189,37 @@ export function bestOwnOffer(ctx: OfferContext): Candidate | null {
   return ctx.top;
 }
 
+/** Score a new candidate unless it is empty or already in `out` (keys in `seen`). */
+function addCandidate(ctx: OfferContext, out: Candidate[], seen: Set<ChoiceKey>, candidate: Repaired): void {
+  if (candidate.settled === 0 || seen.has(candidate.key)) return;
+  seen.add(candidate.key);
+  out.push(scoreCandidate(ctx, candidate));
+}
+
+const MEDIATOR_OWN_WEIGHTS = [0, 0.3, 0.6];
+const PARTIAL_LAMBDAS = [0, 1];
+const HUMANITARIAN = ['humanitarian'];
+
 /** The bot's candidate offers, best trade-offs first. Empty packages are dropped. */
 export function generateOffers(ctx: OfferContext, level: BotLevel): Candidate[] {
   if (ctx.offers) return ctx.offers;
   const seen = new Set<ChoiceKey>();
   const out: Candidate[] = [];
-  const add = (candidate: Repaired) => {
-    if (candidate.settled === 0 || seen.has(candidate.key)) return;
-    seen.add(candidate.key);
-    out.push(scoreCandidate(ctx, candidate));
-  };
   // Whole settlements, and (above novice level) partial deals on the humanitarian clauses alone:
   // the tactical agreements the seeds expect to go on even in a stalemate.
-  if (level !== 'novice') for (const ownWeight of [0, 0.3, 0.6]) add(mediatorCandidate(ctx, ownWeight));
-  for (const lambda of LAMBDAS[level]) add(candidateFor(ctx, lambda));
-  if (level !== 'novice') for (const lambda of [0, 1]) add(candidateFor(ctx, lambda, ['humanitarian']));
+  if (level !== 'novice') {
+    for (const ownWeight of MEDIATOR_OWN_WEIGHTS) addCandidate(ctx, out, seen, mediatorCandidate(ctx, ownWeight));
+  }
+  for (const lambda of LAMBDAS[level]) addCandidate(ctx, out, seen, candidateFor(ctx, lambda));
+  if (level !== 'novice') {
+    for (const lambda of PARTIAL_LAMBDAS) addCandidate(ctx, out, seen, candidateFor(ctx, lambda, HUMANITARIAN));
+  }
   ctx.offers = out;
   return out;
+}
+
+function expectedValue(c: Candidate, reservationValue: number): number {
+  return c.acceptance * c.utility + (1 - c.acceptance) * reservationValue;
 }
 
 /**
@@ -216,9 +228,12 @@ export function generateOffers(ctx: OfferContext, level: BotLevel): Candidate[] 
  * refusal times the reservation value; if none reaches the aspiration, the one worth most.
  */
 export function chooseOffer(candidates: Candidate[], target: number, reservationValue = 0): Candidate | null {
-  const expected = (c: Candidate) => c.acceptance * c.utility + (1 - c.acceptance) * reservationValue;
-  const good = candidates.filter((c) => c.utility >= target);
-  if (good.length > 0) return good.reduce((a, b) => (expected(b) > expected(a) ? b : a));
-  if (candidates.length === 0) return null;
-  return candidates.reduce((a, b) => (b.utility > a.utility ? b : a));
+  let best: Candidate | null = null;
+  for (const c of candidates) {
+    if (c.utility < target) continue;
+    if (!best || expectedValue(c, reservationValue) > expectedValue(best, reservationValue)) best = c;
+  }
+  if (best) return best;
+  for (const c of candidates) if (!best || c.utility > best.utility) best = c;
+  return best;
 }

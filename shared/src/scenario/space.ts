@@ -244,24 +244,34 @@ export function choiceBreaksRedLine(lines: readonly CompiledRedLine[], choice: C
 }
 
 /**
- * What stops the bot signing a choice that settles something, as sets of issue indexes: per pair
- * of clauses that cannot stand together, their two issues; per red line broken, the issues it reads.
- * Removing a clause of an issue outside one of these sets cannot make the package signable.
+ * What stops the bot signing a choice that settles something: per pair of clauses that cannot
+ * stand together, their two issues; per red line broken, the issues it reads. Removing a clause of
+ * an issue not involved in every problem cannot make the package signable. Counted, not listed:
+ * counts[i] is how many problems involve issue i, and the return value how many there are.
  */
-export function choiceProblemSets(
+export function choiceProblemCounts(
   space: ClauseSpace,
   lines: readonly CompiledRedLine[],
   choice: Choice,
   world: WorldState,
-): ReadonlySet<number>[] {
-  const sets: ReadonlySet<number>[] = [];
+  counts: Int32Array,
+): number {
+  counts.fill(0, 0, choice.length);
+  let problems = 0;
   for (let i = 0; i < choice.length; i += 1) {
     const j = choice[i] as number;
     if (j === OPEN) continue;
     for (const [i2, j2] of space.incompatible[(space.clauseBase[i] as number) + j] ?? []) {
-      if (choice[i2] === j2) sets.push(new Set([i, i2]));
+      if (choice[i2] !== j2) continue;
+      problems += 1;
+      counts[i] = (counts[i] as number) + 1;
+      if (i2 !== i) counts[i2] = (counts[i2] as number) + 1;
     }
   }
-  for (const line of lines) if (line.breaks(choice, world)) sets.push(line.issues);
-  return sets;
+  for (const line of lines) {
+    if (!line.breaks(choice, world)) continue;
+    problems += 1;
+    for (const i of line.issues) counts[i] = (counts[i] as number) + 1;
+  }
+  return problems;
 }
