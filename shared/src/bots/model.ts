@@ -94,14 +94,15 @@ export function aspiration(top: number, floor: number, t: number, concession: nu
  * Beliefs about one delegation: a score per agenda clause (indexed like spaceOf(scenario)'s clause
  * indexes), + for what it wants, − for what it refuses.
  */
-export type ClauseBeliefs = Float64Array;
+export type ClauseBeliefs = number[];
 
 /** Everyone knows the others' public positions: the starting point of every model, once per scenario. */
 const STANCES = new WeakMap<object, ClauseBeliefs[]>();
 function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeliefs[] {
   return memo(STANCES, scenario.delegations, () =>
     DELEGATION_IDS.map((d) => {
-      const beliefs = new Float64Array(space.clauseCount);
+      const beliefs: ClauseBeliefs = [];
+      for (let k = 0; k < space.clauseCount; k += 1) beliefs.push(0);
       const stance = scenario.delegations[d].publicStance;
       const add = (clause: string, amount: number) => {
         const k = space.clauseIndex.get(clause);

@@ -108,13 +108,13 @@ export interface OfferContext {
   tables: IssueTable[];
   /** Each delegation's beliefs, and their tanh (how much it is believed to like each clause), by DELEGATION_IDS index. */
   beliefs: readonly ClauseBeliefs[];
-  liking: Float64Array[];
+  liking: number[][];
   /** The other delegations still at the table, as bits by DELEGATION_IDS index. */
   present: number;
   /** Per clause: Σ over the other delegations at the table of how much they are believed to like it. */
-  theirs: Float64Array;
+  theirs: number[];
   /** Per clause: the least-satisfied judge's liking (judges: delegations at the table that sign the issue). */
-  leastJudge: Float64Array;
+  leastJudge: number[];
   /** Per clause: refused outright by another delegation at the table; by a judge; by anyone (itself included). */
   refusedByOthers: Uint8Array;
   refusedByJudges: Uint8Array;
@@ -127,7 +127,18 @@ export interface OfferContext {
 }
 
 /** The liking of delegations never judged (itself, those who walked out): read by nobody. */
-const UNUSED = new Float64Array(0);
+const UNUSED: number[] = [];
+
+/**
+ * A plain array of n copies of a value. Per-decision tables are plain arrays, not Float64Arrays:
+ * a Float64Array of a few dozen clauses is too big for V8 to keep on its heap, and allocating one
+ * outside it costs about a microsecond, more than filling it.
+ */
+function filled(n: number, value: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n; k += 1) out.push(value);
+  return out;
+}
 
 /** `models`: the beliefs about each delegation, by DELEGATION_IDS index (opponentModels). */
 export function offerContext(
@@ -144,9 +155,9 @@ export function offerContext(
     if (id !== own.self && !view.seats[id].walkedOut) present |= 1 << d;
   }
   const n = space.clauseCount;
-  const liking: Float64Array[] = [];
-  const theirs = new Float64Array(n);
-  const leastJudge = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const liking: number[][] = [];
+  const theirs = filled(n, 0);
+  const leastJudge = filled(n, Number.POSITIVE_INFINITY);
   const refusedByOthers = new Uint8Array(n);
   const refusedByJudges = new Uint8Array(n);
   const refusedByAnyone = new Uint8Array(n);
@@ -155,7 +166,7 @@ export function offerContext(
     const beliefs = models[d] as ClauseBeliefs;
     const atTable = ((present >> d) & 1) === 1;
     // Only the others at the table are ever judged by how much they like a clause.
-    const likes = atTable ? new Float64Array(n) : UNUSED;
+    const likes = atTable ? filled(n, 0) : UNUSED;
     liking.push(likes);
     for (const table of tables) {
       const judge = ((present & table.signerMask) >> d) & 1;
@@ -242,7 +253,7 @@ function utilityOf(ctx: OfferContext, settledWeight: number, settledValue: numbe
 function acceptanceFrom(ctx: OfferContext, clauses: readonly number[], index: number): number {
   if (clauses.length === 0) return 0;
   const beliefs = ctx.beliefs[index] as ClauseBeliefs;
-  const liking = ctx.liking[index] as Float64Array;
+  const liking = ctx.liking[index] as number[];
   let sum = 0;
   for (let c = 0; c < clauses.length; c += 1) {
     const k = clauses[c] as number;

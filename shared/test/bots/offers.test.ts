@@ -31,7 +31,7 @@ describe('candidate scores agree with the utility model', () => {
       fc.property(packages(scenario, { badOptions: false }), worlds(scenario), delegations(), (pkg, world, d) => {
         const view = { ...viewFor(scenario, context, d), world };
         const own = ownModel(view, d);
-        const models = [0, 1, 2, 3].map(() => new Float64Array(spaceOf(pub).clauseCount));
+        const models = [0, 1, 2, 3].map(() => Array<number>(spaceOf(pub).clauseCount).fill(0));
         const ctx = offerContext(pub, own, models, view);
         const space = spaceOf(pub);
         const choice = choiceOf(space, pkg) as Int16Array;
