@@ -11,7 +11,6 @@
  */
 import { nextRandom, seedState } from '../engine/rng.ts';
 import type { SeatView } from '../engine/view.ts';
-import { breachesOf } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized, type Package } from '../scenario/schema.ts';
 import { chooseLever } from './levers.ts';
@@ -28,7 +27,7 @@ import {
 import { candidatePackage, type OfferContext, offerContext } from './offerContext.ts';
 import { bestOwnOffer, chooseOffer, generateOffers, ownRefusal } from './offers.ts';
 import { ownRatificationProblems } from './ratification.ts';
-import { bestClause, clauseLabel, phrase, topIssue, withAction, worstClauses } from './reasons.ts';
+import { bestClause, blamedClauses, phrase, reasonsFor, topIssue, withAction } from './reasons.ts';
 import type { BotAction, BotDecision, BotLevel, BotOptions, DecideFn } from './types.ts';
 
 // The mediators draft; the parties answer and counter-propose (as in the seeds' US-brokered process).
@@ -295,36 +294,3 @@ export const decide: DecideFn = (scenario, view, options) => {
   }
   return null;
 };
-
-/**
- * The clauses a refusal names: for a red line, the blamed clauses the bot itself values least
- * (Russia's "no ceasefire without a NATO commitment" names the NATO clause, not the ceasefire);
- * otherwise the two clauses that cost it most. Named clauses are what the others learn from.
- */
-function blamedClauses(scenario: PublicScenario, view: SeatView, own: OwnModel, pkg: Package): string[] {
-  const redLines = view.private[own.self]?.redLines ?? [];
-  const breaches = breachesOf(scenario, own.self, '', redLines, pkg, view.world);
-  if (breaches.length > 0) {
-    const value = (ref: string) => {
-      const [issue, option] = ref.split('.') as [string, string];
-      return own.prefs.utilities[issue]?.[option] ?? 0;
-    };
-    return breaches.map((b) => [...b.clauses].sort((a, c) => value(a) - value(c))[0]).filter((c): c is string => !!c);
-  }
-  return worstClauses(own, pkg, 2);
-}
-
-/** The structured reasons attached to a refusal: each clause and a short sentence in the bot's words. */
-function reasonsFor(
-  scenario: PublicScenario,
-  clauses: string[],
-  view: SeatView,
-  self: DelegationId,
-  key: string,
-  severity: 'red-line' | 'objection' = key === 'reject-red-line' ? 'red-line' : 'objection',
-) {
-  return clauses.slice(0, 3).map((clause) => {
-    const text = phrase(scenario, view, self, key, { clause }).en.slice(0, 300);
-    return { clause, text: text || clauseLabel(scenario, clause, 'en'), severity };
-  });
-}

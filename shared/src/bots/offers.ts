@@ -15,12 +15,15 @@ import {
   type Choice,
   type ChoiceKey,
   choiceBreaksRedLine,
+  choiceOf,
   choiceProblemCounts,
   choiceWellFormed,
+  compiledRedLines,
   emptyChoice,
   keyOfChoice,
   OPEN,
   settledCount,
+  spaceOf,
 } from '../scenario/space.ts';
 import {
   type Candidate,
@@ -45,9 +48,20 @@ export function ownRefusal(
   pkg: Package,
   view: SeatView,
 ): Rejection | null {
+  const redLines = view.private[self]?.redLines ?? [];
+  // Usually it can, which the compiled checks tell without resolving the package or writing
+  // messages (space.test.ts holds them to packageProblems and breachesOf).
+  const space = spaceOf(scenario);
+  const choice = choiceOf(space, pkg);
+  if (
+    choice &&
+    choiceWellFormed(space, choice) &&
+    !choiceBreaksRedLine(compiledRedLines(space, redLines), choice, view.world)
+  ) {
+    return null;
+  }
   const problems = packageProblems(scenario, pkg);
   if (problems.length > 0) return { code: 'invalid', message: problems.join('; ') };
-  const redLines = view.private[self]?.redLines ?? [];
   const breaches = breachesOf(scenario, self, scenario.delegations[self].name.en, redLines, pkg, view.world);
   return breaches.length > 0 ? { code: 'red_line', message: breaches[0]?.message ?? '' } : null;
 }

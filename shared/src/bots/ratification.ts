@@ -7,6 +7,7 @@ import type { SeatView } from '../engine/view.ts';
 import { evaluateCondition, issuesOf, resolvePackage } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import type { DelegationId, Package, RatificationRule } from '../scenario/schema.ts';
+import { choiceOf, compiled, spaceOf } from '../scenario/space.ts';
 
 export interface RatificationProblem {
   rule: RatificationRule;
@@ -21,6 +22,11 @@ export function ownRatificationProblems(
   pkg: Package,
 ): RatificationProblem[] {
   const rules = view.private[self]?.ratification ?? [];
+  // Usually every rule holds, which the compiled conditions tell without resolving the package
+  // (space.test.ts holds them to evaluateCondition on the resolved package).
+  const space = spaceOf(scenario);
+  const choice = choiceOf(space, pkg);
+  if (choice && rules.every((rule) => compiled(space, rule.requires)(choice, view.world))) return [];
   const resolved = resolvePackage(scenario, pkg);
   const holds = (p: Package, rule: RatificationRule) => evaluateCondition(rule.requires, { pkg: p, world: view.world });
   return rules
