@@ -25,7 +25,7 @@ import {
   timeOf,
 } from './model.ts';
 import { candidatePackage, type OfferContext, offerContext } from './offerContext.ts';
-import { bestOwnOffer, chooseOffer, generateOffers, ownRefusal } from './offers.ts';
+import { bestOwnUtility, chooseOffer, generateOffers, ownRefusal } from './offers.ts';
 import { ownRatificationProblems } from './ratification.ts';
 import { bestClause, blamedClauses, phrase, reasonsFor, topIssue, withAction } from './reasons.ts';
 import type { BotAction, BotDecision, BotLevel, BotOptions, DecideFn } from './types.ts';
@@ -85,7 +85,7 @@ function contextOf(d: Deliberation): OfferContext {
 
 /** The bot's best package for itself, or its reservation value if that is higher. */
 function topOf(d: Deliberation): number {
-  return Math.max(d.res, bestOwnOffer(contextOf(d))?.utility ?? d.res);
+  return Math.max(d.res, bestOwnUtility(contextOf(d)) ?? d.res);
 }
 
 /** Its aspiration now, with the level's misjudgement. */

@@ -106,15 +106,10 @@ export interface OfferContext {
   discount: number;
   /** Indexed like the agenda's issues. */
   tables: IssueTable[];
-  /** Each delegation's beliefs, and their tanh (how much it is believed to like each clause), by DELEGATION_IDS index. */
+  /** Each delegation's beliefs, by DELEGATION_IDS index. */
   beliefs: readonly ClauseBeliefs[];
-  liking: number[][];
   /** The other delegations still at the table, as bits by DELEGATION_IDS index. */
   present: number;
-  /** Per clause: Σ over the other delegations at the table of how much they are believed to like it. */
-  theirs: number[];
-  /** Per clause: the least-satisfied judge's liking (judges: delegations at the table that sign the issue). */
-  leastJudge: number[];
   /** Per clause: refused outright by another delegation at the table; by a judge; by anyone (itself included). */
   refusedByOthers: Uint8Array;
   refusedByJudges: Uint8Array;
@@ -122,8 +117,20 @@ export interface OfferContext {
   redLines: readonly CompiledRedLine[];
   acceptable: Map<ChoiceKey, boolean>;
   repaired: Map<ChoiceKey, Repaired>;
-  top?: Candidate | null;
+  /** Built on first use (likingOf): a decision that only needs its own best package never reads it. */
+  liking?: Liking;
+  top?: number | null;
   offers?: Candidate[];
+}
+
+/** How much the others at the table are believed to like each clause (tanh of the beliefs). */
+export interface Liking {
+  /** By DELEGATION_IDS index; only the others at the table are ever judged by it. */
+  byDelegation: number[][];
+  /** Per clause: Σ over the other delegations at the table. */
+  theirs: number[];
+  /** Per clause: the least-satisfied judge's liking (judges: delegations at the table that sign the issue). */
+  leastJudge: number[];
 }
 
 /** The liking of delegations never judged (itself, those who walked out): read by nobody. */
@@ -155,33 +162,19 @@ export function offerContext(
     if (id !== own.self && !view.seats[id].walkedOut) present |= 1 << d;
   }
   const n = space.clauseCount;
-  const liking: number[][] = [];
-  const theirs = filled(n, 0);
-  const leastJudge = filled(n, Number.POSITIVE_INFINITY);
   const refusedByOthers = new Uint8Array(n);
   const refusedByJudges = new Uint8Array(n);
   const refusedByAnyone = new Uint8Array(n);
-  // Delegation by delegation (DELEGATION_IDS order), so each clause's sum adds up in the same order every time.
   for (let d = 0; d < models.length; d += 1) {
     const beliefs = models[d] as ClauseBeliefs;
-    const atTable = ((present >> d) & 1) === 1;
-    // Only the others at the table are ever judged by how much they like a clause.
-    const likes = atTable ? filled(n, 0) : UNUSED;
-    liking.push(likes);
+    const atTable = (present >> d) & 1;
     for (const table of tables) {
       const judge = ((present & table.signerMask) >> d) & 1;
       for (let k = table.base; k < table.base + table.rows.length; k += 1) {
-        const belief = beliefs[k] as number;
-        const refused = belief <= REFUSED;
-        if (refused) refusedByAnyone[k] = 1;
-        if (!atTable) continue;
-        const like = belief === 0 ? 0 : Math.tanh(belief);
-        likes[k] = like;
-        theirs[k] = (theirs[k] as number) + like;
-        if (refused) refusedByOthers[k] = 1;
-        if (!judge) continue;
-        leastJudge[k] = Math.min(leastJudge[k] as number, like);
-        if (refused) refusedByJudges[k] = 1;
+        if ((beliefs[k] as number) > REFUSED) continue;
+        refusedByAnyone[k] = 1;
+        if (atTable) refusedByOthers[k] = 1;
+        if (judge) refusedByJudges[k] = 1;
       }
     }
   }
@@ -194,10 +187,7 @@ export function offerContext(
     discount: (1 - own.prefs.discountPerMonth) ** view.world.month,
     tables,
     beliefs: models,
-    liking,
     present,
-    theirs,
-    leastJudge,
     refusedByOthers,
     refusedByJudges,
     refusedByAnyone,
@@ -205,6 +195,39 @@ export function offerContext(
     acceptable: new Map(),
     repaired: new Map(),
   };
+}
+
+export function likingOf(ctx: OfferContext): Liking {
+  ctx.liking ??= computeLiking(ctx);
+  return ctx.liking;
+}
+
+function computeLiking(ctx: OfferContext): Liking {
+  const n = ctx.space.clauseCount;
+  const byDelegation: number[][] = [];
+  const theirs = filled(n, 0);
+  const leastJudge = filled(n, Number.POSITIVE_INFINITY);
+  // Delegation by delegation (DELEGATION_IDS order), so each clause's sum adds up in the same order every time.
+  for (let d = 0; d < ctx.beliefs.length; d += 1) {
+    if (!((ctx.present >> d) & 1)) {
+      byDelegation.push(UNUSED);
+      continue;
+    }
+    const beliefs = ctx.beliefs[d] as ClauseBeliefs;
+    const likes = filled(n, 0);
+    byDelegation.push(likes);
+    for (const table of ctx.tables) {
+      const judge = ((ctx.present & table.signerMask) >> d) & 1;
+      for (let k = table.base; k < table.base + table.rows.length; k += 1) {
+        const belief = beliefs[k] as number;
+        const like = belief === 0 ? 0 : Math.tanh(belief);
+        likes[k] = like;
+        theirs[k] = (theirs[k] as number) + like;
+        if (judge) leastJudge[k] = Math.min(leastJudge[k] as number, like);
+      }
+    }
+  }
+  return { byDelegation, theirs, leastJudge };
 }
 
 /** The package a candidate stands for, its clauses in agenda order. */
@@ -220,32 +243,36 @@ export function candidatePackage(ctx: OfferContext, candidate: Candidate): Packa
 export function scoreCandidate(ctx: OfferContext, candidate: Repaired): Candidate {
   const { choice } = candidate;
   let needed = 0;
-  let settledWeight = 0;
-  let settledValue = 0;
   const clauses: number[] = [];
   for (let i = 0; i < ctx.tables.length; i += 1) {
     const j = choice[i] as number;
     if (j === OPEN) continue;
     const table = ctx.tables[i] as IssueTable;
-    const row = table.rows[j] as OwnRow;
     clauses.push(table.base + j);
-    needed |= row.signerMask;
-    settledWeight += table.weight;
-    settledValue += row.mine;
+    needed |= (table.rows[j] as OwnRow).signerMask;
   }
   let acceptance = 1;
   for (let index = 0; index < DELEGATION_IDS.length; index += 1) {
     if (needed & ctx.present & (1 << index)) acceptance = Math.min(acceptance, acceptanceFrom(ctx, clauses, index));
   }
-  return { choice, utility: utilityOf(ctx, settledWeight, settledValue), acceptance };
+  return { choice, utility: choiceUtility(ctx, choice), acceptance };
 }
 
 /**
- * Own utility from the clauses' summed weights and weighted utilities, added in agenda order:
- * exactly utilityFrom (utility.ts) on packageOf(choice), whose clauses come in agenda order too
- * (offers.test.ts holds the two equal).
+ * Own utility of a choice from the own tables, clauses added in agenda order: exactly utilityFrom
+ * (utility.ts) on packageOf(choice), whose clauses come in agenda order too (offers.test.ts holds
+ * the two equal).
  */
-function utilityOf(ctx: OfferContext, settledWeight: number, settledValue: number): number {
+export function choiceUtility(ctx: OfferContext, choice: Choice): number {
+  let settledWeight = 0;
+  let settledValue = 0;
+  for (let i = 0; i < ctx.tables.length; i += 1) {
+    const j = choice[i] as number;
+    if (j === OPEN) continue;
+    const table = ctx.tables[i] as IssueTable;
+    settledWeight += table.weight;
+    settledValue += (table.rows[j] as OwnRow).mine;
+  }
   const value = settledValue * ctx.discount + Math.max(0, 1 - settledWeight) * ctx.noDeal;
   return Math.min(1, Math.max(0, value));
 }
@@ -253,7 +280,7 @@ function utilityOf(ctx: OfferContext, settledWeight: number, settledValue: numbe
 function acceptanceFrom(ctx: OfferContext, clauses: readonly number[], index: number): number {
   if (clauses.length === 0) return 0;
   const beliefs = ctx.beliefs[index] as ClauseBeliefs;
-  const liking = ctx.liking[index] as number[];
+  const liking = likingOf(ctx).byDelegation[index] as number[];
   let sum = 0;
   for (let c = 0; c < clauses.length; c += 1) {
     const k = clauses[c] as number;

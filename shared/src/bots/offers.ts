@@ -27,7 +27,9 @@ import {
 } from '../scenario/space.ts';
 import {
   type Candidate,
+  choiceUtility,
   type IssueTable,
+  likingOf,
   type OfferContext,
   type OwnRow,
   type Repaired,
@@ -80,6 +82,7 @@ function selfAccepts(ctx: OfferContext, choice: Choice): boolean {
 
 function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string[] | null = null): Repaired {
   const n = ctx.tables.length;
+  const theirs = lambda === 0 ? null : likingOf(ctx).theirs;
   const choice = emptyChoice(ctx.space);
   for (let i = 0; i < n; i += 1) {
     const table = ctx.tables[i] as IssueTable;
@@ -89,7 +92,10 @@ function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string
     let bestValue = weight * ctx.noDeal; // leaving the issue open is worth the no-deal value
     for (let j = 0; j < rows.length; j += 1) {
       if (ctx.refusedByOthers[base + j]) continue;
-      const value = (rows[j] as OwnRow).mine + (lambda * (ctx.theirs[base + j] as number)) / n;
+      // With λ = 0 the others' liking adds ±0, which changes no comparison: the bot's own best
+      // package does not need the liking tables at all.
+      const mine = (rows[j] as OwnRow).mine;
+      const value = theirs === null ? mine : mine + (lambda * (theirs[base + j] as number)) / n;
       if (value > bestValue + 1e-12) {
         bestOption = j;
         bestValue = value;
@@ -116,6 +122,7 @@ function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string
  */
 function mediatorCandidate(ctx: OfferContext, ownWeight: number): Repaired {
   const choice = emptyChoice(ctx.space);
+  const { leastJudge } = likingOf(ctx);
   for (let i = 0; i < ctx.tables.length; i += 1) {
     const table = ctx.tables[i] as IssueTable;
     const { rows, base } = table;
@@ -124,7 +131,7 @@ function mediatorCandidate(ctx: OfferContext, ownWeight: number): Repaired {
     let bestScore = 0;
     for (let j = 0; j < rows.length; j += 1) {
       if (ctx.refusedByJudges[base + j]) continue;
-      const score = (ctx.leastJudge[base + j] as number) + ownWeight * (rows[j] as OwnRow).utility;
+      const score = (leastJudge[base + j] as number) + ownWeight * (rows[j] as OwnRow).utility;
       if (best === OPEN || score > bestScore) {
         best = j;
         bestScore = score;
@@ -133,7 +140,7 @@ function mediatorCandidate(ctx: OfferContext, ownWeight: number): Repaired {
     if (best === OPEN) continue;
     const byDefault = base + table.defaultIndex;
     const defaultScore =
-      table.defaultIndex < 0 ? Number.NaN : (ctx.leastJudge[byDefault] as number) + ownWeight * table.defaultUtility;
+      table.defaultIndex < 0 ? Number.NaN : (leastJudge[byDefault] as number) + ownWeight * table.defaultUtility;
     const beatsDefault = Number.isNaN(defaultScore) || bestScore > defaultScore;
     if (beatsDefault || (table.defaultIndex >= 0 && ctx.refusedByJudges[byDefault])) choice[i] = best;
   }
@@ -194,11 +201,11 @@ function repair(ctx: OfferContext, input: Choice): Repaired {
   return result;
 }
 
-/** The bot's single best package for itself (its "top"), cheaply: no trade-offs, no mediation. */
-export function bestOwnOffer(ctx: OfferContext): Candidate | null {
+/** Own utility of the bot's single best package for itself (its "top"), cheaply: no trade-offs, no mediation. */
+export function bestOwnUtility(ctx: OfferContext): number | null {
   if (ctx.top === undefined) {
     const candidate = candidateFor(ctx, 0);
-    ctx.top = candidate.settled === 0 ? null : scoreCandidate(ctx, candidate);
+    ctx.top = candidate.settled === 0 ? null : choiceUtility(ctx, candidate.choice);
   }
   return ctx.top;
 }
