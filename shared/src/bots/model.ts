@@ -14,6 +14,7 @@ import { noDealFrom, utilityFrom, type WorldState, weightsOf } from '../scenario
 import type { PublicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Preferences } from '../scenario/schema.ts';
 import { type ClauseSpace, spaceOf } from '../scenario/space.ts';
+import { numbered } from './numbered.ts';
 import type { BotLevel } from './types.ts';
 
 /** The bot's own numbers, from its private preferences (view.private[self]). */
@@ -115,27 +116,10 @@ function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeli
   );
 }
 
-/**
- * A package's clause indexes (clauses the agenda lacks are skipped), written into `out`; returns
- * how many. Scratch buffers rather than fresh arrays: a model reads every package of the history.
- */
-function clausesIn(space: ClauseSpace, pkg: Package, out: Int32Array): number {
-  let count = 0;
-  for (const issue in pkg) {
-    const i = space.issueIndex.get(issue);
-    const j = i === undefined ? undefined : space.optionIndex[i]?.get(pkg[issue] as string);
-    if (i !== undefined && j !== undefined) out[count++] = (space.clauseBase[i] as number) + j;
-  }
-  return count;
-}
-
 const DELEGATION_INDEX = Object.fromEntries(DELEGATION_IDS.map((d, i) => [d, i])) as Record<DelegationId, number>;
 
-let drafted = new Int32Array(64);
-let countered = new Int32Array(64);
-
-function add(beliefs: ClauseBeliefs, clauses: Int32Array, count: number, amount: number): void {
-  for (let c = 0; c < count; c += 1) {
+function add(beliefs: ClauseBeliefs, clauses: readonly number[], amount: number): void {
+  for (let c = 0; c < clauses.length; c += 1) {
     const k = clauses[c] as number;
     beliefs[k] = (beliefs[k] as number) + amount;
   }
@@ -156,27 +140,23 @@ export function opponentModels(
   const models: ClauseBeliefs[] = [];
   for (const stance of stances) models.push(stance.slice());
   if (level === 'novice') return models; // a novice does not learn from the talks themselves
-  if (drafted.length < space.issues.length) {
-    drafted = new Int32Array(space.issues.length);
-    countered = new Int32Array(space.issues.length);
-  }
   const total = view.proposals.length;
   for (let index = 0; index < total; index += 1) {
     const p = view.proposals[index] as SeatView['proposals'][number];
     // Recent moves say more about where a delegation stands now.
     const recency = 0.5 + (0.5 * (index + 1)) / total;
-    const count = clausesIn(space, p.package, drafted);
-    if (p.author !== self) add(models[DELEGATION_INDEX[p.author]] as ClauseBeliefs, drafted, count, 1 * recency);
+    const clauses = numbered(space, p.package).clauses;
+    if (p.author !== self) add(models[DELEGATION_INDEX[p.author]] as ClauseBeliefs, clauses, 1 * recency);
     for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
       const id = DELEGATION_IDS[d] as DelegationId;
       const r = p.responses[id];
       if (!r || id === self || id === p.author) continue;
       const beliefs = models[d] as ClauseBeliefs;
       if (r.response === 'accept') {
-        add(beliefs, drafted, count, 0.5 * recency);
+        add(beliefs, clauses, 0.5 * recency);
         continue;
       }
-      add(beliefs, drafted, count, -0.2 * recency);
+      add(beliefs, clauses, -0.2 * recency);
       // A clause named as a red line is what that delegation can never take; an objection only costs.
       for (const reason of r.reasons) {
         const k = reason.clause ? space.clauseIndex.get(reason.clause) : undefined;
@@ -188,7 +168,7 @@ export function opponentModels(
           if (current > -2) beliefs[k] = Math.max(-2, current - 0.7);
         }
       }
-      if (r.counter) add(beliefs, countered, clausesIn(space, r.counter, countered), 1 * recency);
+      if (r.counter) add(beliefs, numbered(space, r.counter).clauses, 1 * recency);
     }
   }
   return models;

@@ -5,7 +5,7 @@
  * acceptance by the signatories it needs. offers.ts searches over these tables.
  */
 import type { SeatView } from '../engine/view.ts';
-import { memo } from '../memo.ts';
+import { memoWith } from '../memo.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { type AgendaIssue, DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
 import {
@@ -48,29 +48,26 @@ export interface IssueTable {
   defaultUtility: number;
 }
 
-const TABLES = new WeakMap<OwnModel, WeakMap<ClauseSpace, IssueTable[]>>();
+const TABLES = new WeakMap<OwnModel, { context: ClauseSpace; value: IssueTable[] }>();
 function issueTables(space: ClauseSpace, own: OwnModel): IssueTable[] {
-  return memo(
-    memo(TABLES, own, () => new WeakMap()),
-    space,
-    () =>
-      space.issues.map((issue, i): IssueTable => {
-        const weight = own.weights[issue.id] ?? 0;
-        const base = space.clauseBase[i] as number;
-        const rows = issue.options.map((option, j): OwnRow => {
-          const utility = own.prefs.utilities[issue.id]?.[option.id] ?? 0;
-          return { id: option.id, utility, mine: weight * utility, signerMask: space.signerMasks[base + j] as number };
-        });
-        return {
-          issue,
-          weight,
-          rows,
-          base,
-          signerMask: rows.reduce((m, r) => m | r.signerMask, 0),
-          defaultIndex: space.defaults[i] as number,
-          defaultUtility: own.prefs.utilities[issue.id]?.[issue.default] ?? 0,
-        };
-      }),
+  return memoWith(TABLES, own, space, () =>
+    space.issues.map((issue, i): IssueTable => {
+      const weight = own.weights[issue.id] ?? 0;
+      const base = space.clauseBase[i] as number;
+      const rows = issue.options.map((option, j): OwnRow => {
+        const utility = own.prefs.utilities[issue.id]?.[option.id] ?? 0;
+        return { id: option.id, utility, mine: weight * utility, signerMask: space.signerMasks[base + j] as number };
+      });
+      return {
+        issue,
+        weight,
+        rows,
+        base,
+        signerMask: rows.reduce((m, r) => m | r.signerMask, 0),
+        defaultIndex: space.defaults[i] as number,
+        defaultUtility: own.prefs.utilities[issue.id]?.[issue.default] ?? 0,
+      };
+    }),
   );
 }
 

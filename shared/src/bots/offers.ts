@@ -15,7 +15,6 @@ import {
   type Choice,
   type ChoiceKey,
   choiceBreaksRedLine,
-  choiceOf,
   choiceProblemCounts,
   choiceWellFormed,
   compiledRedLines,
@@ -25,6 +24,7 @@ import {
   settledCount,
   spaceOf,
 } from '../scenario/space.ts';
+import { numbered } from './numbered.ts';
 import {
   type Candidate,
   choiceUtility,
@@ -54,7 +54,7 @@ export function ownRefusal(
   // Usually it can, which the compiled checks tell without resolving the package or writing
   // messages (space.test.ts holds them to packageProblems and breachesOf).
   const space = spaceOf(scenario);
-  const choice = choiceOf(space, pkg);
+  const { choice } = numbered(space, pkg);
   if (
     choice &&
     choiceWellFormed(space, choice) &&

@@ -7,7 +7,8 @@ import type { SeatView } from '../engine/view.ts';
 import { evaluateCondition, issuesOf, resolvePackage, type WorldState } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import type { AgendaIssue, DelegationId, Package, RatificationRule } from '../scenario/schema.ts';
-import { type Choice, type ClauseSpace, choiceOf, compiled, OPEN, spaceOf } from '../scenario/space.ts';
+import { type Choice, type ClauseSpace, compiled, OPEN, spaceOf } from '../scenario/space.ts';
+import { numbered } from './numbered.ts';
 
 export interface RatificationProblem {
   rule: RatificationRule;
@@ -23,7 +24,7 @@ export function ownRatificationProblems(
 ): RatificationProblem[] {
   const rules = view.private[self]?.ratification ?? [];
   const space = spaceOf(scenario);
-  const choice = choiceOf(space, pkg);
+  const { choice } = numbered(space, pkg);
   return choice
     ? choiceProblems(space, rules, choice, view.world)
     : resolvedRatificationProblems(scenario, rules, pkg, view.world);
@@ -40,9 +41,11 @@ function choiceProblems(
   world: WorldState,
 ): RatificationProblem[] {
   const problems: RatificationProblem[] = [];
+  let trial: Choice | null = null; // a copy to try other options in: the package's own choice is shared
   for (const rule of rules) {
     const holds = compiled(space, rule.requires);
     if (holds(choice, world)) continue;
+    trial ??= choice.slice();
     const blame: string[] = [];
     for (const issueId of issuesOf(rule.requires)) {
       const i = space.issueIndex.get(issueId);
@@ -55,9 +58,9 @@ function choiceProblems(
       for (let j = 0; j < issue.options.length && !fixes; j += 1) {
         // Only a change to a real option counts (see resolvedRatificationProblems).
         if (j === resolved || j === byDefault) continue;
-        choice[i] = j;
-        fixes = holds(choice, world);
-        choice[i] = chosen;
+        trial[i] = j;
+        fixes = holds(trial, world);
+        trial[i] = chosen;
       }
       if (fixes) blame.push(`${issueId}.${chosen === OPEN ? issue.default : issue.options[chosen]?.id}`);
     }

@@ -4,12 +4,13 @@
  * delegation names). Placeholders: {clause}, {issue}, {delegation}.
  */
 import type { SeatView } from '../engine/view.ts';
-import { memo } from '../memo.ts';
+import { memo, memoWith } from '../memo.ts';
 import { breachesOf } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import type { DelegationId, Localized, Package } from '../scenario/schema.ts';
-import { choiceBreaksRedLine, choiceOf, compiledRedLines, spaceOf } from '../scenario/space.ts';
+import { choiceBreaksRedLine, compiledRedLines, spaceOf } from '../scenario/space.ts';
 import type { OwnModel } from './model.ts';
+import { numbered } from './numbered.ts';
 
 type Lang = 'en' | 'uk';
 
@@ -48,7 +49,7 @@ export interface PhraseVars {
  * Filled phrases, per scenario (its agenda names the clauses) and template: a bot says the same
  * few sentences many times a game, and each one is frozen so sharing it is safe.
  */
-const FILLED = new WeakMap<object, WeakMap<Localized, Map<string, Localized>>>();
+const FILLED = new WeakMap<Localized, { context: object; value: Map<string, Localized> }>();
 
 /** One of the bot's own phrases with its placeholders filled in, in both languages. */
 export function phrase(
@@ -60,11 +61,7 @@ export function phrase(
 ): Localized {
   const template = (view.private[self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting) as Localized;
   const speaker = vars.delegation ?? self;
-  const filled = memo(
-    memo(FILLED, scenario.agenda, () => new WeakMap()),
-    template,
-    () => new Map(),
-  );
+  const filled = memoWith(FILLED, template, scenario.agenda, () => new Map<string, Localized>());
   return memo(filled, `${speaker} ${vars.clause ?? ''} ${vars.issue ?? ''}`, () => {
     const fill = (lang: Lang) =>
       template[lang]
@@ -89,7 +86,7 @@ export function blamedClauses(scenario: PublicScenario, view: SeatView, own: Own
   const redLines = view.private[own.self]?.redLines ?? [];
   // The compiled red lines answer "none broken" without resolving the package (space.test.ts holds them to breachesOf).
   const space = spaceOf(scenario);
-  const choice = choiceOf(space, pkg);
+  const { choice } = numbered(space, pkg);
   if (choice && !choiceBreaksRedLine(compiledRedLines(space, redLines), choice, view.world)) {
     return worstClauses(own, pkg, 2);
   }
