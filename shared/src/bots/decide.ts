@@ -11,7 +11,6 @@
  */
 import { nextRandom, seedState } from '../engine/rng.ts';
 import type { SeatView } from '../engine/view.ts';
-import { breachesOf } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized, type Package } from '../scenario/schema.ts';
 import { chooseLever } from './levers.ts';
@@ -25,10 +24,10 @@ import {
   startWorld,
   timeOf,
 } from './model.ts';
-import { type OfferContext, offerContext } from './offerContext.ts';
-import { bestOwnOffer, chooseOffer, generateOffers, ownRefusal } from './offers.ts';
+import { candidatePackage, type OfferContext, offerContext } from './offerContext.ts';
+import { bestOwnUtility, chooseOffer, generateOffers, ownRefusal } from './offers.ts';
 import { ownRatificationProblems } from './ratification.ts';
-import { bestClause, clauseLabel, phrase, topIssue, withAction, worstClauses } from './reasons.ts';
+import { bestClause, blamedClauses, phrase, reasonsFor, topIssue, withAction } from './reasons.ts';
 import type { BotAction, BotDecision, BotLevel, BotOptions, DecideFn } from './types.ts';
 
 // The mediators draft; the parties answer and counter-propose (as in the seeds' US-brokered process).
@@ -57,6 +56,68 @@ function decision(action: BotAction, reason: Localized): BotDecision {
 /** Level adjustments: a novice misjudges its own aspiration a little; an expert keeps it exact. */
 const NOISE: Record<BotLevel, number> = { novice: 0.06, standard: 0.015, expert: 0 };
 
+/**
+ * What a decision about a draft works from. The opponent model and the offer tables are the
+ * expensive part: built at most once per call, and only when the decision needs them. (Plain
+ * functions over this record rather than closures inside decide: the dev loader wraps every
+ * closure it creates, once per call.)
+ */
+interface Deliberation {
+  scenario: PublicScenario;
+  view: SeatView;
+  options: BotOptions;
+  own: OwnModel;
+  /** Reservation value and time in the talks. */
+  res: number;
+  t: number;
+  context: OfferContext | null;
+}
+
+function contextOf(d: Deliberation): OfferContext {
+  d.context ??= offerContext(
+    d.scenario,
+    d.own,
+    opponentModels(d.scenario, d.view, d.own.self, d.options.level),
+    d.view,
+  );
+  return d.context;
+}
+
+/** The bot's best package for itself, or its reservation value if that is higher. */
+function topOf(d: Deliberation): number {
+  return Math.max(d.res, bestOwnUtility(contextOf(d)) ?? d.res);
+}
+
+/** Its aspiration now, with the level's misjudgement. */
+function targetOf(d: Deliberation, best: number): number {
+  const personality = (d.view.private[d.own.self] as NonNullable<SeatView['private'][DelegationId]>).personality;
+  return (
+    aspiration(best, d.res, d.t, personality.concession, personality.toughness) +
+    (roll(d.view, d.options, 2) - 0.5) * 2 * NOISE[d.options.level]
+  );
+}
+
+/** "Russia rejects p3", in both languages. */
+function act(name: Localized, en: string, uk: string): Localized {
+  return { en: `${name.en} ${en}`, uk: `${name.uk} ${uk}` };
+}
+
+/** The most recent draft that was refused or not signed (what a new draft amends). */
+function lastClosed(view: SeatView): SeatView['proposals'][number] | undefined {
+  for (let i = view.proposals.length - 1; i >= 0; i -= 1) {
+    const p = view.proposals[i];
+    if (p && (p.status === 'rejected' || p.status === 'declined')) return p;
+  }
+  return undefined;
+}
+
+/** A partial deal settles no issue that concludes the talks (no ceasefire). */
+function isPartial(scenario: PublicScenario, pkg: Package): boolean {
+  for (const i of scenario.agenda.issues)
+    if (i.concludes && pkg[i.id] !== undefined && pkg[i.id] !== i.default) return false;
+  return true;
+}
+
 export const decide: DecideFn = (scenario, view, options) => {
   const self = options.delegation;
   const seat = view.seats[self];
@@ -64,7 +125,6 @@ export const decide: DecideFn = (scenario, view, options) => {
   const mine = view.private[self];
   if (!mine) return null;
   const name = scenario.delegations[self].name;
-  const act = (en: string, uk: string): Localized => ({ en: `${name.en} ${en}`, uk: `${name.uk} ${uk}` });
 
   switch (view.phase) {
     case 'lobby':
@@ -110,31 +170,20 @@ export const decide: DecideFn = (scenario, view, options) => {
   }
 
   const res = reservation(own, view, startWorld(scenario), personality.pressureSensitivity);
-  const t = timeOf(view);
-  // The opponent model and the offer tables are the expensive part of a decision: built at most
-  // once per call, and only when the decision needs them.
-  let context: OfferContext | null = null;
-  const ctx = () => {
-    context ??= offerContext(scenario, own, opponentModels(scenario, view, self, level), view);
-    return context;
-  };
-  const offers = () => generateOffers(ctx(), level);
-  const top = () => Math.max(res, bestOwnOffer(ctx())?.utility ?? res);
-  const target = (best: number) =>
-    aspiration(best, res, t, personality.concession, personality.toughness) +
-    (roll(view, options, 2) - 0.5) * 2 * NOISE[level];
+  const d: Deliberation = { scenario, view, options, own, res, t: timeOf(view), context: null };
 
   if (view.phase === 'tabling') {
     if (seat.ready) return null;
     if (chairOf(view) === self) {
-      const candidates = offers();
-      const best = Math.max(res, ...candidates.map((c) => c.utility));
-      const offer = chooseOffer(candidates, target(best), res);
+      const candidates = generateOffers(contextOf(d), level);
+      let best = res;
+      for (const c of candidates) best = Math.max(best, c.utility);
+      const offer = chooseOffer(candidates, targetOf(d, best), res);
       if (offer && offer.utility > res) {
-        const previous = [...view.proposals].reverse().find((p) => p.status === 'rejected' || p.status === 'declined');
+        const previous = lastClosed(view);
         const action: BotAction = previous
-          ? { type: 'proposal.amend', proposalId: previous.id, package: offer.pkg }
-          : { type: 'proposal.table', package: offer.pkg };
+          ? { type: 'proposal.amend', proposalId: previous.id, package: candidatePackage(contextOf(d), offer) }
+          : { type: 'proposal.table', package: candidatePackage(contextOf(d), offer) };
         return decision(action, phrase(scenario, view, self, 'table'));
       }
     }
@@ -159,14 +208,14 @@ export const decide: DecideFn = (scenario, view, options) => {
           reasons: reasonsFor(scenario, clauses, view, self, 'reject-red-line'),
         },
         withAction(
-          act(`rejects ${p.id}`, `відхиляє ${p.id}`),
+          act(name, `rejects ${p.id}`, `відхиляє ${p.id}`),
           phrase(scenario, view, self, 'reject-red-line', first ? { clause: first } : {}),
         ),
       );
     }
     const domestic = level === 'novice' ? [] : ownRatificationProblems(scenario, view, self, p.package);
     if (domestic.length > 0) {
-      const clauses = [...new Set(domestic.flatMap((d) => d.blame))];
+      const clauses = [...new Set(domestic.flatMap((x) => x.blame))];
       const first = clauses[0];
       return decision(
         {
@@ -177,6 +226,7 @@ export const decide: DecideFn = (scenario, view, options) => {
         },
         withAction(
           act(
+            name,
             `rejects ${p.id}: it would not survive at home (${domestic[0]?.rule.title.en})`,
             `відхиляє ${p.id}: це не пройде вдома (${domestic[0]?.rule.title.uk})`,
           ),
@@ -186,42 +236,34 @@ export const decide: DecideFn = (scenario, view, options) => {
     }
     const lastRound = view.round >= view.rounds;
     // A partial deal (no ceasefire) does not close the talks: any gain over no deal is worth taking.
-    const partial = !scenario.agenda.issues.some(
-      (i) => i.concludes && p.package[i.id] !== undefined && p.package[i.id] !== i.default,
-    );
-    if (partial && utility > res) {
+    if (
+      (isPartial(scenario, p.package) && utility > res) ||
+      utility >= targetOf(d, topOf(d)) ||
+      (lastRound && utility > res)
+    ) {
       const clause = bestClause(own, p.package);
       return decision(
         { type: 'proposal.respond', proposalId: p.id, response: 'accept' },
         withAction(
-          act(`accepts ${p.id}`, `приймає ${p.id}`),
-          phrase(scenario, view, self, 'accept', clause ? { clause } : {}),
-        ),
-      );
-    }
-    if (utility >= target(top()) || (lastRound && utility > res)) {
-      const clause = bestClause(own, p.package);
-      return decision(
-        { type: 'proposal.respond', proposalId: p.id, response: 'accept' },
-        withAction(
-          act(`accepts ${p.id}`, `приймає ${p.id}`),
+          act(name, `accepts ${p.id}`, `приймає ${p.id}`),
           phrase(scenario, view, self, 'accept', clause ? { clause } : {}),
         ),
       );
     }
     const clauses = blamedClauses(scenario, view, own, p.package);
     const clause = clauses[0];
-    const counter = level === 'novice' ? null : chooseOffer(offers(), target(top()), res);
+    const counter =
+      level === 'novice' ? null : chooseOffer(generateOffers(contextOf(d), level), targetOf(d, topOf(d)), res);
     return decision(
       {
         type: 'proposal.respond',
         proposalId: p.id,
         response: counter ? 'counter' : 'reject',
         reasons: reasonsFor(scenario, clauses, view, self, 'reject'),
-        ...(counter ? { counter: counter.pkg } : {}),
+        ...(counter ? { counter: candidatePackage(contextOf(d), counter) } : {}),
       },
       withAction(
-        act(`rejects ${p.id}`, `відхиляє ${p.id}`),
+        act(name, `rejects ${p.id}`, `відхиляє ${p.id}`),
         phrase(scenario, view, self, 'reject', clause ? { clause } : {}),
       ),
     );
@@ -236,7 +278,7 @@ export const decide: DecideFn = (scenario, view, options) => {
     return ok
       ? decision(
           { type: 'agreement.sign', proposalId: p.id },
-          withAction(act(`signs ${p.id}`, `підписує ${p.id}`), phrase(scenario, view, self, 'sign')),
+          withAction(act(name, `signs ${p.id}`, `підписує ${p.id}`), phrase(scenario, view, self, 'sign')),
         )
       : decision(
           {
@@ -245,43 +287,10 @@ export const decide: DecideFn = (scenario, view, options) => {
             reason: 'The terms no longer beat continuing without a deal.',
           },
           withAction(
-            act(`will not sign ${p.id}`, `не підписує ${p.id}`),
+            act(name, `will not sign ${p.id}`, `не підписує ${p.id}`),
             phrase(scenario, view, self, 'stall', { issue: topIssue(own) }),
           ),
         );
   }
   return null;
 };
-
-/**
- * The clauses a refusal names: for a red line, the blamed clauses the bot itself values least
- * (Russia's "no ceasefire without a NATO commitment" names the NATO clause, not the ceasefire);
- * otherwise the two clauses that cost it most. Named clauses are what the others learn from.
- */
-function blamedClauses(scenario: PublicScenario, view: SeatView, own: OwnModel, pkg: Package): string[] {
-  const redLines = view.private[own.self]?.redLines ?? [];
-  const breaches = breachesOf(scenario, own.self, '', redLines, pkg, view.world);
-  if (breaches.length > 0) {
-    const value = (ref: string) => {
-      const [issue, option] = ref.split('.') as [string, string];
-      return own.prefs.utilities[issue]?.[option] ?? 0;
-    };
-    return breaches.map((b) => [...b.clauses].sort((a, c) => value(a) - value(c))[0]).filter((c): c is string => !!c);
-  }
-  return worstClauses(own, pkg, 2);
-}
-
-/** The structured reasons attached to a refusal: each clause and a short sentence in the bot's words. */
-function reasonsFor(
-  scenario: PublicScenario,
-  clauses: string[],
-  view: SeatView,
-  self: DelegationId,
-  key: string,
-  severity: 'red-line' | 'objection' = key === 'reject-red-line' ? 'red-line' : 'objection',
-) {
-  return clauses.slice(0, 3).map((clause) => {
-    const text = phrase(scenario, view, self, key, { clause }).en.slice(0, 300);
-    return { clause, text: text || clauseLabel(scenario, clause, 'en'), severity };
-  });
-}

@@ -14,6 +14,7 @@ import { noDealFrom, utilityFrom, type WorldState, weightsOf } from '../scenario
 import type { PublicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Preferences } from '../scenario/schema.ts';
 import { type ClauseSpace, spaceOf } from '../scenario/space.ts';
+import { numbered } from './numbered.ts';
 import type { BotLevel } from './types.ts';
 
 /** The bot's own numbers, from its private preferences (view.private[self]). */
@@ -94,14 +95,15 @@ export function aspiration(top: number, floor: number, t: number, concession: nu
  * Beliefs about one delegation: a score per agenda clause (indexed like spaceOf(scenario)'s clause
  * indexes), + for what it wants, − for what it refuses.
  */
-export type ClauseBeliefs = Float64Array;
+export type ClauseBeliefs = number[];
 
 /** Everyone knows the others' public positions: the starting point of every model, once per scenario. */
 const STANCES = new WeakMap<object, ClauseBeliefs[]>();
 function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeliefs[] {
   return memo(STANCES, scenario.delegations, () =>
     DELEGATION_IDS.map((d) => {
-      const beliefs = new Float64Array(space.clauseCount);
+      const beliefs: ClauseBeliefs = [];
+      for (let k = 0; k < space.clauseCount; k += 1) beliefs.push(0);
       const stance = scenario.delegations[d].publicStance;
       const add = (clause: string, amount: number) => {
         const k = space.clauseIndex.get(clause);
@@ -114,63 +116,61 @@ function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeli
   );
 }
 
-/** A package's clause indexes (clauses the agenda lacks are skipped). */
-function clausesIn(space: ClauseSpace, pkg: Package): number[] {
-  const clauses: number[] = [];
-  for (const issue in pkg) {
-    const i = space.issueIndex.get(issue);
-    const j = i === undefined ? undefined : space.optionIndex[i]?.get(pkg[issue] as string);
-    if (i !== undefined && j !== undefined) clauses.push((space.clauseBase[i] as number) + j);
+const DELEGATION_INDEX = Object.fromEntries(DELEGATION_IDS.map((d, i) => [d, i])) as Record<DelegationId, number>;
+
+function add(beliefs: ClauseBeliefs, clauses: readonly number[], amount: number): void {
+  for (let c = 0; c < clauses.length; c += 1) {
+    const k = clauses[c] as number;
+    beliefs[k] = (beliefs[k] as number) + amount;
   }
-  return clauses;
 }
 
-/** Opponent models for every other delegation, learned from the proposals history in the view. */
+/**
+ * Opponent models for every delegation (by DELEGATION_IDS index; its own is its public stance),
+ * learned from the proposals history in the view.
+ */
 export function opponentModels(
   scenario: PublicScenario,
   view: SeatView,
   self: DelegationId,
   level: BotLevel,
-): Record<DelegationId, ClauseBeliefs> {
+): ClauseBeliefs[] {
   const space = spaceOf(scenario);
   const stances = stanceBeliefs(scenario, space);
-  const models = Object.fromEntries(DELEGATION_IDS.map((d, i) => [d, (stances[i] as ClauseBeliefs).slice()])) as Record<
-    DelegationId,
-    ClauseBeliefs
-  >;
+  const models: ClauseBeliefs[] = [];
+  for (const stance of stances) models.push(stance.slice());
   if (level === 'novice') return models; // a novice does not learn from the talks themselves
-  const add = (beliefs: ClauseBeliefs, clauses: readonly number[], amount: number) => {
-    for (const k of clauses) beliefs[k] = (beliefs[k] as number) + amount;
-  };
   const total = view.proposals.length;
-  view.proposals.forEach((p, index) => {
+  for (let index = 0; index < total; index += 1) {
+    const p = view.proposals[index] as SeatView['proposals'][number];
     // Recent moves say more about where a delegation stands now.
     const recency = 0.5 + (0.5 * (index + 1)) / total;
-    const clauses = clausesIn(space, p.package);
-    if (p.author !== self) add(models[p.author], clauses, 1 * recency);
-    for (const d of DELEGATION_IDS) {
-      const r = p.responses[d];
-      if (!r || d === self || d === p.author) continue;
-      const beliefs = models[d];
+    const clauses = numbered(space, p.package).clauses;
+    if (p.author !== self) add(models[DELEGATION_INDEX[p.author]] as ClauseBeliefs, clauses, 1 * recency);
+    for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
+      const id = DELEGATION_IDS[d] as DelegationId;
+      const r = p.responses[id];
+      if (!r || id === self || id === p.author) continue;
+      const beliefs = models[d] as ClauseBeliefs;
       if (r.response === 'accept') {
         add(beliefs, clauses, 0.5 * recency);
-      } else {
-        add(beliefs, clauses, -0.2 * recency);
-        // A clause named as a red line is what that delegation can never take; an objection only costs.
-        for (const reason of r.reasons) {
-          const k = reason.clause ? space.clauseIndex.get(reason.clause) : undefined;
-          if (k === undefined) continue;
-          if (reason.severity === 'red-line') beliefs[k] = (beliefs[k] as number) - 3;
-          else {
-            // Objections add up, but on their own never to a veto: a price can still be paid.
-            const current = beliefs[k] as number;
-            if (current > -2) beliefs[k] = Math.max(-2, current - 0.7);
-          }
-        }
-        if (r.counter) add(beliefs, clausesIn(space, r.counter), 1 * recency);
+        continue;
       }
+      add(beliefs, clauses, -0.2 * recency);
+      // A clause named as a red line is what that delegation can never take; an objection only costs.
+      for (const reason of r.reasons) {
+        const k = reason.clause ? space.clauseIndex.get(reason.clause) : undefined;
+        if (k === undefined) continue;
+        if (reason.severity === 'red-line') beliefs[k] = (beliefs[k] as number) - 3;
+        else {
+          // Objections add up, but on their own never to a veto: a price can still be paid.
+          const current = beliefs[k] as number;
+          if (current > -2) beliefs[k] = Math.max(-2, current - 0.7);
+        }
+      }
+      if (r.counter) add(beliefs, numbered(space, r.counter).clauses, 1 * recency);
     }
-  });
+  }
   return models;
 }
 

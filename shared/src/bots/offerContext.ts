@@ -5,7 +5,7 @@
  * acceptance by the signatories it needs. offers.ts searches over these tables.
  */
 import type { SeatView } from '../engine/view.ts';
-import { memo } from '../memo.ts';
+import { memoWith } from '../memo.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { type AgendaIssue, DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
 import {
@@ -15,16 +15,10 @@ import {
   type CompiledRedLine,
   compiledRedLines,
   OPEN,
+  packageOf,
   spaceOf,
 } from '../scenario/space.ts';
-import { type ClauseBeliefs, type OwnModel, ownNoDeal, ownUtility } from './model.ts';
-
-export interface Candidate {
-  pkg: Package;
-  utility: number;
-  /** min over the other required signatories of their predicted acceptance. */
-  acceptance: number;
-}
+import { type ClauseBeliefs, type OwnModel, ownNoDeal } from './model.ts';
 
 /** A belief this low means the delegation named the clause when refusing: treat it as a red line. */
 export const REFUSED = -2.5;
@@ -54,38 +48,42 @@ export interface IssueTable {
   defaultUtility: number;
 }
 
-const TABLES = new WeakMap<OwnModel, WeakMap<ClauseSpace, IssueTable[]>>();
+const TABLES = new WeakMap<OwnModel, { context: ClauseSpace; value: IssueTable[] }>();
 function issueTables(space: ClauseSpace, own: OwnModel): IssueTable[] {
-  return memo(
-    memo(TABLES, own, () => new WeakMap()),
-    space,
-    () =>
-      space.issues.map((issue, i): IssueTable => {
-        const weight = own.weights[issue.id] ?? 0;
-        const base = space.clauseBase[i] as number;
-        const rows = issue.options.map((option, j): OwnRow => {
-          const utility = own.prefs.utilities[issue.id]?.[option.id] ?? 0;
-          return { id: option.id, utility, mine: weight * utility, signerMask: space.signerMasks[base + j] as number };
-        });
-        return {
-          issue,
-          weight,
-          rows,
-          base,
-          signerMask: rows.reduce((m, r) => m | r.signerMask, 0),
-          defaultIndex: space.defaults[i] as number,
-          defaultUtility: own.prefs.utilities[issue.id]?.[issue.default] ?? 0,
-        };
-      }),
+  return memoWith(TABLES, own, space, () =>
+    space.issues.map((issue, i): IssueTable => {
+      const weight = own.weights[issue.id] ?? 0;
+      const base = space.clauseBase[i] as number;
+      const rows = issue.options.map((option, j): OwnRow => {
+        const utility = own.prefs.utilities[issue.id]?.[option.id] ?? 0;
+        return { id: option.id, utility, mine: weight * utility, signerMask: space.signerMasks[base + j] as number };
+      });
+      return {
+        issue,
+        weight,
+        rows,
+        base,
+        signerMask: rows.reduce((m, r) => m | r.signerMask, 0),
+        defaultIndex: space.defaults[i] as number,
+        defaultUtility: own.prefs.utilities[issue.id]?.[issue.default] ?? 0,
+      };
+    }),
   );
 }
 
-/** A repaired package: as a choice (for the search), its key, and as a package (for the engine). */
+/** A repaired package: as a choice (for the search) and its key. */
 export interface Repaired {
   choice: Choice;
   key: ChoiceKey;
-  pkg: Package;
   settled: number;
+}
+
+/** A scored candidate. Its package is built only for the one the bot puts forward (candidatePackage). */
+export interface Candidate {
+  choice: Choice;
+  utility: number;
+  /** min over the other required signatories of their predicted acceptance. */
+  acceptance: number;
 }
 
 /**
@@ -101,17 +99,14 @@ export interface OfferContext {
   own: OwnModel;
   view: SeatView;
   noDeal: number;
+  /** What a month of waiting takes off a settled clause's worth: (1 − discount)^month. */
+  discount: number;
   /** Indexed like the agenda's issues. */
   tables: IssueTable[];
-  /** Each delegation's beliefs, and their tanh (how much it is believed to like each clause), by DELEGATION_IDS index. */
-  beliefs: ClauseBeliefs[];
-  liking: Float64Array[];
+  /** Each delegation's beliefs, by DELEGATION_IDS index. */
+  beliefs: readonly ClauseBeliefs[];
   /** The other delegations still at the table, as bits by DELEGATION_IDS index. */
   present: number;
-  /** Per clause: Σ over the other delegations at the table of how much they are believed to like it. */
-  theirs: Float64Array;
-  /** Per clause: the least-satisfied judge's liking (judges: delegations at the table that sign the issue). */
-  leastJudge: Float64Array;
   /** Per clause: refused outright by another delegation at the table; by a judge; by anyone (itself included). */
   refusedByOthers: Uint8Array;
   refusedByJudges: Uint8Array;
@@ -119,51 +114,64 @@ export interface OfferContext {
   redLines: readonly CompiledRedLine[];
   acceptable: Map<ChoiceKey, boolean>;
   repaired: Map<ChoiceKey, Repaired>;
-  top?: Candidate | null;
+  /** Built on first use (likingOf): a decision that only needs its own best package never reads it. */
+  liking?: Liking;
+  top?: number | null;
   offers?: Candidate[];
 }
 
-const tanhOf = (v: number) => (v === 0 ? 0 : Math.tanh(v));
+/** How much the others at the table are believed to like each clause (tanh of the beliefs). */
+export interface Liking {
+  /** By DELEGATION_IDS index; only the others at the table are ever judged by it. */
+  byDelegation: number[][];
+  /** Per clause: Σ over the other delegations at the table. */
+  theirs: number[];
+  /** Per clause: the least-satisfied judge's liking (judges: delegations at the table that sign the issue). */
+  leastJudge: number[];
+}
 
+/** The liking of delegations never judged (itself, those who walked out): read by nobody. */
+const UNUSED: number[] = [];
+
+/**
+ * A plain array of n copies of a value. Per-decision tables are plain arrays, not Float64Arrays:
+ * a Float64Array of a few dozen clauses is too big for V8 to keep on its heap, and allocating one
+ * outside it costs about a microsecond, more than filling it.
+ */
+function filled(n: number, value: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n; k += 1) out.push(value);
+  return out;
+}
+
+/** `models`: the beliefs about each delegation, by DELEGATION_IDS index (opponentModels). */
 export function offerContext(
   scenario: PublicScenario,
   own: OwnModel,
-  beliefs: Record<DelegationId, ClauseBeliefs>,
+  models: readonly ClauseBeliefs[],
   view: SeatView,
 ): OfferContext {
   const space = spaceOf(scenario);
   const tables = issueTables(space, own);
-  const models = DELEGATION_IDS.map((d) => beliefs[d]);
   let present = 0;
-  DELEGATION_IDS.forEach((d, i) => {
-    if (d !== own.self && !view.seats[d].walkedOut) present |= 1 << i;
-  });
+  for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
+    const id = DELEGATION_IDS[d] as DelegationId;
+    if (id !== own.self && !view.seats[id].walkedOut) present |= 1 << d;
+  }
   const n = space.clauseCount;
-  // Only the others at the table are ever judged by how much they like a clause.
-  const liking = models.map((b, d) => {
-    const out = new Float64Array(n);
-    if ((present >> d) & 1) for (let k = 0; k < n; k += 1) out[k] = tanhOf(b[k] as number);
-    return out;
-  });
-  const theirs = new Float64Array(n);
-  const leastJudge = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const refusedByOthers = new Uint8Array(n);
   const refusedByJudges = new Uint8Array(n);
   const refusedByAnyone = new Uint8Array(n);
-  for (const table of tables) {
-    const judges = present & table.signerMask;
-    for (let k = table.base; k < table.base + table.rows.length; k += 1) {
-      // Delegations in DELEGATION_IDS order, so sums add up in the same order every time.
-      for (let d = 0; d < models.length; d += 1) {
-        const refused = ((models[d] as ClauseBeliefs)[k] as number) <= REFUSED;
-        if (refused) refusedByAnyone[k] = 1;
-        if (!((present >> d) & 1)) continue;
-        const like = (liking[d] as Float64Array)[k] as number;
-        theirs[k] = (theirs[k] as number) + like;
-        if (refused) refusedByOthers[k] = 1;
-        if (!((judges >> d) & 1)) continue;
-        leastJudge[k] = Math.min(leastJudge[k] as number, like);
-        if (refused) refusedByJudges[k] = 1;
+  for (let d = 0; d < models.length; d += 1) {
+    const beliefs = models[d] as ClauseBeliefs;
+    const atTable = (present >> d) & 1;
+    for (const table of tables) {
+      const judge = ((present & table.signerMask) >> d) & 1;
+      for (let k = table.base; k < table.base + table.rows.length; k += 1) {
+        if ((beliefs[k] as number) > REFUSED) continue;
+        refusedByAnyone[k] = 1;
+        if (atTable) refusedByOthers[k] = 1;
+        if (judge) refusedByJudges[k] = 1;
       }
     }
   }
@@ -173,12 +181,10 @@ export function offerContext(
     own,
     view,
     noDeal: ownNoDeal(own, view.world),
+    discount: (1 - own.prefs.discountPerMonth) ** view.world.month,
     tables,
     beliefs: models,
-    liking,
     present,
-    theirs,
-    leastJudge,
     refusedByOthers,
     refusedByJudges,
     refusedByAnyone,
@@ -188,15 +194,55 @@ export function offerContext(
   };
 }
 
+export function likingOf(ctx: OfferContext): Liking {
+  ctx.liking ??= computeLiking(ctx);
+  return ctx.liking;
+}
+
+function computeLiking(ctx: OfferContext): Liking {
+  const n = ctx.space.clauseCount;
+  const byDelegation: number[][] = [];
+  const theirs = filled(n, 0);
+  const leastJudge = filled(n, Number.POSITIVE_INFINITY);
+  // Delegation by delegation (DELEGATION_IDS order), so each clause's sum adds up in the same order every time.
+  for (let d = 0; d < ctx.beliefs.length; d += 1) {
+    if (!((ctx.present >> d) & 1)) {
+      byDelegation.push(UNUSED);
+      continue;
+    }
+    const beliefs = ctx.beliefs[d] as ClauseBeliefs;
+    const likes = filled(n, 0);
+    byDelegation.push(likes);
+    for (const table of ctx.tables) {
+      const judge = ((ctx.present & table.signerMask) >> d) & 1;
+      for (let k = table.base; k < table.base + table.rows.length; k += 1) {
+        const belief = beliefs[k] as number;
+        const like = belief === 0 ? 0 : Math.tanh(belief);
+        likes[k] = like;
+        theirs[k] = (theirs[k] as number) + like;
+        if (judge) leastJudge[k] = Math.min(leastJudge[k] as number, like);
+      }
+    }
+  }
+  return { byDelegation, theirs, leastJudge };
+}
+
+/** The package a candidate stands for, its clauses in agenda order. */
+export function candidatePackage(ctx: OfferContext, candidate: Candidate): Package {
+  return packageOf(ctx.space, candidate.choice);
+}
+
 /**
  * A candidate's own utility and predicted acceptance: the least, over the other delegations at the
- * table whose signatures it needs, of their predicted willingness (acceptanceFrom).
+ * table whose signatures it needs, of their predicted willingness (the mean belief over the
+ * package's clauses, squashed: 0.5 + 0.5·mean tanh, or 0 if it refused one outright).
  */
 export function scoreCandidate(ctx: OfferContext, candidate: Repaired): Candidate {
+  const { choice } = candidate;
   let needed = 0;
   const clauses: number[] = [];
   for (let i = 0; i < ctx.tables.length; i += 1) {
-    const j = candidate.choice[i] as number;
+    const j = choice[i] as number;
     if (j === OPEN) continue;
     const table = ctx.tables[i] as IssueTable;
     clauses.push(table.base + j);
@@ -206,19 +252,35 @@ export function scoreCandidate(ctx: OfferContext, candidate: Repaired): Candidat
   for (let index = 0; index < DELEGATION_IDS.length; index += 1) {
     if (needed & ctx.present & (1 << index)) acceptance = Math.min(acceptance, acceptanceFrom(ctx, clauses, index));
   }
-  return { pkg: candidate.pkg, utility: ownUtility(ctx.own, candidate.pkg, ctx.view.world), acceptance };
+  return { choice, utility: choiceUtility(ctx, choice), acceptance };
 }
 
 /**
- * Predicted willingness of delegation `index` to accept a package, from its clauses: the mean
- * belief over the clauses, squashed (0.5 + 0.5·mean tanh), or 0 if it refused one outright.
+ * Own utility of a choice from the own tables, clauses added in agenda order: exactly utilityFrom
+ * (utility.ts) on packageOf(choice), whose clauses come in agenda order too (offers.test.ts holds
+ * the two equal).
  */
+export function choiceUtility(ctx: OfferContext, choice: Choice): number {
+  let settledWeight = 0;
+  let settledValue = 0;
+  for (let i = 0; i < ctx.tables.length; i += 1) {
+    const j = choice[i] as number;
+    if (j === OPEN) continue;
+    const table = ctx.tables[i] as IssueTable;
+    settledWeight += table.weight;
+    settledValue += (table.rows[j] as OwnRow).mine;
+  }
+  const value = settledValue * ctx.discount + Math.max(0, 1 - settledWeight) * ctx.noDeal;
+  return Math.min(1, Math.max(0, value));
+}
+
 function acceptanceFrom(ctx: OfferContext, clauses: readonly number[], index: number): number {
   if (clauses.length === 0) return 0;
   const beliefs = ctx.beliefs[index] as ClauseBeliefs;
-  const liking = ctx.liking[index] as Float64Array;
+  const liking = likingOf(ctx).byDelegation[index] as number[];
   let sum = 0;
-  for (const k of clauses) {
+  for (let c = 0; c < clauses.length; c += 1) {
+    const k = clauses[c] as number;
     if ((beliefs[k] as number) <= REFUSED) return 0;
     sum += liking[k] as number;
   }

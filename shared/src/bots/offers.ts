@@ -15,17 +15,21 @@ import {
   type Choice,
   type ChoiceKey,
   choiceBreaksRedLine,
-  choiceProblemSets,
+  choiceProblemCounts,
   choiceWellFormed,
+  compiledRedLines,
   emptyChoice,
   keyOfChoice,
   OPEN,
-  packageOf,
   settledCount,
+  spaceOf,
 } from '../scenario/space.ts';
+import { numbered } from './numbered.ts';
 import {
   type Candidate,
+  choiceUtility,
   type IssueTable,
+  likingOf,
   type OfferContext,
   type OwnRow,
   type Repaired,
@@ -46,9 +50,20 @@ export function ownRefusal(
   pkg: Package,
   view: SeatView,
 ): Rejection | null {
+  const redLines = view.private[self]?.redLines ?? [];
+  // Usually it can, which the compiled checks tell without resolving the package or writing
+  // messages (space.test.ts holds them to packageProblems and breachesOf).
+  const space = spaceOf(scenario);
+  const { choice } = numbered(space, pkg);
+  if (
+    choice &&
+    choiceWellFormed(space, choice) &&
+    !choiceBreaksRedLine(compiledRedLines(space, redLines), choice, view.world)
+  ) {
+    return null;
+  }
   const problems = packageProblems(scenario, pkg);
   if (problems.length > 0) return { code: 'invalid', message: problems.join('; ') };
-  const redLines = view.private[self]?.redLines ?? [];
   const breaches = breachesOf(scenario, self, scenario.delegations[self].name.en, redLines, pkg, view.world);
   return breaches.length > 0 ? { code: 'red_line', message: breaches[0]?.message ?? '' } : null;
 }
@@ -67,6 +82,7 @@ function selfAccepts(ctx: OfferContext, choice: Choice): boolean {
 
 function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string[] | null = null): Repaired {
   const n = ctx.tables.length;
+  const theirs = lambda === 0 ? null : likingOf(ctx).theirs;
   const choice = emptyChoice(ctx.space);
   for (let i = 0; i < n; i += 1) {
     const table = ctx.tables[i] as IssueTable;
@@ -76,7 +92,10 @@ function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string
     let bestValue = weight * ctx.noDeal; // leaving the issue open is worth the no-deal value
     for (let j = 0; j < rows.length; j += 1) {
       if (ctx.refusedByOthers[base + j]) continue;
-      const value = (rows[j] as OwnRow).mine + (lambda * (ctx.theirs[base + j] as number)) / n;
+      // With λ = 0 the others' liking adds ±0, which changes no comparison: the bot's own best
+      // package does not need the liking tables at all.
+      const mine = (rows[j] as OwnRow).mine;
+      const value = theirs === null ? mine : mine + (lambda * (theirs[base + j] as number)) / n;
       if (value > bestValue + 1e-12) {
         bestOption = j;
         bestValue = value;
@@ -103,6 +122,7 @@ function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string
  */
 function mediatorCandidate(ctx: OfferContext, ownWeight: number): Repaired {
   const choice = emptyChoice(ctx.space);
+  const { leastJudge } = likingOf(ctx);
   for (let i = 0; i < ctx.tables.length; i += 1) {
     const table = ctx.tables[i] as IssueTable;
     const { rows, base } = table;
@@ -111,7 +131,7 @@ function mediatorCandidate(ctx: OfferContext, ownWeight: number): Repaired {
     let bestScore = 0;
     for (let j = 0; j < rows.length; j += 1) {
       if (ctx.refusedByJudges[base + j]) continue;
-      const score = (ctx.leastJudge[base + j] as number) + ownWeight * (rows[j] as OwnRow).utility;
+      const score = (leastJudge[base + j] as number) + ownWeight * (rows[j] as OwnRow).utility;
       if (best === OPEN || score > bestScore) {
         best = j;
         bestScore = score;
@@ -120,12 +140,15 @@ function mediatorCandidate(ctx: OfferContext, ownWeight: number): Repaired {
     if (best === OPEN) continue;
     const byDefault = base + table.defaultIndex;
     const defaultScore =
-      table.defaultIndex < 0 ? Number.NaN : (ctx.leastJudge[byDefault] as number) + ownWeight * table.defaultUtility;
+      table.defaultIndex < 0 ? Number.NaN : (leastJudge[byDefault] as number) + ownWeight * table.defaultUtility;
     const beatsDefault = Number.isNaN(defaultScore) || bestScore > defaultScore;
     if (beatsDefault || (table.defaultIndex >= 0 && ctx.refusedByJudges[byDefault])) choice[i] = best;
   }
   return repair(ctx, choice);
 }
+
+/** Per issue, how many of a choice's problems involve it (choiceProblemCounts); rewritten by every repair step. */
+let problemCounts = new Int32Array(32);
 
 /**
  * Drop the clauses that break the bot's own red lines, known refusals or the agenda's rules: clause
@@ -142,18 +165,19 @@ function repair(ctx: OfferContext, input: Choice): Repaired {
     const j = current[i] as number;
     if (j !== OPEN && ctx.refusedByAnyone[(tables[i] as IssueTable).base + j]) current[i] = OPEN;
   }
+  if (problemCounts.length < current.length) problemCounts = new Int32Array(current.length);
   let settled = settledCount(current);
   for (let attempt = 0; attempt < tables.length && settled > 0; attempt += 1) {
     if (selfAccepts(ctx, current)) break;
     // Only a clause involved in every problem can fix the package on its own.
-    const sets = choiceProblemSets(space, ctx.redLines, current, ctx.view.world);
+    const problems = choiceProblemCounts(space, ctx.redLines, current, ctx.view.world, problemCounts);
     let best = OPEN;
     let bestLoss = 0;
     for (let i = 0; i < current.length; i += 1) {
       const j = current[i] as number;
       if (j === OPEN) continue;
       let fixed = settled === 1;
-      if (!fixed && sets.every((set) => set.has(i))) {
+      if (!fixed && problemCounts[i] === problems) {
         current[i] = OPEN;
         fixed = selfAccepts(ctx, current);
         current[i] = j;
@@ -172,42 +196,51 @@ function repair(ctx: OfferContext, input: Choice): Repaired {
   }
   const signable = settled > 0 && selfAccepts(ctx, current);
   const choice = signable ? current : emptyChoice(space);
-  const result: Repaired = {
-    choice,
-    key: keyOfChoice(space, choice),
-    pkg: packageOf(space, choice),
-    settled: signable ? settled : 0,
-  };
+  const result: Repaired = { choice, key: keyOfChoice(space, choice), settled: signable ? settled : 0 };
   ctx.repaired.set(inputKey, result);
   return result;
 }
 
-/** The bot's single best package for itself (its "top"), cheaply: no trade-offs, no mediation. */
-export function bestOwnOffer(ctx: OfferContext): Candidate | null {
+/** Own utility of the bot's single best package for itself (its "top"), cheaply: no trade-offs, no mediation. */
+export function bestOwnUtility(ctx: OfferContext): number | null {
   if (ctx.top === undefined) {
     const candidate = candidateFor(ctx, 0);
-    ctx.top = candidate.settled === 0 ? null : scoreCandidate(ctx, candidate);
+    ctx.top = candidate.settled === 0 ? null : choiceUtility(ctx, candidate.choice);
   }
   return ctx.top;
 }
+
+/** Score a new candidate unless it is empty or already in `out` (keys in `seen`). */
+function addCandidate(ctx: OfferContext, out: Candidate[], seen: Set<ChoiceKey>, candidate: Repaired): void {
+  if (candidate.settled === 0 || seen.has(candidate.key)) return;
+  seen.add(candidate.key);
+  out.push(scoreCandidate(ctx, candidate));
+}
+
+const MEDIATOR_OWN_WEIGHTS = [0, 0.3, 0.6];
+const PARTIAL_LAMBDAS = [0, 1];
+const HUMANITARIAN = ['humanitarian'];
 
 /** The bot's candidate offers, best trade-offs first. Empty packages are dropped. */
 export function generateOffers(ctx: OfferContext, level: BotLevel): Candidate[] {
   if (ctx.offers) return ctx.offers;
   const seen = new Set<ChoiceKey>();
   const out: Candidate[] = [];
-  const add = (candidate: Repaired) => {
-    if (candidate.settled === 0 || seen.has(candidate.key)) return;
-    seen.add(candidate.key);
-    out.push(scoreCandidate(ctx, candidate));
-  };
   // Whole settlements, and (above novice level) partial deals on the humanitarian clauses alone:
   // the tactical agreements the seeds expect to go on even in a stalemate.
-  if (level !== 'novice') for (const ownWeight of [0, 0.3, 0.6]) add(mediatorCandidate(ctx, ownWeight));
-  for (const lambda of LAMBDAS[level]) add(candidateFor(ctx, lambda));
-  if (level !== 'novice') for (const lambda of [0, 1]) add(candidateFor(ctx, lambda, ['humanitarian']));
+  if (level !== 'novice') {
+    for (const ownWeight of MEDIATOR_OWN_WEIGHTS) addCandidate(ctx, out, seen, mediatorCandidate(ctx, ownWeight));
+  }
+  for (const lambda of LAMBDAS[level]) addCandidate(ctx, out, seen, candidateFor(ctx, lambda));
+  if (level !== 'novice') {
+    for (const lambda of PARTIAL_LAMBDAS) addCandidate(ctx, out, seen, candidateFor(ctx, lambda, HUMANITARIAN));
+  }
   ctx.offers = out;
   return out;
+}
+
+function expectedValue(c: Candidate, reservationValue: number): number {
+  return c.acceptance * c.utility + (1 - c.acceptance) * reservationValue;
 }
 
 /**
@@ -216,9 +249,12 @@ export function generateOffers(ctx: OfferContext, level: BotLevel): Candidate[] 
  * refusal times the reservation value; if none reaches the aspiration, the one worth most.
  */
 export function chooseOffer(candidates: Candidate[], target: number, reservationValue = 0): Candidate | null {
-  const expected = (c: Candidate) => c.acceptance * c.utility + (1 - c.acceptance) * reservationValue;
-  const good = candidates.filter((c) => c.utility >= target);
-  if (good.length > 0) return good.reduce((a, b) => (expected(b) > expected(a) ? b : a));
-  if (candidates.length === 0) return null;
-  return candidates.reduce((a, b) => (b.utility > a.utility ? b : a));
+  let best: Candidate | null = null;
+  for (const c of candidates) {
+    if (c.utility < target) continue;
+    if (!best || expectedValue(c, reservationValue) > expectedValue(best, reservationValue)) best = c;
+  }
+  if (best) return best;
+  for (const c of candidates) if (!best || c.utility > best.utility) best = c;
+  return best;
 }

@@ -4,10 +4,13 @@
  * delegation names). Placeholders: {clause}, {issue}, {delegation}.
  */
 import type { SeatView } from '../engine/view.ts';
-import { memo } from '../memo.ts';
+import { memo, memoWith } from '../memo.ts';
+import { breachesOf } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import type { DelegationId, Localized, Package } from '../scenario/schema.ts';
+import { choiceBreaksRedLine, compiledRedLines, spaceOf } from '../scenario/space.ts';
 import type { OwnModel } from './model.ts';
+import { numbered } from './numbered.ts';
 
 type Lang = 'en' | 'uk';
 
@@ -46,7 +49,7 @@ export interface PhraseVars {
  * Filled phrases, per scenario (its agenda names the clauses) and template: a bot says the same
  * few sentences many times a game, and each one is frozen so sharing it is safe.
  */
-const FILLED = new WeakMap<object, WeakMap<Localized, Map<string, Localized>>>();
+const FILLED = new WeakMap<Localized, { context: object; value: Map<string, Localized> }>();
 
 /** One of the bot's own phrases with its placeholders filled in, in both languages. */
 export function phrase(
@@ -58,11 +61,7 @@ export function phrase(
 ): Localized {
   const template = (view.private[self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting) as Localized;
   const speaker = vars.delegation ?? self;
-  const filled = memo(
-    memo(FILLED, scenario.agenda, () => new WeakMap()),
-    template,
-    () => new Map(),
-  );
+  const filled = memoWith(FILLED, template, scenario.agenda, () => new Map<string, Localized>());
   return memo(filled, `${speaker} ${vars.clause ?? ''} ${vars.issue ?? ''}`, () => {
     const fill = (lang: Lang) =>
       template[lang]
@@ -78,37 +77,88 @@ export function withAction(action: Localized, reason: Localized): Localized {
   return { en: `${action.en} — ${reason.en}`, uk: `${action.uk} — ${reason.uk}` };
 }
 
+/**
+ * The clauses a refusal names: for a red line, the blamed clauses the bot itself values least
+ * (Russia's "no ceasefire without a NATO commitment" names the NATO clause, not the ceasefire);
+ * otherwise the two clauses that cost it most. Named clauses are what the others learn from.
+ */
+export function blamedClauses(scenario: PublicScenario, view: SeatView, own: OwnModel, pkg: Package): string[] {
+  const redLines = view.private[own.self]?.redLines ?? [];
+  // The compiled red lines answer "none broken" without resolving the package (space.test.ts holds them to breachesOf).
+  const space = spaceOf(scenario);
+  const { choice } = numbered(space, pkg);
+  if (choice && !choiceBreaksRedLine(compiledRedLines(space, redLines), choice, view.world)) {
+    return worstClauses(own, pkg, 2);
+  }
+  const breaches = breachesOf(scenario, own.self, '', redLines, pkg, view.world);
+  if (breaches.length > 0) {
+    const value = (ref: string) => {
+      const [issue, option] = ref.split('.') as [string, string];
+      return own.prefs.utilities[issue]?.[option] ?? 0;
+    };
+    return breaches.map((b) => [...b.clauses].sort((a, c) => value(a) - value(c))[0]).filter((c): c is string => !!c);
+  }
+  return worstClauses(own, pkg, 2);
+}
+
+/** The structured reasons attached to a refusal: each clause and a short sentence in the bot's words. */
+export function reasonsFor(
+  scenario: PublicScenario,
+  clauses: string[],
+  view: SeatView,
+  self: DelegationId,
+  key: string,
+  severity: 'red-line' | 'objection' = key === 'reject-red-line' ? 'red-line' : 'objection',
+) {
+  return clauses.slice(0, 3).map((clause) => {
+    const text = phrase(scenario, view, self, key, { clause }).en.slice(0, 300);
+    return { clause, text: text || clauseLabel(scenario, clause, 'en'), severity };
+  });
+}
+
+interface Cost {
+  issue: string;
+  option: string;
+  loss: number;
+}
+
 /** The clauses of a package that cost the bot most against its best option for each issue. */
 export function worstClauses(own: OwnModel, pkg: Package, count: number): string[] {
-  return (
-    Object.entries(pkg)
-      .map(([issue, option]) => {
-        const w = own.weights[issue] ?? 0;
-        return {
-          ref: `${issue}.${option}`,
-          loss: (own.best[issue]?.value ?? 0) - w * (own.prefs.utilities[issue]?.[option] ?? 0),
-        };
-      })
-      // An objection names what the bot dislikes outright, not what it merely could improve: telling
-      // the table "not a European force" when it would take one misleads every mediator.
-      .filter((c) => {
-        const [issue, option] = c.ref.split('.') as [string, string];
-        return c.loss > 1e-9 && (own.prefs.utilities[issue]?.[option] ?? 0) < 0.5;
-      })
-      .sort((a, b) => b.loss - a.loss)
-      .slice(0, count)
-      .map((c) => c.ref)
-  );
+  const costs: Cost[] = [];
+  for (const issue of Object.keys(pkg)) {
+    const option = pkg[issue] as string;
+    const utility = own.prefs.utilities[issue]?.[option] ?? 0;
+    const loss = (own.best[issue]?.value ?? 0) - (own.weights[issue] ?? 0) * utility;
+    // An objection names what the bot dislikes outright, not what it merely could improve: telling
+    // the table "not a European force" when it would take one misleads every mediator.
+    if (loss > 1e-9 && utility < 0.5) costs.push({ issue, option, loss });
+  }
+  // A stable sort, so equal costs keep the package's order.
+  costs.sort(byLossDescending);
+  const out: string[] = [];
+  for (let c = 0; c < costs.length && c < count; c += 1) {
+    const cost = costs[c] as Cost;
+    out.push(`${cost.issue}.${cost.option}`);
+  }
+  return out;
+}
+
+function byLossDescending(a: Cost, b: Cost): number {
+  return b.loss - a.loss;
 }
 
 /** The clause of a package the bot values most. */
 export function bestClause(own: OwnModel, pkg: Package): string | null {
-  let best: { ref: string; value: number } | null = null;
-  for (const [issue, option] of Object.entries(pkg)) {
-    const value = (own.weights[issue] ?? 0) * (own.prefs.utilities[issue]?.[option] ?? 0);
-    if (!best || value > best.value) best = { ref: `${issue}.${option}`, value };
+  let bestIssue: string | null = null;
+  let bestValue = 0;
+  for (const issue of Object.keys(pkg)) {
+    const value = (own.weights[issue] ?? 0) * (own.prefs.utilities[issue]?.[pkg[issue] as string] ?? 0);
+    if (bestIssue === null || value > bestValue) {
+      bestIssue = issue;
+      bestValue = value;
+    }
   }
-  return best?.ref ?? null;
+  return bestIssue === null ? null : `${bestIssue}.${pkg[bestIssue]}`;
 }
 
 /** The issue that matters most to the bot (its heaviest weight). */

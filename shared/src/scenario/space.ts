@@ -10,7 +10,7 @@
  * shared/test/scenario/space.test.ts holds every compiled check to its evaluate.ts original.
  */
 
-import { memo } from '../memo.ts';
+import { memo, memoWith } from '../memo.ts';
 import { type EvalContext, evaluateCondition, issuesOf, type WorldState } from './evaluate.ts';
 import type { PublicScenario } from './public.ts';
 import { type AgendaIssue, type Condition, DELEGATION_IDS, type Package, type RedLine } from './schema.ts';
@@ -185,13 +185,9 @@ export function compileCondition(space: ClauseSpace, cond: Condition): CompiledC
 }
 
 /** A condition compiled once per agenda (conditions are content: they live as long as the scenario). */
-const COMPILED = new WeakMap<ClauseSpace, WeakMap<Condition, CompiledCondition>>();
+const COMPILED = new WeakMap<Condition, { context: ClauseSpace; value: CompiledCondition }>();
 export function compiled(space: ClauseSpace, cond: Condition): CompiledCondition {
-  return memo(
-    memo(COMPILED, space, () => new WeakMap()),
-    cond,
-    () => compileCondition(space, cond),
-  );
+  return memoWith(COMPILED, cond, space, () => compileCondition(space, cond));
 }
 
 /** Same count as packageProblems(packageOf(choice)).length for a choice that settles something. */
@@ -200,8 +196,10 @@ export function choiceProblemCount(space: ClauseSpace, choice: Choice): number {
   for (let i = 0; i < choice.length; i += 1) {
     const j = choice[i] as number;
     if (j === OPEN) continue;
-    for (const [i2, j2] of space.incompatible[(space.clauseBase[i] as number) + j] ?? []) {
-      if (choice[i2] === j2) count += 1;
+    const pairs = space.incompatible[(space.clauseBase[i] as number) + j] as ReadonlyArray<readonly [number, number]>;
+    for (let p = 0; p < pairs.length; p += 1) {
+      const pair = pairs[p] as readonly [number, number];
+      if (choice[pair[0]] === pair[1]) count += 1;
     }
   }
   return count;
@@ -223,17 +221,14 @@ export interface CompiledRedLine {
   issues: ReadonlySet<number>;
 }
 
-const RED_LINES = new WeakMap<ClauseSpace, WeakMap<readonly RedLine[], CompiledRedLine[]>>();
+const RED_LINES = new WeakMap<readonly RedLine[], { context: ClauseSpace; value: CompiledRedLine[] }>();
 
 export function compiledRedLines(space: ClauseSpace, redLines: readonly RedLine[]): CompiledRedLine[] {
-  return memo(
-    memo(RED_LINES, space, () => new WeakMap()),
-    redLines,
-    () =>
-      redLines.map((line) => ({
-        breaks: compiled(space, line.breaksWhen),
-        issues: new Set([...issuesOf(line.breaksWhen)].flatMap((id) => space.issueIndex.get(id) ?? [])),
-      })),
+  return memoWith(RED_LINES, redLines, space, () =>
+    redLines.map((line) => ({
+      breaks: compiled(space, line.breaksWhen),
+      issues: new Set([...issuesOf(line.breaksWhen)].flatMap((id) => space.issueIndex.get(id) ?? [])),
+    })),
   );
 }
 
@@ -244,24 +239,37 @@ export function choiceBreaksRedLine(lines: readonly CompiledRedLine[], choice: C
 }
 
 /**
- * What stops the bot signing a choice that settles something, as sets of issue indexes: per pair
- * of clauses that cannot stand together, their two issues; per red line broken, the issues it reads.
- * Removing a clause of an issue outside one of these sets cannot make the package signable.
+ * What stops the bot signing a choice that settles something: per pair of clauses that cannot
+ * stand together, their two issues; per red line broken, the issues it reads. Removing a clause of
+ * an issue not involved in every problem cannot make the package signable. Counted, not listed:
+ * counts[i] is how many problems involve issue i, and the return value how many there are.
  */
-export function choiceProblemSets(
+export function choiceProblemCounts(
   space: ClauseSpace,
   lines: readonly CompiledRedLine[],
   choice: Choice,
   world: WorldState,
-): ReadonlySet<number>[] {
-  const sets: ReadonlySet<number>[] = [];
+  counts: Int32Array,
+): number {
+  counts.fill(0, 0, choice.length);
+  let problems = 0;
   for (let i = 0; i < choice.length; i += 1) {
     const j = choice[i] as number;
     if (j === OPEN) continue;
-    for (const [i2, j2] of space.incompatible[(space.clauseBase[i] as number) + j] ?? []) {
-      if (choice[i2] === j2) sets.push(new Set([i, i2]));
+    const pairs = space.incompatible[(space.clauseBase[i] as number) + j] as ReadonlyArray<readonly [number, number]>;
+    for (let p = 0; p < pairs.length; p += 1) {
+      const pair = pairs[p] as readonly [number, number];
+      const i2 = pair[0];
+      if (choice[i2] !== pair[1]) continue;
+      problems += 1;
+      counts[i] = (counts[i] as number) + 1;
+      if (i2 !== i) counts[i2] = (counts[i2] as number) + 1;
     }
   }
-  for (const line of lines) if (line.breaks(choice, world)) sets.push(line.issues);
-  return sets;
+  for (const line of lines) {
+    if (!line.breaks(choice, world)) continue;
+    problems += 1;
+    for (const i of line.issues) counts[i] = (counts[i] as number) + 1;
+  }
+  return problems;
 }

@@ -1,6 +1,6 @@
 /**
  * The bots' search works on choices (one option index per issue) and on red lines compiled against
- * the agenda (src/scenario/space.ts), and prunes its repairs with choiceProblemSets. These properties
+ * the agenda (src/scenario/space.ts), and prunes its repairs with choiceProblemCounts. These properties
  * hold every compiled form to the full checks of evaluate.ts on the real scenario (same verdicts),
  * and prove the pruning never skips a clause whose removal would make a package signable.
  */
@@ -20,7 +20,7 @@ import {
   choiceBreaksRedLine,
   choiceOf,
   choiceProblemCount,
-  choiceProblemSets,
+  choiceProblemCounts,
   choiceSignatories,
   choiceWellFormed,
   compileCondition,
@@ -163,7 +163,7 @@ describe('compiled checks agree with evaluate.ts', () => {
   });
 });
 
-describe('choiceProblemSets prunes soundly', () => {
+describe('choiceProblemCounts prunes soundly', () => {
   it('no problem set means signable; removing a clause outside some set never makes a package signable', () => {
     fc.assert(
       fc.property(packages(scenario, { badOptions: false }), worlds(scenario), delegations(), (pkg, world, d) => {
@@ -173,10 +173,11 @@ describe('choiceProblemSets prunes soundly', () => {
           packageProblems(scenario, p).length === 0 && breachesOf(scenario, d, '', lines, p, world).length === 0;
         const choice = choiceOf(space, pkg) as Int16Array;
         if (Object.keys(pkg).length === 0) return; // the search never asks about an empty package
-        const sets = choiceProblemSets(space, compiledRedLines(space, lines), choice, world);
-        expect(sets.length === 0).toBe(signable(pkg));
+        const counts = new Int32Array(scenario.agenda.issues.length);
+        const problems = choiceProblemCounts(space, compiledRedLines(space, lines), choice, world, counts);
+        expect(problems === 0).toBe(signable(pkg));
         scenario.agenda.issues.forEach((issue, i) => {
-          if (pkg[issue.id] === undefined || sets.every((set) => set.has(i))) return;
+          if (pkg[issue.id] === undefined || counts[i] === problems) return;
           const trial = { ...pkg };
           delete trial[issue.id];
           expect(signable(trial)).toBe(false);
