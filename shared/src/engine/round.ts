@@ -129,11 +129,21 @@ export function responsesComplete(ctx: NegotiationContext): boolean {
   return ctx.advance || p.signatories.every((d) => p.responses[d] !== undefined || ctx.seats[d].walkedOut);
 }
 
+/**
+ * Does the draft on the table stand accepted once responses close? (every required signatory
+ * accepted and is still at the table; read before closeResponses records it, to route the close)
+ */
+export function responsesAccepted(ctx: NegotiationContext): boolean {
+  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
+  if (p?.status !== 'tabled') return p?.status === 'accepted';
+  return p.signatories.every((d) => p.responses[d]?.response === 'accept' && !ctx.seats[d].walkedOut);
+}
+
 /** Close responses: publish them, and open signing if every required signatory accepted. */
 export function closeResponses(s: Scenario, ctx: NegotiationContext): NegotiationContext {
   const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
   if (p?.status !== 'tabled') return ctx;
-  const accepted = p.signatories.every((d) => p.responses[d]?.response === 'accept' && !ctx.seats[d].walkedOut);
+  const accepted = responsesAccepted(ctx);
   const status = accepted ? ('accepted' as const) : ('rejected' as const);
   const next = { ...ctx, proposals: ctx.proposals.map((x) => (x.id === p.id ? { ...x, status } : x)) };
   const summary = (l: 'en' | 'uk') =>
