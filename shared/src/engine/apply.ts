@@ -7,7 +7,8 @@ import { requiredSignatories } from '../scenario/evaluate.ts';
 import type { DelegationId, Scenario } from '../scenario/schema.ts';
 import { concludingParties, fireEvent, PHASE_NAMES, RESPONSE_NAMES } from './round.ts';
 import { findProposal } from './rules.ts';
-import { actorName, append, describePackage, line } from './transcript.ts';
+import { withSeat } from './seats.ts';
+import { actorName, append, describeClauses, line } from './transcript.ts';
 import type { Audience, Channel, EngineEvent, EventOf, NegotiationContext, Proposal } from './types.ts';
 
 type Apply<T extends EngineEvent['type']> = (s: Scenario, ctx: NegotiationContext, e: EventOf<T>) => NegotiationContext;
@@ -50,11 +51,12 @@ function tableDraft(s: Scenario, ctx: NegotiationContext, e: EventOf<'proposal.t
   const verb = parent
     ? { en: `amends ${parent} and tables`, uk: `змінює ${parent} і вносить` }
     : { en: 'tables', uk: 'вносить' };
+  const clauses = describeClauses(s, e.package);
   return append(next, {
     actor: author,
     kind: e.type,
     event: e,
-    text: line((l) => `${who[l]} ${verb[l]} draft ${id}: ${describePackage(s, e.package, l)}`),
+    text: line((l) => `${who[l]} ${verb[l]} draft ${id}: ${clauses[l]}`),
   });
 }
 
@@ -62,7 +64,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
   'seat.ready': (s, ctx, e) => {
     const who = e.actor as DelegationId;
     const ready = e.ready ?? true;
-    const next = { ...ctx, seats: { ...ctx.seats, [who]: { ...ctx.seats[who], ready } } };
+    const next = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], ready }) };
     const name = actorName(s, who);
     const text =
       ctx.phase === 'tabling'
@@ -79,7 +81,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
 
   'statement.make': (s, ctx, e) => {
     const who = e.actor as DelegationId;
-    const next = { ...ctx, seats: { ...ctx.seats, [who]: { ...ctx.seats[who], statement: e.text } } };
+    const next = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], statement: e.text }) };
     const name = actorName(s, who);
     return append(next, { actor: who, kind: e.type, event: e, text: line((l) => `${name[l]}: «${e.text}»`) });
   },
@@ -157,10 +159,10 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     const next: NegotiationContext = {
       ...ctx,
       queuedLevers: [...ctx.queuedLevers, { lever: lever.id, owner, sector: e.sector ?? null, round: ctx.round }],
-      seats: {
-        ...ctx.seats,
-        [owner]: { ...seat, cooldowns: { ...seat.cooldowns, [lever.id]: ctx.round + 1 + lever.cooldown } },
-      },
+      seats: withSeat(ctx.seats, owner, {
+        ...seat,
+        cooldowns: { ...seat.cooldowns, [lever.id]: ctx.round + 1 + lever.cooldown },
+      }),
     };
     const name = actorName(s, owner);
     const sector = e.sector ? s.map.sectors.find((x) => x.id === e.sector)?.name : undefined;
@@ -203,7 +205,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
 
   'delegation.walkout': (s, ctx, e) => {
     const who = e.actor as DelegationId;
-    let next: NegotiationContext = { ...ctx, seats: { ...ctx.seats, [who]: { ...ctx.seats[who], walkedOut: true } } };
+    let next: NegotiationContext = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], walkedOut: true }) };
     // A party every ceasefire needs has left: nothing that ends the war can be signed any more.
     if (concludingParties(s).includes(who)) next = { ...next, ending: 'walkout' };
     const p = next.onTable ? findProposal(next, next.onTable) : undefined;

@@ -17,6 +17,7 @@ import {
 import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
 import { nextRandom, seedState } from './rng.ts';
 import { findProposal, present } from './rules.ts';
+import { noneReady } from './seats.ts';
 import { actorName, append, delegationList, line } from './transcript.ts';
 import { type Agreement, DEFAULT_OPTIONS, type GameInput, type NegotiationContext, type Phase } from './types.ts';
 
@@ -86,13 +87,10 @@ export const PHASE_NAMES: Record<Phase, { en: string; uk: string }> = {
 /** Entering a phase: readiness resets, the phase timer starts, and the transcript notes it. */
 export function enterPhase(ctx: NegotiationContext, phase: Phase): NegotiationContext {
   const ms = phase === 'concluded' ? null : (ctx.options.phaseMs[phase] ?? null);
-  const seats = Object.fromEntries(
-    DELEGATION_IDS.map((d) => [d, { ...ctx.seats[d], ready: false }]),
-  ) as NegotiationContext['seats'];
   const next: NegotiationContext = {
     ...ctx,
     phase,
-    seats,
+    seats: noneReady(ctx.seats),
     advance: false,
     deadlineAt: ms === null || ctx.paused ? null : ctx.now + ms,
     remainingMs: ms !== null && ctx.paused ? ms : null,
@@ -146,22 +144,24 @@ export function closeResponses(s: Scenario, ctx: NegotiationContext): Negotiatio
   const accepted = responsesAccepted(ctx);
   const status = accepted ? ('accepted' as const) : ('rejected' as const);
   const next = { ...ctx, proposals: ctx.proposals.map((x) => (x.id === p.id ? { ...x, status } : x)) };
-  const summary = (l: 'en' | 'uk') =>
-    DELEGATION_IDS.filter((d) => p.responses[d] || p.signatories.includes(d))
-      .map((d) => {
-        const r = p.responses[d];
-        const word = r ? RESPONSE_NAMES[r.response][l] : l === 'en' ? 'no answer' : 'без відповіді';
-        const why = r?.reasons.length ? ` (${r.reasons.map((x) => x.text).join('; ')})` : '';
-        return `${actorName(s, d)[l]}: ${word}${why}`;
-      })
-      .join('; ');
+  // Who answered what (and who did not), both languages in one pass over the delegations.
+  const en: string[] = [];
+  const uk: string[] = [];
+  for (const d of DELEGATION_IDS) {
+    const r = p.responses[d];
+    if (!r && !p.signatories.includes(d)) continue;
+    const name = actorName(s, d);
+    const why = r?.reasons.length ? ` (${r.reasons.map((x) => x.text).join('; ')})` : '';
+    en.push(`${name.en}: ${r ? RESPONSE_NAMES[r.response].en : 'no answer'}${why}`);
+    uk.push(`${name.uk}: ${r ? RESPONSE_NAMES[r.response].uk : 'без відповіді'}${why}`);
+  }
   const verdict = accepted
     ? { en: 'accepted: signing opens', uk: 'прийнято: відкривається підписання' }
     : { en: 'not accepted', uk: 'не прийнято' };
   return append(next, {
     actor: 'system',
     kind: 'responses.close',
-    text: line((l) => `${p.id} ${verdict[l]}. ${summary(l)}`),
+    text: { en: `${p.id} ${verdict.en}. ${en.join('; ')}`, uk: `${p.id} ${verdict.uk}. ${uk.join('; ')}` },
   });
 }
 
