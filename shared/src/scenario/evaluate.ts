@@ -5,6 +5,8 @@
  *
  * The utility model (no-deal value, weights, package utility) is in utility.ts, re-exported here.
  */
+
+import { memo } from '../memo.ts';
 import {
   type AgendaOption,
   type ClauseRef,
@@ -166,12 +168,34 @@ function agendaIndex(scenario: Pick<Scenario, 'agenda'>): Map<string, Map<string
 
 /** Delegations whose signatures the package needs to bind: the union over the clauses it settles. */
 export function requiredSignatories(scenario: Pick<Scenario, 'agenda'>, pkg: Package): DelegationId[] {
-  const needed = new Set<DelegationId>();
-  for (const issue of scenario.agenda.issues) {
-    const option = issue.options.find((o) => o.id === pkg[issue.id]);
-    for (const d of option?.signatories ?? []) needed.add(d);
+  const masks = signerMasks(scenario);
+  let needed = 0;
+  for (let i = 0; i < masks.length; i += 1) {
+    const optionId = pkg[(scenario.agenda.issues[i] as { id: string }).id];
+    if (optionId !== undefined) needed |= masks[i]?.get(optionId) ?? 0;
   }
-  return DELEGATION_IDS.filter((d) => needed.has(d));
+  return DELEGATION_IDS.filter((_, bit) => (needed >> bit) & 1);
+}
+
+/**
+ * Per issue (agenda order), option id → its signatories as bits by DELEGATION_IDS index; the
+ * first option of an id wins, as a search through the options would find it.
+ */
+const SIGNER_MASKS = new WeakMap<object, Map<string, number>[]>();
+function signerMasks(scenario: Pick<Scenario, 'agenda'>): Map<string, number>[] {
+  return memo(SIGNER_MASKS, scenario.agenda, () =>
+    scenario.agenda.issues.map((issue) => {
+      const byOption = new Map<string, number>();
+      for (const o of issue.options) {
+        if (byOption.has(o.id)) continue;
+        byOption.set(
+          o.id,
+          o.signatories.reduce((bits, d) => bits | (1 << DELEGATION_IDS.indexOf(d)), 0),
+        );
+      }
+      return byOption;
+    }),
+  );
 }
 
 function clamp(value: number, min: number, max: number): number {
