@@ -11,7 +11,7 @@ import { checkPackage, evaluateCondition, packageProblems, requiredSignatories }
 import { DELEGATION_IDS, type DelegationId } from '../scenario/ids.ts';
 import type { ClauseRef, Localized, Package, Scenario } from '../scenario/schema.ts';
 import { EVENT_RULES, type Who } from './eventRules.ts';
-import type { EngineEvent, EngineEventType, EventOf, NegotiationContext, Rejection } from './types.ts';
+import type { EngineEvent, EngineEventType, EventOf, NegotiationContext, Proposal, Rejection } from './types.ts';
 
 export { EVENT_RULES, type EventRule } from './eventRules.ts';
 
@@ -103,6 +103,29 @@ export function packageRefusal(
   if (problems.length > 0) {
     return packageProblemRefusal(scenario, pkg, `The package is not valid: ${problems.join('; ')}`);
   }
+  return redLineRefusal(scenario, ctx, who, pkg);
+}
+
+/**
+ * packageRefusal for the draft on the table: it was well formed when it was tabled, and neither
+ * its package nor the agenda has changed since, so only the red lines (which read the world) are
+ * left to check when a delegation accepts or signs it.
+ */
+function draftRefusal(
+  scenario: Scenario,
+  ctx: NegotiationContext,
+  who: DelegationId,
+  draft: Proposal,
+): Rejection | null {
+  return redLineRefusal(scenario, ctx, who, draft.package);
+}
+
+function redLineRefusal(
+  scenario: Scenario,
+  ctx: NegotiationContext,
+  who: DelegationId,
+  pkg: Package,
+): Rejection | null {
   const breaches = checkPackage(scenario, who, pkg, ctx.world);
   const first = breaches[0];
   if (!first) return null;
@@ -212,7 +235,7 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
       return reject('not_allowed', 'you tabled this draft; your acceptance is already recorded', 'ownDraft');
     }
     if (p.responses[who]) return reject('not_allowed', 'you have already responded to this draft', 'alreadyResponded');
-    if (e.response === 'accept') return packageRefusal(s, ctx, who, p.package);
+    if (e.response === 'accept') return draftRefusal(s, ctx, who, p);
     if (e.response === 'counter') {
       if (!e.counter) return reject('invalid', 'a counter-proposal needs a counter package', 'counterMissing');
       return packageRefusal(s, ctx, who, e.counter);
@@ -281,7 +304,7 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
       });
     }
     if (p.signatures.includes(who)) return reject('not_allowed', 'you have already signed', 'alreadySigned');
-    return packageRefusal(s, ctx, who, p.package);
+    return draftRefusal(s, ctx, who, p);
   },
 
   'agreement.decline': (s, ctx, e) => {
