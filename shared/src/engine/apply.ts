@@ -32,7 +32,8 @@ function tableDraft(s: Scenario, ctx: NegotiationContext, e: EventOf<'proposal.t
     author,
     round: ctx.round,
     parent,
-    package: { ...e.package },
+    // Object.assign rather than a spread: packages come in many shapes, which a spread copies slowly.
+    package: Object.assign({}, e.package),
     note: e.note ?? '',
     status: 'tabled',
     signatories: requiredSignatories(s, e.package),

@@ -16,7 +16,7 @@ import {
 } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
 import { nextRandom, seedState } from './rng.ts';
-import { findProposal, present } from './rules.ts';
+import { findProposal } from './rules.ts';
 import { noneReady } from './seats.ts';
 import { actorName, append, delegationList, line } from './transcript.ts';
 import { type Agreement, DEFAULT_OPTIONS, type GameInput, type NegotiationContext, type Phase } from './types.ts';
@@ -107,12 +107,24 @@ export function startFirstRound(ctx: NegotiationContext): NegotiationContext {
   return { ...ctx, round: 1 };
 }
 
+// These two guards run after nearly every event: they read the seats directly rather than
+// building the list of present delegations each time.
 export function allReady(ctx: NegotiationContext): boolean {
-  return ctx.advance || present(ctx).every((d) => ctx.seats[d].ready);
+  if (ctx.advance) return true;
+  for (const d of DELEGATION_IDS) {
+    const seat = ctx.seats[d];
+    if (!seat.walkedOut && !seat.ready) return false;
+  }
+  return true;
 }
 
 export function allStatements(ctx: NegotiationContext): boolean {
-  return ctx.advance || present(ctx).every((d) => ctx.seats[d].statement !== null);
+  if (ctx.advance) return true;
+  for (const d of DELEGATION_IDS) {
+    const seat = ctx.seats[d];
+    if (!seat.walkedOut && seat.statement === null) return false;
+  }
+  return true;
 }
 
 export function draftTabled(ctx: NegotiationContext): boolean {
@@ -237,14 +249,17 @@ export function ratify(s: Scenario, ctx: NegotiationContext): NegotiationContext
 
 /** The end of a round: levers take effect, the world moves, events may fire, the month advances. */
 export function resolveRound(s: Scenario, ctx: NegotiationContext): NegotiationContext {
-  let next = ctx;
+  let world = ctx.world;
   for (const q of ctx.queuedLevers) {
     const lever = s.levers.find((l) => l.id === q.lever);
     if (!lever) continue;
-    const effects = lever.effects.map((e) => bindSector(e, q.sector ?? undefined));
-    next = { ...next, world: applyEffects(s, next.world, effects) };
+    world = applyEffects(
+      s,
+      world,
+      lever.effects.map((e) => bindSector(e, q.sector ?? undefined)),
+    );
   }
-  next = { ...next, queuedLevers: [], world: worldDynamics(s, next.world) };
+  let next: NegotiationContext = { ...ctx, queuedLevers: [], world: worldDynamics(s, world) };
   let rng = next.rng;
   for (const ev of s.events) {
     if (next.ending !== null) break;
