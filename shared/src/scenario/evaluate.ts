@@ -288,12 +288,22 @@ export function applyEffects(
       if (!flags.includes(effect.flag)) flags.push(effect.flag);
       continue;
     }
-    const variable = scenario.world.variables.find((v) => v.id === effect.variable);
+    const variable = variablesById(scenario.world).get(effect.variable);
     if (!variable) continue;
     const next = 'set' in effect ? effect.set : (values[variable.id] ?? variable.initial) + effect.delta;
     values[variable.id] = clamp(next, variable.min, variable.max);
   }
   return { ...world, values, flags };
+}
+
+/** The world's variables by id (the first of an id, as a search would find it), once per world. */
+const VARIABLES = new WeakMap<object, Map<string, Scenario['world']['variables'][number]>>();
+function variablesById(world: Scenario['world']): Map<string, Scenario['world']['variables'][number]> {
+  return memo(VARIABLES, world, () => {
+    const byId = new Map<string, Scenario['world']['variables'][number]>();
+    for (const v of world.variables) if (!byId.has(v.id)) byId.set(v.id, v);
+    return byId;
+  });
 }
 
 /** One month of the world's own dynamics: each variable's drift plus its drivers, from the same start. */
