@@ -42,7 +42,10 @@ export function present(ctx: NegotiationContext): DelegationId[] {
   return DELEGATION_IDS.filter((d) => !ctx.seats[d].walkedOut);
 }
 
-export function findProposal(ctx: NegotiationContext, id: string) {
+export function findProposal(ctx: NegotiationContext, id: string): Proposal | undefined {
+  // The draft on the table, which nearly every lookup is for, is the latest proposal.
+  const last = ctx.proposals[ctx.proposals.length - 1];
+  if (last?.id === id) return last;
   return ctx.proposals.find((p) => p.id === id);
 }
 
