@@ -283,12 +283,13 @@ export function applyEffects(
 ): WorldState {
   const values = { ...world.values };
   const flags = [...world.flags];
+  const variables = variablesById(scenario.world);
   for (const effect of effects) {
     if ('flag' in effect) {
       if (!flags.includes(effect.flag)) flags.push(effect.flag);
       continue;
     }
-    const variable = variablesById(scenario.world).get(effect.variable);
+    const variable = variables.get(effect.variable);
     if (!variable) continue;
     const next = 'set' in effect ? effect.set : (values[variable.id] ?? variable.initial) + effect.delta;
     values[variable.id] = clamp(next, variable.min, variable.max);
