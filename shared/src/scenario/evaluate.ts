@@ -148,22 +148,40 @@ export function packageProblems(scenario: Pick<Scenario, 'agenda'>, pkg: Package
   for (const issue of scenario.agenda.issues) {
     const optionId = pkg[issue.id];
     if (optionId === undefined) continue;
-    for (const other of index.get(issue.id)?.get(optionId)?.incompatibleWith ?? []) {
-      if (hasClause(pkg, other)) problems.push(`clause ${issue.id}.${optionId} cannot stand with clause ${other}`);
+    for (const [otherIssue, otherOption, other] of index.get(issue.id)?.get(optionId)?.clashes ?? []) {
+      if (pkg[otherIssue] === otherOption) {
+        problems.push(`clause ${issue.id}.${optionId} cannot stand with clause ${other}`);
+      }
     }
   }
   return problems;
 }
 
+/** An agenda option with the clauses it cannot stand with, split into issue and option once. */
+interface IndexedOption {
+  option: AgendaOption;
+  clashes: readonly (readonly [issue: string, option: string, ref: ClauseRef])[];
+}
+
 /** issue id → option id → option, built once per agenda (bots and scoring call packageProblems a lot). */
-const INDEXES = new WeakMap<object, Map<string, Map<string, AgendaOption>>>();
-function agendaIndex(scenario: Pick<Scenario, 'agenda'>): Map<string, Map<string, AgendaOption>> {
-  let index = INDEXES.get(scenario.agenda);
-  if (!index) {
-    index = new Map(scenario.agenda.issues.map((i) => [i.id, new Map(i.options.map((o) => [o.id, o]))]));
-    INDEXES.set(scenario.agenda, index);
-  }
-  return index;
+const INDEXES = new WeakMap<object, Map<string, Map<string, IndexedOption>>>();
+function agendaIndex(scenario: Pick<Scenario, 'agenda'>): Map<string, Map<string, IndexedOption>> {
+  return memo(
+    INDEXES,
+    scenario.agenda,
+    () =>
+      new Map(
+        scenario.agenda.issues.map((i) => [
+          i.id,
+          new Map(
+            i.options.map((o) => [
+              o.id,
+              { option: o, clashes: o.incompatibleWith.map((ref) => [...splitRef(ref), ref] as const) },
+            ]),
+          ),
+        ]),
+      ),
+  );
 }
 
 /** Delegations whose signatures the package needs to bind: the union over the clauses it settles. */
