@@ -17,20 +17,22 @@ import { assign, setup } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import { applyEvent } from './apply.ts';
 import {
-  abandonSigning,
   allReady,
   allSigned,
   allStatements,
+  draftTabled,
+  responsesAccepted,
+  responsesComplete,
+  signingFailed,
+} from './phaseGuards.ts';
+import {
+  abandonSigning,
   closeResponses,
   conclude,
-  draftTabled,
   enterPhase,
   initialContext,
   ratify,
   resolveRound,
-  responsesAccepted,
-  responsesComplete,
-  signingFailed,
   startFirstRound,
 } from './round.ts';
 import { checkEvent, EVENT_RULES } from './rules.ts';

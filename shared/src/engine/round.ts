@@ -15,6 +15,7 @@ import {
   worldDynamics,
 } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
+import { responsesAccepted } from './phaseGuards.ts';
 import { nextRandom, seedState } from './rng.ts';
 import { findProposal } from './rules.ts';
 import { noneReady } from './seats.ts';
@@ -107,48 +108,6 @@ export function startFirstRound(ctx: NegotiationContext): NegotiationContext {
   return { ...ctx, round: 1 };
 }
 
-// These two guards run after nearly every event: they read the seats directly rather than
-// building the list of present delegations each time.
-export function allReady(ctx: NegotiationContext): boolean {
-  if (ctx.advance) return true;
-  for (const d of DELEGATION_IDS) {
-    const seat = ctx.seats[d];
-    if (!seat.walkedOut && !seat.ready) return false;
-  }
-  return true;
-}
-
-export function allStatements(ctx: NegotiationContext): boolean {
-  if (ctx.advance) return true;
-  for (const d of DELEGATION_IDS) {
-    const seat = ctx.seats[d];
-    if (!seat.walkedOut && seat.statement === null) return false;
-  }
-  return true;
-}
-
-export function draftTabled(ctx: NegotiationContext): boolean {
-  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
-  return p?.status === 'tabled';
-}
-
-/** Responses close when every required signatory has answered or left, or the phase is forced. */
-export function responsesComplete(ctx: NegotiationContext): boolean {
-  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
-  if (p?.status !== 'tabled') return true;
-  return ctx.advance || p.signatories.every((d) => p.responses[d] !== undefined || ctx.seats[d].walkedOut);
-}
-
-/**
- * Does the draft on the table stand accepted once responses close? (every required signatory
- * accepted and is still at the table; read before closeResponses records it, to route the close)
- */
-export function responsesAccepted(ctx: NegotiationContext): boolean {
-  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
-  if (p?.status !== 'tabled') return p?.status === 'accepted';
-  return p.signatories.every((d) => p.responses[d]?.response === 'accept' && !ctx.seats[d].walkedOut);
-}
-
 /** Close responses: publish them, and open signing if every required signatory accepted. */
 export function closeResponses(s: Scenario, ctx: NegotiationContext): NegotiationContext {
   const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
@@ -175,18 +134,6 @@ export function closeResponses(s: Scenario, ctx: NegotiationContext): Negotiatio
     kind: 'responses.close',
     text: { en: `${p.id} ${verdict.en}. ${en.join('; ')}`, uk: `${p.id} ${verdict.uk}. ${uk.join('; ')}` },
   });
-}
-
-export function allSigned(ctx: NegotiationContext): boolean {
-  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
-  return p?.status === 'accepted' && p.signatories.every((d) => p.signatures.includes(d));
-}
-
-/** Signing stops without an agreement when forced, refused or a signatory has left. */
-export function signingFailed(ctx: NegotiationContext): boolean {
-  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
-  if (p?.status !== 'accepted') return true;
-  return ctx.advance || p.signatories.some((d) => ctx.seats[d].walkedOut);
 }
 
 export function abandonSigning(ctx: NegotiationContext): NegotiationContext {
