@@ -6,9 +6,8 @@
  * The utility model (no-deal value, weights, package utility) is in utility.ts, re-exported here.
  */
 
-import { memo } from '../memo.ts';
+import { agendaIndex, signerMasks, splitRef, variablesById } from './contentIndex.ts';
 import {
-  type AgendaOption,
   type ClauseRef,
   type Condition,
   DELEGATION_IDS,
@@ -47,18 +46,6 @@ function withinBounds(value: number, b: { lt?: number; lte?: number; gt?: number
   if (b.gt !== undefined && !(value > b.gt)) return false;
   if (b.gte !== undefined && !(value >= b.gte)) return false;
   return true;
-}
-
-/** "issue.option" references split once: the content has few of them, and they are tested very often. */
-const SPLIT_REFS = new Map<string, readonly [string, string]>();
-function splitRef(ref: string): readonly [string, string] {
-  let split = SPLIT_REFS.get(ref);
-  if (!split) {
-    const dot = ref.indexOf('.');
-    split = [ref.slice(0, dot), ref.slice(dot + 1)];
-    SPLIT_REFS.set(ref, split);
-  }
-  return split;
 }
 
 function hasClause(pkg: Package | null | undefined, ref: string): boolean {
@@ -157,33 +144,6 @@ export function packageProblems(scenario: Pick<Scenario, 'agenda'>, pkg: Package
   return problems;
 }
 
-/** An agenda option with the clauses it cannot stand with, split into issue and option once. */
-interface IndexedOption {
-  option: AgendaOption;
-  clashes: readonly (readonly [issue: string, option: string, ref: ClauseRef])[];
-}
-
-/** issue id → option id → option, built once per agenda (bots and scoring call packageProblems a lot). */
-const INDEXES = new WeakMap<object, Map<string, Map<string, IndexedOption>>>();
-function agendaIndex(scenario: Pick<Scenario, 'agenda'>): Map<string, Map<string, IndexedOption>> {
-  return memo(
-    INDEXES,
-    scenario.agenda,
-    () =>
-      new Map(
-        scenario.agenda.issues.map((i) => [
-          i.id,
-          new Map(
-            i.options.map((o) => [
-              o.id,
-              { option: o, clashes: o.incompatibleWith.map((ref) => [...splitRef(ref), ref] as const) },
-            ]),
-          ),
-        ]),
-      ),
-  );
-}
-
 /** Delegations whose signatures the package needs to bind: the union over the clauses it settles. */
 export function requiredSignatories(scenario: Pick<Scenario, 'agenda'>, pkg: Package): DelegationId[] {
   const masks = signerMasks(scenario);
@@ -193,27 +153,6 @@ export function requiredSignatories(scenario: Pick<Scenario, 'agenda'>, pkg: Pac
     if (optionId !== undefined) needed |= masks[i]?.get(optionId) ?? 0;
   }
   return DELEGATION_IDS.filter((_, bit) => (needed >> bit) & 1);
-}
-
-/**
- * Per issue (agenda order), option id → its signatories as bits by DELEGATION_IDS index; the
- * first option of an id wins, as a search through the options would find it.
- */
-const SIGNER_MASKS = new WeakMap<object, Map<string, number>[]>();
-function signerMasks(scenario: Pick<Scenario, 'agenda'>): Map<string, number>[] {
-  return memo(SIGNER_MASKS, scenario.agenda, () =>
-    scenario.agenda.issues.map((issue) => {
-      const byOption = new Map<string, number>();
-      for (const o of issue.options) {
-        if (byOption.has(o.id)) continue;
-        byOption.set(
-          o.id,
-          o.signatories.reduce((bits, d) => bits | (1 << DELEGATION_IDS.indexOf(d)), 0),
-        );
-      }
-      return byOption;
-    }),
-  );
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -313,16 +252,6 @@ export function applyEffects(
     values[variable.id] = clamp(next, variable.min, variable.max);
   }
   return { ...world, values, flags };
-}
-
-/** The world's variables by id (the first of an id, as a search would find it), once per world. */
-const VARIABLES = new WeakMap<object, Map<string, Scenario['world']['variables'][number]>>();
-function variablesById(world: Scenario['world']): Map<string, Scenario['world']['variables'][number]> {
-  return memo(VARIABLES, world, () => {
-    const byId = new Map<string, Scenario['world']['variables'][number]>();
-    for (const v of world.variables) if (!byId.has(v.id)) byId.set(v.id, v);
-    return byId;
-  });
 }
 
 /** One month of the world's own dynamics: each variable's drift plus its drivers, from the same start. */
