@@ -10,7 +10,8 @@
  * The machine owns the topology only. Who may send what is decided by one guard (`checkEvent`,
  * rules.ts); what an event does is one action (`applyEvent`, apply.ts); the automatic steps
  * (closing responses, ratification, resolution, the outcome) are in round.ts. Phase changes are
- * eventless transitions that read the context, so an event never has to know where it leads.
+ * eventless transitions whose guards read the context (phaseGuards.ts), so an event never has to
+ * know where it leads.
  * No timers inside: deadlines are timestamps in context and the host sends `clock.deadline`.
  */
 import { assign, setup } from 'xstate';
