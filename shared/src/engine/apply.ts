@@ -5,12 +5,26 @@
  */
 import { requiredSignatories } from '../scenario/evaluate.ts';
 import type { DelegationId, Scenario } from '../scenario/schema.ts';
-import { concludingParties, fireEvent, PHASE_NAMES, RESPONSE_NAMES } from './round.ts';
+import { APPLY_FACILITATOR } from './applyFacilitator.ts';
+import { concludingParties, RESPONSE_NAMES } from './round.ts';
 import { findProposal } from './rules.ts';
-import { actorName, append, describePackage, line } from './transcript.ts';
-import type { Audience, Channel, EngineEvent, EventOf, NegotiationContext, Proposal } from './types.ts';
+import { withSeat } from './seats.ts';
+import { actorName, append, describeClauses, line } from './transcript.ts';
+import type {
+  Audience,
+  Channel,
+  EngineEvent,
+  EventOf,
+  NegotiationContext,
+  Proposal,
+  ProposalResponse,
+} from './types.ts';
 
-type Apply<T extends EngineEvent['type']> = (s: Scenario, ctx: NegotiationContext, e: EventOf<T>) => NegotiationContext;
+export type Apply<T extends EngineEvent['type']> = (
+  s: Scenario,
+  ctx: NegotiationContext,
+  e: EventOf<T>,
+) => NegotiationContext;
 
 function audienceOf(channel: Channel): Audience {
   if (channel === 'plenary' || channel === 'announcements') return 'public';
@@ -31,7 +45,8 @@ function tableDraft(s: Scenario, ctx: NegotiationContext, e: EventOf<'proposal.t
     author,
     round: ctx.round,
     parent,
-    package: { ...e.package },
+    // Object.assign rather than a spread: packages come in many shapes, which a spread copies slowly.
+    package: Object.assign({}, e.package),
     note: e.note ?? '',
     status: 'tabled',
     signatories: requiredSignatories(s, e.package),
@@ -50,11 +65,12 @@ function tableDraft(s: Scenario, ctx: NegotiationContext, e: EventOf<'proposal.t
   const verb = parent
     ? { en: `amends ${parent} and tables`, uk: `змінює ${parent} і вносить` }
     : { en: 'tables', uk: 'вносить' };
+  const clauses = describeClauses(s, e.package);
   return append(next, {
     actor: author,
     kind: e.type,
     event: e,
-    text: line((l) => `${who[l]} ${verb[l]} draft ${id}: ${describePackage(s, e.package, l)}`),
+    text: line((l) => `${who[l]} ${verb[l]} draft ${id}: ${clauses[l]}`),
   });
 }
 
@@ -62,7 +78,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
   'seat.ready': (s, ctx, e) => {
     const who = e.actor as DelegationId;
     const ready = e.ready ?? true;
-    const next = { ...ctx, seats: { ...ctx.seats, [who]: { ...ctx.seats[who], ready } } };
+    const next = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], ready }) };
     const name = actorName(s, who);
     const text =
       ctx.phase === 'tabling'
@@ -79,7 +95,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
 
   'statement.make': (s, ctx, e) => {
     const who = e.actor as DelegationId;
-    const next = { ...ctx, seats: { ...ctx.seats, [who]: { ...ctx.seats[who], statement: e.text } } };
+    const next = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], statement: e.text }) };
     const name = actorName(s, who);
     return append(next, { actor: who, kind: e.type, event: e, text: line((l) => `${name[l]}: «${e.text}»`) });
   },
@@ -111,13 +127,16 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
 
   'proposal.respond': (s, ctx, e) => {
     const who = e.actor as DelegationId;
-    const response = {
-      response: e.response,
-      reasons: e.reasons ?? [],
-      ...(e.counter ? { counter: { ...e.counter } } : {}),
-      at: e.at,
-    };
-    const next = updateProposal(ctx, e.proposalId, (p) => ({ ...p, responses: { ...p.responses, [who]: response } }));
+    // Two literals rather than a conditional spread; packages and response records come in many
+    // shapes, which Object.assign copies faster than a spread.
+    const response: ProposalResponse = e.counter
+      ? { response: e.response, reasons: e.reasons ?? [], counter: Object.assign({}, e.counter), at: e.at }
+      : { response: e.response, reasons: e.reasons ?? [], at: e.at };
+    const next = updateProposal(ctx, e.proposalId, (p) => {
+      const responses = Object.assign({}, p.responses);
+      responses[who] = response;
+      return { ...p, responses };
+    });
     const name = actorName(s, who);
     // Responses are sealed until every required signatory has answered (see round.ts closeResponses).
     return append(next, {
@@ -157,10 +176,10 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     const next: NegotiationContext = {
       ...ctx,
       queuedLevers: [...ctx.queuedLevers, { lever: lever.id, owner, sector: e.sector ?? null, round: ctx.round }],
-      seats: {
-        ...ctx.seats,
-        [owner]: { ...seat, cooldowns: { ...seat.cooldowns, [lever.id]: ctx.round + 1 + lever.cooldown } },
-      },
+      seats: withSeat(ctx.seats, owner, {
+        ...seat,
+        cooldowns: { ...seat.cooldowns, [lever.id]: ctx.round + 1 + lever.cooldown },
+      }),
     };
     const name = actorName(s, owner);
     const sector = e.sector ? s.map.sectors.find((x) => x.id === e.sector)?.name : undefined;
@@ -203,7 +222,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
 
   'delegation.walkout': (s, ctx, e) => {
     const who = e.actor as DelegationId;
-    let next: NegotiationContext = { ...ctx, seats: { ...ctx.seats, [who]: { ...ctx.seats[who], walkedOut: true } } };
+    let next: NegotiationContext = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], walkedOut: true }) };
     // A party every ceasefire needs has left: nothing that ends the war can be signed any more.
     if (concludingParties(s).includes(who)) next = { ...next, ending: 'walkout' };
     const p = next.onTable ? findProposal(next, next.onTable) : undefined;
@@ -222,97 +241,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     });
   },
 
-  'facilitator.pause': (_s, ctx, e) =>
-    append(
-      {
-        ...ctx,
-        paused: true,
-        remainingMs: ctx.deadlineAt === null ? null : Math.max(0, ctx.deadlineAt - e.at),
-        deadlineAt: null,
-      },
-      {
-        actor: 'facilitator',
-        kind: e.type,
-        event: e,
-        text: { en: 'The facilitator pauses the session', uk: 'Ведучий призупиняє сесію' },
-      },
-    ),
-
-  'facilitator.resume': (_s, ctx, e) =>
-    append(
-      {
-        ...ctx,
-        paused: false,
-        deadlineAt: ctx.remainingMs === null ? null : e.at + ctx.remainingMs,
-        remainingMs: null,
-      },
-      {
-        actor: 'facilitator',
-        kind: e.type,
-        event: e,
-        text: { en: 'The facilitator resumes the session', uk: 'Ведучий відновлює сесію' },
-      },
-    ),
-
-  'facilitator.advance': (_s, ctx, e) =>
-    append(
-      { ...ctx, advance: true },
-      {
-        actor: 'facilitator',
-        kind: e.type,
-        event: e,
-        text: {
-          en: `The facilitator closes the ${PHASE_NAMES[ctx.phase].en} phase`,
-          uk: `Ведучий завершує фазу «${PHASE_NAMES[ctx.phase].uk}»`,
-        },
-      },
-    ),
-
-  'facilitator.inject': (s, ctx, e) => {
-    const logged = append(ctx, {
-      actor: 'facilitator',
-      kind: e.type,
-      event: e,
-      text: line((l) => {
-        const title = s.events.find((ev) => ev.id === e.event)?.title[l] ?? e.event;
-        return l === 'en' ? `The facilitator fires an event: ${title}` : `Ведучий запускає подію: ${title}`;
-      }),
-    });
-    return fireEvent(s, logged, e.event, 'facilitator');
-  },
-
-  'facilitator.extend': (_s, ctx, e) => {
-    const ms = e.ms ?? 0;
-    const next = {
-      ...ctx,
-      rounds: ctx.rounds + (e.rounds ?? 0),
-      deadlineAt: ctx.deadlineAt === null ? null : ctx.deadlineAt + ms,
-      remainingMs: ctx.remainingMs === null ? null : ctx.remainingMs + ms,
-    };
-    const what = e.rounds
-      ? { en: `${e.rounds} more round(s)`, uk: `ще ${e.rounds} раунд(и)` }
-      : { en: `${Math.round(ms / 1000)} more seconds`, uk: `ще ${Math.round(ms / 1000)} с` };
-    return append(next, {
-      actor: 'facilitator',
-      kind: e.type,
-      event: e,
-      text: { en: `The facilitator extends the talks: ${what.en}`, uk: `Ведучий подовжує переговори: ${what.uk}` },
-    });
-  },
-
-  'clock.deadline': (_s, ctx, e) =>
-    append(
-      { ...ctx, advance: true },
-      {
-        actor: 'system',
-        kind: e.type,
-        event: e,
-        text: {
-          en: `Time is up for the ${PHASE_NAMES[ctx.phase].en} phase`,
-          uk: `Час фази «${PHASE_NAMES[ctx.phase].uk}» сплив`,
-        },
-      },
-    ),
+  ...APPLY_FACILITATOR,
 };
 
 /** Apply an accepted event. The host's clock moves forward with every event. */

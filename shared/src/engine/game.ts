@@ -86,7 +86,7 @@ export function createEngine(scenario: Scenario): Engine {
 
   function restore(persisted: PersistedGame): GameSnapshot {
     return machine.resolveState({
-      value: persisted.value as GameSnapshot['value'],
+      value: flatValue(persisted.value) as GameSnapshot['value'],
       context: structuredClone(persisted.context),
     });
   }
@@ -102,6 +102,15 @@ export function createEngine(scenario: Scenario): Engine {
   }
 
   return { scenario, machine, start, step, persist, restore, replay };
+}
+
+/**
+ * Games persisted before the statechart was flattened rest in `{ round: 'talks' }` and the like;
+ * the same phase is now the top-level state of that name.
+ */
+function flatValue(value: unknown): unknown {
+  if (value && typeof value === 'object' && 'round' in value) return (value as { round: unknown }).round;
+  return value;
 }
 
 /** The events a transcript recorded, in order: the input of `replay`. */

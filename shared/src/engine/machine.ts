@@ -1,35 +1,42 @@
 /**
  * The negotiation as an xstate 5 statechart:
  *
- *   lobby → briefing → opening → round[ talks → tabling → responses → (signing → ratification)
- *                                       → resolution → talks … ] → concluded
+ *   lobby → briefing → opening → talks → tabling → responses → (signing → ratification)
+ *                                → resolution → talks … → concluded
  *
+ * One flat level of states: xstate rebuilds the state value and walks the ancestors of the active
+ * state on every microstep, so a `round` parent around the round's phases cost time on every step
+ * and said nothing the context's `round` counter does not (game.ts restores old nested values).
  * The machine owns the topology only. Who may send what is decided by one guard (`checkEvent`,
  * rules.ts); what an event does is one action (`applyEvent`, apply.ts); the automatic steps
  * (closing responses, ratification, resolution, the outcome) are in round.ts. Phase changes are
- * eventless transitions that read the context, so an event never has to know where it leads.
+ * eventless transitions whose guards read the context (phaseGuards.ts), so an event never has to
+ * know where it leads.
  * No timers inside: deadlines are timestamps in context and the host sends `clock.deadline`.
  */
 import { assign, setup } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import { applyEvent } from './apply.ts';
 import {
-  abandonSigning,
   allReady,
   allSigned,
   allStatements,
+  draftTabled,
+  responsesAccepted,
+  responsesComplete,
+  signingFailed,
+} from './phaseGuards.ts';
+import {
+  abandonSigning,
   closeResponses,
   conclude,
-  draftTabled,
   enterPhase,
   initialContext,
   ratify,
   resolveRound,
-  responsesComplete,
-  signingFailed,
   startFirstRound,
 } from './round.ts';
-import { checkEvent, EVENT_RULES, findProposal } from './rules.ts';
+import { checkEvent, EVENT_RULES } from './rules.ts';
 import type { EngineEvent, EngineEventType, GameInput, NegotiationContext, Phase } from './types.ts';
 
 /** The `on` map of a phase: every event the rules allow in it, guarded by checkEvent. */
@@ -60,8 +67,7 @@ export function createNegotiationMachine(scenario: Scenario) {
       allStatements: ({ context }) => allStatements(context),
       draftTabled: ({ context }) => draftTabled(context),
       responsesComplete: ({ context }) => responsesComplete(context),
-      draftAccepted: ({ context }) =>
-        context.onTable !== null && findProposal(context, context.onTable)?.status === 'accepted',
+      closesAccepted: ({ context }) => responsesComplete(context) && responsesAccepted(context),
       allSigned: ({ context }) => allSigned(context),
       signingFailed: ({ context }) => signingFailed(context),
     },
@@ -99,54 +105,51 @@ export function createNegotiationMachine(scenario: Scenario) {
       opening: {
         entry: 'enterOpening',
         on: handlersFor('opening'),
-        always: [toConcluded, { guard: 'allStatements', actions: 'startRounds', target: 'round' }],
+        always: [toConcluded, { guard: 'allStatements', actions: 'startRounds', target: 'talks' }],
       },
-      round: {
-        initial: 'talks',
-        states: {
-          talks: {
-            entry: 'enterTalks',
-            on: handlersFor('talks'),
-            always: [toConcluded, { guard: 'allReady', target: 'tabling' }],
-          },
-          tabling: {
-            entry: 'enterTabling',
-            on: handlersFor('tabling'),
-            always: [
-              toConcluded,
-              { guard: 'draftTabled', target: 'responses' },
-              { guard: 'allReady', target: 'resolution' },
-            ],
-          },
-          responses: {
-            entry: 'enterResponses',
-            on: handlersFor('responses'),
-            always: [toConcluded, { guard: 'responsesComplete', actions: 'closeResponses', target: 'responsesClosed' }],
-          },
-          // Instantaneous: route on the verdict closeResponses just recorded.
-          responsesClosed: {
-            always: [{ guard: 'draftAccepted', target: 'signing' }, { target: 'resolution' }],
-          },
-          signing: {
-            entry: 'enterSigning',
-            on: handlersFor('signing'),
-            always: [
-              toConcluded,
-              { guard: 'allSigned', target: 'ratification' },
-              { guard: 'signingFailed', actions: 'abandonSigning', target: 'resolution' },
-            ],
-          },
-          // Instantaneous: domestic ratification of the signed draft.
-          ratification: {
-            entry: 'ratify',
-            always: [toConcluded, { target: 'resolution' }],
-          },
-          // Instantaneous: levers, the world's dynamics, random events, the next month.
-          resolution: {
-            entry: 'resolveRound',
-            always: [toConcluded, { target: 'talks' }],
-          },
-        },
+      talks: {
+        entry: 'enterTalks',
+        on: handlersFor('talks'),
+        always: [toConcluded, { guard: 'allReady', target: 'tabling' }],
+      },
+      tabling: {
+        entry: 'enterTabling',
+        on: handlersFor('tabling'),
+        always: [
+          toConcluded,
+          { guard: 'draftTabled', target: 'responses' },
+          { guard: 'allReady', target: 'resolution' },
+        ],
+      },
+      responses: {
+        entry: 'enterResponses',
+        on: handlersFor('responses'),
+        // Closing routes on the verdict it is about to record: one microstep instead of a transient
+        // state between closing and routing.
+        always: [
+          toConcluded,
+          { guard: 'closesAccepted', actions: 'closeResponses', target: 'signing' },
+          { guard: 'responsesComplete', actions: 'closeResponses', target: 'resolution' },
+        ],
+      },
+      signing: {
+        entry: 'enterSigning',
+        on: handlersFor('signing'),
+        always: [
+          toConcluded,
+          { guard: 'allSigned', target: 'ratification' },
+          { guard: 'signingFailed', actions: 'abandonSigning', target: 'resolution' },
+        ],
+      },
+      // Instantaneous: domestic ratification of the signed draft.
+      ratification: {
+        entry: 'ratify',
+        always: [toConcluded, { target: 'resolution' }],
+      },
+      // Instantaneous: levers, the world's dynamics, random events, the next month.
+      resolution: {
+        entry: 'resolveRound',
+        always: [toConcluded, { target: 'talks' }],
       },
       // Not a final state: the debrief channel stays open after the talks end.
       concluded: {

@@ -15,8 +15,10 @@ import {
   worldDynamics,
 } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
+import { responsesAccepted } from './phaseGuards.ts';
 import { nextRandom, seedState } from './rng.ts';
-import { findProposal, present } from './rules.ts';
+import { findProposal } from './rules.ts';
+import { noneReady } from './seats.ts';
 import { actorName, append, delegationList, line } from './transcript.ts';
 import { type Agreement, DEFAULT_OPTIONS, type GameInput, type NegotiationContext, type Phase } from './types.ts';
 
@@ -86,13 +88,10 @@ export const PHASE_NAMES: Record<Phase, { en: string; uk: string }> = {
 /** Entering a phase: readiness resets, the phase timer starts, and the transcript notes it. */
 export function enterPhase(ctx: NegotiationContext, phase: Phase): NegotiationContext {
   const ms = phase === 'concluded' ? null : (ctx.options.phaseMs[phase] ?? null);
-  const seats = Object.fromEntries(
-    DELEGATION_IDS.map((d) => [d, { ...ctx.seats[d], ready: false }]),
-  ) as NegotiationContext['seats'];
   const next: NegotiationContext = {
     ...ctx,
     phase,
-    seats,
+    seats: noneReady(ctx.seats),
     advance: false,
     deadlineAt: ms === null || ctx.paused ? null : ctx.now + ms,
     remainingMs: ms !== null && ctx.paused ? ms : null,
@@ -109,62 +108,32 @@ export function startFirstRound(ctx: NegotiationContext): NegotiationContext {
   return { ...ctx, round: 1 };
 }
 
-export function allReady(ctx: NegotiationContext): boolean {
-  return ctx.advance || present(ctx).every((d) => ctx.seats[d].ready);
-}
-
-export function allStatements(ctx: NegotiationContext): boolean {
-  return ctx.advance || present(ctx).every((d) => ctx.seats[d].statement !== null);
-}
-
-export function draftTabled(ctx: NegotiationContext): boolean {
-  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
-  return p?.status === 'tabled';
-}
-
-/** Responses close when every required signatory has answered or left, or the phase is forced. */
-export function responsesComplete(ctx: NegotiationContext): boolean {
-  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
-  if (p?.status !== 'tabled') return true;
-  return ctx.advance || p.signatories.every((d) => p.responses[d] !== undefined || ctx.seats[d].walkedOut);
-}
-
 /** Close responses: publish them, and open signing if every required signatory accepted. */
 export function closeResponses(s: Scenario, ctx: NegotiationContext): NegotiationContext {
   const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
   if (p?.status !== 'tabled') return ctx;
-  const accepted = p.signatories.every((d) => p.responses[d]?.response === 'accept' && !ctx.seats[d].walkedOut);
+  const accepted = responsesAccepted(ctx);
   const status = accepted ? ('accepted' as const) : ('rejected' as const);
   const next = { ...ctx, proposals: ctx.proposals.map((x) => (x.id === p.id ? { ...x, status } : x)) };
-  const summary = (l: 'en' | 'uk') =>
-    DELEGATION_IDS.filter((d) => p.responses[d] || p.signatories.includes(d))
-      .map((d) => {
-        const r = p.responses[d];
-        const word = r ? RESPONSE_NAMES[r.response][l] : l === 'en' ? 'no answer' : 'без відповіді';
-        const why = r?.reasons.length ? ` (${r.reasons.map((x) => x.text).join('; ')})` : '';
-        return `${actorName(s, d)[l]}: ${word}${why}`;
-      })
-      .join('; ');
+  // Who answered what (and who did not), both languages in one pass over the delegations.
+  const en: string[] = [];
+  const uk: string[] = [];
+  for (const d of DELEGATION_IDS) {
+    const r = p.responses[d];
+    if (!r && !p.signatories.includes(d)) continue;
+    const name = actorName(s, d);
+    const why = r?.reasons.length ? ` (${r.reasons.map((x) => x.text).join('; ')})` : '';
+    en.push(`${name.en}: ${r ? RESPONSE_NAMES[r.response].en : 'no answer'}${why}`);
+    uk.push(`${name.uk}: ${r ? RESPONSE_NAMES[r.response].uk : 'без відповіді'}${why}`);
+  }
   const verdict = accepted
     ? { en: 'accepted: signing opens', uk: 'прийнято: відкривається підписання' }
     : { en: 'not accepted', uk: 'не прийнято' };
   return append(next, {
     actor: 'system',
     kind: 'responses.close',
-    text: line((l) => `${p.id} ${verdict[l]}. ${summary(l)}`),
+    text: { en: `${p.id} ${verdict.en}. ${en.join('; ')}`, uk: `${p.id} ${verdict.uk}. ${uk.join('; ')}` },
   });
-}
-
-export function allSigned(ctx: NegotiationContext): boolean {
-  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
-  return p?.status === 'accepted' && p.signatories.every((d) => p.signatures.includes(d));
-}
-
-/** Signing stops without an agreement when forced, refused or a signatory has left. */
-export function signingFailed(ctx: NegotiationContext): boolean {
-  const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
-  if (p?.status !== 'accepted') return true;
-  return ctx.advance || p.signatories.some((d) => ctx.seats[d].walkedOut);
 }
 
 export function abandonSigning(ctx: NegotiationContext): NegotiationContext {
@@ -227,14 +196,17 @@ export function ratify(s: Scenario, ctx: NegotiationContext): NegotiationContext
 
 /** The end of a round: levers take effect, the world moves, events may fire, the month advances. */
 export function resolveRound(s: Scenario, ctx: NegotiationContext): NegotiationContext {
-  let next = ctx;
+  let world = ctx.world;
   for (const q of ctx.queuedLevers) {
     const lever = s.levers.find((l) => l.id === q.lever);
     if (!lever) continue;
-    const effects = lever.effects.map((e) => bindSector(e, q.sector ?? undefined));
-    next = { ...next, world: applyEffects(s, next.world, effects) };
+    world = applyEffects(
+      s,
+      world,
+      lever.effects.map((e) => bindSector(e, q.sector ?? undefined)),
+    );
   }
-  next = { ...next, queuedLevers: [], world: worldDynamics(s, next.world) };
+  let next: NegotiationContext = { ...ctx, queuedLevers: [], world: worldDynamics(s, world) };
   let rng = next.rng;
   for (const ev of s.events) {
     if (next.ending !== null) break;

@@ -6,24 +6,16 @@
  * one guard: it returns null when the event is allowed, or a Rejection with a sentence the server
  * sends back to the player. The UI calls it too, to grey out what is not allowed.
  */
-import { type ParamsArg, type RefusalReason, refusalDetail } from '../refusals.ts';
-import { checkPackage, evaluateCondition, packageProblems, requiredSignatories } from '../scenario/evaluate.ts';
+import { evaluateCondition, requiredSignatories } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId } from '../scenario/ids.ts';
-import type { ClauseRef, Localized, Package, Scenario } from '../scenario/schema.ts';
+import type { Package, Scenario } from '../scenario/schema.ts';
 import { EVENT_RULES, type Who } from './eventRules.ts';
-import type { EngineEvent, EngineEventType, EventOf, NegotiationContext, Rejection } from './types.ts';
+import { draftRefusal, packageRefusal } from './packageRefusal.ts';
+import { reject } from './reject.ts';
+import type { EngineEvent, EngineEventType, EventOf, NegotiationContext, Proposal, Rejection } from './types.ts';
 
 export { EVENT_RULES, type EventRule } from './eventRules.ts';
-
-/** A refusal: its code, the English sentence, and the rule (with its params) for the client to translate. */
-function reject<R extends RefusalReason>(
-  code: Rejection['code'],
-  message: string,
-  reason: R,
-  ...params: ParamsArg<R>
-): Rejection {
-  return { code, message, ...refusalDetail(reason, ...params) };
-}
+export { packageRefusal } from './packageRefusal.ts';
 
 type WrongActor = 'onlyDelegation' | 'onlyFacilitator' | 'onlySystem' | 'onlyDelegationOrFacilitator';
 const WRONG_ACTOR: Record<string, WrongActor> = {
@@ -42,79 +34,15 @@ export function present(ctx: NegotiationContext): DelegationId[] {
   return DELEGATION_IDS.filter((d) => !ctx.seats[d].walkedOut);
 }
 
-export function findProposal(ctx: NegotiationContext, id: string) {
+export function findProposal(ctx: NegotiationContext, id: string): Proposal | undefined {
+  // The draft on the table, which nearly every lookup is for, is the latest proposal.
+  const last = ctx.proposals[ctx.proposals.length - 1];
+  if (last?.id === id) return last;
   return ctx.proposals.find((p) => p.id === id);
 }
 
 export function name(scenario: Scenario, d: DelegationId): string {
   return scenario.delegations[d].name.en;
-}
-
-/** "Issue: option" in both languages, for a clause reference ("territory.freeze"). */
-function clauseName(scenario: Pick<Scenario, 'agenda'>, ref: ClauseRef): Localized {
-  const [issueId, optionId] = ref.split('.');
-  const issue = scenario.agenda.issues.find((i) => i.id === issueId);
-  const option = issue?.options.find((o) => o.id === optionId);
-  if (!issue || !option) return { en: ref, uk: ref };
-  return { en: `${issue.title.en}: ${option.label.en}`, uk: `${issue.title.uk}: ${option.label.uk}` };
-}
-
-function clauseNames(scenario: Pick<Scenario, 'agenda'>, refs: readonly ClauseRef[]): Localized {
-  const names = refs.map((ref) => clauseName(scenario, ref));
-  return { en: names.map((n) => n.en).join('; '), uk: names.map((n) => n.uk).join('; ') };
-}
-
-/**
- * The first thing wrong with a package `packageProblems` rejects, as a rule the client can word
- * (the English message lists every problem; the player's language names the first).
- */
-function packageProblemRefusal(scenario: Scenario, pkg: Package, message: string): Rejection {
-  const issues = new Map(scenario.agenda.issues.map((i) => [i.id, i]));
-  for (const [issueId, optionId] of Object.entries(pkg)) {
-    const issue = issues.get(issueId);
-    if (!issue) return reject('invalid', message, 'unknownIssue', { issue: issueId });
-    if (!issue.options.some((o) => o.id === optionId)) {
-      return reject('invalid', message, 'unknownOption', { issue: issue.title, option: optionId });
-    }
-  }
-  if (Object.keys(pkg).length === 0) return reject('invalid', message, 'packageEmpty');
-  for (const issue of scenario.agenda.issues) {
-    const option = issue.options.find((o) => o.id === pkg[issue.id]);
-    const other = option?.incompatibleWith.find((ref) => {
-      const [otherIssue, otherOption] = ref.split('.');
-      return otherIssue !== undefined && pkg[otherIssue] === otherOption;
-    });
-    if (other) {
-      const clause = clauseName(scenario, `${issue.id}.${pkg[issue.id]}`);
-      return reject('invalid', message, 'clausesClash', { clause, other: clauseName(scenario, other) });
-    }
-  }
-  return reject('invalid', message, 'packageInvalid');
-}
-
-/** Can this delegation put its name to this package? (well formed, and none of its red lines broken) */
-export function packageRefusal(
-  scenario: Scenario,
-  ctx: NegotiationContext,
-  who: DelegationId,
-  pkg: Package,
-): Rejection | null {
-  const problems = packageProblems(scenario, pkg);
-  if (problems.length > 0) {
-    return packageProblemRefusal(scenario, pkg, `The package is not valid: ${problems.join('; ')}`);
-  }
-  const breaches = checkPackage(scenario, who, pkg, ctx.world);
-  const first = breaches[0];
-  if (!first) return null;
-  const message = breaches.map((b) => b.message).join('; ');
-  const delegation = scenario.delegations[who].name;
-  return first.clauses.length > 0
-    ? reject('red_line', message, 'redLineClauses', {
-        delegation,
-        redLine: first.redLine.title,
-        clauses: clauseNames(scenario, first.clauses),
-      })
-    : reject('red_line', message, 'redLinePackage', { delegation, redLine: first.redLine.title });
 }
 
 /** null when the event is allowed now; otherwise why not. Pure: the machine's only guard. */
@@ -212,7 +140,7 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
       return reject('not_allowed', 'you tabled this draft; your acceptance is already recorded', 'ownDraft');
     }
     if (p.responses[who]) return reject('not_allowed', 'you have already responded to this draft', 'alreadyResponded');
-    if (e.response === 'accept') return packageRefusal(s, ctx, who, p.package);
+    if (e.response === 'accept') return draftRefusal(s, ctx, who, p);
     if (e.response === 'counter') {
       if (!e.counter) return reject('invalid', 'a counter-proposal needs a counter package', 'counterMissing');
       return packageRefusal(s, ctx, who, e.counter);
@@ -281,7 +209,7 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
       });
     }
     if (p.signatures.includes(who)) return reject('not_allowed', 'you have already signed', 'alreadySigned');
-    return packageRefusal(s, ctx, who, p.package);
+    return draftRefusal(s, ctx, who, p);
   },
 
   'agreement.decline': (s, ctx, e) => {

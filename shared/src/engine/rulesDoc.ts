@@ -14,7 +14,7 @@ const GUARD_TEXT: Record<string, string> = {
   allStatements: 'every delegation still at the table has made its statement (or the phase is forced)',
   draftTabled: 'a draft has been tabled',
   responsesComplete: 'every required signatory has answered or left (or the phase is forced)',
-  draftAccepted: 'every required signatory accepted',
+  closesAccepted: 'responses close (as below) with every required signatory accepting',
   allSigned: 'every required signatory has signed',
   signingFailed: 'a signatory refused or left, or the phase is forced',
   ended: 'something ended the talks (a concluding signature, a walkout, a breakthrough, the deadline)',
@@ -24,12 +24,11 @@ const STATE_TEXT: Record<string, string> = {
   lobby: 'Delegations take their seats and say they are ready.',
   briefing: 'Each delegation reads its private briefing.',
   opening: 'Each delegation makes one public opening statement. Round 1 (the first month) begins after.',
-  round: 'One round per month of the calendar, until the deadline.',
-  talks: 'Plenary and private channels are open; levers may be pulled.',
+  talks:
+    'A round (one month of the calendar, until the deadline) begins: plenary and private channels are open; levers may be pulled.',
   tabling: 'A delegation tables a draft or amends an earlier one; passing means "ready".',
   responses:
     'Each delegation accepts, rejects (with reasons) or counter-proposes. Answers are sealed until all required ones are in.',
-  responsesClosed: 'Instantaneous: the answers are published and routed.',
   signing: 'The required signatories sign or refuse.',
   ratification:
     "Instantaneous: each signatory's domestic rules decide whether the agreement holds. A concluding agreement (one that settles a concluding issue such as the ceasefire) ends the talks; a partial one binds and the talks go on.",

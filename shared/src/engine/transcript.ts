@@ -3,6 +3,8 @@
  * read in English and Ukrainian. Entries caused by an event keep the event, so the transcript plus
  * the seed replays the game (see game.ts `replay`).
  */
+
+import { memo } from '../memo.ts';
 import type { DelegationId, Localized, Package, Scenario } from '../scenario/schema.ts';
 import type { Actor, Audience, EngineEvent, NegotiationContext, TranscriptEntry } from './types.ts';
 
@@ -22,7 +24,9 @@ export function append(
     event: entry.event ?? null,
     at: entry.at ?? ctx.now,
   };
-  return { ...ctx, transcript: [...ctx.transcript, full], nextSeq: ctx.nextSeq + 1 };
+  // concat copies the (long, growing) transcript in one block; a spread copies it element by
+  // element, about three times slower, and this runs several times per step.
+  return { ...ctx, transcript: ctx.transcript.concat([full]), nextSeq: ctx.nextSeq + 1 };
 }
 
 /** Display name of an actor in both languages. */
@@ -37,16 +41,56 @@ export function line(build: (lang: 'en' | 'uk') => string): Localized {
   return { en: build('en'), uk: build('uk') };
 }
 
+/**
+ * "Issue: option" for every option of the agenda, both languages, by issue index: every tabled
+ * draft is described.
+ */
+const CLAUSE_TEXTS = new WeakMap<object, Map<string, Localized>[]>();
+function clauseTexts(scenario: Pick<Scenario, 'agenda'>): Map<string, Localized>[] {
+  return memo(CLAUSE_TEXTS, scenario.agenda, () =>
+    scenario.agenda.issues.map((issue) => {
+      const options = new Map<string, Localized>();
+      for (const o of issue.options) {
+        // The first option of an id wins, as a search through the options would find it.
+        if (!options.has(o.id))
+          options.set(
+            o.id,
+            line((l) => `${issue.title[l]}: ${o.label[l]}`),
+          );
+      }
+      return options;
+    }),
+  );
+}
+
 /** "Ceasefire: along the current line of contact; Crimea: deferred" in one language. */
 export function describePackage(scenario: Scenario, pkg: Package, lang: 'en' | 'uk'): string {
-  const parts: string[] = [];
-  for (const issue of scenario.agenda.issues) {
+  return describeClauses(scenario, pkg)[lang];
+}
+
+/**
+ * describePackage in both languages, in one pass over the agenda. Concatenated rather than
+ * joined: V8 then only links the parts, and copies them if and when the text is read.
+ */
+export function describeClauses(scenario: Pick<Scenario, 'agenda'>, pkg: Package): Localized {
+  const texts = clauseTexts(scenario);
+  const issues = scenario.agenda.issues;
+  let en: string | undefined;
+  let uk = '';
+  for (let i = 0; i < issues.length; i += 1) {
+    const issue = issues[i] as (typeof issues)[number];
     const optionId = pkg[issue.id];
     if (optionId === undefined) continue;
-    const option = issue.options.find((o) => o.id === optionId);
-    parts.push(`${issue.title[lang]}: ${option ? option.label[lang] : optionId}`);
+    const text = texts[i]?.get(optionId) ?? line((l) => `${issue.title[l]}: ${optionId}`);
+    if (en === undefined) {
+      en = text.en;
+      uk = text.uk;
+    } else {
+      en = `${en}; ${text.en}`;
+      uk = `${uk}; ${text.uk}`;
+    }
   }
-  return parts.join('; ');
+  return { en: en ?? '', uk };
 }
 
 export function delegationList(scenario: Scenario, ids: readonly DelegationId[], lang: 'en' | 'uk'): string {

@@ -5,8 +5,9 @@
  *
  * The utility model (no-deal value, weights, package utility) is in utility.ts, re-exported here.
  */
+
+import { agendaIndex, signerMasks, splitRef, variablesById } from './contentIndex.ts';
 import {
-  type AgendaOption,
   type ClauseRef,
   type Condition,
   DELEGATION_IDS,
@@ -45,18 +46,6 @@ function withinBounds(value: number, b: { lt?: number; lte?: number; gt?: number
   if (b.gt !== undefined && !(value > b.gt)) return false;
   if (b.gte !== undefined && !(value >= b.gte)) return false;
   return true;
-}
-
-/** "issue.option" references split once: the content has few of them, and they are tested very often. */
-const SPLIT_REFS = new Map<string, readonly [string, string]>();
-function splitRef(ref: string): readonly [string, string] {
-  let split = SPLIT_REFS.get(ref);
-  if (!split) {
-    const dot = ref.indexOf('.');
-    split = [ref.slice(0, dot), ref.slice(dot + 1)];
-    SPLIT_REFS.set(ref, split);
-  }
-  return split;
 }
 
 function hasClause(pkg: Package | null | undefined, ref: string): boolean {
@@ -146,32 +135,24 @@ export function packageProblems(scenario: Pick<Scenario, 'agenda'>, pkg: Package
   for (const issue of scenario.agenda.issues) {
     const optionId = pkg[issue.id];
     if (optionId === undefined) continue;
-    for (const other of index.get(issue.id)?.get(optionId)?.incompatibleWith ?? []) {
-      if (hasClause(pkg, other)) problems.push(`clause ${issue.id}.${optionId} cannot stand with clause ${other}`);
+    for (const [otherIssue, otherOption, other] of index.get(issue.id)?.get(optionId)?.clashes ?? []) {
+      if (pkg[otherIssue] === otherOption) {
+        problems.push(`clause ${issue.id}.${optionId} cannot stand with clause ${other}`);
+      }
     }
   }
   return problems;
 }
 
-/** issue id → option id → option, built once per agenda (bots and scoring call packageProblems a lot). */
-const INDEXES = new WeakMap<object, Map<string, Map<string, AgendaOption>>>();
-function agendaIndex(scenario: Pick<Scenario, 'agenda'>): Map<string, Map<string, AgendaOption>> {
-  let index = INDEXES.get(scenario.agenda);
-  if (!index) {
-    index = new Map(scenario.agenda.issues.map((i) => [i.id, new Map(i.options.map((o) => [o.id, o]))]));
-    INDEXES.set(scenario.agenda, index);
-  }
-  return index;
-}
-
 /** Delegations whose signatures the package needs to bind: the union over the clauses it settles. */
 export function requiredSignatories(scenario: Pick<Scenario, 'agenda'>, pkg: Package): DelegationId[] {
-  const needed = new Set<DelegationId>();
-  for (const issue of scenario.agenda.issues) {
-    const option = issue.options.find((o) => o.id === pkg[issue.id]);
-    for (const d of option?.signatories ?? []) needed.add(d);
+  const masks = signerMasks(scenario);
+  let needed = 0;
+  for (let i = 0; i < masks.length; i += 1) {
+    const optionId = pkg[(scenario.agenda.issues[i] as { id: string }).id];
+    if (optionId !== undefined) needed |= masks[i]?.get(optionId) ?? 0;
   }
-  return DELEGATION_IDS.filter((d) => needed.has(d));
+  return DELEGATION_IDS.filter((_, bit) => (needed >> bit) & 1);
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -259,12 +240,13 @@ export function applyEffects(
 ): WorldState {
   const values = { ...world.values };
   const flags = [...world.flags];
+  const variables = variablesById(scenario.world);
   for (const effect of effects) {
     if ('flag' in effect) {
       if (!flags.includes(effect.flag)) flags.push(effect.flag);
       continue;
     }
-    const variable = scenario.world.variables.find((v) => v.id === effect.variable);
+    const variable = variables.get(effect.variable);
     if (!variable) continue;
     const next = 'set' in effect ? effect.set : (values[variable.id] ?? variable.initial) + effect.delta;
     values[variable.id] = clamp(next, variable.min, variable.max);

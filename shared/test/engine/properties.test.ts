@@ -108,6 +108,21 @@ describe('engine invariants under random event sequences', () => {
     );
   });
 
+  it('restores a game persisted when the round phases were nested under a `round` state', () => {
+    fc.assert(
+      fc.property(sequences, (events) => {
+        const whole = run(events);
+        const persisted = engine.persist(whole);
+        const phase = whole.context.phase;
+        const nested = ['talks', 'tabling', 'responses', 'signing'].includes(phase) ? { round: phase } : phase;
+        const restored = engine.restore({ ...persisted, value: nested });
+        expect(restored.value).toEqual(whole.value);
+        expect(restored.context).toEqual(whole.context);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('a view’s transcript is the plain filter of the whole transcript, whatever was viewed before', () => {
     // viewFor extends the transcript it last filtered for a seat (view.ts): views at every step,
     // slices and a second game interleaved must still give exactly the plain filter.
