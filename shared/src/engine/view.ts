@@ -127,19 +127,12 @@ function visibleLevers(scenario: Scenario, viewer: ViewerSeat): ReadonlySet<stri
 }
 
 /**
- * A transcript entry without its replay event, made once per entry: entries never change after they
- * are written, and every view of every seat shows the same stripped copy (a game builds hundreds of
- * views over a transcript of hundreds of entries).
+ * A transcript entry without its replay event. Each kind of viewer strips an entry once, when its
+ * cached transcript (below) first takes it in; a cache shared by all viewers would be a WeakMap entry
+ * per transcript line, which costs more at every garbage collection than the copies it saves.
  */
-const STRIPPED = new WeakMap<TranscriptEntry, TranscriptEntry>();
 function withoutEvent(entry: TranscriptEntry): TranscriptEntry {
-  if (entry.event === null) return entry;
-  let stripped = STRIPPED.get(entry);
-  if (!stripped) {
-    stripped = Object.freeze({ ...entry, event: null });
-    STRIPPED.set(entry, stripped);
-  }
-  return stripped;
+  return entry.event === null ? entry : Object.freeze({ ...entry, event: null });
 }
 
 /**
