@@ -19,6 +19,7 @@ import {
   choiceWellFormed,
   compiledRedLines,
   emptyChoice,
+  keyAfterChange,
   keyOfChoice,
   OPEN,
   settledCount,
@@ -68,9 +69,8 @@ export function ownRefusal(
   return breaches.length > 0 ? { code: 'red_line', message: breaches[0]?.message ?? '' } : null;
 }
 
-/** Could the bot sign this package (its own red lines and the agenda's rules)? Memoised per decision. */
-function selfAccepts(ctx: OfferContext, choice: Choice): boolean {
-  const key = keyOfChoice(ctx.space, choice);
+/** Could the bot sign this package (its own red lines and the agenda's rules)? Memoised per decision, by the choice's key. */
+function selfAccepts(ctx: OfferContext, choice: Choice, key: ChoiceKey): boolean {
   let ok = ctx.acceptable.get(key);
   if (ok === undefined) {
     // Same verdict as ownRefusal(…) === null, on the compiled checks (space.test.ts holds them to it).
@@ -160,15 +160,25 @@ function repair(ctx: OfferContext, input: Choice): Repaired {
   const inputKey = keyOfChoice(space, input);
   const memo = ctx.repaired.get(inputKey);
   if (memo) return memo;
-  const current = input.slice();
+  // The input is a fresh choice its caller hands over (candidateFor, mediatorCandidate): repaired in
+  // place, its key kept up to date clause by clause rather than recomputed.
+  const current = input;
+  let key = inputKey;
   for (let i = 0; i < current.length; i += 1) {
     const j = current[i] as number;
-    if (j !== OPEN && ctx.refusedByAnyone[(tables[i] as IssueTable).base + j]) current[i] = OPEN;
+    if (j !== OPEN && ctx.refusedByAnyone[(tables[i] as IssueTable).base + j]) {
+      current[i] = OPEN;
+      key = keyAfterChange(space, current, key, i, j);
+    }
   }
   if (problemCounts.length < current.length) problemCounts = new Int32Array(current.length);
   let settled = settledCount(current);
+  let accepted = false;
   for (let attempt = 0; attempt < tables.length && settled > 0; attempt += 1) {
-    if (selfAccepts(ctx, current)) break;
+    if (selfAccepts(ctx, current, key)) {
+      accepted = true;
+      break;
+    }
     // Only a clause involved in every problem can fix the package on its own.
     const problems = choiceProblemCounts(space, ctx.redLines, current, ctx.view.world, problemCounts);
     let best = OPEN;
@@ -179,7 +189,7 @@ function repair(ctx: OfferContext, input: Choice): Repaired {
       let fixed = settled === 1;
       if (!fixed && problemCounts[i] === problems) {
         current[i] = OPEN;
-        fixed = selfAccepts(ctx, current);
+        fixed = selfAccepts(ctx, current, keyAfterChange(space, current, key, i, j));
         current[i] = j;
       }
       // Removing a clause swaps its weighted utility for the no-deal value on that issue.
@@ -191,12 +201,18 @@ function repair(ctx: OfferContext, input: Choice): Repaired {
       }
     }
     if (best === OPEN) break;
+    const removed = current[best] as number;
     current[best] = OPEN;
+    key = keyAfterChange(space, current, key, best, removed);
     settled -= 1;
   }
-  const signable = settled > 0 && selfAccepts(ctx, current);
+  const signable = settled > 0 && (accepted || selfAccepts(ctx, current, key));
   const choice = signable ? current : emptyChoice(space);
-  const result: Repaired = { choice, key: keyOfChoice(space, choice), settled: signable ? settled : 0 };
+  const result: Repaired = {
+    choice,
+    key: signable ? key : keyOfChoice(space, choice),
+    settled: signable ? settled : 0,
+  };
   ctx.repaired.set(inputKey, result);
   return result;
 }

@@ -34,8 +34,12 @@ export interface ClauseSpace {
   optionIndex: ReadonlyArray<ReadonlyMap<string, number>>;
   /** Each issue's default option index (what an open issue resolves to). */
   defaults: readonly number[];
-  /** Per clause index: the clauses it cannot stand with, as [issue index, option index] pairs. */
-  incompatible: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  /**
+   * The clauses that cannot stand together, flat, four numbers a pair: issue and option index, and
+   * the issue and option index it clashes with. Few clauses clash with anything, so the checks
+   * walk this short list rather than every issue of a choice.
+   */
+  clashes: readonly number[];
   /** Per clause index: who must sign a package with that clause, as bits by DELEGATION_IDS index. */
   signerMasks: readonly number[];
   /** Mixed-radix place value of each issue, when every package's number is exact (else null). */
@@ -71,14 +75,15 @@ function numberAgenda(issues: readonly AgendaIssue[]): ClauseSpace {
     clauseBase.push(count);
     for (const o of issue.options) clauseIndex.set(`${issue.id}.${o.id}`, count++);
   }
-  const incompatible = issues.flatMap((issue) =>
-    issue.options.map((o) =>
-      (o.incompatibleWith ?? []).flatMap((ref) => {
+  const clashes: number[] = [];
+  issues.forEach((issue, i) => {
+    issue.options.forEach((o, j) => {
+      for (const ref of o.incompatibleWith ?? []) {
         const pair = locate(issueIndex, optionIndex, ref);
-        return pair ? [pair] : [];
-      }),
-    ),
-  );
+        if (pair) clashes.push(i, j, pair[0], pair[1]);
+      }
+    });
+  });
   let product = 1;
   const places: number[] = [];
   for (const issue of issues) {
@@ -93,7 +98,7 @@ function numberAgenda(issues: readonly AgendaIssue[]): ClauseSpace {
     issueIndex,
     optionIndex,
     defaults: issues.map((issue, i) => optionIndex[i]?.get(issue.default) ?? -2),
-    incompatible,
+    clashes,
     signerMasks: issues.flatMap((issue) =>
       issue.options.map((o) => o.signatories.reduce((m, d) => m | (1 << DELEGATION_IDS.indexOf(d)), 0)),
     ),
@@ -135,6 +140,22 @@ export function keyOfChoice(space: ClauseSpace, choice: Choice): ChoiceKey {
     return key;
   }
   return String.fromCharCode(...Array.from(choice, (j) => j + 1));
+}
+
+/**
+ * The key of a choice just changed at issue i (it held `before`), from its key before the change:
+ * one term instead of every issue's. Exact: numbered keys are integers below 2^53.
+ */
+export function keyAfterChange(
+  space: ClauseSpace,
+  choice: Choice,
+  key: ChoiceKey,
+  i: number,
+  before: number,
+): ChoiceKey {
+  const places = space.places;
+  if (places === null || typeof key !== 'number') return keyOfChoice(space, choice);
+  return key + ((choice[i] as number) - before) * (places[i] as number);
 }
 
 export function settledCount(choice: Choice): number {
@@ -192,15 +213,11 @@ export function compiled(space: ClauseSpace, cond: Condition): CompiledCondition
 
 /** Same count as packageProblems(packageOf(choice)).length for a choice that settles something. */
 export function choiceProblemCount(space: ClauseSpace, choice: Choice): number {
+  const clashes = space.clashes;
   let count = 0;
-  for (let i = 0; i < choice.length; i += 1) {
-    const j = choice[i] as number;
-    if (j === OPEN) continue;
-    const pairs = space.incompatible[(space.clauseBase[i] as number) + j] as ReadonlyArray<readonly [number, number]>;
-    for (let p = 0; p < pairs.length; p += 1) {
-      const pair = pairs[p] as readonly [number, number];
-      if (choice[pair[0]] === pair[1]) count += 1;
-    }
+  for (let c = 0; c < clashes.length; c += 4) {
+    if (choice[clashes[c] as number] === clashes[c + 1] && choice[clashes[c + 2] as number] === clashes[c + 3])
+      count += 1;
   }
   return count;
 }
@@ -253,18 +270,14 @@ export function choiceProblemCounts(
 ): number {
   counts.fill(0, 0, choice.length);
   let problems = 0;
-  for (let i = 0; i < choice.length; i += 1) {
-    const j = choice[i] as number;
-    if (j === OPEN) continue;
-    const pairs = space.incompatible[(space.clauseBase[i] as number) + j] as ReadonlyArray<readonly [number, number]>;
-    for (let p = 0; p < pairs.length; p += 1) {
-      const pair = pairs[p] as readonly [number, number];
-      const i2 = pair[0];
-      if (choice[i2] !== pair[1]) continue;
-      problems += 1;
-      counts[i] = (counts[i] as number) + 1;
-      if (i2 !== i) counts[i2] = (counts[i2] as number) + 1;
-    }
+  const clashes = space.clashes;
+  for (let c = 0; c < clashes.length; c += 4) {
+    const i = clashes[c] as number;
+    const i2 = clashes[c + 2] as number;
+    if (choice[i] !== clashes[c + 1] || choice[i2] !== clashes[c + 3]) continue;
+    problems += 1;
+    counts[i] = (counts[i] as number) + 1;
+    if (i2 !== i) counts[i2] = (counts[i2] as number) + 1;
   }
   for (const line of lines) {
     if (!line.breaks(choice, world)) continue;

@@ -27,6 +27,7 @@ import {
   compiled,
   compiledRedLines,
   emptyChoice,
+  keyAfterChange,
   keyOfChoice,
   OPEN,
   packageOf,
@@ -78,6 +79,21 @@ describe('choices stand for packages', () => {
       { numRuns: 500 },
     );
     expect(keyOfChoice(space, emptyChoice(space))).toBe(0);
+  });
+
+  it('a key updated for one changed issue is the key of the changed choice', () => {
+    const space = spaceOf(scenario);
+    fc.assert(
+      fc.property(packages(scenario, { badOptions: false }), fc.nat(), fc.nat(), (pkg, at, to) => {
+        const choice = choiceOf(space, pkg) as Int16Array;
+        const i = at % choice.length;
+        const before = choice[i] as number;
+        const key = keyOfChoice(space, choice);
+        choice[i] = (to % ((space.issues[i]?.options.length ?? 0) + 1)) - 1; // OPEN or an option
+        expect(keyAfterChange(space, choice, key, i, before)).toBe(keyOfChoice(space, choice));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('an agenda too large to number exactly falls back to string keys that still tell packages apart', () => {
