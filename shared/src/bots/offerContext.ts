@@ -19,6 +19,7 @@ import {
   spaceOf,
 } from '../scenario/space.ts';
 import { type ClauseBeliefs, type OwnModel, ownNoDeal } from './model.ts';
+import { cachedTanh } from './tanh.ts';
 
 /** A belief this low means the delegation named the clause when refusing: treat it as a red line. */
 export const REFUSED = -2.5;
@@ -217,7 +218,7 @@ function computeLiking(ctx: OfferContext): Liking {
       const judge = ((ctx.present & table.signerMask) >> d) & 1;
       for (let k = table.base; k < table.base + table.rows.length; k += 1) {
         const belief = beliefs[k] as number;
-        const like = belief === 0 ? 0 : Math.tanh(belief);
+        const like = belief === 0 ? 0 : cachedTanh(belief);
         likes[k] = like;
         theirs[k] = (theirs[k] as number) + like;
         if (judge) leastJudge[k] = Math.min(leastJudge[k] as number, like);

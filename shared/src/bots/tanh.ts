@@ -1,0 +1,23 @@
+/**
+ * Math.tanh, remembered. The bots squash every belief with tanh at every offer decision (thousands
+ * of calls a game), and a tanh costs tens of nanoseconds; yet the beliefs take few distinct values
+ * (stances plus recency-weighted steps), so nearly every call has been answered before. A small
+ * direct-mapped table on the value's bits answers those; a collision only costs a recomputation.
+ * Pure memoisation: an entry answers only for the exact value it holds.
+ */
+const BITS = 12;
+const KEYS = new Float64Array(1 << BITS).fill(Number.NaN);
+const VALUES = new Float64Array(1 << BITS);
+const BOX = new Float64Array(1);
+const WORDS = new Int32Array(BOX.buffer);
+
+export function cachedTanh(x: number): number {
+  BOX[0] = x;
+  const slot = Math.imul((WORDS[0] as number) ^ (WORDS[1] as number), 0x9e3779b1) >>> (32 - BITS);
+  // +0 and −0 compare equal but have different tanh: the caller maps both to 0 before calling.
+  if (KEYS[slot] === x) return VALUES[slot] as number;
+  const y = Math.tanh(x);
+  KEYS[slot] = x;
+  VALUES[slot] = y;
+  return y;
+}
