@@ -116,8 +116,6 @@ function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeli
   );
 }
 
-const DELEGATION_INDEX = Object.fromEntries(DELEGATION_IDS.map((d, i) => [d, i])) as Record<DelegationId, number>;
-
 function add(beliefs: ClauseBeliefs, clauses: readonly number[], amount: number): void {
   for (let c = 0; c < clauses.length; c += 1) {
     const k = clauses[c] as number;
@@ -127,51 +125,94 @@ function add(beliefs: ClauseBeliefs, clauses: readonly number[], amount: number)
 
 /**
  * Opponent models for every delegation (by DELEGATION_IDS index; its own is its public stance),
- * learned from the proposals history in the view.
+ * learned from the proposals history in the view. Shared, read-only arrays: see replayedModel.
  */
 export function opponentModels(
   scenario: PublicScenario,
   view: SeatView,
   self: DelegationId,
   level: BotLevel,
-): ClauseBeliefs[] {
+): readonly ClauseBeliefs[] {
   const space = spaceOf(scenario);
   const stances = stanceBeliefs(scenario, space);
   const models: ClauseBeliefs[] = [];
-  for (const stance of stances) models.push(stance.slice());
-  if (level === 'novice') return models; // a novice does not learn from the talks themselves
-  const total = view.proposals.length;
-  for (let index = 0; index < total; index += 1) {
-    const p = view.proposals[index] as SeatView['proposals'][number];
-    // Recent moves say more about where a delegation stands now.
-    const recency = 0.5 + (0.5 * (index + 1)) / total;
-    const clauses = numbered(space, p.package).clauses;
-    if (p.author !== self) add(models[DELEGATION_INDEX[p.author]] as ClauseBeliefs, clauses, 1 * recency);
-    for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
-      const id = DELEGATION_IDS[d] as DelegationId;
-      const r = p.responses[id];
-      if (!r || id === self || id === p.author) continue;
-      const beliefs = models[d] as ClauseBeliefs;
-      if (r.response === 'accept') {
-        add(beliefs, clauses, 0.5 * recency);
-        continue;
-      }
-      add(beliefs, clauses, -0.2 * recency);
-      // A clause named as a red line is what that delegation can never take; an objection only costs.
-      for (const reason of r.reasons) {
-        const k = reason.clause ? space.clauseIndex.get(reason.clause) : undefined;
-        if (k === undefined) continue;
-        if (reason.severity === 'red-line') beliefs[k] = (beliefs[k] as number) - 3;
-        else {
-          // Objections add up, but on their own never to a veto: a price can still be paid.
-          const current = beliefs[k] as number;
-          if (current > -2) beliefs[k] = Math.max(-2, current - 0.7);
-        }
-      }
-      if (r.counter) add(beliefs, numbered(space, r.counter).clauses, 1 * recency);
-    }
+  for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
+    const stance = stances[d] as ClauseBeliefs;
+    // A novice does not learn from the talks themselves; nor does a bot about itself (its own
+    // drafts and answers only ever went into its model of itself, which stays its stance).
+    if (level === 'novice' || DELEGATION_IDS[d] === self) models.push(stance);
+    else models.push(replayedModel(space, stance, view.proposals, d));
   }
   return models;
+}
+
+/**
+ * What a delegation's model was last made from: per proposal its package, author and that
+ * delegation's answer (objects the engine never changes once made, as numbered.ts relies on too).
+ */
+interface Replayed {
+  space: ClauseSpace;
+  stance: ClauseBeliefs;
+  trail: unknown[];
+  beliefs: ClauseBeliefs;
+}
+const REPLAYED: Array<Replayed | undefined> = [];
+
+/**
+ * The model of another delegation reads, proposal by proposal, only the package, its author and
+ * that delegation's own answer, never who is looking: the bots at the table replay the same
+ * history at the same moment. So the last model made of each delegation is kept with what it was
+ * made from, and handed out again (never to be changed) when the history reads exactly the same.
+ */
+function replayedModel(
+  space: ClauseSpace,
+  stance: ClauseBeliefs,
+  proposals: SeatView['proposals'],
+  d: number,
+): ClauseBeliefs {
+  const id = DELEGATION_IDS[d] as DelegationId;
+  const last = REPLAYED[d];
+  if (last && last.space === space && last.stance === stance && last.trail.length === 3 * proposals.length) {
+    let same = true;
+    for (let index = 0; index < proposals.length && same; index += 1) {
+      const p = proposals[index] as SeatView['proposals'][number];
+      const t = 3 * index;
+      same = last.trail[t] === p.package && last.trail[t + 1] === p.author && last.trail[t + 2] === p.responses[id];
+    }
+    if (same) return last.beliefs;
+  }
+  const beliefs = stance.slice();
+  const trail: unknown[] = [];
+  const total = proposals.length;
+  for (let index = 0; index < total; index += 1) {
+    const p = proposals[index] as SeatView['proposals'][number];
+    const r = p.responses[id];
+    trail.push(p.package, p.author, r);
+    // Recent moves say more about where a delegation stands now.
+    const recency = 0.5 + (0.5 * (index + 1)) / total;
+    if (p.author === id) add(beliefs, numbered(space, p.package).clauses, 1 * recency);
+    if (!r || id === p.author) continue;
+    const clauses = numbered(space, p.package).clauses;
+    if (r.response === 'accept') {
+      add(beliefs, clauses, 0.5 * recency);
+      continue;
+    }
+    add(beliefs, clauses, -0.2 * recency);
+    // A clause named as a red line is what that delegation can never take; an objection only costs.
+    for (const reason of r.reasons) {
+      const k = reason.clause ? space.clauseIndex.get(reason.clause) : undefined;
+      if (k === undefined) continue;
+      if (reason.severity === 'red-line') beliefs[k] = (beliefs[k] as number) - 3;
+      else {
+        // Objections add up, but on their own never to a veto: a price can still be paid.
+        const current = beliefs[k] as number;
+        if (current > -2) beliefs[k] = Math.max(-2, current - 0.7);
+      }
+    }
+    if (r.counter) add(beliefs, numbered(space, r.counter).clauses, 1 * recency);
+  }
+  REPLAYED[d] = { space, stance, trail, beliefs };
+  return beliefs;
 }
 
 /** The world at the start, from the public scenario (what every seat knows); read-only, once per scenario. */
