@@ -13,7 +13,7 @@ import { nextRandom, seedState } from '../engine/rng.ts';
 import type { SeatView } from '../engine/view.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized, type Package } from '../scenario/schema.ts';
-import { chooseLever } from './levers.ts';
+import { chooseLever, lastClosed } from './levers.ts';
 import {
   aspiration,
   type OwnModel,
@@ -102,11 +102,11 @@ function act(name: Localized, en: string, uk: string): Localized {
   return { en: `${name.en} ${en}`, uk: `${name.uk} ${uk}` };
 }
 
-/** The most recent draft that was refused or not signed (what a new draft amends). */
-function lastClosed(view: SeatView): SeatView['proposals'][number] | undefined {
+/** The draft on the table (proposals are only ever appended: it is usually the last). */
+function onTable(view: SeatView): SeatView['proposals'][number] | undefined {
   for (let i = view.proposals.length - 1; i >= 0; i -= 1) {
     const p = view.proposals[i];
-    if (p && (p.status === 'rejected' || p.status === 'declined')) return p;
+    if (p && p.id === view.onTable) return p;
   }
   return undefined;
 }
@@ -180,7 +180,7 @@ export const decide: DecideFn = (scenario, view, options) => {
       for (const c of candidates) best = Math.max(best, c.utility);
       const offer = chooseOffer(candidates, targetOf(d, best), res);
       if (offer && offer.utility > res) {
-        const previous = lastClosed(view);
+        const previous = lastClosed(view); // what a new draft amends
         const action: BotAction = previous
           ? { type: 'proposal.amend', proposalId: previous.id, package: candidatePackage(contextOf(d), offer) }
           : { type: 'proposal.table', package: candidatePackage(contextOf(d), offer) };
@@ -190,7 +190,7 @@ export const decide: DecideFn = (scenario, view, options) => {
     return decision({ type: 'seat.ready' }, phrase(scenario, view, self, 'stall', { issue: topIssue(own) }));
   }
 
-  const p = view.proposals.find((x) => x.id === view.onTable);
+  const p = onTable(view);
   if (!p) return null;
 
   if (view.phase === 'responses') {

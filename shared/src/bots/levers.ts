@@ -7,9 +7,10 @@
  * content's `requires`). Personality.leverUse sets how readily it acts.
  */
 import type { SeatView } from '../engine/view.ts';
-import { applyEffects, bindSector, evaluateCondition } from '../scenario/evaluate.ts';
+import { bindSector, evaluateCondition } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import type { DelegationId, Lever } from '../scenario/schema.ts';
+import { noDealAfter } from '../scenario/utility.ts';
 import { type OwnModel, ownNoDeal } from './model.ts';
 
 /** What pressing a blocking delegation is worth to a bot, in its own utility units. */
@@ -21,9 +22,18 @@ export interface LeverChoice {
   value: number;
 }
 
+/** The most recent draft that was refused or not signed (searched from the end, without copying). */
+export function lastClosed(view: SeatView): SeatView['proposals'][number] | undefined {
+  for (let i = view.proposals.length - 1; i >= 0; i -= 1) {
+    const p = view.proposals[i];
+    if (p && (p.status === 'rejected' || p.status === 'declined')) return p;
+  }
+  return undefined;
+}
+
 /** Delegations that refused the most recent draft that was answered (or would not sign it). */
 export function blockers(view: SeatView): DelegationId[] {
-  const closed = [...view.proposals].reverse().find((p) => p.status === 'rejected' || p.status === 'declined');
+  const closed = lastClosed(view);
   if (!closed || closed.round < view.round - 1) return [];
   return closed.signatories.filter((d) => {
     const r = closed.responses[d];
@@ -50,19 +60,23 @@ export function chooseLever(
   leverUse: number,
   roll: number,
 ): LeverChoice | null {
-  if (view.queuedLevers.some((q) => q.owner === own.self)) return null;
+  for (const q of view.queuedLevers) if (q.owner === own.self) return null;
   if (roll > leverUse) return null;
   const blocking = blockers(view).filter((d) => d !== own.self);
   const before = ownNoDeal(own, view.world);
   let best: LeverChoice | null = null;
+  let target: string | null | undefined;
   for (const lever of view.private[own.self]?.levers ?? []) {
     if ((view.cooldowns[lever.id] ?? 0) > view.round) continue;
     if (lever.requires && !evaluateCondition(lever.requires, { world: view.world })) continue;
-    const sector = lever.targetsSector ? bestSector(scenario, view) : null;
+    if (lever.targetsSector && target === undefined) target = bestSector(scenario, view); // once, if a lever needs it
+    const sector = lever.targetsSector ? (target as string | null) : null;
     if (lever.targetsSector && !sector) continue;
     const effects = lever.effects.map((e) => bindSector(e, sector ?? undefined));
-    const after = ownNoDeal(own, applyEffects(scenario, view.world, effects));
-    const pressure = lever.pressures.filter((d) => blocking.includes(d)).length * PRESSURE_VALUE;
+    const after = noDealAfter(own.prefs, scenario, view.world, effects);
+    let pressed = 0;
+    for (const d of lever.pressures) if (blocking.includes(d)) pressed += 1;
+    const pressure = pressed * PRESSURE_VALUE;
     const value = after - before + pressure;
     if (value > 0.004 && (!best || value > best.value)) best = { lever, sector, value };
   }

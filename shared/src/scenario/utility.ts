@@ -8,8 +8,9 @@
  * on the clauses it settles, and a worse world (a lower no-deal value) makes every deal relatively
  * more attractive. Weights are normalised to sum to 1. Pure; re-exported by evaluate.ts.
  */
+import { variablesById } from './contentIndex.ts';
 import type { WorldState } from './evaluate.ts';
-import type { DelegationId, Package, Preferences, Scenario } from './schema.ts';
+import type { DelegationId, Effect, Package, Preferences, Scenario } from './schema.ts';
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
@@ -24,6 +25,37 @@ export function noDealValue(scenario: Scenario, delegation: DelegationId, world:
 export function noDealFrom(prefs: Preferences, world: WorldState): number {
   const nd = prefs.noDeal;
   const terms = nd.terms.reduce((sum, t) => sum + t.coefficient * (world.values[t.variable] ?? 0), 0);
+  return clamp(nd.base + terms + nd.perMonth * world.month, 0, 1);
+}
+
+/**
+ * noDealFrom(prefs, applyEffects(scenario, world, effects)), without building that world (a bot
+ * values each of its levers so, at every talks decision): only the variables the formula reads are
+ * followed through the effects, each changed exactly as applyEffects changes it.
+ */
+export function noDealAfter(
+  prefs: Preferences,
+  scenario: Pick<Scenario, 'world'>,
+  world: WorldState,
+  effects: readonly Effect[],
+): number {
+  const nd = prefs.noDeal;
+  const variables = variablesById(scenario.world);
+  let terms = 0;
+  for (const t of nd.terms) {
+    let value = world.values[t.variable];
+    for (const effect of effects) {
+      if ('flag' in effect || effect.variable !== t.variable) continue;
+      const variable = variables.get(effect.variable);
+      if (!variable) continue;
+      value = clamp(
+        'set' in effect ? effect.set : (value ?? variable.initial) + effect.delta,
+        variable.min,
+        variable.max,
+      );
+    }
+    terms = terms + t.coefficient * (value ?? 0);
+  }
   return clamp(nd.base + terms + nd.perMonth * world.month, 0, 1);
 }
 

@@ -13,10 +13,11 @@ import { candidatePackage, offerContext, scoreCandidate } from '../../src/bots/o
 import { ownRatificationProblems, resolvedRatificationProblems } from '../../src/bots/ratification.ts';
 import { createEngine } from '../../src/engine/game.ts';
 import { viewFor } from '../../src/engine/view.ts';
-import { utilityFrom, weightsOf } from '../../src/scenario/evaluate.ts';
+import { applyEffects, bindSector, noDealFrom, utilityFrom, weightsOf } from '../../src/scenario/evaluate.ts';
 import { type PublicScenario, publicScenario } from '../../src/scenario/public.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { choiceOf, keyOfChoice, settledCount, spaceOf } from '../../src/scenario/space.ts';
+import { noDealAfter } from '../../src/scenario/utility.ts';
 import { delegations, packages, worlds } from '../support/packageArbitraries.ts';
 
 let scenario: Scenario;
@@ -68,5 +69,24 @@ describe('ratification checks on choices agree with the resolved package', () =>
       { numRuns: 500 },
     );
     expect(failures).toBeGreaterThan(0);
+  });
+});
+
+describe('a lever’s no-deal value is read without building the world after it', () => {
+  it('noDealAfter is noDealFrom on applyEffects, exactly, for every lever, sector and reachable world', () => {
+    fc.assert(
+      fc.property(worlds(scenario), delegations(), (world, d) => {
+        const prefs = scenario.delegations[d].preferences;
+        for (const lever of scenario.levers) {
+          for (const sector of lever.targetsSector ? scenario.map.sectors.map((s) => s.id) : [undefined]) {
+            const effects = lever.effects.map((e) => bindSector(e, sector));
+            expect(noDealAfter(prefs, scenario, world, effects)).toBe(
+              noDealFrom(prefs, applyEffects(scenario, world, effects)),
+            );
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
