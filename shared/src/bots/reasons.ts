@@ -46,10 +46,17 @@ export interface PhraseVars {
 }
 
 /**
- * Filled phrases, per scenario (its agenda names the clauses) and template: a bot says the same
- * few sentences many times a game, and each one is frozen so sharing it is safe.
+ * Filled phrases, per scenario (its agenda names the clauses) and template, then by speaker, clause
+ * and issue (nested maps: no key string to build and hash at every call): a bot says the same few
+ * sentences many times a game, and each one is frozen so sharing it is safe.
  */
-const FILLED = new WeakMap<Localized, { context: object; value: Map<string, Localized> }>();
+type ByIssue = Map<string, Localized>;
+type ByClause = Map<string, ByIssue>;
+type Filled = Map<string, ByClause>;
+const FILLED = new WeakMap<Localized, { context: object; value: Filled }>();
+function newMap<K, V>(): Map<K, V> {
+  return new Map();
+}
 
 /** One of the bot's own phrases with its placeholders filled in, in both languages. */
 export function phrase(
@@ -61,8 +68,10 @@ export function phrase(
 ): Localized {
   const template = (view.private[self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting) as Localized;
   const speaker = vars.delegation ?? self;
-  const filled = memoWith(FILLED, template, scenario.agenda, () => new Map<string, Localized>());
-  return memo(filled, `${speaker} ${vars.clause ?? ''} ${vars.issue ?? ''}`, () => {
+  const bySpeaker = memoWith(FILLED, template, scenario.agenda, newMap<string, ByClause>);
+  const byClause = memo(bySpeaker, speaker, newMap<string, ByIssue>);
+  const byIssue = memo(byClause, vars.clause ?? '', newMap<string, Localized>);
+  return memo(byIssue, vars.issue ?? '', () => {
     const fill = (lang: Lang) =>
       template[lang]
         .replaceAll('{clause}', vars.clause ? clauseLabel(scenario, vars.clause, lang) : '')
