@@ -18,8 +18,8 @@ import {
   packageOf,
   spaceOf,
 } from '../scenario/space.ts';
+import { likesFor } from './liking.ts';
 import { type ClauseBeliefs, type OwnModel, ownNoDeal } from './model.ts';
-import { cachedTanh } from './tanh.ts';
 
 /** A belief this low means the delegation named the clause when refusing: treat it as a red line. */
 export const REFUSED = -2.5;
@@ -145,7 +145,7 @@ function filled(n: number, value: number): number[] {
   return out;
 }
 
-/** `models`: the beliefs about each delegation, by DELEGATION_IDS index (opponentModels). */
+/** `models`: the beliefs about each delegation, by DELEGATION_IDS index (opponentModels); never changed afterwards. */
 export function offerContext(
   scenario: PublicScenario,
   own: OwnModel,
@@ -211,15 +211,12 @@ function computeLiking(ctx: OfferContext): Liking {
       byDelegation.push(UNUSED);
       continue;
     }
-    const beliefs = ctx.beliefs[d] as ClauseBeliefs;
-    const likes = filled(n, 0);
+    const likes = likesFor(d, ctx.beliefs[d] as ClauseBeliefs);
     byDelegation.push(likes);
     for (const table of ctx.tables) {
       const judge = ((ctx.present & table.signerMask) >> d) & 1;
       for (let k = table.base; k < table.base + table.rows.length; k += 1) {
-        const belief = beliefs[k] as number;
-        const like = belief === 0 ? 0 : cachedTanh(belief);
-        likes[k] = like;
+        const like = likes[k] as number;
         theirs[k] = (theirs[k] as number) + like;
         if (judge) leastJudge[k] = Math.min(leastJudge[k] as number, like);
       }

@@ -1,7 +1,7 @@
-/** The remembered tanh (src/bots/tanh.ts) answers exactly what Math.tanh does, however values collide in its table. */
+/** The remembered tanh (src/bots/liking.ts) answers exactly what Math.tanh does, however values collide in its table. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cachedTanh } from '../../src/bots/tanh.ts';
+import { cachedTanh } from '../../src/bots/liking.ts';
 
 describe('cachedTanh', () => {
   it('is Math.tanh, bit for bit, for fresh and repeated values', () => {
