@@ -185,17 +185,32 @@ export function compileCondition(space: ClauseSpace, cond: Condition): CompiledC
     };
   };
   if ('clause' in cond) return resolvedIs(cond.clause);
+  // Plain loops over the parts, not some/every with a callback: a bot checks its red lines on
+  // hundreds of packages a game, and each callback was a closure made per check.
   if ('anyClause' in cond) {
-    const parts = cond.anyClause.map(resolvedIs);
-    return (choice, world) => parts.some((p) => p(choice, world));
+    // Issue, option and the issue's default, three numbers a clause the agenda has.
+    const refs: number[] = [];
+    for (const ref of cond.anyClause) {
+      const at = locate(space.issueIndex, space.optionIndex, ref);
+      if (at) refs.push(at[0], at[1], space.defaults[at[0]] as number);
+    }
+    return (choice) => {
+      for (let r = 0; r < refs.length; r += 3) {
+        const chosen = choice[refs[r] as number] as number;
+        if ((chosen === OPEN ? refs[r + 2] : chosen) === refs[r + 1]) return true;
+      }
+      return false;
+    };
   }
-  if ('all' in cond) {
-    const parts = cond.all.map((c) => compileCondition(space, c));
-    return (choice, world) => parts.every((p) => p(choice, world));
-  }
-  if ('any' in cond) {
-    const parts = cond.any.map((c) => compileCondition(space, c));
-    return (choice, world) => parts.some((p) => p(choice, world));
+  if ('all' in cond || 'any' in cond) {
+    // "all" fails at its first false part and "any" holds at its first true one.
+    const every = 'all' in cond;
+    const parts = ('all' in cond ? cond.all : cond.any).map((c) => compileCondition(space, c));
+    return (choice, world) => {
+      for (let p = 0; p < parts.length; p += 1)
+        if ((parts[p] as CompiledCondition)(choice, world) !== every) return !every;
+      return every;
+    };
   }
   if ('not' in cond) {
     const inner = compileCondition(space, cond.not);
