@@ -215,7 +215,8 @@ export const decide: DecideFn = (scenario, view, options) => {
     }
     const domestic = level === 'novice' ? [] : ownRatificationProblems(scenario, view, self, p.package);
     if (domestic.length > 0) {
-      const clauses = [...new Set(domestic.flatMap((x) => x.blame))];
+      const clauses: string[] = []; // each blamed clause once, first blamed first
+      for (const problem of domestic) for (const c of problem.blame) if (!clauses.includes(c)) clauses.push(c);
       const first = clauses[0];
       return decision(
         {
