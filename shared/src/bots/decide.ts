@@ -237,10 +237,11 @@ export const decide: DecideFn = (scenario, view, options) => {
     }
     const lastRound = view.round >= view.rounds;
     // A partial deal (no ceasefire) does not close the talks: any gain over no deal is worth taking.
+    // (The aspiration test last: it alone needs the opponent model and the offer tables.)
     if (
       (isPartial(scenario, p.package) && utility > res) ||
-      utility >= targetOf(d, topOf(d)) ||
-      (lastRound && utility > res)
+      (lastRound && utility > res) ||
+      utility >= targetOf(d, topOf(d))
     ) {
       const clause = bestClause(own, p.package);
       return decision(
