@@ -11,7 +11,7 @@ import { createEngine } from '../../src/engine/game.ts';
 import type { EngineEvent } from '../../src/engine/types.ts';
 import { type SeatView, viewFor } from '../../src/engine/view.ts';
 import { publicScenario } from '../../src/scenario/public.ts';
-import { DELEGATION_IDS, type Scenario } from '../../src/scenario/schema.ts';
+import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
 import { mayAct } from '../../src/sim/simulate.ts';
 
 let scenario: Scenario;
@@ -44,7 +44,7 @@ describe('opponent models reused between seats', () => {
       }
     }
     expect(views.some((v) => v.proposals.length > 3)).toBe(true);
-    const models = (v: SeatView) => JSON.stringify(opponentModels(pub, v, v.viewer as 'us', 'standard'));
+    const models = (v: SeatView) => JSON.stringify(opponentModels(pub, v, v.viewer as DelegationId, 'standard'));
     const inOrder = views.map(models);
     expect([...views].reverse().map(models).reverse()).toEqual(inOrder);
     for (const d of DELEGATION_IDS) {
