@@ -61,16 +61,8 @@ function locate(
 type AgendaHolder = Pick<PublicScenario, 'agenda'>;
 const SPACES = new WeakMap<object, ClauseSpace>();
 
-// The last agenda asked about, checked before the WeakMap: a decision asks half a dozen times.
-let lastAgenda: object | null = null;
-let lastSpace: ClauseSpace | null = null;
-
 export function spaceOf(scenario: AgendaHolder): ClauseSpace {
-  if (scenario.agenda === lastAgenda && lastSpace) return lastSpace;
-  const space = memo(SPACES, scenario.agenda, () => numberAgenda(scenario.agenda.issues));
-  lastAgenda = scenario.agenda;
-  lastSpace = space;
-  return space;
+  return memo(SPACES, scenario.agenda, () => numberAgenda(scenario.agenda.issues));
 }
 
 function numberAgenda(issues: readonly AgendaIssue[]): ClauseSpace {
