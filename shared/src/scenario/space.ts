@@ -34,11 +34,7 @@ export interface ClauseSpace {
   optionIndex: ReadonlyArray<ReadonlyMap<string, number>>;
   /** Each issue's default option index (what an open issue resolves to). */
   defaults: readonly number[];
-  /**
-   * The clauses that cannot stand together, flat, four numbers a pair: issue and option index, and
-   * the issue and option index it clashes with. Few clauses clash with anything, so the checks
-   * walk this short list rather than every issue of a choice.
-   */
+  /** Clauses that cannot stand together, four numbers a pair (issue, option, issue, option): a short list to walk. */
   clashes: readonly number[];
   /** Per clause index: who must sign a package with that clause, as bits by DELEGATION_IDS index. */
   signerMasks: readonly number[];
