@@ -117,6 +117,8 @@ export interface OfferContext {
   repaired: Map<ChoiceKey, Repaired>;
   /** Built on first use (likingOf): a decision that only needs its own best package never reads it. */
   liking?: Liking;
+  /** The bot's own best package, repaired (candidateFor at λ = 0 over the whole agenda), and its utility. */
+  ownBest?: Repaired;
   top?: number | null;
   offers?: Candidate[];
 }

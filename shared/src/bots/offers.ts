@@ -81,6 +81,9 @@ function selfAccepts(ctx: OfferContext, choice: Choice, key: ChoiceKey): boolean
 }
 
 function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string[] | null = null): Repaired {
+  // The bot's own best package (λ = 0, whole agenda) is asked for twice when it answers with a counter.
+  const ownBest = lambda === 0 && groups === null;
+  if (ownBest && ctx.ownBest) return ctx.ownBest;
   const n = ctx.tables.length;
   const theirs = lambda === 0 ? null : likingOf(ctx).theirs;
   const choice = emptyChoice(ctx.space);
@@ -111,7 +114,9 @@ function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string
     }
     choice[i] = bestOption;
   }
-  return repair(ctx, choice);
+  const repaired = repair(ctx, choice);
+  if (ownBest) ctx.ownBest = repaired;
+  return repaired;
 }
 
 /**
