@@ -136,17 +136,6 @@ export interface Liking {
 /** The liking of delegations never judged (itself, those who walked out): read by nobody. */
 const UNUSED: number[] = [];
 
-/**
- * A plain array of n copies of a value. Per-decision tables are plain arrays, not Float64Arrays:
- * a Float64Array of a few dozen clauses is too big for V8 to keep on its heap, and allocating one
- * outside it costs about a microsecond, more than filling it.
- */
-function filled(n: number, value: number): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < n; k += 1) out.push(value);
-  return out;
-}
-
 /** `models`: the beliefs about each delegation, by DELEGATION_IDS index (opponentModels); never changed afterwards. */
 export function offerContext(
   scenario: PublicScenario,
@@ -203,25 +192,34 @@ export function likingOf(ctx: OfferContext): Liking {
 }
 
 function computeLiking(ctx: OfferContext): Liking {
-  const n = ctx.space.clauseCount;
   const byDelegation: number[][] = [];
-  const theirs = filled(n, 0);
-  const leastJudge = filled(n, Number.POSITIVE_INFINITY);
-  // Delegation by delegation (DELEGATION_IDS order), so each clause's sum adds up in the same order every time.
+  const judged: number[][] = [];
+  const judgedIndex: number[] = [];
   for (let d = 0; d < ctx.beliefs.length; d += 1) {
-    if (!((ctx.present >> d) & 1)) {
-      byDelegation.push(UNUSED);
-      continue;
-    }
-    const likes = likesFor(d, ctx.beliefs[d] as ClauseBeliefs);
+    const likes = (ctx.present >> d) & 1 ? likesFor(d, ctx.beliefs[d] as ClauseBeliefs) : UNUSED;
     byDelegation.push(likes);
-    for (const table of ctx.tables) {
-      const judge = ((ctx.present & table.signerMask) >> d) & 1;
-      for (let k = table.base; k < table.base + table.rows.length; k += 1) {
-        const like = likes[k] as number;
-        theirs[k] = (theirs[k] as number) + like;
-        if (judge) leastJudge[k] = Math.min(leastJudge[k] as number, like);
+    if (likes === UNUSED) continue;
+    judged.push(likes);
+    judgedIndex.push(d);
+  }
+  // Clause by clause (the tables cover the clauses in index order), and within a clause delegation
+  // by delegation in DELEGATION_IDS order, so each sum adds up in the same order every time. Plain
+  // arrays, not Float64Arrays: one of a few dozen clauses is too big for V8 to keep on its heap,
+  // and allocating it outside costs about a microsecond.
+  const theirs: number[] = [];
+  const leastJudge: number[] = [];
+  for (const table of ctx.tables) {
+    const judges = ctx.present & table.signerMask;
+    for (let k = table.base; k < table.base + table.rows.length; k += 1) {
+      let sum = 0;
+      let least = Number.POSITIVE_INFINITY;
+      for (let p = 0; p < judged.length; p += 1) {
+        const like = (judged[p] as number[])[k] as number;
+        sum = sum + like;
+        if ((judges >> (judgedIndex[p] as number)) & 1) least = Math.min(least, like);
       }
+      theirs.push(sum);
+      leastJudge.push(least);
     }
   }
   return { byDelegation, theirs, leastJudge };
