@@ -25,6 +25,7 @@ import type {
   QueuedLever,
   TranscriptEntry,
 } from './types.ts';
+import { AGREEMENTS, CHAT, keepShown, lastShown, ownCooldowns, PROPOSALS, publicSeats, QUEUED } from './viewSlots.ts';
 
 export type ViewerSeat = DelegationId | 'facilitator' | 'spectator';
 
@@ -111,6 +112,9 @@ function privateContent(scenario: Scenario, d: Delegation): PrivateContent {
   });
 }
 
+/** The private content each kind of viewer sees, per scenario: made once, frozen, shared by its views. */
+const PRIVATE_FOR = new WeakMap<Scenario['delegations'], Map<string, SeatView['private']>>();
+
 /** Which queued levers a seat may see: public ones and its own (the facilitator sees all), per scenario. */
 const VISIBLE_LEVERS = new WeakMap<Scenario['levers'], Map<ViewerSeat, ReadonlySet<string>>>();
 function visibleLevers(scenario: Scenario, viewer: ViewerSeat): ReadonlySet<string> {
@@ -185,40 +189,64 @@ function transcriptFor(
 }
 
 /** What a seat may read of an agreement: which ratification rule failed is private until the debrief. */
+const OPEN_AGREEMENTS = new WeakMap<Agreement, Agreement>();
 function agreementFor(a: Agreement, viewer: ViewerSeat, all: boolean): Agreement {
-  if (all || a.failures.length === 0) return { ...a, failures: a.failures.slice() };
+  // Agreements are few (a WeakMap entry per agreement, not per event), and read whole by most seats.
+  if (all || a.failures.length === 0)
+    return memo(OPEN_AGREEMENTS, a, () =>
+      Object.freeze({ ...a, failures: Object.freeze(a.failures.slice()) as string[] }),
+    );
   const failures = a.failures.map((f) => (f.startsWith(`${viewer}:`) ? f : f.slice(0, f.indexOf(':'))));
   return { ...a, failures };
 }
 
 export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
   const isFacilitator = viewer === 'facilitator';
-  const levers = visibleLevers(scenario, viewer);
-  // Plain loops rather than fromEntries/filter callbacks: a game builds a view before every bot decision.
-  const seats = {} as Record<DelegationId, PublicSeat>;
-  for (const d of DELEGATION_IDS) {
-    const { ready, statement, walkedOut } = ctx.seats[d];
-    seats[d] = { ready, statement, walkedOut };
-  }
   const cooldowns = isFacilitator
     ? Object.assign({}, ...DELEGATION_IDS.map((d) => ctx.seats[d].cooldowns))
     : viewer === 'spectator'
       ? {}
-      : { ...ctx.seats[viewer].cooldowns };
+      : ownCooldowns(viewer, ctx.seats[viewer].cooldowns);
   // The debrief opens every briefing: once the talks have concluded, everyone may see everything private.
   const debrief = ctx.phase === 'concluded';
-  const privateFor: SeatView['private'] = {};
-  for (const d of DELEGATION_IDS) {
-    if (isFacilitator || debrief || d === viewer) privateFor[d] = privateContent(scenario, scenario.delegations[d]);
+  const key = debrief ? `${viewer}+debrief` : viewer;
+  const privateFor = memo(
+    memo(PRIVATE_FOR, scenario.delegations, () => new Map()),
+    key,
+    () => {
+      const all: SeatView['private'] = {};
+      for (const d of DELEGATION_IDS) {
+        if (isFacilitator || debrief || d === viewer) all[d] = privateContent(scenario, scenario.delegations[d]);
+      }
+      return Object.freeze(all);
+    },
+  );
+  // Each list is filtered afresh only when the context holds a new array of it (see lastShown).
+  let proposals = lastShown<ProposalView>(PROPOSALS, key, scenario, ctx.proposals);
+  if (!proposals) {
+    proposals = [];
+    for (const p of ctx.proposals) proposals.push(proposalFor(viewer, p));
+    keepShown(PROPOSALS, key, scenario, ctx.proposals, proposals);
   }
-  const proposals: ProposalView[] = [];
-  for (const p of ctx.proposals) proposals.push(proposalFor(viewer, p));
-  const queuedLevers: QueuedLever[] = [];
-  for (const q of ctx.queuedLevers) if (levers.has(q.lever)) queuedLevers.push(q);
-  const agreements: Agreement[] = [];
-  for (const a of ctx.agreements) agreements.push(agreementFor(a, viewer, isFacilitator || debrief));
-  const chat: ChatMessage[] = [];
-  for (const m of ctx.chat) if (canRead(viewer, m.channel)) chat.push(m);
+  let queuedLevers = lastShown<QueuedLever>(QUEUED, key, scenario, ctx.queuedLevers);
+  if (!queuedLevers) {
+    const levers = visibleLevers(scenario, viewer);
+    queuedLevers = [];
+    for (const q of ctx.queuedLevers) if (levers.has(q.lever)) queuedLevers.push(q);
+    keepShown(QUEUED, key, scenario, ctx.queuedLevers, queuedLevers);
+  }
+  let agreements = lastShown<Agreement>(AGREEMENTS, key, scenario, ctx.agreements);
+  if (!agreements) {
+    agreements = [];
+    for (const a of ctx.agreements) agreements.push(agreementFor(a, viewer, isFacilitator || debrief));
+    keepShown(AGREEMENTS, key, scenario, ctx.agreements, agreements);
+  }
+  let chat = lastShown<ChatMessage>(CHAT, key, scenario, ctx.chat);
+  if (!chat) {
+    chat = [];
+    for (const m of ctx.chat) if (canRead(viewer, m.channel)) chat.push(m);
+    keepShown(CHAT, key, scenario, ctx.chat, chat);
+  }
   return {
     viewer,
     scenarioId: ctx.scenarioId,
@@ -229,7 +257,7 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     world: ctx.world,
     deadlineAt: ctx.deadlineAt,
     remainingMs: ctx.remainingMs,
-    seats,
+    seats: publicSeats(ctx.seats),
     cooldowns,
     proposals,
     onTable: ctx.onTable,
