@@ -6,6 +6,7 @@
 import { decide } from '../bots/decide.ts';
 import type { BotAction, BotLevel } from '../bots/types.ts';
 import type { Engine, GameSnapshot } from '../engine/game.ts';
+import { findProposal } from '../engine/rules.ts';
 import { debriefFigures } from '../engine/scoring.ts';
 import type { EngineEvent, NegotiationContext, TranscriptEntry } from '../engine/types.ts';
 import { viewFor } from '../engine/view.ts';
@@ -207,7 +208,6 @@ function isOver(snapshot: GameSnapshot): boolean {
 export function mayAct(ctx: NegotiationContext, d: DelegationId): boolean {
   const seat = ctx.seats[d];
   if (seat.walkedOut || ctx.paused) return false;
-  const p = ctx.onTable ? ctx.proposals.find((x) => x.id === ctx.onTable) : undefined;
   switch (ctx.phase) {
     case 'lobby':
     case 'briefing':
@@ -216,11 +216,20 @@ export function mayAct(ctx: NegotiationContext, d: DelegationId): boolean {
       return !seat.ready;
     case 'opening':
       return seat.statement === null;
-    case 'responses':
+    case 'responses': {
+      const p = onTable(ctx);
       return !!p && p.status === 'tabled' && p.author !== d && !p.responses[d] && p.signatories.includes(d);
-    case 'signing':
+    }
+    case 'signing': {
+      const p = onTable(ctx);
       return !!p && p.status === 'accepted' && p.signatories.includes(d) && !p.signatures.includes(d);
+    }
     default:
       return false;
   }
+}
+
+/** The draft on the table, looked up only in the phases that need it (this runs for every seat at every step). */
+function onTable(ctx: NegotiationContext) {
+  return ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
 }
