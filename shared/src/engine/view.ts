@@ -14,7 +14,6 @@ import type { WorldState } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type Delegation, type DelegationId, type Lever, type Scenario } from '../scenario/schema.ts';
 import type {
   Agreement,
-  Audience,
   Channel,
   ChatMessage,
   FinalResult,
@@ -26,6 +25,9 @@ import type {
   TranscriptEntry,
 } from './types.ts';
 import { AGREEMENTS, CHAT, keepShown, lastShown, ownCooldowns, PROPOSALS, publicSeats, QUEUED } from './viewSlots.ts';
+import { canSee, transcriptFor } from './viewTranscript.ts';
+
+export { canSee };
 
 export type ViewerSeat = DelegationId | 'facilitator' | 'spectator';
 
@@ -71,11 +73,6 @@ export interface SeatView {
 
 /** A proposal as a seat sees it: while responses are sealed, others' answers are hidden, not who answered. */
 export type ProposalView = Proposal & { responded: DelegationId[] };
-
-export function canSee(viewer: ViewerSeat, audience: Audience): boolean {
-  if (audience === 'public' || viewer === 'facilitator') return true;
-  return viewer !== 'spectator' && audience.only.includes(viewer);
-}
 
 export function canRead(viewer: ViewerSeat, channel: Channel): boolean {
   if (channel === 'plenary' || channel === 'announcements' || viewer === 'facilitator') return true;
@@ -128,64 +125,6 @@ function visibleLevers(scenario: Scenario, viewer: ViewerSeat): ReadonlySet<stri
           .map((l) => l.id),
       ),
   );
-}
-
-/**
- * A transcript entry without its replay event. Each kind of viewer strips an entry once, when its
- * cached transcript (below) first takes it in; a cache shared by all viewers would be a WeakMap entry
- * per transcript line, which costs more at every garbage collection than the copies it saves.
- */
-function withoutEvent(entry: TranscriptEntry): TranscriptEntry {
-  return entry.event === null ? entry : Object.freeze({ ...entry, event: null });
-}
-
-/**
- * The last transcript each kind of viewer was shown, with its filtered copy. Transcripts only grow
- * by appending (transcript.ts), so when the transcript asked about still holds the same entry where
- * the last one ended, only the entries after it need filtering: a game builds hundreds of views over
- * a transcript of hundreds of entries. Any other transcript (another game, a slice) is filtered whole.
- * The filtered array never leaves this module (callers get a copy), so it grows in place.
- */
-interface Shown {
-  source: readonly TranscriptEntry[];
-  shown: TranscriptEntry[];
-}
-const LAST_SHOWN = new Map<string, Shown>();
-
-/** Filter `transcript[from…]` for a viewer onto `into` (plain loops: this runs for every view). */
-function showEntries(
-  transcript: readonly TranscriptEntry[],
-  from: number,
-  viewer: ViewerSeat,
-  debrief: boolean,
-  into: TranscriptEntry[],
-): void {
-  const facilitator = viewer === 'facilitator';
-  for (let i = from; i < transcript.length; i += 1) {
-    const t = transcript[i] as TranscriptEntry;
-    if (!(canSee(viewer, t.audience) || (debrief && t.kind !== 'chat.post'))) continue;
-    into.push(facilitator ? t : withoutEvent(t));
-  }
-}
-
-function transcriptFor(
-  transcript: readonly TranscriptEntry[],
-  viewer: ViewerSeat,
-  debrief: boolean,
-): TranscriptEntry[] {
-  const key = debrief ? `${viewer}+debrief` : viewer;
-  let last = LAST_SHOWN.get(key);
-  const seen = last?.source.length ?? 0;
-  if (last && seen > 0 && transcript.length >= seen && transcript[seen - 1] === last.source[seen - 1]) {
-    showEntries(transcript, seen, viewer, debrief, last.shown);
-    last.source = transcript;
-  } else {
-    last = { source: transcript, shown: [] };
-    showEntries(transcript, 0, viewer, debrief, last.shown);
-    LAST_SHOWN.set(key, last);
-  }
-  // The caller owns its copy; the cached one must never change under it.
-  return last.shown.slice();
 }
 
 /** What a seat may read of an agreement: which ratification rule failed is private until the debrief. */
