@@ -111,6 +111,24 @@ function privateContent(scenario: Scenario, d: Delegation): PrivateContent {
 
 /** The private content each kind of viewer sees, per scenario: made once, frozen, shared by its views. */
 const PRIVATE_FOR = new WeakMap<Scenario['delegations'], Map<string, SeatView['private']>>();
+function privateFor(scenario: Scenario, viewer: ViewerSeat, key: string, all: boolean): SeatView['private'] {
+  // Plain gets rather than memo(): no closures made on the path every view takes.
+  let byViewer = PRIVATE_FOR.get(scenario.delegations);
+  if (byViewer === undefined) {
+    byViewer = new Map();
+    PRIVATE_FOR.set(scenario.delegations, byViewer);
+  }
+  let shown = byViewer.get(key);
+  if (shown === undefined) {
+    const made: SeatView['private'] = {};
+    for (const d of DELEGATION_IDS) {
+      if (all || d === viewer) made[d] = privateContent(scenario, scenario.delegations[d]);
+    }
+    shown = Object.freeze(made);
+    byViewer.set(key, shown);
+  }
+  return shown;
+}
 
 /** Which queued levers a seat may see: public ones and its own (the facilitator sees all), per scenario. */
 const VISIBLE_LEVERS = new WeakMap<Scenario['levers'], Map<ViewerSeat, ReadonlySet<string>>>();
@@ -149,17 +167,7 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
   // The debrief opens every briefing: once the talks have concluded, everyone may see everything private.
   const debrief = ctx.phase === 'concluded';
   const key = debrief ? `${viewer}+debrief` : viewer;
-  const privateFor = memo(
-    memo(PRIVATE_FOR, scenario.delegations, () => new Map()),
-    key,
-    () => {
-      const all: SeatView['private'] = {};
-      for (const d of DELEGATION_IDS) {
-        if (isFacilitator || debrief || d === viewer) all[d] = privateContent(scenario, scenario.delegations[d]);
-      }
-      return Object.freeze(all);
-    },
-  );
+  const shownPrivate = privateFor(scenario, viewer, key, isFacilitator || debrief);
   // Each list is filtered afresh only when the context holds a new array of it (see lastShown).
   let proposals = lastShown<ProposalView>(PROPOSALS, key, scenario, ctx.proposals);
   if (!proposals) {
@@ -207,6 +215,6 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     // Events are kept for replay; only the facilitator (who exports transcripts) needs them.
     transcript: transcriptFor(ctx.transcript, viewer, debrief),
     result: ctx.result,
-    private: privateFor,
+    private: shownPrivate,
   };
 }
