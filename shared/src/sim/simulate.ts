@@ -73,7 +73,11 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
       if (!choice) continue;
       if (crossesRedLine(engine, snapshot.context, d, choice.action)) redLinesCrossed += 1;
       at += 1000;
-      if (send({ ...choice.action, actor: d, at } as EngineEvent)) {
+      // Object.assign rather than a spread: actions come in many shapes, which a spread copies slowly.
+      const event = Object.assign({}, choice.action) as EngineEvent;
+      event.actor = d;
+      event.at = at;
+      if (send(event)) {
         acted = true;
         options.reasons?.push({ seq: snapshot.context.nextSeq - 1, delegation: d, reason: choice.reason });
       } else refused += 1;
