@@ -10,17 +10,20 @@ import type { SeatView } from './view.ts';
 
 /**
  * The public side of the seats, for the seats record last viewed: seats change only when a seat is
- * ready, speaks or leaves, and every viewer sees the same, so most views share one frozen copy.
+ * ready, speaks or leaves, and every viewer sees the same, so most views share one frozen copy, and
+ * a new record keeps the public copy of every seat it did not change (one seat changes at a time).
  * One slot, overwritten in place, rather than a cache entry per context.
  */
 const LAST_SEATS = { source: null as NegotiationContext['seats'] | null, shown: {} as SeatView['seats'] };
 export function publicSeats(seats: NegotiationContext['seats']): SeatView['seats'] {
-  if (LAST_SEATS.source !== seats) {
+  const last = LAST_SEATS.source;
+  if (last !== seats) {
     // Plain loops rather than fromEntries: a game builds a view before every bot decision.
     const shown = {} as SeatView['seats'];
     for (const d of DELEGATION_IDS) {
-      const { ready, statement, walkedOut } = seats[d];
-      shown[d] = Object.freeze({ ready, statement, walkedOut });
+      const seat = seats[d];
+      if (last !== null && last[d] === seat) shown[d] = LAST_SEATS.shown[d];
+      else shown[d] = Object.freeze({ ready: seat.ready, statement: seat.statement, walkedOut: seat.walkedOut });
     }
     LAST_SEATS.source = seats;
     LAST_SEATS.shown = Object.freeze(shown);
