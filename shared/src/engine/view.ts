@@ -46,6 +46,11 @@ export interface PublicSeat {
   walkedOut: boolean;
 }
 
+/**
+ * A view is read-only: besides the context's own (immutable) world and fired events, its seats,
+ * cooldowns, private content and lists are frozen and shared with other views of the same kind
+ * (viewSlots.ts). Only the transcript is the caller's own copy.
+ */
 export interface SeatView {
   viewer: ViewerSeat;
   scenarioId: string;
