@@ -3,13 +3,15 @@
  * machine calls `applyEvent` only after `checkEvent` allowed the event, so these do not re-check.
  * Phase changes are not decided here: the machine's eventless transitions read the context after.
  */
+
+import { memo } from '../memo.ts';
 import { requiredSignatories } from '../scenario/evaluate.ts';
-import type { DelegationId, Scenario } from '../scenario/schema.ts';
+import { DELEGATION_IDS, type DelegationId, type Localized, type Scenario } from '../scenario/schema.ts';
 import { APPLY_FACILITATOR } from './applyFacilitator.ts';
 import { concludingParties, RESPONSE_NAMES } from './round.ts';
 import { findProposal } from './rules.ts';
 import { withSeat } from './seats.ts';
-import { actorName, append, describeClauses, line } from './transcript.ts';
+import { actorName, append, describeClauses, line, ownAudience } from './transcript.ts';
 import type {
   Audience,
   Channel,
@@ -74,22 +76,41 @@ function tableDraft(s: Scenario, ctx: NegotiationContext, e: EventOf<'proposal.t
   });
 }
 
+/**
+ * The lines a seat's readiness writes, made once per scenario: `seat.ready` is the most frequent
+ * event, and transcript texts are never changed once written, so its entries can share them.
+ */
+const READY_TEXTS = new WeakMap<Scenario['delegations'], Record<DelegationId, ReadyTexts>>();
+interface ReadyTexts {
+  ready: Localized;
+  notReady: Localized;
+  passes: Localized;
+}
+function readyTexts(s: Scenario): Record<DelegationId, ReadyTexts> {
+  return memo(READY_TEXTS, s.delegations, () => {
+    const texts = {} as Record<DelegationId, ReadyTexts>;
+    for (const d of DELEGATION_IDS) {
+      const name = actorName(s, d);
+      texts[d] = {
+        ready: Object.freeze({ en: `${name.en} is ready`, uk: `${name.uk}: готові` }),
+        notReady: Object.freeze({ en: `${name.en} is not ready`, uk: `${name.uk}: не готові` }),
+        passes: Object.freeze({
+          en: `${name.en} passes: no draft this round`,
+          uk: `${name.uk} пропускає: без проєкту цього раунду`,
+        }),
+      };
+    }
+    return texts;
+  });
+}
+
 const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
   'seat.ready': (s, ctx, e) => {
     const who = e.actor as DelegationId;
     const ready = e.ready ?? true;
     const next = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], ready }) };
-    const name = actorName(s, who);
-    const text =
-      ctx.phase === 'tabling'
-        ? line((l) =>
-            l === 'en' ? `${name.en} passes: no draft this round` : `${name.uk} пропускає: без проєкту цього раунду`,
-          )
-        : line((l) =>
-            l === 'en'
-              ? `${name.en} is ${ready ? 'ready' : 'not ready'}`
-              : `${name.uk}: ${ready ? 'готові' : 'не готові'}`,
-          );
+    const texts = readyTexts(s)[who];
+    const text = ctx.phase === 'tabling' ? texts.passes : ready ? texts.ready : texts.notReady;
     return append(next, { actor: who, kind: e.type, event: e, text });
   },
 
@@ -138,17 +159,17 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       return { ...p, responses };
     });
     const name = actorName(s, who);
+    const verdict = RESPONSE_NAMES[e.response];
     // Responses are sealed until every required signatory has answered (see round.ts closeResponses).
     return append(next, {
       actor: who,
       kind: e.type,
       event: e,
-      audience: { only: [who] },
-      text: line((l) =>
-        l === 'en'
-          ? `${name.en} answers ${e.proposalId}: ${RESPONSE_NAMES[e.response].en}`
-          : `${name.uk} відповідає на ${e.proposalId}: ${RESPONSE_NAMES[e.response].uk}`,
-      ),
+      audience: ownAudience(who),
+      text: {
+        en: `${name.en} answers ${e.proposalId}: ${verdict.en}`,
+        uk: `${name.uk} відповідає на ${e.proposalId}: ${verdict.uk}`,
+      },
     });
   },
 
@@ -187,8 +208,10 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       actor: owner,
       kind: e.type,
       event: e,
-      audience: lever.visibility === 'public' ? 'public' : { only: [owner] },
-      text: line((l) => `${name[l]}: ${lever.title[l]}${sector ? ` (${sector[l]})` : ''}`),
+      audience: lever.visibility === 'public' ? 'public' : ownAudience(owner),
+      text: sector
+        ? { en: `${name.en}: ${lever.title.en} (${sector.en})`, uk: `${name.uk}: ${lever.title.uk} (${sector.uk})` }
+        : { en: `${name.en}: ${lever.title.en}`, uk: `${name.uk}: ${lever.title.uk}` },
     });
   },
 

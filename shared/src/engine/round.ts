@@ -14,7 +14,7 @@ import {
   ratificationFailures,
   worldDynamics,
 } from '../scenario/evaluate.ts';
-import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
+import { DELEGATION_IDS, type DelegationId, type Localized, type Package, type Scenario } from '../scenario/schema.ts';
 import { responsesAccepted } from './phaseGuards.ts';
 import { nextRandom, seedState } from './rng.ts';
 import { findProposal } from './rules.ts';
@@ -96,13 +96,19 @@ export function enterPhase(ctx: NegotiationContext, phase: Phase): NegotiationCo
     deadlineAt: ms === null || ctx.paused ? null : ctx.now + ms,
     remainingMs: ms !== null && ctx.paused ? ms : null,
   };
-  const name = PHASE_NAMES[phase];
-  return append(next, {
-    actor: 'system',
-    kind: 'phase.enter',
-    text: { en: `Phase: ${name.en}`, uk: `Фаза: ${name.uk}` },
-  });
+  return append(next, { actor: 'system', kind: 'phase.enter', text: PHASE_ENTERED[phase] });
 }
+
+/**
+ * The transcript line of entering each phase, made once: a game enters a phase dozens of times, and
+ * transcript entries (and the texts they hold) are never changed once written, so they can share it.
+ */
+const PHASE_ENTERED = Object.fromEntries(
+  Object.entries(PHASE_NAMES).map(([phase, name]) => [
+    phase,
+    Object.freeze({ en: `Phase: ${name.en}`, uk: `Фаза: ${name.uk}` }),
+  ]),
+) as Record<Phase, Localized>;
 
 export function startFirstRound(ctx: NegotiationContext): NegotiationContext {
   return { ...ctx, round: 1 };

@@ -5,7 +5,7 @@
  */
 
 import { memo } from '../memo.ts';
-import type { DelegationId, Localized, Package, Scenario } from '../scenario/schema.ts';
+import { DELEGATION_IDS, type DelegationId, type Localized, type Package, type Scenario } from '../scenario/schema.ts';
 import type { Actor, Audience, EngineEvent, NegotiationContext, TranscriptEntry } from './types.ts';
 
 export function append(
@@ -27,6 +27,17 @@ export function append(
   // concat copies the (long, growing) transcript in one block; a spread copies it element by
   // element, about three times slower, and this runs several times per step.
   return { ...ctx, transcript: ctx.transcript.concat([full]), nextSeq: ctx.nextSeq + 1 };
+}
+
+/**
+ * "Only this delegation" audiences, one per delegation: private lines (responses, private levers)
+ * are written on most rounds, and an entry's audience is never changed once written.
+ */
+const OWN_AUDIENCES = Object.fromEntries(
+  DELEGATION_IDS.map((d) => [d, Object.freeze({ only: Object.freeze([d]) as unknown as DelegationId[] })]),
+) as Record<DelegationId, Audience>;
+export function ownAudience(d: DelegationId): Audience {
+  return OWN_AUDIENCES[d];
 }
 
 /** Display name of an actor in both languages. */

@@ -14,7 +14,6 @@ import type { WorldState } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type Delegation, type DelegationId, type Lever, type Scenario } from '../scenario/schema.ts';
 import type {
   Agreement,
-  Audience,
   Channel,
   ChatMessage,
   FinalResult,
@@ -25,6 +24,10 @@ import type {
   QueuedLever,
   TranscriptEntry,
 } from './types.ts';
+import { AGREEMENTS, CHAT, keepShown, lastShown, ownCooldowns, PROPOSALS, publicSeats, QUEUED } from './viewSlots.ts';
+import { canSee, transcriptFor } from './viewTranscript.ts';
+
+export { canSee };
 
 export type ViewerSeat = DelegationId | 'facilitator' | 'spectator';
 
@@ -43,6 +46,11 @@ export interface PublicSeat {
   walkedOut: boolean;
 }
 
+/**
+ * A view is read-only: besides the context's own (immutable) world and fired events, its seats,
+ * cooldowns, private content and lists are frozen and shared with other views of the same kind
+ * (viewSlots.ts). Only the transcript is the caller's own copy.
+ */
 export interface SeatView {
   viewer: ViewerSeat;
   scenarioId: string;
@@ -70,11 +78,6 @@ export interface SeatView {
 
 /** A proposal as a seat sees it: while responses are sealed, others' answers are hidden, not who answered. */
 export type ProposalView = Proposal & { responded: DelegationId[] };
-
-export function canSee(viewer: ViewerSeat, audience: Audience): boolean {
-  if (audience === 'public' || viewer === 'facilitator') return true;
-  return viewer !== 'spectator' && audience.only.includes(viewer);
-}
 
 export function canRead(viewer: ViewerSeat, channel: Channel): boolean {
   if (channel === 'plenary' || channel === 'announcements' || viewer === 'facilitator') return true;
@@ -111,6 +114,27 @@ function privateContent(scenario: Scenario, d: Delegation): PrivateContent {
   });
 }
 
+/** The private content each kind of viewer sees, per scenario: made once, frozen, shared by its views. */
+const PRIVATE_FOR = new WeakMap<Scenario['delegations'], Map<string, SeatView['private']>>();
+function privateFor(scenario: Scenario, viewer: ViewerSeat, key: string, all: boolean): SeatView['private'] {
+  // Plain gets rather than memo(): no closures made on the path every view takes.
+  let byViewer = PRIVATE_FOR.get(scenario.delegations);
+  if (byViewer === undefined) {
+    byViewer = new Map();
+    PRIVATE_FOR.set(scenario.delegations, byViewer);
+  }
+  let shown = byViewer.get(key);
+  if (shown === undefined) {
+    const made: SeatView['private'] = {};
+    for (const d of DELEGATION_IDS) {
+      if (all || d === viewer) made[d] = privateContent(scenario, scenario.delegations[d]);
+    }
+    shown = Object.freeze(made);
+    byViewer.set(key, shown);
+  }
+  return shown;
+}
+
 /** Which queued levers a seat may see: public ones and its own (the facilitator sees all), per scenario. */
 const VISIBLE_LEVERS = new WeakMap<Scenario['levers'], Map<ViewerSeat, ReadonlySet<string>>>();
 function visibleLevers(scenario: Scenario, viewer: ViewerSeat): ReadonlySet<string> {
@@ -126,99 +150,55 @@ function visibleLevers(scenario: Scenario, viewer: ViewerSeat): ReadonlySet<stri
   );
 }
 
-/**
- * A transcript entry without its replay event. Each kind of viewer strips an entry once, when its
- * cached transcript (below) first takes it in; a cache shared by all viewers would be a WeakMap entry
- * per transcript line, which costs more at every garbage collection than the copies it saves.
- */
-function withoutEvent(entry: TranscriptEntry): TranscriptEntry {
-  return entry.event === null ? entry : Object.freeze({ ...entry, event: null });
-}
-
-/**
- * The last transcript each kind of viewer was shown, with its filtered copy. Transcripts only grow
- * by appending (transcript.ts), so when the transcript asked about still holds the same entry where
- * the last one ended, only the entries after it need filtering: a game builds hundreds of views over
- * a transcript of hundreds of entries. Any other transcript (another game, a slice) is filtered whole.
- * The filtered array never leaves this module (callers get a copy), so it grows in place.
- */
-interface Shown {
-  source: readonly TranscriptEntry[];
-  shown: TranscriptEntry[];
-}
-const LAST_SHOWN = new Map<string, Shown>();
-
-/** Filter `transcript[from…]` for a viewer onto `into` (plain loops: this runs for every view). */
-function showEntries(
-  transcript: readonly TranscriptEntry[],
-  from: number,
-  viewer: ViewerSeat,
-  debrief: boolean,
-  into: TranscriptEntry[],
-): void {
-  const facilitator = viewer === 'facilitator';
-  for (let i = from; i < transcript.length; i += 1) {
-    const t = transcript[i] as TranscriptEntry;
-    if (!(canSee(viewer, t.audience) || (debrief && t.kind !== 'chat.post'))) continue;
-    into.push(facilitator ? t : withoutEvent(t));
-  }
-}
-
-function transcriptFor(
-  transcript: readonly TranscriptEntry[],
-  viewer: ViewerSeat,
-  debrief: boolean,
-): TranscriptEntry[] {
-  const key = debrief ? `${viewer}+debrief` : viewer;
-  let last = LAST_SHOWN.get(key);
-  const seen = last?.source.length ?? 0;
-  if (last && seen > 0 && transcript.length >= seen && transcript[seen - 1] === last.source[seen - 1]) {
-    showEntries(transcript, seen, viewer, debrief, last.shown);
-    last.source = transcript;
-  } else {
-    last = { source: transcript, shown: [] };
-    showEntries(transcript, 0, viewer, debrief, last.shown);
-    LAST_SHOWN.set(key, last);
-  }
-  // The caller owns its copy; the cached one must never change under it.
-  return last.shown.slice();
-}
-
 /** What a seat may read of an agreement: which ratification rule failed is private until the debrief. */
+const OPEN_AGREEMENTS = new WeakMap<Agreement, Agreement>();
 function agreementFor(a: Agreement, viewer: ViewerSeat, all: boolean): Agreement {
-  if (all || a.failures.length === 0) return { ...a, failures: a.failures.slice() };
+  // Agreements are few (a WeakMap entry per agreement, not per event), and read whole by most seats.
+  if (all || a.failures.length === 0)
+    return memo(OPEN_AGREEMENTS, a, () =>
+      Object.freeze({ ...a, failures: Object.freeze(a.failures.slice()) as string[] }),
+    );
   const failures = a.failures.map((f) => (f.startsWith(`${viewer}:`) ? f : f.slice(0, f.indexOf(':'))));
   return { ...a, failures };
 }
 
 export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
   const isFacilitator = viewer === 'facilitator';
-  const levers = visibleLevers(scenario, viewer);
-  // Plain loops rather than fromEntries/filter callbacks: a game builds a view before every bot decision.
-  const seats = {} as Record<DelegationId, PublicSeat>;
-  for (const d of DELEGATION_IDS) {
-    const { ready, statement, walkedOut } = ctx.seats[d];
-    seats[d] = { ready, statement, walkedOut };
-  }
   const cooldowns = isFacilitator
     ? Object.assign({}, ...DELEGATION_IDS.map((d) => ctx.seats[d].cooldowns))
     : viewer === 'spectator'
       ? {}
-      : { ...ctx.seats[viewer].cooldowns };
+      : ownCooldowns(viewer, ctx.seats[viewer].cooldowns);
   // The debrief opens every briefing: once the talks have concluded, everyone may see everything private.
   const debrief = ctx.phase === 'concluded';
-  const privateFor: SeatView['private'] = {};
-  for (const d of DELEGATION_IDS) {
-    if (isFacilitator || debrief || d === viewer) privateFor[d] = privateContent(scenario, scenario.delegations[d]);
+  const key = debrief ? `${viewer}+debrief` : viewer;
+  const shownPrivate = privateFor(scenario, viewer, key, isFacilitator || debrief);
+  // Each list is filtered afresh only when the context holds a new array of it (see lastShown).
+  let proposals = lastShown<ProposalView>(PROPOSALS, key, scenario, ctx.proposals);
+  if (!proposals) {
+    proposals = [];
+    for (const p of ctx.proposals) proposals.push(proposalFor(viewer, p));
+    keepShown(PROPOSALS, key, scenario, ctx.proposals, proposals);
   }
-  const proposals: ProposalView[] = [];
-  for (const p of ctx.proposals) proposals.push(proposalFor(viewer, p));
-  const queuedLevers: QueuedLever[] = [];
-  for (const q of ctx.queuedLevers) if (levers.has(q.lever)) queuedLevers.push(q);
-  const agreements: Agreement[] = [];
-  for (const a of ctx.agreements) agreements.push(agreementFor(a, viewer, isFacilitator || debrief));
-  const chat: ChatMessage[] = [];
-  for (const m of ctx.chat) if (canRead(viewer, m.channel)) chat.push(m);
+  let queuedLevers = lastShown<QueuedLever>(QUEUED, key, scenario, ctx.queuedLevers);
+  if (!queuedLevers) {
+    const levers = visibleLevers(scenario, viewer);
+    queuedLevers = [];
+    for (const q of ctx.queuedLevers) if (levers.has(q.lever)) queuedLevers.push(q);
+    keepShown(QUEUED, key, scenario, ctx.queuedLevers, queuedLevers);
+  }
+  let agreements = lastShown<Agreement>(AGREEMENTS, key, scenario, ctx.agreements);
+  if (!agreements) {
+    agreements = [];
+    for (const a of ctx.agreements) agreements.push(agreementFor(a, viewer, isFacilitator || debrief));
+    keepShown(AGREEMENTS, key, scenario, ctx.agreements, agreements);
+  }
+  let chat = lastShown<ChatMessage>(CHAT, key, scenario, ctx.chat);
+  if (!chat) {
+    chat = [];
+    for (const m of ctx.chat) if (canRead(viewer, m.channel)) chat.push(m);
+    keepShown(CHAT, key, scenario, ctx.chat, chat);
+  }
   return {
     viewer,
     scenarioId: ctx.scenarioId,
@@ -229,7 +209,7 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     world: ctx.world,
     deadlineAt: ctx.deadlineAt,
     remainingMs: ctx.remainingMs,
-    seats,
+    seats: publicSeats(ctx.seats),
     cooldowns,
     proposals,
     onTable: ctx.onTable,
@@ -240,6 +220,6 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     // Events are kept for replay; only the facilitator (who exports transcripts) needs them.
     transcript: transcriptFor(ctx.transcript, viewer, debrief),
     result: ctx.result,
-    private: privateFor,
+    private: shownPrivate,
   };
 }

@@ -6,6 +6,7 @@
 import { decide } from '../bots/decide.ts';
 import type { BotAction, BotLevel } from '../bots/types.ts';
 import type { Engine, GameSnapshot } from '../engine/game.ts';
+import { findProposal } from '../engine/rules.ts';
 import { debriefFigures } from '../engine/scoring.ts';
 import type { EngineEvent, NegotiationContext, TranscriptEntry } from '../engine/types.ts';
 import { viewFor } from '../engine/view.ts';
@@ -72,7 +73,11 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
       if (!choice) continue;
       if (crossesRedLine(engine, snapshot.context, d, choice.action)) redLinesCrossed += 1;
       at += 1000;
-      if (send({ ...choice.action, actor: d, at } as EngineEvent)) {
+      // Object.assign rather than a spread: actions come in many shapes, which a spread copies slowly.
+      const event = Object.assign({}, choice.action) as EngineEvent;
+      event.actor = d;
+      event.at = at;
+      if (send(event)) {
         acted = true;
         options.reasons?.push({ seq: snapshot.context.nextSeq - 1, delegation: d, reason: choice.reason });
       } else refused += 1;
@@ -207,7 +212,6 @@ function isOver(snapshot: GameSnapshot): boolean {
 export function mayAct(ctx: NegotiationContext, d: DelegationId): boolean {
   const seat = ctx.seats[d];
   if (seat.walkedOut || ctx.paused) return false;
-  const p = ctx.onTable ? ctx.proposals.find((x) => x.id === ctx.onTable) : undefined;
   switch (ctx.phase) {
     case 'lobby':
     case 'briefing':
@@ -216,11 +220,20 @@ export function mayAct(ctx: NegotiationContext, d: DelegationId): boolean {
       return !seat.ready;
     case 'opening':
       return seat.statement === null;
-    case 'responses':
+    case 'responses': {
+      const p = onTable(ctx);
       return !!p && p.status === 'tabled' && p.author !== d && !p.responses[d] && p.signatories.includes(d);
-    case 'signing':
+    }
+    case 'signing': {
+      const p = onTable(ctx);
       return !!p && p.status === 'accepted' && p.signatories.includes(d) && !p.signatures.includes(d);
+    }
     default:
       return false;
   }
+}
+
+/** The draft on the table, looked up only in the phases that need it (this runs for every seat at every step). */
+function onTable(ctx: NegotiationContext) {
+  return ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
 }
