@@ -24,7 +24,7 @@ import type {
   QueuedLever,
   TranscriptEntry,
 } from './types.ts';
-import { AGREEMENTS, CHAT, keepShown, lastShown, ownCooldowns, PROPOSALS, publicSeats, QUEUED } from './viewSlots.ts';
+import { AGREEMENTS, CHAT, ownCooldowns, PROPOSALS, publicSeats, QUEUED, shownList } from './viewSlots.ts';
 import { canSee, transcriptFor } from './viewTranscript.ts';
 
 export { canSee };
@@ -173,32 +173,19 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
   const debrief = ctx.phase === 'concluded';
   const key = debrief ? `${viewer}+debrief` : viewer;
   const shownPrivate = privateFor(scenario, viewer, key, isFacilitator || debrief);
-  // Each list is filtered afresh only when the context holds a new array of it (see lastShown).
-  let proposals = lastShown<ProposalView>(PROPOSALS, key, scenario, ctx.proposals);
-  if (!proposals) {
-    proposals = [];
-    for (const p of ctx.proposals) proposals.push(proposalFor(viewer, p));
-    keepShown(PROPOSALS, key, scenario, ctx.proposals, proposals);
-  }
-  let queuedLevers = lastShown<QueuedLever>(QUEUED, key, scenario, ctx.queuedLevers);
-  if (!queuedLevers) {
+  // Each list is filtered afresh only when the context holds a new array of it (see shownList).
+  const all = isFacilitator || debrief;
+  const proposals = shownList(PROPOSALS, key, scenario, ctx.proposals, () =>
+    ctx.proposals.map((p) => proposalFor(viewer, p)),
+  );
+  const queuedLevers = shownList(QUEUED, key, scenario, ctx.queuedLevers, () => {
     const levers = visibleLevers(scenario, viewer);
-    queuedLevers = [];
-    for (const q of ctx.queuedLevers) if (levers.has(q.lever)) queuedLevers.push(q);
-    keepShown(QUEUED, key, scenario, ctx.queuedLevers, queuedLevers);
-  }
-  let agreements = lastShown<Agreement>(AGREEMENTS, key, scenario, ctx.agreements);
-  if (!agreements) {
-    agreements = [];
-    for (const a of ctx.agreements) agreements.push(agreementFor(a, viewer, isFacilitator || debrief));
-    keepShown(AGREEMENTS, key, scenario, ctx.agreements, agreements);
-  }
-  let chat = lastShown<ChatMessage>(CHAT, key, scenario, ctx.chat);
-  if (!chat) {
-    chat = [];
-    for (const m of ctx.chat) if (canRead(viewer, m.channel)) chat.push(m);
-    keepShown(CHAT, key, scenario, ctx.chat, chat);
-  }
+    return ctx.queuedLevers.filter((q) => levers.has(q.lever));
+  });
+  const agreements = shownList(AGREEMENTS, key, scenario, ctx.agreements, () =>
+    ctx.agreements.map((a) => agreementFor(a, viewer, all)),
+  );
+  const chat = shownList(CHAT, key, scenario, ctx.chat, () => ctx.chat.filter((m) => canRead(viewer, m.channel)));
   return {
     viewer,
     scenarioId: ctx.scenarioId,

@@ -61,29 +61,25 @@ export const QUEUED = new Map<string, ShownList>();
 export const AGREEMENTS = new Map<string, ShownList>();
 export const CHAT = new Map<string, ShownList>();
 
-export function lastShown<T>(
+/**
+ * A list as this kind of viewer (`key`) sees it: what it was last shown while the context holds the
+ * same array in the same scenario, otherwise `make()`'s filtering, frozen and kept in the slot.
+ */
+export function shownList<T>(
   lists: Map<string, ShownList>,
   key: string,
   scenario: Scenario,
   source: readonly unknown[],
-) {
+  make: () => T[],
+): T[] {
   const last = lists.get(key);
-  return last !== undefined && last.source === source && last.scenario === scenario ? (last.shown as T[]) : undefined;
-}
-
-export function keepShown<T>(
-  lists: Map<string, ShownList>,
-  key: string,
-  scenario: Scenario,
-  source: readonly unknown[],
-  shown: T[],
-): void {
-  Object.freeze(shown);
-  const last = lists.get(key);
+  if (last !== undefined && last.source === source && last.scenario === scenario) return last.shown as T[];
+  const shown = Object.freeze(make()) as T[];
   if (last === undefined) lists.set(key, { scenario, source, shown });
   else {
     last.scenario = scenario;
     last.source = source;
     last.shown = shown;
   }
+  return shown;
 }

@@ -20,11 +20,14 @@ export function canSee(viewer: ViewerSeat, audience: Audience): boolean {
  */
 const STRIPPED = { source: [] as readonly TranscriptEntry[], entries: [] as TranscriptEntry[] };
 
+/** Does `transcript` continue `source` (the same entry where it ended)? Then only the entries after it are new. */
+function continues(transcript: readonly TranscriptEntry[], source: readonly TranscriptEntry[]): boolean {
+  const seen = source.length;
+  return seen > 0 && transcript.length >= seen && transcript[seen - 1] === source[seen - 1];
+}
+
 function stripped(transcript: readonly TranscriptEntry[]): TranscriptEntry[] {
-  const seen = STRIPPED.entries.length;
-  if (!(seen > 0 && transcript.length >= seen && transcript[seen - 1] === STRIPPED.source[seen - 1])) {
-    STRIPPED.entries = [];
-  }
+  if (!continues(transcript, STRIPPED.source)) STRIPPED.entries = [];
   const entries = STRIPPED.entries;
   for (let i = entries.length; i < transcript.length; i += 1) {
     const t = transcript[i] as TranscriptEntry;
@@ -69,9 +72,8 @@ export function transcriptFor(
 ): TranscriptEntry[] {
   const key = debrief ? `${viewer}+debrief` : viewer;
   let last = LAST_SHOWN.get(key);
-  const seen = last?.source.length ?? 0;
-  if (last && seen > 0 && transcript.length >= seen && transcript[seen - 1] === last.source[seen - 1]) {
-    showEntries(transcript, seen, viewer, debrief, last.shown);
+  if (last && continues(transcript, last.source)) {
+    showEntries(transcript, last.source.length, viewer, debrief, last.shown);
     last.source = transcript;
   } else {
     last = { source: transcript, shown: [] };

@@ -172,29 +172,9 @@ export interface Breach {
  * Checked on the resolved package, so a silence that keeps an unacceptable status quo counts too.
  */
 export function checkPackage(scenario: Scenario, delegation: DelegationId, pkg: Package, world?: WorldState): Breach[] {
-  const last = LAST_CHECK;
-  if (last.pkg === pkg && last.world === world && last.delegation === delegation && last.scenario === scenario) {
-    return last.breaches;
-  }
   const d = scenario.delegations[delegation];
-  const breaches = Object.freeze(
-    breachesOf(scenario, delegation, d.name.en, d.redLines, pkg, world ?? initialWorld(scenario)),
-  ) as Breach[];
-  if (world !== undefined) Object.assign(last, { scenario, delegation, pkg, world, breaches });
-  return breaches;
+  return breachesOf(scenario, delegation, d.name.en, d.redLines, pkg, world ?? initialWorld(scenario));
 }
-
-/**
- * The last check, by identity: the simulator's red-line statistics check a consent just before the
- * engine checks the same package, delegation and world, which contexts never change. One slot.
- */
-const LAST_CHECK = {
-  scenario: null as unknown,
-  delegation: '',
-  pkg: null as unknown,
-  world: null as unknown,
-  breaches: [] as Breach[],
-};
 
 /**
  * The same check from a delegation's own knowledge only (the public agenda and its own red lines):
