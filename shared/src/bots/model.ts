@@ -21,7 +21,7 @@ import type { BotLevel } from './types.ts';
 export interface OwnModel {
   self: DelegationId;
   prefs: Preferences;
-  weights: Record<string, number>;
+  weights: Readonly<Record<string, number>>;
   /** max over options of weight·utility per issue, for "how much does this clause cost me". */
   best: Record<string, { option: string; value: number }>;
   noDealCache: WeakMap<WorldState, number>;

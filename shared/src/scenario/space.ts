@@ -212,8 +212,18 @@ export function compileCondition(space: ClauseSpace, cond: Condition): CompiledC
     const inner = compileCondition(space, cond.not);
     return (choice, world) => !inner(choice, world);
   }
-  // World, month, flag and outcome leaves do not read the package: evaluate.ts decides them.
-  return (_choice, world) => evaluateCondition(cond, { world } satisfies EvalContext);
+  // World, month, flag and outcome leaves do not read the package: evaluate.ts decides them, once
+  // per world. A search checks thousands of packages in one world, and worlds are never changed
+  // once made (applyEffects and the engine make new ones), so the last answer is kept with it.
+  let lastWorld: WorldState | null = null;
+  let lastAnswer = false;
+  return (_choice, world) => {
+    if (world !== lastWorld) {
+      lastAnswer = evaluateCondition(cond, { world } satisfies EvalContext);
+      lastWorld = world;
+    }
+    return lastAnswer;
+  };
 }
 
 /** A condition compiled once per agenda (conditions are content: they live as long as the scenario). */

@@ -8,6 +8,7 @@
  * on the clauses it settles, and a worse world (a lower no-deal value) makes every deal relatively
  * more attractive. Weights are normalised to sum to 1. Pure; re-exported by evaluate.ts.
  */
+import { memo } from '../memo.ts';
 import { variablesById } from './contentIndex.ts';
 import type { WorldState } from './evaluate.ts';
 import type { DelegationId, Effect, Package, Preferences, Scenario } from './schema.ts';
@@ -60,13 +61,20 @@ export function noDealAfter(
 }
 
 /** Normalised issue weights of a delegation (sum 1). */
-export function normalisedWeights(scenario: Scenario, delegation: DelegationId): Record<string, number> {
+export function normalisedWeights(scenario: Scenario, delegation: DelegationId): Readonly<Record<string, number>> {
   return weightsOf(scenario.delegations[delegation].preferences);
 }
 
-export function weightsOf(prefs: Preferences): Record<string, number> {
-  const total = Object.values(prefs.weights).reduce((a, b) => a + b, 0) || 1;
-  return Object.fromEntries(Object.entries(prefs.weights).map(([k, w]) => [k, w / total]));
+/**
+ * Made once per preferences' weights (content, never changed once loaded) and frozen: the debrief
+ * scores hundreds of packages per agreement, each needing every delegation's weights.
+ */
+const WEIGHTS = new WeakMap<Preferences['weights'], Readonly<Record<string, number>>>();
+export function weightsOf(prefs: Preferences): Readonly<Record<string, number>> {
+  return memo(WEIGHTS, prefs.weights, () => {
+    const total = Object.values(prefs.weights).reduce((a, b) => a + b, 0) || 1;
+    return Object.freeze(Object.fromEntries(Object.entries(prefs.weights).map(([k, w]) => [k, w / total])));
+  });
 }
 
 /** A delegation's utility for one option of one issue, in [0, 1]. */
@@ -86,7 +94,7 @@ export function packageUtility(scenario: Scenario, delegation: DelegationId, pkg
  */
 export function utilityFrom(
   prefs: Preferences,
-  weights: Record<string, number>,
+  weights: Readonly<Record<string, number>>,
   pkg: Package,
   world: WorldState,
   noDeal: number = noDealFrom(prefs, world),

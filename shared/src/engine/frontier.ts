@@ -1,0 +1,237 @@
+/**
+ * The search behind the debrief's Pareto frontier (scoring.ts explains the method): for each weight
+ * vector λ, the best package issue by issue, repaired into a signable one by the cheapest
+ * single-issue changes.
+ *
+ * `npm run simulate` runs this for every game that ends in a deal, so it is written for speed the
+ * way the bots' offer search is: per search, the values of every choice are numbers in arrays by
+ * delegation, each delegation's red lines and ratification rules are compiled once, and for each λ
+ * every choice's weighted value is worked out once rather than at each trial. The arithmetic (and
+ * its order) is that of the plain version, so the frontier is the same to the last bit
+ * (shared/test/engine/frontier.test.ts holds the two equal).
+ */
+import { noDealValue, normalisedWeights, optionUtility, type WorldState } from '../scenario/evaluate.ts';
+import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
+import {
+  type Choice,
+  type ChoiceKey,
+  type ClauseSpace,
+  type CompiledCondition,
+  choiceProblemCount,
+  choiceSignatories,
+  compiled,
+  emptyChoice,
+  keyOfChoice,
+  OPEN,
+  packageOf,
+  settledCount,
+} from '../scenario/space.ts';
+
+export type Utilities = Record<DelegationId, number>;
+
+/**
+ * Per issue, per choice (0 = leave the issue open, c = option c − 1), each delegation's weighted
+ * value, by DELEGATION_IDS index: `values[i][c][d]`.
+ */
+export type IssueValues = number[][][];
+
+/** Per-issue value of each choice (an option, or leaving the issue open) for each delegation. */
+export function issueValues(s: Scenario, world: WorldState): IssueValues {
+  const nd = DELEGATION_IDS.map((d) => noDealValue(s, d, world));
+  const weights = DELEGATION_IDS.map((d) => normalisedWeights(s, d));
+  const discount = DELEGATION_IDS.map((d) => (1 - s.delegations[d].preferences.discountPerMonth) ** world.month);
+  return s.agenda.issues.map((issue) =>
+    ['', ...issue.options.map((o) => o.id)].map((option) =>
+      DELEGATION_IDS.map((d, index) => {
+        const w = weights[index]?.[issue.id] ?? 0;
+        const v = option === '' ? (nd[index] ?? 0) : optionUtility(s, d, issue.id, option) * (discount[index] ?? 1);
+        return w * v;
+      }),
+    ),
+  );
+}
+
+/** Σ_d λ_d · v_d, added in DELEGATION_IDS order from 0. */
+function scalar(values: readonly number[], lambda: readonly number[]): number {
+  let sum = 0;
+  for (let d = 0; d < lambda.length; d += 1) sum = sum + (lambda[d] as number) * (values[d] as number);
+  return sum;
+}
+
+/**
+ * Small non-negative counts by numbered choice key (integers from 0 to below 2^53), in flat typed arrays with
+ * open addressing. A search looks up tens of thousands of keys; in a Map each lookup boxed its
+ * key as a heap number and walked a table far larger than the CPU's caches.
+ */
+export class NumberTable {
+  /** key + 1 per slot (0 = empty: keys are never negative), so a fresh table needs no filling. */
+  private keys = new Float64Array(1 << 15);
+  private values = new Int16Array(1 << 15);
+  private size = 0;
+
+  /** The count stored for the key, or -1. */
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    const stored = key + 1;
+    for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
+      const k = this.keys[slot] as number;
+      if (k === stored) return this.values[slot] as number;
+      if (k === 0) return -1;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    const stored = key + 1;
+    let slot = hashOf(key) & mask;
+    while (this.keys[slot] !== 0 && this.keys[slot] !== stored) slot = (slot + 1) & mask;
+    if (this.keys[slot] === 0) this.size += 1;
+    this.keys[slot] = stored;
+    this.values[slot] = value;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.values = new Int16Array(keys.length * 2);
+    this.size = 0;
+    for (let slot = 0; slot < keys.length; slot += 1) {
+      if (keys[slot] !== 0) this.set((keys[slot] as number) - 1, values[slot] as number);
+    }
+  }
+}
+
+/** Mixes both 32-bit halves of an integer below 2^53 (choice keys differ mostly in their low digits). */
+function hashOf(key: number): number {
+  const low = key | 0; // ToInt32: the key modulo 2^32
+  const high = (key / 4294967296) | 0;
+  return Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) ^ (low >>> 15);
+}
+
+/**
+ * How far a package is from signable: its problems, plus every required signatory's broken red
+ * lines and failed ratification rules (0 = signable, for a package that settles something; 99 for
+ * the empty package). Memoised per search by the choice's key: the repairs of neighbouring weight
+ * vectors try the same packages over and over.
+ */
+export class Badness {
+  private readonly memo = new Map<ChoiceKey, number>();
+  private readonly numbered = new NumberTable();
+  private readonly space: ClauseSpace;
+  private readonly world: WorldState;
+  private readonly redLines: CompiledCondition[][];
+  private readonly rules: CompiledCondition[][];
+
+  constructor(s: Scenario, space: ClauseSpace, world: WorldState) {
+    this.space = space;
+    this.world = world;
+    this.redLines = DELEGATION_IDS.map((d) => s.delegations[d].redLines.map((l) => compiled(space, l.breaksWhen)));
+    this.rules = DELEGATION_IDS.map((d) => s.delegations[d].ratification.map((r) => compiled(space, r.requires)));
+  }
+
+  of(choice: Choice, key: ChoiceKey): number {
+    if (typeof key === 'number') {
+      let b = this.numbered.get(key);
+      if (b < 0) {
+        b = settledCount(choice) === 0 ? 99 : this.count(choice);
+        this.numbered.set(key, b);
+      }
+      return b;
+    }
+    let b = this.memo.get(key);
+    if (b === undefined) {
+      b = settledCount(choice) === 0 ? 99 : this.count(choice);
+      this.memo.set(key, b);
+    }
+    return b;
+  }
+
+  /**
+   * packageProblems(…).length plus, per required signatory, checkPackage(…).length and
+   * ratificationFailures(…).length, on the compiled checks (space.test.ts holds them equal).
+   */
+  private count(choice: Choice): number {
+    let count = choiceProblemCount(this.space, choice);
+    const signatories = choiceSignatories(this.space, choice);
+    for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
+      if (!((signatories >> d) & 1)) continue;
+      for (const breaks of this.redLines[d] as CompiledCondition[]) if (breaks(choice, this.world)) count += 1;
+      for (const requires of this.rules[d] as CompiledCondition[]) if (!requires(choice, this.world)) count += 1;
+    }
+    return count;
+  }
+}
+
+/**
+ * Best package for λ, then repaired into a signable one by the cheapest single-issue changes. The
+ * choice is an index per issue into its row of choices (0 = left open), so a trial is one number
+ * changed and its key one addition.
+ */
+export function bestFor(
+  space: ClauseSpace,
+  table: IssueValues,
+  lambda: readonly number[],
+  badness: Badness,
+): Package | null {
+  // Each choice's weighted value under this λ, once.
+  const scalars: number[][] = [];
+  const choice: Choice = emptyChoice(space);
+  for (let i = 0; i < table.length; i += 1) {
+    const row = table[i] as number[][];
+    const values: number[] = [];
+    for (let c = 0; c < row.length; c += 1) values.push(scalar(row[c] as number[], lambda));
+    scalars.push(values);
+    let best = 0;
+    for (let c = 1; c < values.length; c += 1) if ((values[c] as number) > (values[best] as number)) best = c;
+    choice[i] = best + OPEN;
+  }
+  const places = space.places;
+  for (let attempt = 0; attempt < table.length * 2; attempt += 1) {
+    const key = keyOfChoice(space, choice);
+    // Same verdict as isSignable: nothing wrong with it for anyone who must sign it.
+    const current = badness.of(choice, key);
+    if (current === 0) return packageOf(space, choice);
+    let moveIssue = -1;
+    let moveOption = 0;
+    let moveCost = 0;
+    let moveBadness = 0;
+    for (let i = 0; i < table.length; i += 1) {
+      const values = scalars[i] as number[];
+      const at = (choice[i] as number) - OPEN;
+      const place = places?.[i];
+      for (let c = 0; c < values.length; c += 1) {
+        if (c === at) continue;
+        choice[i] = c + OPEN;
+        const b = badness.of(
+          choice,
+          place === undefined ? keyOfChoice(space, choice) : (key as number) + (c - at) * place,
+        );
+        choice[i] = at + OPEN;
+        if (b >= current) continue;
+        const cost = (values[at] as number) - (values[c] as number);
+        if (moveIssue < 0 || b < moveBadness || (b === moveBadness && cost < moveCost)) {
+          moveIssue = i;
+          moveOption = c + OPEN;
+          moveCost = cost;
+          moveBadness = b;
+        }
+      }
+    }
+    if (moveIssue < 0) return null;
+    choice[moveIssue] = moveOption;
+  }
+  return null;
+}
+
+/** Weight vectors on the 4-simplex with the given number of steps per axis (steps=8: 165 vectors). */
+export function simplexGrid(steps: number): Utilities[] {
+  const out: Utilities[] = [];
+  for (let a = 0; a <= steps; a += 1)
+    for (let b = 0; a + b <= steps; b += 1)
+      for (let c = 0; a + b + c <= steps; c += 1) {
+        const d = steps - a - b - c;
+        out.push({ ukraine: a / steps, russia: b / steps, us: c / steps, europe: d / steps });
+      }
+  return out;
+}
