@@ -19,6 +19,8 @@ if (process.features.typescript) {
   process.argv[1] = path.resolve(entry);
   await import(pathToFileURL(process.argv[1]).href);
 } else {
-  const child = spawnSync(process.execPath, [...process.execArgv, '--import', 'tsx', entry, ...args], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [...process.execArgv, '--import', 'tsx', entry, ...args], {
+    stdio: 'inherit',
+  });
   process.exit(child.status ?? 1);
 }

@@ -27,7 +27,9 @@ async function main() {
   // The flags say how the process was started: `npm run bench`, like `npm run simulate`, caps V8's
   // young generation (--max-semi-space-size=16; see simulate.ts).
   const flags = process.execArgv.filter((a) => a.startsWith('--max-semi-space-size')).join(' ') || 'default heap sizes';
-  console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, Node ${process.version}, ${flags}`);
+  console.log(
+    `machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, Node ${process.version}, ${flags}`,
+  );
 
   // Warm-up: the first games run while V8 is still compiling the hot paths; a server hosting bots
   // is long past that, so those decisions are not counted.
