@@ -15,17 +15,17 @@ import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '
 import {
   type Choice,
   type ChoiceKey,
+  type ChoiceTest,
   type ClauseSpace,
-  type CompiledCondition,
   choiceProblemCount,
   choiceSignatories,
-  compiled,
   emptyChoice,
   keyOfChoice,
   OPEN,
   packageOf,
   settledCount,
 } from '../scenario/space.ts';
+import { compileForWorld } from '../scenario/spaceWorld.ts';
 
 export type Utilities = Record<DelegationId, number>;
 
@@ -65,9 +65,15 @@ function scalar(values: readonly number[], lambda: readonly number[]): number {
  */
 export class NumberTable {
   /** key + 1 per slot (0 = empty: keys are never negative), so a fresh table needs no filling. */
-  private keys = new Float64Array(1 << 15);
-  private values = new Int16Array(1 << 15);
+  private keys: Float64Array;
+  private values: Int16Array;
   private size = 0;
+
+  /** `capacity`: a power of two; the table doubles when half full. */
+  constructor(capacity = 1 << 10) {
+    this.keys = new Float64Array(capacity);
+    this.values = new Int16Array(capacity);
+  }
 
   /** The count stored for the key, or -1. */
   get(key: number): number {
@@ -117,17 +123,39 @@ function hashOf(key: number): number {
  */
 export class Badness {
   private readonly memo = new Map<ChoiceKey, number>();
-  private readonly numbered = new NumberTable();
+  private readonly numbered: NumberTable;
   private readonly space: ClauseSpace;
-  private readonly world: WorldState;
-  private readonly redLines: CompiledCondition[][];
-  private readonly rules: CompiledCondition[][];
+  /** Per delegation (by DELEGATION_IDS index): the problems the world alone settles, then the tests of the package. */
+  private readonly settled: number[];
+  private readonly breaks: ChoiceTest[][];
+  private readonly fails: ChoiceTest[][];
 
-  constructor(s: Scenario, space: ClauseSpace, world: WorldState) {
+  /** `expected`: about how many packages the search will try (a frontier sweep tries some 13,000). */
+  constructor(s: Scenario, space: ClauseSpace, world: WorldState, expected = 256) {
     this.space = space;
-    this.world = world;
-    this.redLines = DELEGATION_IDS.map((d) => s.delegations[d].redLines.map((l) => compiled(space, l.breaksWhen)));
-    this.rules = DELEGATION_IDS.map((d) => s.delegations[d].ratification.map((r) => compiled(space, r.requires)));
+    this.numbered = new NumberTable(2 ** Math.ceil(Math.log2(2 * expected)));
+    // Red lines and ratification rules compiled for this world: their world side is decided once.
+    this.settled = [];
+    this.breaks = [];
+    this.fails = [];
+    for (const d of DELEGATION_IDS) {
+      let settled = 0;
+      const breaks: ChoiceTest[] = [];
+      const fails: ChoiceTest[] = [];
+      for (const line of s.delegations[d].redLines) {
+        const test = compileForWorld(space, line.breaksWhen, world);
+        if (test === true) settled += 1;
+        else if (test !== false) breaks.push(test);
+      }
+      for (const rule of s.delegations[d].ratification) {
+        const test = compileForWorld(space, rule.requires, world);
+        if (test === false) settled += 1;
+        else if (test !== true) fails.push(test);
+      }
+      this.settled.push(settled);
+      this.breaks.push(breaks);
+      this.fails.push(fails);
+    }
   }
 
   of(choice: Choice, key: ChoiceKey): number {
@@ -156,8 +184,9 @@ export class Badness {
     const signatories = choiceSignatories(this.space, choice);
     for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
       if (!((signatories >> d) & 1)) continue;
-      for (const breaks of this.redLines[d] as CompiledCondition[]) if (breaks(choice, this.world)) count += 1;
-      for (const requires of this.rules[d] as CompiledCondition[]) if (!requires(choice, this.world)) count += 1;
+      count += this.settled[d] as number;
+      for (const breaks of this.breaks[d] as ChoiceTest[]) if (breaks(choice)) count += 1;
+      for (const requires of this.fails[d] as ChoiceTest[]) if (!requires(choice)) count += 1;
     }
     return count;
   }

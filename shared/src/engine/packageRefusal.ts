@@ -2,10 +2,9 @@
  * Whether a delegation may put its name to a package (table, amend, counter, accept, sign): well
  * formed, and none of its own red lines broken. Split from rules.ts, whose checkEvent calls these.
  */
-import { checkPackage, packageProblems, type WorldState } from '../scenario/evaluate.ts';
+import { checkPackage, packageProblems } from '../scenario/evaluate.ts';
 import type { DelegationId } from '../scenario/ids.ts';
 import type { ClauseRef, Localized, Package, Scenario } from '../scenario/schema.ts';
-import { choiceBreaksRedLine, choiceOf, choiceWellFormed, compiledRedLines, spaceOf } from '../scenario/space.ts';
 import { reject } from './reject.ts';
 import type { NegotiationContext, Proposal, Rejection } from './types.ts';
 
@@ -58,7 +57,6 @@ export function packageRefusal(
   who: DelegationId,
   pkg: Package,
 ): Rejection | null {
-  if (signable(scenario, who, pkg, ctx.world, true)) return null;
   const problems = packageProblems(scenario, pkg);
   if (problems.length > 0) {
     return packageProblemRefusal(scenario, pkg, `The package is not valid: ${problems.join('; ')}`);
@@ -77,20 +75,7 @@ export function draftRefusal(
   who: DelegationId,
   draft: Proposal,
 ): Rejection | null {
-  if (signable(scenario, who, draft.package, ctx.world, false)) return null;
   return redLineRefusal(scenario, ctx, who, draft.package);
-}
-
-/**
- * The usual verdict, "nothing wrong", from the agenda's compiled checks (space.ts: the bots'
- * checks, which space.test.ts holds to packageProblems and checkPackage) without resolving the
- * package or writing messages; only a refusal goes on to the checks that explain it.
- */
-function signable(scenario: Scenario, who: DelegationId, pkg: Package, world: WorldState, checkForm: boolean): boolean {
-  const space = spaceOf(scenario);
-  const choice = choiceOf(space, pkg);
-  if (!choice || (checkForm && !choiceWellFormed(space, choice))) return false;
-  return !choiceBreaksRedLine(compiledRedLines(space, scenario.delegations[who].redLines), choice, world);
 }
 
 function redLineRefusal(

@@ -74,7 +74,7 @@ function dominates(a: Utilities, b: Utilities): boolean {
 export function paretoFrontier(s: Scenario, world: WorldState, steps = 8): FrontierPoint[] {
   const table = issueValues(s, world);
   const space = spaceOf(s);
-  const badness = new Badness(s, space, world);
+  const badness = new Badness(s, space, world, 16_384);
   const seen = new Map<string, FrontierPoint>();
   for (const lambda of simplexGrid(steps)) {
     const pkg = bestFor(

@@ -168,36 +168,44 @@ export function choiceWellFormed(space: ClauseSpace, choice: Choice): boolean {
 /** A condition compiled against the agenda: true/false for a choice (resolved to defaults) in a world. */
 export type CompiledCondition = (choice: Choice, world: WorldState) => boolean;
 
+/** A test of a choice alone (a package leaf, or a condition whose world leaves are decided). */
+export type ChoiceTest = (choice: Choice) => boolean;
+
+/** "The resolved package has this clause" (a clause the agenda lacks is never in a resolved package). */
+export function clauseTest(space: ClauseSpace, ref: string): ChoiceTest {
+  const at = locate(space.issueIndex, space.optionIndex, ref);
+  if (!at) return () => false;
+  const [i, j] = at;
+  const fallback = space.defaults[i];
+  return (choice) => {
+    const chosen = choice[i] as number;
+    return (chosen === OPEN ? fallback : chosen) === j;
+  };
+}
+
+/** "The resolved package has one of these clauses". */
+export function anyClauseTest(space: ClauseSpace, refs: readonly string[]): ChoiceTest {
+  // Issue, option and the issue's default, three numbers a clause the agenda has.
+  const numbers: number[] = [];
+  for (const ref of refs) {
+    const at = locate(space.issueIndex, space.optionIndex, ref);
+    if (at) numbers.push(at[0], at[1], space.defaults[at[0]] as number);
+  }
+  return (choice) => {
+    for (let r = 0; r < numbers.length; r += 3) {
+      const chosen = choice[numbers[r] as number] as number;
+      if ((chosen === OPEN ? numbers[r + 2] : chosen) === numbers[r + 1]) return true;
+    }
+    return false;
+  };
+}
+
 /** Compile a condition; package tests read the choice, every other leaf goes to evaluateCondition. */
 export function compileCondition(space: ClauseSpace, cond: Condition): CompiledCondition {
-  const resolvedIs = (ref: string): CompiledCondition => {
-    const at = locate(space.issueIndex, space.optionIndex, ref);
-    if (!at) return () => false; // a clause the agenda lacks is never in a resolved package
-    const [i, j] = at;
-    const fallback = space.defaults[i];
-    return (choice) => {
-      const chosen = choice[i] as number;
-      return (chosen === OPEN ? fallback : chosen) === j;
-    };
-  };
-  if ('clause' in cond) return resolvedIs(cond.clause);
+  if ('clause' in cond) return clauseTest(space, cond.clause);
   // Plain loops over the parts, not some/every with a callback: a bot checks its red lines on
   // hundreds of packages a game, and each callback was a closure made per check.
-  if ('anyClause' in cond) {
-    // Issue, option and the issue's default, three numbers a clause the agenda has.
-    const refs: number[] = [];
-    for (const ref of cond.anyClause) {
-      const at = locate(space.issueIndex, space.optionIndex, ref);
-      if (at) refs.push(at[0], at[1], space.defaults[at[0]] as number);
-    }
-    return (choice) => {
-      for (let r = 0; r < refs.length; r += 3) {
-        const chosen = choice[refs[r] as number] as number;
-        if ((chosen === OPEN ? refs[r + 2] : chosen) === refs[r + 1]) return true;
-      }
-      return false;
-    };
-  }
+  if ('anyClause' in cond) return anyClauseTest(space, cond.anyClause);
   if ('all' in cond || 'any' in cond) {
     // "all" fails at its first false part and "any" holds at its first true one.
     const every = 'all' in cond;
@@ -212,18 +220,8 @@ export function compileCondition(space: ClauseSpace, cond: Condition): CompiledC
     const inner = compileCondition(space, cond.not);
     return (choice, world) => !inner(choice, world);
   }
-  // World, month, flag and outcome leaves do not read the package: evaluate.ts decides them, once
-  // per world. A search checks thousands of packages in one world, and worlds are never changed
-  // once made (applyEffects and the engine make new ones), so the last answer is kept with it.
-  let lastWorld: WorldState | null = null;
-  let lastAnswer = false;
-  return (_choice, world) => {
-    if (world !== lastWorld) {
-      lastAnswer = evaluateCondition(cond, { world } satisfies EvalContext);
-      lastWorld = world;
-    }
-    return lastAnswer;
-  };
+  // World, month, flag and outcome leaves do not read the package: evaluate.ts decides them.
+  return (_choice, world) => evaluateCondition(cond, { world } satisfies EvalContext);
 }
 
 /** A condition compiled once per agenda (conditions are content: they live as long as the scenario). */

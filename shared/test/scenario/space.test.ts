@@ -33,6 +33,7 @@ import {
   packageOf,
   spaceOf,
 } from '../../src/scenario/space.ts';
+import { compileForWorld, type WorldCompiled } from '../../src/scenario/spaceWorld.ts';
 import { delegations, packages, worlds } from '../support/packageArbitraries.ts';
 
 let scenario: Scenario;
@@ -155,6 +156,30 @@ describe('compiled checks agree with evaluate.ts', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('every condition compiled for one world (its world side decided, folded away) gives the same verdicts', () => {
+    const conditions = allConditions(scenario);
+    fc.assert(
+      fc.property(
+        fc.array(packages(scenario, { badOptions: false }), { minLength: 1, maxLength: 8 }),
+        worlds(scenario),
+        (pkgs, world) => {
+          const space = spaceOf(scenario);
+          const forWorld = conditions.map((cond) => compileForWorld(space, cond, world));
+          for (const pkg of pkgs) {
+            const choice = choiceOf(space, pkg) as Int16Array;
+            const resolved = resolvePackage(scenario, pkg);
+            conditions.forEach((cond, c) => {
+              const test = forWorld[c] as WorldCompiled;
+              const verdict = typeof test === 'boolean' ? test : test(choice);
+              expect(verdict).toBe(evaluateCondition(cond, { pkg: resolved, world }));
+            });
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
