@@ -5,11 +5,14 @@
  *
  * `npm run simulate` runs this for every game that ends in a deal, so it is written for speed the
  * way the bots' offer search is: per search, the values of every choice are numbers in arrays by
- * delegation, each delegation's red lines and ratification rules are compiled once, and for each λ
+ * delegation, each delegation's red lines and ratification rules are compiled once for the search's world
+ * (spaceWorld.ts), and for each λ
  * every choice's weighted value is worked out once rather than at each trial. The arithmetic (and
  * its order) is that of the plain version, so the frontier is the same to the last bit
  * (shared/test/engine/frontier.test.ts holds the two equal).
  */
+
+import { NumberTable } from '../numberTable.ts';
 import { noDealValue, normalisedWeights, optionUtility, type WorldState } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
 import {
@@ -56,63 +59,6 @@ function scalar(values: readonly number[], lambda: readonly number[]): number {
   let sum = 0;
   for (let d = 0; d < lambda.length; d += 1) sum = sum + (lambda[d] as number) * (values[d] as number);
   return sum;
-}
-
-/**
- * Small non-negative counts by numbered choice key (integers from 0 to below 2^53), in flat typed arrays with
- * open addressing. A search looks up tens of thousands of keys; in a Map each lookup boxed its
- * key as a heap number and walked a table far larger than the CPU's caches.
- */
-export class NumberTable {
-  /** key + 1 per slot (0 = empty: keys are never negative), so a fresh table needs no filling. */
-  private keys: Float64Array;
-  private values: Int16Array;
-  private size = 0;
-
-  /** `capacity`: a power of two; the table doubles when half full. */
-  constructor(capacity = 1 << 10) {
-    this.keys = new Float64Array(capacity);
-    this.values = new Int16Array(capacity);
-  }
-
-  /** The count stored for the key, or -1. */
-  get(key: number): number {
-    const mask = this.keys.length - 1;
-    const stored = key + 1;
-    for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
-      const k = this.keys[slot] as number;
-      if (k === stored) return this.values[slot] as number;
-      if (k === 0) return -1;
-    }
-  }
-
-  set(key: number, value: number): void {
-    if (2 * (this.size + 1) > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
-    const stored = key + 1;
-    let slot = hashOf(key) & mask;
-    while (this.keys[slot] !== 0 && this.keys[slot] !== stored) slot = (slot + 1) & mask;
-    if (this.keys[slot] === 0) this.size += 1;
-    this.keys[slot] = stored;
-    this.values[slot] = value;
-  }
-
-  private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Float64Array(keys.length * 2);
-    this.values = new Int16Array(keys.length * 2);
-    this.size = 0;
-    for (let slot = 0; slot < keys.length; slot += 1) {
-      if (keys[slot] !== 0) this.set((keys[slot] as number) - 1, values[slot] as number);
-    }
-  }
-}
-
-/** Mixes both 32-bit halves of an integer below 2^53 (choice keys differ mostly in their low digits). */
-function hashOf(key: number): number {
-  const low = key | 0; // ToInt32: the key modulo 2^32
-  const high = (key / 4294967296) | 0;
-  return Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) ^ (low >>> 15);
 }
 
 /**

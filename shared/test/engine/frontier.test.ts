@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NumberTable } from '../../src/engine/frontier.ts';
 import { nashPoint, paretoFrontier, simplexGrid, type Utilities, utilitiesOf } from '../../src/engine/scoring.ts';
+import { NumberTable } from '../../src/numberTable.ts';
 import {
   applyEffects,
   checkPackage,
