@@ -68,7 +68,7 @@ function scalar(values: readonly number[], lambda: readonly number[]): number {
  * vectors try the same packages over and over.
  */
 export class Badness {
-  private readonly memo = new Map<ChoiceKey, number>();
+  private readonly memo = new Map<string, number>();
   private readonly numbered: NumberTable;
   private readonly space: ClauseSpace;
   /** Per delegation (by DELEGATION_IDS index): the problems the world alone settles, then the tests of the package. */
@@ -104,19 +104,13 @@ export class Badness {
     }
   }
 
+  /** Numbered keys go to the typed-array table; string keys (agendas too large to number) to a Map. */
   of(choice: Choice, key: ChoiceKey): number {
-    if (typeof key === 'number') {
-      let b = this.numbered.get(key);
-      if (b < 0) {
-        b = settledCount(choice) === 0 ? 99 : this.count(choice);
-        this.numbered.set(key, b);
-      }
-      return b;
-    }
-    let b = this.memo.get(key);
-    if (b === undefined) {
+    let b = typeof key === 'number' ? this.numbered.get(key) : (this.memo.get(key) ?? -1);
+    if (b < 0) {
       b = settledCount(choice) === 0 ? 99 : this.count(choice);
-      this.memo.set(key, b);
+      if (typeof key === 'number') this.numbered.set(key, b);
+      else this.memo.set(key, b);
     }
     return b;
   }
