@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isEventName } from '@peace-table/shared/engine/events';
 import { PHASES } from '@peace-table/shared/engine/types';
+import { ASSUMPTION_KINDS } from '@peace-table/shared/scenario/assumptions';
 import { DELEGATION_IDS, ENDINGS } from '@peace-table/shared/scenario/schema';
 import { describe, expect, it } from 'vitest';
 import {
@@ -97,6 +98,7 @@ describe('locale catalogs', () => {
       ...['novice', 'standard', 'expert'].flatMap((l) => [`level.${l}`, `level.${l}Hint`]),
       ...['better', 'worse', 'same'].map((v) => `debrief.verdict.${v}`),
       ...['delegation', 'score', 'noDeal', 'difference', 'verdict'].map((c) => `debrief.col.${c}`),
+      ...ASSUMPTION_KINDS.map((k) => `sources.kind.${k}`),
     ];
     expect(families.filter((key) => !t.has(key))).toEqual([]);
   });

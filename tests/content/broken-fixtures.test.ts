@@ -13,7 +13,7 @@ describe('broken scenarios: one readable line per problem', () => {
       { file: 'agenda.yaml', find: '    default: deferred\n', replace: '    default: [deferred\n' },
     ]);
     expect(lines).toEqual([
-      'agenda.yaml: (line 29, col 5): Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'agenda.yaml: (line 51, col 5): Flow sequence in block collection must be sufficiently indented and end with a ]',
     ]);
   });
 
@@ -41,7 +41,7 @@ describe('broken scenarios: one readable line per problem', () => {
       },
     ]);
     expect(lines).toEqual([
-      'levers.yaml: levers.1.effects.0.variable: "$sector" is only allowed in a lever effect with delta, got "momentum.$sector" (line 18)',
+      'levers.yaml: levers.1.effects.0.variable: "$sector" is only allowed in a lever effect with delta, got "momentum.$sector" (line 23)',
     ]);
   });
 
@@ -81,7 +81,7 @@ describe('broken scenarios: one readable line per problem', () => {
 
   it('a misspelt field is reported, not ignored', async () => {
     const lines = await errorLines([{ file: 'events.yaml', find: '    once: true\n', replace: '    onse: true\n' }]);
-    expect(lines).toEqual(['events.yaml: events.1.onse: unknown field (check the spelling) (line 22)']);
+    expect(lines).toEqual(['events.yaml: events.1.onse: unknown field (check the spelling) (line 27)']);
   });
 
   it('an unquoted text with a comma inside { } gets a hint', async () => {
@@ -89,7 +89,7 @@ describe('broken scenarios: one readable line per problem', () => {
       { file: 'events.yaml', find: '{ en: Breakthrough at Pokrovsk,', replace: '{ en: Breakthrough, at Pokrovsk,' },
     ]);
     expect(lines).toEqual([
-      'events.yaml: events.1.title.at Pokrovsk: unknown field: quote texts that contain a comma inside { }, e.g. { en: "a, b", uk: "…" } (line 13)',
+      'events.yaml: events.1.title.at Pokrovsk: unknown field: quote texts that contain a comma inside { }, e.g. { en: "a, b", uk: "…" } (line 18)',
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('broken scenarios: one readable line per problem', () => {
       { file: 'events.yaml', find: '{ world: pipeline-us, lt: 0.3 }', replace: '{ wrld: pipeline-us, lt: 0.3 }' },
     ]);
     expect(lines).toEqual([
-      'events.yaml: events.1.trigger.all.0: must take exactly one of the forms clause | anyClause | world | sum | month | flag | ending | ratified | agreement | all | any | not (found "wrld", "lt") (line 19)',
+      'events.yaml: events.1.trigger.all.0: must take exactly one of the forms clause | anyClause | world | sum | month | flag | ending | ratified | agreement | all | any | not (found "wrld", "lt") (line 24)',
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('broken scenarios: one readable line per problem', () => {
       { file: 'outcomes.yaml', find: 'anyClause: [ceasefire.line,', replace: 'anyClause: [ceasefire.lines,' },
     ]);
     expect(lines).toEqual([
-      'outcomes.yaml: outcomes.1.when.all.1.anyClause.0: clause "ceasefire.lines": issue "ceasefire" has no option "lines" (none, line, dmz) (line 14)',
+      'outcomes.yaml: outcomes.1.when.all.1.anyClause.0: clause "ceasefire.lines": issue "ceasefire" has no option "lines" (none, line, dmz) (line 19)',
     ]);
   });
 
@@ -116,7 +116,7 @@ describe('broken scenarios: one readable line per problem', () => {
       { file: 'delegations/russia.yaml', find: '{ clause: guarantees.nato }', replace: '{ clause: nato.member }' },
     ]);
     expect(lines).toEqual([
-      'delegations/russia.yaml: redLines.0.breaksWhen.clause: clause "nato.member" names unknown issue "nato" (see agenda.yaml) (line 28)',
+      'delegations/russia.yaml: redLines.0.breaksWhen.clause: clause "nato.member" names unknown issue "nato" (see agenda.yaml) (line 63)',
     ]);
   });
 
@@ -132,8 +132,8 @@ describe('broken scenarios: one readable line per problem', () => {
   it('a $sector effect must exist for every sector in map.yaml', async () => {
     const lines = await errorLines([{ file: 'levers.yaml', find: 'momentum.$sector', replace: 'pressure.$sector' }]);
     expect(lines).toEqual([
-      'levers.yaml: levers.1.effects.0.variable: "pressure.$sector" names no world variable for sector "kostiantynivka-pokrovsk" ("pressure.kostiantynivka-pokrovsk") (line 18)',
-      'levers.yaml: levers.1.effects.0.variable: "pressure.$sector" names no world variable for sector "kharkiv-border" ("pressure.kharkiv-border") (line 18)',
+      'levers.yaml: levers.1.effects.0.variable: "pressure.$sector" names no world variable for sector "kostiantynivka-pokrovsk" ("pressure.kostiantynivka-pokrovsk") (line 23)',
+      'levers.yaml: levers.1.effects.0.variable: "pressure.$sector" names no world variable for sector "kharkiv-border" ("pressure.kharkiv-border") (line 23)',
     ]);
   });
 
@@ -146,7 +146,7 @@ describe('broken scenarios: one readable line per problem', () => {
       },
     ]);
     expect(lines).toEqual([
-      'delegations/russia.yaml: preferences.utilities.crimea.restored: missing utility for option "restored" of issue "crimea" (line 34)',
+      'delegations/russia.yaml: preferences.utilities.crimea.restored: missing utility for option "restored" of issue "crimea" (line 76)',
     ]);
   });
 
@@ -155,8 +155,8 @@ describe('broken scenarios: one readable line per problem', () => {
       { file: 'delegations/us.yaml', find: 'weights: { ceasefire: 5,', replace: 'weights: { ceasfire: 5,' },
     ]);
     expect(lines).toEqual([
-      'delegations/us.yaml: preferences.weights.ceasefire: missing weight for issue "ceasefire" (line 31)',
-      'delegations/us.yaml: preferences.weights.ceasfire: unknown issue "ceasfire" (see agenda.yaml) (line 31)',
+      'delegations/us.yaml: preferences.weights.ceasefire: missing weight for issue "ceasefire" (line 71)',
+      'delegations/us.yaml: preferences.weights.ceasfire: unknown issue "ceasfire" (see agenda.yaml) (line 71)',
     ]);
   });
 
@@ -185,7 +185,7 @@ describe('broken scenarios: one readable line per problem', () => {
   it('a duplicate id is reported where it repeats', async () => {
     const lines = await errorLines([{ file: 'outcomes.yaml', find: 'id: stalemate', replace: 'id: breakthrough' }]);
     expect(lines).toEqual([
-      'outcomes.yaml: outcomes.3.id: duplicate outcome id "breakthrough" (already used at outcomes.2) (line 22)',
+      'outcomes.yaml: outcomes.3.id: duplicate outcome id "breakthrough" (already used at outcomes.2) (line 37)',
     ]);
   });
 
@@ -194,7 +194,7 @@ describe('broken scenarios: one readable line per problem', () => {
       { file: 'world.yaml', find: 'seed: 001_cc098fb4c6d81da6.txt', replace: 'seed: 002_cc098fb4c6d81da6.txt' },
     ]);
     expect(lines).toEqual([
-      'world.yaml: variables.4.source.seed: seed "002_cc098fb4c6d81da6.txt" is not listed in scenario.yaml seeds (000_dc4659ee7f7471a7.txt, 001_cc098fb4c6d81da6.txt) (line 42)',
+      'world.yaml: variables.4.source.seed: seed "002_cc098fb4c6d81da6.txt" is not listed in scenario.yaml seeds (000_dc4659ee7f7471a7.txt, 001_cc098fb4c6d81da6.txt) (line 64)',
     ]);
   });
 
@@ -203,7 +203,7 @@ describe('broken scenarios: one readable line per problem', () => {
       { file: 'agenda.yaml', find: '    default: deferred\n', replace: '    default: frozen\n' },
     ]);
     expect(lines).toEqual([
-      'agenda.yaml: issues.1.default: "frozen" is not an option of this issue (recognised, deferred, restored) (line 28)',
+      'agenda.yaml: issues.1.default: "frozen" is not an option of this issue (recognised, deferred, restored) (line 50)',
     ]);
   });
 
@@ -221,7 +221,7 @@ describe('broken scenarios: one readable line per problem', () => {
       },
     ]);
     expect(lines).toEqual([
-      'levers.yaml: levers.2.requires.flag: flag "grid-hits" is never raised by any lever or event effect (line 27)',
+      'levers.yaml: levers.2.requires.flag: flag "grid-hits" is never raised by any lever or event effect (line 37)',
     ]);
   });
 
@@ -230,7 +230,7 @@ describe('broken scenarios: one readable line per problem', () => {
       { file: 'delegations/russia.yaml', find: '{ clause: guarantees.nato }', replace: '{ ending: signed }' },
     ]);
     expect(lines).toEqual([
-      'delegations/russia.yaml: redLines.0.breaksWhen.ending: "ending" is only meaningful in outcomes.yaml (a game has not ended here) (line 28)',
+      'delegations/russia.yaml: redLines.0.breaksWhen.ending: "ending" is only meaningful in outcomes.yaml (a game has not ended here) (line 63)',
     ]);
   });
 

@@ -11,17 +11,35 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { checkContent } from '../../server/src/cli/content-check.ts';
 import { FILE_KINDS, formatJson, SCHEMA_DIR, staleSchemaFiles } from '../../server/src/cli/content-schema.ts';
+import { seedFolderFor } from '../../server/src/content/seeds.ts';
 import { brokenCopy, FIXTURE_ROOT, MINI_ID, ROOT, removeTemps } from './fixtureHelpers.ts';
 
 afterEach(removeTemps);
 
+/** The fixture carries its own seeds/ (abridged excerpts), so its quotes are always checked. */
+const MINI_OK =
+  'ok  mini-talks (3 issues, 4 delegations, 3 levers, 2 events, 4 outcomes; 67 quotes found in their seeds, 3 assumptions)';
+
 describe('content:check on the real content folder', () => {
-  it('every scenario under content/scenarios loads without errors', async () => {
+  it('every scenario under content/scenarios loads without errors, quotes checked when the seeds are there', async () => {
     const report = await checkContent([], ROOT);
     expect(report.failed).toEqual([]);
     expect(report.ok).toBe(true);
+    const { found, folder } = seedFolderFor(path.join(ROOT, 'content'));
+    const quotes = found ? 'found in their seeds' : 'not checked';
     expect(report.passed).toContainEqual(
-      expect.stringMatching(/^ok {2}ukraine-2026 \(\d+ issues, 4 delegations, \d+ levers, \d+ events, \d+ outcomes\)$/),
+      expect.stringMatching(
+        new RegExp(
+          `^ok {2}ukraine-2026 \\(\\d+ issues, 4 delegations, \\d+ levers, \\d+ events, \\d+ outcomes; \\d+ quotes ${quotes}, \\d+ assumptions\\)$`,
+        ),
+      ),
+    );
+    expect(report.skipped).toEqual(
+      found
+        ? []
+        : [
+            `skipped  quote check of ukraine-2026: no seed folder at ${path.relative(ROOT, folder)} (give one with --seeds <folder> or PEACE_TABLE_SEEDS)`,
+          ],
     );
   });
 });
@@ -31,8 +49,9 @@ describe('content:check on fixtures', () => {
     const report = await checkContent([FIXTURE_ROOT], ROOT);
     expect(report).toEqual({
       ok: true,
-      passed: ['ok  mini-talks (3 issues, 4 delegations, 3 levers, 2 events, 4 outcomes)'],
+      passed: [MINI_OK],
       failed: [],
+      skipped: [],
     });
   });
 
@@ -69,7 +88,7 @@ describe('content:check on fixtures', () => {
     const run = spawnSync(process.execPath, [tsx, cli, dir], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('ok  mini-talks (3 issues, 4 delegations, 3 levers, 2 events, 4 outcomes)\n');
+    expect(run.stdout).toBe(`${MINI_OK}\n`);
   });
 });
 
@@ -104,12 +123,24 @@ describe('JSON Schema (content/schema)', () => {
       title: { en: 'E', uk: 'Е' },
       announcement: { en: 'E', uk: 'Е' },
       probability: 0.5,
-      source: { seed: '000_dc4659ee7f7471a7.txt', section: 'Scenarios and Timelines' },
+      source: {
+        seed: '000_dc4659ee7f7471a7.txt',
+        section: 'Scenarios and Timelines',
+        quote: 'Western supply continues at reduced but sufficient levels',
+      },
     };
     expect(events.safeParse({ events: [event] }).success).toBe(true);
     expect(events.safeParse({ events: [{ ...event, probability: 1.5 }] }).success).toBe(false);
     expect(events.safeParse({ events: [{ ...event, onse: true }] }).success).toBe(false);
     expect(events.safeParse({ events: [{ ...event, trigger: { wrld: 'x', lt: 1 } }] }).success).toBe(false);
+    // A source quotes its seed or is an assumption, never both and never neither.
+    const assumption = { assumption: { en: 'Why the game needs it.', uk: 'Навіщо це грі.' } };
+    expect(events.safeParse({ events: [{ ...event, source: assumption }] }).success).toBe(true);
+    expect(events.safeParse({ events: [{ ...event, source: { ...event.source, ...assumption } }] }).success).toBe(
+      false,
+    );
+    const { quote: _quote, ...unquoted } = event.source;
+    expect(events.safeParse({ events: [{ ...event, source: unquoted }] }).success).toBe(false);
   });
 
   it('formats JSON the way Biome does: objects expanded, short scalar arrays on one line', () => {

@@ -11,7 +11,7 @@ import { formatContentError } from '@peace-table/shared/scenario/parse';
 import { checkScenarioDir } from '../../server/src/content/loadScenario.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Content root of the fixture: map/ plus scenarios/mini-talks/. */
+/** Content root of the fixture: map/, seeds/ (abridged excerpts of the seeds) and scenarios/mini-talks/. */
 export const FIXTURE_ROOT = fileURLToPath(new URL('./fixtures/mini/', import.meta.url));
 export const MINI_ID = 'mini-talks';
 
@@ -36,9 +36,11 @@ export function brokenCopy(edits: readonly Edit[]): { root: string; dir: string 
   cpSync(FIXTURE_ROOT, root, { recursive: true });
   const dir = path.join(root, 'scenarios', MINI_ID);
   for (const edit of edits) {
-    const file = path.join(edit.file.startsWith('map/') ? root : dir, edit.file);
+    // map/ and seeds/ belong to the content root; every other path to the scenario folder.
+    const atRoot = ['map', 'seeds'].includes(edit.file.split('/')[0] ?? '');
+    const file = path.join(atRoot ? root : dir, edit.file);
     if (edit.delete) {
-      rmSync(file);
+      rmSync(file, { recursive: true });
       continue;
     }
     if (edit.content !== undefined) {

@@ -107,7 +107,7 @@ describe('listScenarios', () => {
         id: MINI_ID,
         ok: false,
         errors: [
-          'outcomes.yaml: outcomes.3.id: duplicate outcome id "breakthrough" (already used at outcomes.2) (line 22)',
+          'outcomes.yaml: outcomes.3.id: duplicate outcome id "breakthrough" (already used at outcomes.2) (line 37)',
         ],
       },
     ]);

@@ -2,11 +2,8 @@
  * Seed rules: one numbered case per constraint the source documents state, checked on the real
  * ukraine-2026 scenario through the same loader and evaluation functions the game uses. Each case
  * fails if the content stops encoding its rule (a red line removed, a utility reordered, a
- * no-deal term flipped, an event's effect reversed, a source heading misspelt).
+ * no-deal term flipped, an event's effect reversed, a quote that is not in its section).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   applyEffects,
   checkPackage,
@@ -23,9 +20,12 @@ import {
   type WorldState,
   worldDynamics,
 } from '@peace-table/shared/scenario/evaluate';
-import { DELEGATION_IDS, type DelegationId, type Package } from '@peace-table/shared/scenario/schema';
+import { publicScenario } from '@peace-table/shared/scenario/public';
+import { DELEGATION_IDS, type DelegationId, isAssumption, type Package } from '@peace-table/shared/scenario/schema';
+import { checkQuotes, sourceSites } from '@peace-table/shared/scenario/sources';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioById } from '../../server/src/content/loadScenario.ts';
+import { CONTENT_ROOT, loadScenarioById } from '../../server/src/content/loadScenario.ts';
+import { readSeedFolder, seedFolderFor } from '../../server/src/content/seeds.ts';
 
 const scenario = await loadScenarioById('ukraine-2026');
 const start = initialWorld(scenario);
@@ -246,6 +246,14 @@ describe('R13 Energy-price pressure lowers Western unity', () => {
   });
 });
 
+describe('R13b Exposing sanctions evasion tightens the squeeze on Russia', () => {
+  it('raises economic strain (the leak softened the pressure; closing it adds to it) and unity', () => {
+    const after = applyEffects(scenario, start, event('sanctions-circumvention-exposed').effects);
+    expect(after.values.strain).toBeGreaterThan(start.values.strain ?? 0);
+    expect(after.values.unity).toBeGreaterThan(start.values.unity ?? 0);
+  });
+});
+
 describe("R14 Russia's back-channel signal is private and may be an information operation", () => {
   it('is a private Russian lever whose flag makes the exposure event possible', () => {
     const lever = scenario.levers.find((l) => l.id === 'ru-back-channel-signal');
@@ -272,46 +280,49 @@ describe("R16 Russia's strategic patience against US impatience", () => {
   });
 });
 
-describe('R17 Every source cites an exact heading of its seed', () => {
-  const sources: { seed: string; section: string }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (typeof o.seed === 'string' && typeof o.section === 'string')
-        sources.push({ seed: o.seed, section: o.section });
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(scenario);
-  const seeds = new Set(scenario.meta.seeds.map((s) => s.file));
-  // The seeds live beside the repository (../shared/seeds), as schema.ts documents.
-  const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+describe('R17 Every fact quotes a section of its seed, or says it is an assumption', () => {
+  const sites = sourceSites(scenario);
+  const quoted = sites.flatMap((s) => (isAssumption(s.source) ? [] : [{ ...s, source: s.source }]));
+  const seeds = seedFolderFor(CONTENT_ROOT);
 
-  it('cites only seeds listed in scenario.yaml', () => {
-    expect(sources.length).toBeGreaterThan(100);
-    expect(sources.filter((s) => !seeds.has(s.seed))).toEqual([]);
+  it('quotes only seeds and headings scenario.yaml declares (checked without the seed files too)', () => {
+    expect(quoted.length).toBeGreaterThan(150);
+    const declared = new Map(scenario.meta.seeds.map((s) => [s.file, new Set(s.sections.map((h) => h.en))]));
+    expect(quoted.filter((s) => !declared.get(s.source.seed)?.has(s.source.section))).toEqual([]);
   });
-  it.skipIf(!existsSync(SEEDS_DIR))('names a line of the seed text exactly', () => {
-    const headings = new Map(
-      [...seeds].map((file) => [
-        file,
-        new Set(
-          readFileSync(path.join(SEEDS_DIR, file), 'utf8')
-            .split('\n')
-            .map((l) => l.trim()),
-        ),
-      ]),
-    );
-    expect(sources.filter((s) => !headings.get(s.seed)?.has(s.section))).toEqual([]);
-    // The heading lists scenario.yaml declares (which content:check enforces) are the seed's own lines.
-    for (const seed of scenario.meta.seeds) {
-      expect(seed.sections.filter((h) => !headings.get(seed.file)?.has(h))).toEqual([]);
+  const title = 'finds every quote in its section of the seed text';
+  it.skipIf(!seeds.found)(seeds.found ? title : `${title} (skipped: no seeds at ${seeds.folder})`, async () => {
+    expect(checkQuotes(scenario, await readSeedFolder(seeds.folder))).toEqual([]);
+  });
+  it('lists every assumption on the public "What this scenario assumes" page, private items by kind only', () => {
+    const page = publicScenario(scenario).assumptions;
+    const assumed = sites.filter((s) => isAssumption(s.source)).map((s) => `${s.file}:${s.path}`);
+    expect(assumed.length).toBeGreaterThan(10);
+    expect(page.map((a) => `${a.file}:${a.path}`).sort()).toEqual(assumed.sort());
+    for (const a of page) {
+      const isPrivate = a.file.startsWith('delegations/') || (a.kind === 'lever' && !a.subject);
+      expect(a.subject === undefined, `${a.file}:${a.path}`).toBe(isPrivate);
     }
   });
-  it('cites only the section headings scenario.yaml declares for that seed (checked without the seed files too)', () => {
-    const declared = new Map(scenario.meta.seeds.map((s) => [s.file, new Set(s.sections)]));
-    expect(sources.filter((s) => !declared.get(s.seed)?.has(s.section))).toEqual([]);
+  it('marks as assumptions the facts the review found unsupported', () => {
+    const assumed = new Set(sites.filter((s) => isAssumption(s.source)).map((s) => `${s.file}:${s.path}`));
+    const issue = (id: string) => scenario.agenda.issues.findIndex((i) => i.id === id);
+    const option = (id: string, o: string) => {
+      const i = issue(id);
+      return `agenda.yaml:issues.${i}.options.${scenario.agenda.issues[i]?.options.findIndex((x) => x.id === o)}.source`;
+    };
+    const variable = (id: string) =>
+      `world.yaml:variables.${scenario.world.variables.findIndex((v) => v.id === id)}.source`;
+    for (const site of [
+      option('guarantees', 'us-backstop'),
+      option('znpp', 'iaea-control'),
+      option('reconstruction', 'assets-returned-on-compliance'),
+      `agenda.yaml:issues.${issue('znpp')}.source`,
+      variable('momentum.kupiansk-lyman'),
+      `events.yaml:events.${scenario.events.findIndex((e) => e.id === 'iaea-incident')}.source`,
+    ]) {
+      expect(assumed, site).toContain(site);
+    }
   });
 });
 

@@ -15,6 +15,7 @@ import {
   mapFilePaths,
   type ParseResult,
   parseScenario,
+  type SeedTexts,
 } from '@peace-table/shared/scenario/parse';
 import type { Localized, Scenario } from '@peace-table/shared/scenario/schema';
 
@@ -103,12 +104,18 @@ async function readMapData(mapYaml: string | undefined, contentRoot: string) {
 
 /**
  * Reads and checks a scenario folder without throwing. `contentRoot` (for map files) defaults to
- * the folder two levels up, i.e. `<root>/scenarios/<id>/` → `<root>/`.
+ * the folder two levels up, i.e. `<root>/scenarios/<id>/` → `<root>/`. With `seeds`, every quote
+ * must also be in the section of the seed it cites (content:check; the game loads without them).
  */
-export async function checkScenarioDir(dir: string, contentRoot = path.resolve(dir, '..', '..')): Promise<ParseResult> {
+export async function checkScenarioDir(
+  dir: string,
+  contentRoot = path.resolve(dir, '..', '..'),
+  seeds?: SeedTexts,
+): Promise<ParseResult> {
   const files = await readScenarioFiles(dir);
   const map = await readMapData(files['map.yaml'], contentRoot);
-  const result = parseScenario(files, { mapData: map.mapData, expectedId: path.basename(path.resolve(dir)) });
+  const expectedId = path.basename(path.resolve(dir));
+  const result = parseScenario(files, { mapData: map.mapData, expectedId, ...(seeds ? { seeds } : {}) });
   if (map.errors.length === 0) return result;
   return { ok: false, errors: [...map.errors, ...(result.ok ? [] : result.errors)] };
 }

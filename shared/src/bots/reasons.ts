@@ -26,17 +26,22 @@ export function issueTitle(scenario: PublicScenario, issueId: string, lang: Lang
   return scenario.agenda.issues.find((i) => i.id === issueId)?.title[lang] ?? issueId;
 }
 
+// The Ukrainian speaks in the delegation's own voice after its name ("Сполучені Штати: підписуємо."),
+// so the verb agrees whatever the name's number and gender (Україна, Сполучені Штати, Європа).
 const FALLBACK: Record<string, Localized> = {
-  greeting: { en: '{delegation} is ready.', uk: '{delegation}: готові.' },
-  accept: { en: '{delegation} accepts: {clause}.', uk: '{delegation} погоджується: «{clause}».' },
-  reject: { en: '{delegation} rejects: {clause}.', uk: '{delegation} відхиляє: «{clause}».' },
-  'reject-red-line': { en: '{delegation} cannot accept {clause}.', uk: '{delegation} не може прийняти «{clause}».' },
-  counter: { en: '{delegation} proposes other terms.', uk: '{delegation} пропонує інші умови.' },
-  table: { en: '{delegation} tables a draft.', uk: '{delegation} вносить проєкт.' },
-  lever: { en: '{delegation} acts outside the talks.', uk: '{delegation} діє поза переговорами.' },
-  sign: { en: '{delegation} signs.', uk: '{delegation} підписує.' },
-  stall: { en: '{delegation} will come back to {issue}.', uk: '{delegation} повернеться до питання «{issue}».' },
-  'walkout-threat': { en: '{delegation} may leave the table.', uk: '{delegation} може залишити стіл.' },
+  greeting: { en: '{delegation} is ready.', uk: '{delegation}: ми готові.' },
+  accept: { en: '{delegation} accepts: {clause}.', uk: '{delegation}: погоджуємося на пункт «{clause}».' },
+  reject: { en: '{delegation} rejects: {clause}.', uk: '{delegation}: відхиляємо пункт «{clause}».' },
+  'reject-red-line': {
+    en: '{delegation} cannot accept {clause}.',
+    uk: '{delegation}: не можемо прийняти пункт «{clause}».',
+  },
+  counter: { en: '{delegation} proposes other terms.', uk: '{delegation}: пропонуємо інші умови.' },
+  table: { en: '{delegation} tables a draft.', uk: '{delegation}: вносимо проєкт.' },
+  lever: { en: '{delegation} acts outside the talks.', uk: '{delegation}: діємо поза переговорами.' },
+  sign: { en: '{delegation} signs.', uk: '{delegation}: підписуємо.' },
+  stall: { en: '{delegation} will come back to {issue}.', uk: '{delegation}: повернемося до питання «{issue}».' },
+  'walkout-threat': { en: '{delegation} may leave the table.', uk: '{delegation}: можемо залишити стіл.' },
 };
 
 export interface PhraseVars {

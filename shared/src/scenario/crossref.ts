@@ -7,6 +7,7 @@
  */
 import { type CrossRefError, list, RefChecker } from './refChecker.ts';
 import type { Delegation, Scenario } from './schema.ts';
+import { sourceSites } from './sources.ts';
 
 /** Feature ids found in the map files map.yaml points to. */
 export interface MapData {
@@ -23,15 +24,7 @@ export function checkCrossReferences(scenario: Scenario, mapData?: MapData): Cro
   for (const [id, delegation] of Object.entries(scenario.delegations)) checkDelegation(c, scenario, id, delegation);
   checkRules(c, scenario);
   // Sources last, with paths as they appear in each file.
-  c.sources('scenario.yaml', '', scenario.meta);
-  c.sources('agenda.yaml', '', scenario.agenda);
-  c.sources('world.yaml', '', scenario.world);
-  c.sources('levers.yaml', 'levers', scenario.levers);
-  c.sources('events.yaml', 'events', scenario.events);
-  c.sources('outcomes.yaml', 'outcomes', scenario.outcomes);
-  for (const [id, delegation] of Object.entries(scenario.delegations)) {
-    c.sources(`delegations/${id}.yaml`, '', delegation);
-  }
+  for (const site of sourceSites(scenario)) c.source(site.file, site.path, site.source);
   return c.errors;
 }
 

@@ -12,6 +12,7 @@ import { isAlias, isMap, isSeq, LineCounter, type Node, parseDocument } from 'ya
 import type { z } from 'zod';
 import { checkCrossReferences, type MapData } from './crossref.ts';
 import { explainIssue } from './explainIssues.ts';
+import type { CrossRefError } from './refChecker.ts';
 import {
   DELEGATION_IDS,
   Delegation,
@@ -22,8 +23,10 @@ import {
   SCENARIO_FILES,
   type Scenario,
 } from './schema.ts';
+import { checkQuotes, type SeedTexts } from './sources.ts';
 
 export type { MapData } from './crossref.ts';
+export type { SeedTexts } from './sources.ts';
 
 /** One problem in one file: `file` is relative to the scenario folder, `path` is dotted ("issues.2.default"). */
 export interface ContentError {
@@ -41,6 +44,11 @@ export interface ParseOptions {
   mapData?: MapData;
   /** The scenario folder's name; scenario.yaml's `id` must equal it so ids and folders never drift apart. */
   expectedId?: string;
+  /**
+   * The seed texts: when given, every quote must be in the section it cites (`npm run
+   * content:check`). The game loads without them: a quote never changes how it plays.
+   */
+  seeds?: SeedTexts;
 }
 
 /** Every file a scenario folder must contain, in the order errors are reported. */
@@ -177,11 +185,25 @@ export function parseScenario(files: Record<string, string>, options: ParseOptio
     outcomes: get<z.infer<typeof Outcomes>>('outcomes.yaml').outcomes,
     map: get('map.yaml'),
   };
-  const crossErrors = checkCrossReferences(scenario, options.mapData).map((e) => ({
+  const withLine = (e: CrossRefError): ContentError => ({
     ...e,
     line: parsedFiles.get(e.file)?.lineOf(e.path === '' ? [] : e.path.split('.').map(pathKey)),
-  }));
+  });
+  const crossErrors = checkCrossReferences(scenario, options.mapData).map(withLine);
   if (crossErrors.length > 0) return { ok: false, errors: crossErrors };
+  if (options.seeds) {
+    // A source shared through a YAML alias is checked at every use; report it once, where it is written.
+    const seen = new Set<string>();
+    const quoteErrors = checkQuotes(scenario, options.seeds)
+      .map(withLine)
+      .filter((e) => {
+        const key = `${e.file}:${e.line ?? e.path}:${e.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    if (quoteErrors.length > 0) return { ok: false, errors: quoteErrors };
+  }
   return { ok: true, scenario };
 }
 

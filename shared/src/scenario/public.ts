@@ -1,9 +1,11 @@
 /**
  * The part of a scenario every seat may know: the agenda, the world's variables, the map binding,
- * the outcomes' titles, events and public levers, and each delegation's name, colour and public
- * position. Private briefings, red lines, ratification rules, numbers and AI personalities are
- * left out: a seat gets its own through `viewFor` (engine/view.ts), never through this.
+ * the outcomes' titles, events and public levers, each delegation's name, colour and public
+ * position, and what the scenario assumes beyond its sources (teacher-facing, see assumptions.ts).
+ * Private briefings, red lines, ratification rules, numbers and AI personalities are left out: a
+ * seat gets its own through `viewFor` (engine/view.ts), never through this.
  */
+import { type ScenarioAssumption, scenarioAssumptions } from './assumptions.ts';
 import type { Scenario } from './schema.ts';
 
 export interface PublicDelegation {
@@ -24,6 +26,8 @@ export interface PublicScenario {
   events: Scenario['events'];
   outcomes: Array<Pick<Scenario['outcomes'][number], 'id' | 'title' | 'debrief' | 'seedScenario' | 'source'>>;
   map: Scenario['map'];
+  /** Every fact the seeds do not support, with why the game needs it; private items named only by kind. */
+  assumptions: ScenarioAssumption[];
 }
 
 export function publicScenario(s: Scenario): PublicScenario {
@@ -48,5 +52,6 @@ export function publicScenario(s: Scenario): PublicScenario {
       source,
     })),
     map: s.map,
+    assumptions: scenarioAssumptions(s),
   };
 }

@@ -4,7 +4,7 @@
  * each field, so every problem is reported as `file: path: message`. Pure.
  */
 import type { ContentError } from './parse.ts';
-import type { Condition, Effect, Scenario } from './schema.ts';
+import { type Condition, type Effect, isAssumption, type Scenario, type Source } from './schema.ts';
 
 export type CrossRefError = Omit<ContentError, 'line'>;
 export type LeverEffect = Effect | { variable: string; delta: number };
@@ -40,7 +40,7 @@ export class RefChecker {
     ];
     for (const effect of effects) if ('flag' in effect) this.flags.add(effect.flag);
     this.seeds = scenario.meta.seeds.map((s) => s.file);
-    this.sections = new Map(scenario.meta.seeds.map((s) => [s.file, s.sections]));
+    this.sections = new Map(scenario.meta.seeds.map((s) => [s.file, s.sections.map((h) => h.en)]));
   }
 
   report(file: string, path: string, message: string): void {
@@ -131,30 +131,21 @@ export class RefChecker {
     }
   }
 
-  /** Every `source.seed` anywhere in a file's data must be one of the seeds scenario.yaml lists. */
-  sources(file: string, path: string, value: unknown): void {
-    if (value === null || typeof value !== 'object') return;
-    const entries: [string, unknown][] = Array.isArray(value)
-      ? value.map((v, i) => [String(i), v])
-      : Object.entries(value);
-    for (const [key, child] of entries) {
-      const childPath = path ? `${path}.${key}` : key;
-      if (key === 'source' && child && typeof child === 'object' && 'seed' in child) {
-        const seed = String(child.seed);
-        if (!this.seeds.includes(seed)) {
-          const listed = list(this.seeds);
-          this.report(file, `${childPath}.seed`, `seed "${seed}" is not listed in scenario.yaml seeds (${listed})`);
-        } else if ('section' in child) {
-          const sections = this.sections.get(seed) ?? [];
-          if (!sections.includes(String(child.section))) {
-            this.report(
-              file,
-              `${childPath}.section`,
-              `"${String(child.section)}" is not a section heading of ${seed} listed in scenario.yaml`,
-            );
-          }
-        }
-      } else this.sources(file, childPath, child);
+  /** A quoted source must cite a seed scenario.yaml lists, and one of the headings listed for that seed. */
+  source(file: string, path: string, source: Source): void {
+    if (isAssumption(source)) return;
+    if (!this.seeds.includes(source.seed)) {
+      const listed = list(this.seeds);
+      this.report(file, `${path}.seed`, `seed "${source.seed}" is not listed in scenario.yaml seeds (${listed})`);
+      return;
+    }
+    const sections = this.sections.get(source.seed) ?? [];
+    if (!sections.includes(source.section)) {
+      this.report(
+        file,
+        `${path}.section`,
+        `"${source.section}" is not a section heading of ${source.seed} listed in scenario.yaml`,
+      );
     }
   }
 }

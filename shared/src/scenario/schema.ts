@@ -48,9 +48,13 @@ export const ScenarioMeta = z.strictObject({
     .array(
       z.strictObject({
         file: z.string(),
-        title: z.string(),
-        /** The seed's section headings, exactly as written: every `source.section` must be one of them. */
-        sections: z.array(z.string().trim().min(1)).min(1),
+        /** The document's title, as the player reads it in a citation. */
+        title: Localized,
+        /**
+         * The seed's section headings: `en` exactly as the heading line is written in the seed
+         * (every `source.section` must be one of them), `uk` its translation for citations.
+         */
+        sections: z.array(Localized).min(1),
       }),
     )
     .min(1),

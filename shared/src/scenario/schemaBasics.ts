@@ -21,12 +21,37 @@ export const Localized = z.strictObject({
 });
 export type Localized = z.infer<typeof Localized>;
 
-/** Where a fact comes from: a seed file in ../shared/seeds/ and one of its section headings. */
-export const Source = z.strictObject({
+/**
+ * Where a fact comes from: a seed file in ../shared/seeds/, the heading of the section that
+ * supports it and a short verbatim quote from that section (`npm run content:check` finds the
+ * quote in that section of the seed text; "…" marks an omission).
+ */
+export const SeedQuote = z.strictObject({
   seed: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/, 'must be a seed file name like "000_dc4659ee7f7471a7.txt"'),
   section: z.string().trim().min(1),
+  quote: z
+    .string()
+    .trim()
+    .min(12, 'quote the words of the seed that support the fact (at least 12 characters)')
+    .max(320, 'keep the quote short: at most 320 characters (use "…" for an omission)'),
 });
+export type SeedQuote = z.infer<typeof SeedQuote>;
+
+/**
+ * A fact the seeds do not support: the scenario's own assumption, with one line on why the game
+ * needs it. Public: every assumption is listed for teachers on the "What this scenario assumes"
+ * page of the briefing and the debrief, so it must not give away a delegation's private content.
+ */
+export const Assumption = z.strictObject({ assumption: Localized });
+export type Assumption = z.infer<typeof Assumption>;
+
+/** Every fact either quotes a seed or says it is the scenario's assumption: the YAML shows which at once. */
+export const Source = z.union([SeedQuote, Assumption]);
 export type Source = z.infer<typeof Source>;
+
+export function isAssumption(source: Source): source is Assumption {
+  return 'assumption' in source;
+}
 
 /** A sourced, localised statement (objectives, priorities, fallbacks, ...). */
 export const SourcedText = z.strictObject({ text: Localized, source: Source });

@@ -16,7 +16,11 @@ import {
 } from '../../src/scenario/schema.ts';
 
 const L = (en: string) => ({ en, uk: `${en} (uk)` });
-const source = { seed: '000_dc4659ee7f7471a7.txt', section: 'Scenarios and Timelines' };
+const source = {
+  seed: '000_dc4659ee7f7471a7.txt',
+  section: 'Scenarios and Timelines',
+  quote: 'Western supply continues at reduced but sufficient levels',
+};
 const sourced = (en: string) => ({ text: L(en), source });
 
 function option(id: string, signatories: string[], extra: object = {}) {
@@ -190,7 +194,7 @@ export const fixtureScenario: Scenario = {
     startDate: '2026-02-15',
     rounds: 4,
     firstMonth: '2026-03',
-    seeds: [{ file: '000_dc4659ee7f7471a7.txt', title: 'Seed', sections: ['Scenarios and Timelines'] }],
+    seeds: [{ file: '000_dc4659ee7f7471a7.txt', title: L('Seed'), sections: [L('Scenarios and Timelines')] }],
     source,
   }),
   agenda,

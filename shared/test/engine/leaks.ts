@@ -7,10 +7,16 @@ import type { NegotiationContext } from '../../src/engine/types.ts';
 import { canRead, canSee, type ViewerSeat, viewFor } from '../../src/engine/view.ts';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
 
+/**
+ * Every text in a value, except its sources: a quote is the seed's own public words (one
+ * delegation's quote may be part of another's) and an assumption is listed for everyone.
+ */
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const v of value) strings(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (k !== 'source') strings(v, out);
+  }
   return out;
 }
 

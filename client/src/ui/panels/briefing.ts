@@ -3,11 +3,12 @@
  * pressure, red lines, ratification rules and the utility sheet. Plain semantic HTML so it reads
  * well aloud and prints cleanly (print.css hides everything else).
  */
-import type { DelegationId, SourcedText } from '@peace-table/shared/scenario/schema';
+import type { DelegationId, ScenarioMeta, SourcedText } from '@peace-table/shared/scenario/schema';
 import { localized } from '../../i18n/i18n.ts';
 import { briefingModel } from '../../model/briefing.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import { score } from '../../model/format.ts';
+import { citation } from '../../model/sources.ts';
 import type { AppState } from '../../state/app.ts';
 import type { Live } from '../components.ts';
 import { fill, h } from '../dom.ts';
@@ -18,18 +19,12 @@ export function briefingPanel(ctx: ScreenContext, who: () => DelegationId | null
   const el = h('article', { class: 'briefing printable' });
   let shownFor = '';
 
-  const sourced = (items: SourcedText[]) =>
+  const sourced = (meta: ScenarioMeta, items: SourcedText[]) =>
     h(
       'ul',
       {},
       ...items.map((item) =>
-        h(
-          'li',
-          {},
-          localized(item.text, locale),
-          ' ',
-          h('cite', { text: t('briefing.source', { section: item.source.section }) }),
-        ),
+        h('li', {}, localized(item.text, locale), ' ', h('cite', { text: citation(meta, item.source, locale, t) })),
       ),
     );
 
@@ -40,7 +35,7 @@ export function briefingPanel(ctx: ScreenContext, who: () => DelegationId | null
       const pub = state.scenario;
       const view = state.view;
       if (!pub || !view || !d) return;
-      // The briefing only changes with the delegation or the language; the no-deal value with the month.
+      // The briefing only changes with the delegation or the language; the no-deal value with the world.
       const key = `${d}:${view.world.month}:${JSON.stringify(view.world.values)}`;
       if (key === shownFor) return;
       shownFor = key;
@@ -90,7 +85,7 @@ export function briefingPanel(ctx: ScreenContext, who: () => DelegationId | null
           h('strong', { text: `${t('briefing.publicPosition')}: ` }),
           localized(model.publicPosition.text, locale),
         ),
-        ...model.sections.flatMap((s) => [h('h3', { text: t(`briefing.${s.id}`) }), sourced(s.items)]),
+        ...model.sections.flatMap((s) => [h('h3', { text: t(`briefing.${s.id}`) }), sourced(pub.meta, s.items)]),
         h('h3', { text: t('briefing.redLines') }),
         h('p', { class: 'hint', text: t('briefing.redLinesHint') }),
         h(
@@ -127,7 +122,7 @@ export function briefingPanel(ctx: ScreenContext, who: () => DelegationId | null
           h('tbody', {}, ...utilityRows),
         ),
         h('h3', { text: t('briefing.rationale') }),
-        sourced(model.rationale),
+        sourced(pub.meta, model.rationale),
       );
     },
   };

@@ -1,9 +1,13 @@
-/** Briefing phase: the delegation reads its private briefing (and can print it), then says it is ready. */
+/**
+ * Briefing phase: the delegation reads its private briefing (and can print it), and what the
+ * scenario assumes beyond its sources, then says it is ready.
+ */
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { intent } from '../../model/actions.ts';
 import type { AppState } from '../../state/app.ts';
 import { phaseBar, refusalLine } from '../components.ts';
 import { button, h } from '../dom.ts';
+import { assumptionsPanel } from '../panels/assumptions.ts';
 import { briefingPanel } from '../panels/briefing.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
 
@@ -12,6 +16,7 @@ export function briefingScreen(ctx: ScreenContext, initial: AppState): Screen {
   const me = initial.seat?.delegation as DelegationId;
   const bar = phaseBar(t, ctx.locale);
   const panel = briefingPanel(ctx, () => me);
+  const assumptions = assumptionsPanel(ctx, 'briefing-assumptions');
   const refusal = refusalLine(['seat.ready'], t, locale);
   const ready = button('', () => {
     const view = controller.store.get().view;
@@ -31,6 +36,7 @@ export function briefingScreen(ctx: ScreenContext, initial: AppState): Screen {
     ),
     refusal.el,
     panel.el,
+    assumptions.el,
   );
   return {
     el,
@@ -38,6 +44,7 @@ export function briefingScreen(ctx: ScreenContext, initial: AppState): Screen {
       bar.update(state);
       refusal.update(state);
       panel.update(state);
+      assumptions.update(state);
       const isReady = state.view?.seats[me].ready ?? false;
       ready.textContent = t(isReady ? 'briefing.notReady' : 'briefing.ready');
       ready.setAttribute('aria-pressed', String(isReady));

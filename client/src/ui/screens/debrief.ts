@@ -1,7 +1,8 @@
 /**
  * Debrief: the outcome (named after the seed's scenario) and its explanation, each delegation's
  * score against its no-deal value (in numbers and words), the agreement, the timeline, the final
- * map, transcript downloads (JSON, CSV) and a printable summary.
+ * map, what the scenario assumes beyond its sources, transcript downloads (JSON, CSV) and a
+ * printable summary.
  */
 import { localized } from '../../i18n/i18n.ts';
 import { debriefModel } from '../../model/debrief.ts';
@@ -10,6 +11,7 @@ import { transcriptCsv, transcriptFileName, transcriptJson } from '../../model/t
 import type { AppState } from '../../state/app.ts';
 import { delegationBadge } from '../components.ts';
 import { button, download, fill, h } from '../dom.ts';
+import { assumptionsPanel } from '../panels/assumptions.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
 import { stageText } from '../stageText.ts';
 
@@ -18,6 +20,7 @@ export function debriefScreen(ctx: ScreenContext): Screen {
   const body = h('div', { class: 'debrief-body' });
   const slot = h('div', { class: 'stage-slot map-only' });
   const text = stageText(ctx, ['map']);
+  const assumptions = assumptionsPanel(ctx, 'debrief-assumptions');
   const exportAs = (format: 'json' | 'csv') => {
     const s = controller.store.get();
     const view = s.view;
@@ -45,6 +48,7 @@ export function debriefScreen(ctx: ScreenContext): Screen {
       slot,
       text.el,
     ),
+    assumptions.el,
     h(
       'div',
       { class: 'actions no-print' },
@@ -60,6 +64,7 @@ export function debriefScreen(ctx: ScreenContext): Screen {
     el,
     update(state: AppState) {
       text.update(state);
+      assumptions.update(state);
       if (!mapShown) {
         mapShown = true;
         controller.select({ stage: 'map' });
