@@ -169,6 +169,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
   }
 
   override onReconnect(client: Client) {
+    this.frames.join(client);
     this.seats.reconnect(client);
   }
 
