@@ -8,11 +8,15 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const serverPort = process.env.PORT || '2567';
+const vitePort = process.env.VITE_PORT || '5173';
+// The page comes from Vite's origin and calls the game server on its own port: cross-origin, which
+// the server allows only for the origins it is told (same origin only by default).
+const allowedOrigins = process.env.ALLOWED_ORIGINS || `http://localhost:${vitePort},http://127.0.0.1:${vitePort}`;
 
 const server = spawn(
   process.execPath,
   [require.resolve('tsx/cli'), 'watch', '--clear-screen=false', path.join(ROOT, 'server/src/main.ts')],
-  { stdio: 'inherit', env: { ...process.env, PORT: serverPort } },
+  { stdio: 'inherit', env: { ...process.env, PORT: serverPort, ALLOWED_ORIGINS: allowedOrigins } },
 );
 
 // The page comes from Vite (5173); the client finds the game server on this port of the same host.

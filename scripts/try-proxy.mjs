@@ -176,6 +176,7 @@ async function main() {
         REDIS_URL: `redis://127.0.0.1:${redisPort}`,
         DATABASE_PATH: path.join(workDir, 'data', 'peace-table.db'),
         PUBLIC_ADDRESS: `127.0.0.1:${proxyPort}/${prefix}`,
+        TRUST_PROXY: '1',
         BOT_DELAY_MS: '100',
         LOG_LEVEL: 'info',
       },

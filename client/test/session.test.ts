@@ -240,6 +240,57 @@ describe('getting back in after a drop', () => {
   });
 });
 
+describe('too many attempts from the network', () => {
+  it('waits as long as the server says, then gets back in, however often it is told so', async () => {
+    vi.useFakeTimers();
+    const { controller, seat, status } = setup();
+    await controller.rejoin(seat);
+    sdk.state.rooms[0]?.fire('leave', 4003);
+    const busy = () =>
+      refused(
+        'Too many attempts to join from your network. Try again in 7 s.',
+        refusalDetail('tooManyAttempts', { seconds: 7 }),
+      );
+    sdk.state.next.push(busy(), busy(), busy(), busy());
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sdk.state.joins).toHaveLength(2);
+    expect(status()).toMatch(/in 7 s/);
+    await vi.advanceTimersByTimeAsync(6900);
+    expect(sdk.state.joins).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(100 + 2 * 7000);
+    expect(sdk.state.joins).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(7000);
+    expect(sdk.state.joins).toHaveLength(6);
+    expect(controller.store.get().status).toMatchObject({ kind: 'connected', rejoined: true });
+  });
+
+  it('is worded with the wait in both languages when a first join is refused', async () => {
+    const { controller } = setup('uk');
+    sdk.state.next.push(
+      refused(
+        'Too many attempts to join from your network. Try again in 42 s.',
+        refusalDetail('tooManyAttempts', { seconds: 42 }),
+      ),
+    );
+    await expect(controller.join({ code: CODE, delegation: 'ukraine', name: 'Ivan' })).rejects.toThrow(JoinError);
+    expect(statusText(controller.store.get().status, createTranslator('uk'))).toMatch(/спробуйте знову через 42 с/);
+  });
+});
+
+describe('leaving on purpose', () => {
+  it('forgets a delegate’s seat during the talks (the server frees the place and its key), not after them', async () => {
+    const { controller, seats, seat } = setup();
+    await controller.rejoin(seat);
+    controller.leave();
+    expect(seats.list()).toEqual([]);
+    const again = seats.save({ ...seat });
+    await controller.rejoin(again);
+    sdk.state.rooms[1]?.receive('view', { version: 0, view: { phase: 'concluded' } });
+    controller.leave();
+    expect(seats.list()).toHaveLength(1);
+  });
+});
+
 describe('a chat line typed offline', () => {
   it('shows as waiting until the connection is back and it is sent', async () => {
     const { controller, seat } = setup();

@@ -276,7 +276,17 @@ async function main() {
   const port = await freePort();
   const entry = fileURLToPath(new URL('./benchServer.ts', import.meta.url));
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', entry], {
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, 'bench.db'), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: path.join(dir, 'bench.db'),
+      LOG_LEVEL: 'warn',
+      // Every simulated player comes from this one address: the per-address limits measure
+      // nothing here, so they are opened wide (docs/deployment.md, Limits).
+      SESSIONS_BURST: '10000',
+      SESSIONS_PER_HOUR: '100000',
+      JOINS_PER_MINUTE: '100000',
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {

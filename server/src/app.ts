@@ -3,7 +3,6 @@
  * endpoints, /health, /api/*, /monitor (with ADMIN_PASSWORD) and the built client. Does not
  * listen: main.ts and the tests do, then call `restoreSessions()`.
  */
-import http from 'node:http';
 import { defineRoom, defineServer, matchMaker, type Presence } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
@@ -14,13 +13,16 @@ import { CLIENT_DIST_DIR, readPackageInfo, readServerConfig, type ServerConfig }
 import { mountApi } from './http/api.ts';
 import { mountClient } from './http/client.ts';
 import { mountContentFiles } from './http/contentFiles.ts';
+import { EdgeServer } from './http/edge.ts';
 import { mountHealth } from './http/health.ts';
+import { lockDownMatchmaking } from './http/matchmaking.ts';
 import { mountMonitor } from './http/monitor.ts';
 import type { SessionDefaults } from './http/sessions.ts';
 import { createLogger, type Logger } from './log.ts';
-import { NegotiationRoom } from './rooms/NegotiationRoom.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './rooms/rateLimit.ts';
+import { guardedRoom } from './rooms/guardedRoom.ts';
+import { DEFAULT_FRAME_LIMIT, DEFAULT_RATE_LIMIT, type RateLimit } from './rooms/rateLimit.ts';
 import type { NegotiationRoomSettings } from './rooms/roomSettings.ts';
+import { JoinGuard } from './sessions/joinGuard.ts';
 import { contentScenarios, type ScenarioSource } from './sessions/scenarios.ts';
 import { ENDED_SECONDS, issueTicket, markEnded } from './sessions/tickets.ts';
 import { SessionStore } from './store/sessionStore.ts';
@@ -38,8 +40,10 @@ export interface AppOptions {
   /** The computer players. Without them, bot seats are refused and absent humans keep their seats. */
   decide?: DecideFn | null;
   rateLimit?: RateLimit;
+  /** Frames per client past which its connection is closed (default 40 a second, bursts of 120). */
+  frameLimit?: RateLimit;
   patchRate?: number;
-  /** Close sessions nobody has been connected to for this long (default 12 hours). */
+  /** Close sessions nobody has been connected to for this long (default: config.limits, 12 hours). */
   idleMs?: number;
   teamSize?: number;
   maxSpectators?: number;
@@ -52,8 +56,12 @@ export function createApp(options: AppOptions = {}) {
   const store = options.store ?? new SessionStore(config.databasePath);
   const scenarios = options.scenarios ?? contentScenarios();
   const decide = options.decide ?? null;
-  // Created here, not by Colyseus, so main.ts can catch listen errors (port in use) on it.
-  const httpServer = http.createServer();
+  const limits = { ...config.limits, ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}) };
+  // Created here, not by Colyseus, so main.ts can catch listen errors (port in use) on it; the
+  // edge sees every request first (client address, CORS, JSON only: http/edge.ts).
+  const httpServer = new EdgeServer({ trustProxy: config.trustProxy, allowedOrigins: config.allowedOrigins });
+  lockDownMatchmaking();
+  const joinGuard = new JoinGuard(limits.joins, Date.now());
   const settings: NegotiationRoomSettings = {
     logger,
     store,
@@ -61,8 +69,10 @@ export function createApp(options: AppOptions = {}) {
     decide,
     node: config.nodeId,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    frameLimit: options.frameLimit ?? DEFAULT_FRAME_LIMIT,
     patchRate: options.patchRate ?? 250,
-    idleMs: options.idleMs ?? 12 * 3600_000,
+    idleMs: limits.idleMs,
+    unjoinedMs: limits.unjoinedMs,
   };
   const defaults: SessionDefaults = {
     reconnectSeconds: config.reconnectSeconds,
@@ -75,7 +85,7 @@ export function createApp(options: AppOptions = {}) {
     : {};
 
   const server = defineServer({
-    rooms: { [NEGOTIATION_ROOM]: defineRoom(NegotiationRoom, settings as never).filterBy(['code']) },
+    rooms: { [NEGOTIATION_ROOM]: defineRoom(guardedRoom(joinGuard), settings as never).filterBy(['code']) },
     // 16 KB: a 2000-character statement in Cyrillic is ~4 KB of UTF-8; ws closes bigger frames.
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024 }),
     ...scaled,
@@ -87,7 +97,7 @@ export function createApp(options: AppOptions = {}) {
     express: (app) => {
       app.disable('x-powered-by');
       mountHealth(app, pkg);
-      mountApi(app, { store, scenarios, hasBots: decide !== null, defaults, logger });
+      mountApi(app, { store, scenarios, hasBots: decide !== null, defaults, logger, sessionLimit: limits.sessions });
       mountMonitor(app, config.adminPassword);
       mountContentFiles(app);
       mountClient(app, options.clientDistDir ?? CLIENT_DIST_DIR);
@@ -102,6 +112,9 @@ export function createApp(options: AppOptions = {}) {
    */
   async function restoreSessions(): Promise<string[]> {
     const now = Date.now();
+    // Sessions nobody joined, or idle for longer than a session may be, are over: not restored.
+    const expired = store.expireStale(config.nodeId, now, limits);
+    if (expired.length > 0) logger.info({ sessions: expired }, 'sessions expired while the server was down');
     for (const { code, endedAt } of store.endedSince(now - ENDED_SECONDS * 1000)) {
       const left = Math.ceil(ENDED_SECONDS - (now - endedAt) / 1000);
       if (left > 0) await markEnded(matchMaker.presence, code, left);

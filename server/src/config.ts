@@ -1,6 +1,9 @@
 /** Settings read once at start-up: the port and the facts /health reports. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseAllowedOrigins } from './http/edge.ts';
+import type { BucketLimit } from './http/throttle.ts';
+import type { JoinLimits } from './sessions/joinGuard.ts';
 
 export const DEFAULT_PORT = 2567;
 
@@ -42,6 +45,75 @@ export interface ServerConfig {
   adminPassword: string | undefined;
   reconnectSeconds: number;
   botDelayMs: number;
+  /** Proxies in front whose X-Forwarded-For is believed for the client's address (0: none). */
+  trustProxy: number;
+  /** Origins whose pages may call this server (CORS); empty: same origin only. */
+  allowedOrigins: string[];
+  limits: ServerLimits;
+}
+
+/** The throttles and lifetimes (docs/deployment.md, "Limits"). */
+export interface ServerLimits {
+  /** POST /api/sessions per address. */
+  sessions: BucketLimit;
+  joins: JoinLimits;
+  /** A session nobody joined closes this long after its creation. */
+  unjoinedMs: number;
+  /** A session nobody has been connected to closes after this long. */
+  idleMs: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** What the limits are made of, as the environment variables set them. */
+export interface LimitSettings {
+  sessionsPerHour: number;
+  sessionsBurst: number;
+  joinsPerMinute: number;
+  joinFailuresFree: number;
+  joinBackoffMaxSeconds: number;
+  wrongCodesPerHour: number;
+  unjoinedMinutes: number;
+  idleHours: number;
+}
+
+/**
+ * The defaults: a class of 40 behind one school address can all start solo games at once and
+ * again within the hour, join at once, and rejoin after a restart, without meeting any of them.
+ */
+export const DEFAULT_LIMITS: LimitSettings = {
+  sessionsPerHour: 120,
+  sessionsBurst: 60,
+  joinsPerMinute: 120,
+  joinFailuresFree: 10,
+  joinBackoffMaxSeconds: 60,
+  wrongCodesPerHour: 3600,
+  unjoinedMinutes: 60,
+  idleHours: 12,
+};
+
+export function serverLimits(settings: LimitSettings = DEFAULT_LIMITS): ServerLimits {
+  const forgetMs = 15 * MINUTE;
+  return {
+    sessions: { perSecond: settings.sessionsPerHour / 3600, burst: settings.sessionsBurst },
+    joins: {
+      joins: { perSecond: settings.joinsPerMinute / 60, burst: settings.joinsPerMinute },
+      failures: {
+        free: settings.joinFailuresFree,
+        baseMs: 1000,
+        maxMs: settings.joinBackoffMaxSeconds * 1000,
+        forgetMs,
+      },
+      failuresEverywhere: {
+        perSecond: settings.wrongCodesPerHour / 3600,
+        burst: Math.max(1, Math.round(settings.wrongCodesPerHour / 6)),
+      },
+      keyFailures: { free: 20, baseMs: 1000, maxMs: 30_000, forgetMs },
+    },
+    unjoinedMs: settings.unjoinedMinutes * MINUTE,
+    idleMs: settings.idleHours * HOUR,
+  };
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -67,5 +139,23 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     adminPassword: env.ADMIN_PASSWORD || undefined,
     reconnectSeconds: wholeNumber(env, 'RECONNECT_SECONDS', 60, 5, 3600),
     botDelayMs: wholeNumber(env, 'BOT_DELAY_MS', 1500, 0, 60_000),
+    trustProxy: wholeNumber(env, 'TRUST_PROXY', 0, 0, 10),
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    limits: serverLimits(readLimitSettings(env)),
+  };
+}
+
+/** The limits' environment variables, each a whole number in a sensible range. */
+export function readLimitSettings(env: NodeJS.ProcessEnv = process.env): LimitSettings {
+  const d = DEFAULT_LIMITS;
+  return {
+    sessionsPerHour: wholeNumber(env, 'SESSIONS_PER_HOUR', d.sessionsPerHour, 1, 100_000),
+    sessionsBurst: wholeNumber(env, 'SESSIONS_BURST', d.sessionsBurst, 1, 10_000),
+    joinsPerMinute: wholeNumber(env, 'JOINS_PER_MINUTE', d.joinsPerMinute, 1, 100_000),
+    joinFailuresFree: wholeNumber(env, 'JOIN_FAILURES_FREE', d.joinFailuresFree, 0, 1000),
+    joinBackoffMaxSeconds: wholeNumber(env, 'JOIN_BACKOFF_MAX_SECONDS', d.joinBackoffMaxSeconds, 1, 3600),
+    wrongCodesPerHour: wholeNumber(env, 'WRONG_CODES_PER_HOUR', d.wrongCodesPerHour, 1, 1_000_000),
+    unjoinedMinutes: wholeNumber(env, 'SESSION_UNJOINED_MINUTES', d.unjoinedMinutes, 1, 7 * 24 * 60),
+    idleHours: wholeNumber(env, 'SESSION_IDLE_HOURS', d.idleHours, 1, 7 * 24),
   };
 }

@@ -4,9 +4,8 @@
  * process with one readable line, never a stack trace, because the people starting it are often
  * students and teachers, not developers.
  */
-import { decide } from '@peace-table/shared/bots/decide';
-import { createApp } from './app.ts';
-import { readPort } from './config.ts';
+import { readPort, readServerConfig, type ServerConfig } from './config.ts';
+import { SessionStore } from './store/sessionStore.ts';
 
 function fail(line: string): never {
   process.stderr.write(`${line}\n`);
@@ -26,19 +25,34 @@ function listenErrorLine(error: NodeJS.ErrnoException, port: number): string {
 
 async function main() {
   let port: number;
+  let config: ServerConfig;
+  let store: SessionStore;
   try {
     port = readPort();
+    config = readServerConfig();
   } catch (error) {
     fail((error as Error).message);
   }
+  try {
+    // Before the game server loads (seconds on a slow machine): a problem with DATABASE_PATH is
+    // reported at once, in one sentence (store/openDatabase.ts), and nothing ever listens.
+    store = new SessionStore(config.databasePath);
+  } catch (error) {
+    fail(`Peace Table could not start: ${(error as Error).message}`);
+  }
+  const [{ createApp }, { decide }] = await Promise.all([
+    import('./app.ts'),
+    // The computer players (shared/src/bots): bot seats, and seats whose humans are gone.
+    import('@peace-table/shared/bots/decide'),
+  ]);
   let app: ReturnType<typeof createApp>;
   try {
-    // The computer players (shared/src/bots): bot seats, and seats whose humans are gone.
-    app = createApp({ decide });
+    app = createApp({ decide, store, config });
   } catch (error) {
     fail(`Peace Table could not start: ${(error as Error).message}`);
   }
   const { server, httpServer, logger, restoreSessions } = app;
+  server.onShutdown(() => store.close());
   // Prepended so it runs before Colyseus' own listener, which would print a stack trace.
   httpServer.prependListener('error', (error: NodeJS.ErrnoException) => {
     if (!httpServer.listening) fail(listenErrorLine(error, port));

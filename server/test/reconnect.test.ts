@@ -100,9 +100,10 @@ describe('facilitator seat tools', () => {
     expect(seat('us')).toMatchObject({ control: 'bot', pinned: true });
     expect((await table.us.expectError('chat.post', { channel: 'plenary', text: 'me?' })).code).toBe('bot_controlled');
     await facilitator.until((p) => p.view?.seats.us.ready === true, 'the bot readying the US');
-    // A pinned seat stays with the computer even when its human rejoins with the key.
+    // A pinned seat stays with the computer even when its human rejoins with the key (a reload:
+    // the connection drops; leaving on purpose would give the place up).
     const key = table.us.seatKey?.key as string;
-    await table.us.leave();
+    await table.us.room.leave(false);
     const again = await joinAs(server.wsUrl, { code: session.code, role: 'delegate', seatKey: key });
     expect(again.state.seats.us?.control).toBe('bot');
 

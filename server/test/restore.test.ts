@@ -88,7 +88,11 @@ describe('a restart', () => {
     server = await startTestServer({ store, config: { reconnectSeconds: 1 } });
     expect(await server.restoreSessions()).toContain(code);
     const projector = await joinAs(server.wsUrl, { code, role: 'spectator' });
-    expect(projector.state.seats.ukraine).toMatchObject({ control: 'human', members: 1, connected: 0 });
+    // Ira keeps her key but holds no place until she is back; the participants list still has her.
+    expect(projector.state.seats.ukraine).toMatchObject({ control: 'human', members: 0, connected: 0 });
+    expect(Object.values(projector.state.participants)).toContainEqual(
+      expect.objectContaining({ name: 'Ira', delegation: 'ukraine', connected: false }),
+    );
     await projector.untilPhase('briefing', 5000);
     await projector.until((p) => p.state.seats.ukraine?.control === 'bot', 'the computer at the empty seat', 5000);
     // Seats nobody ever took keep waiting for people.

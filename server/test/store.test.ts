@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import type { EngineEvent } from '@peace-table/shared/engine/types';
 import { DELEGATION_IDS } from '@peace-table/shared/scenario/schema';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,6 +59,28 @@ function play(session: GameSession, chats: number) {
 }
 
 describe('SessionStore', () => {
+  it('brings a database of the first schema up to date: old sessions count as joined', () => {
+    const file = tempDb();
+    new SessionStore(file).close();
+    const old = new DatabaseSync(file);
+    // The first schema had no joined_at column.
+    old.exec(`CREATE TABLE sessions_v1 AS SELECT code, scenario_id, node, status, created_at, updated_at, config,
+      roster, result, event_count FROM sessions; DROP TABLE sessions; ALTER TABLE sessions_v1 RENAME TO sessions;
+      PRAGMA user_version = 1;`);
+    old
+      .prepare(`INSERT INTO sessions (code, scenario_id, node, status, created_at, updated_at, config, roster,
+        event_count) VALUES ('OLDONE', 'fixture', 'main', 'open', 500, 900, '{}', '{}', 0)`)
+      .run();
+    old.close();
+    const store = new SessionStore(file);
+    try {
+      expect(store.getSession('OLDONE')).toMatchObject({ createdAt: 500, joinedAt: 500 });
+      expect(store.db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+    } finally {
+      store.close();
+    }
+  });
+
   it('creates its folder, keeps sessions across reopening, and lists open ones by node', () => {
     const file = tempDb();
     const c = config();

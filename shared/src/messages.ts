@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { BOT_LEVELS } from './bots/types.ts';
 import { EVENT_PAYLOADS } from './engine/events.ts';
+import { NAME_MAX_LENGTH, type NameRefusal, nameFormRefusal, normaliseName } from './names.ts';
 import {
   type CreateSessionRequest,
   ERROR_CODES,
@@ -43,13 +44,29 @@ export const JoinCode = z
   .transform(normaliseJoinCode)
   .pipe(z.string().regex(CODE_PATTERN, `code must be ${JOIN_CODE_LENGTH} letters and digits, like "K7QX2M"`));
 
-/** A display name: drawn on the shared table, so bounded and free of control characters. */
+/**
+ * A display name: normalised (NFC, one plain space between words) with its form checked
+ * (names.ts; the game's own words and delegation names are the roster's to refuse). A refused name's issue carries its refusal (`params.refusal`),
+ * so a join can be refused with the rule's own reason (see nameIssueRefusal).
+ */
 export const DisplayName = z
   .string()
-  .trim()
-  .min(1, 'name is empty')
-  .max(40, 'name is longer than 40 characters')
-  .regex(/^[^\p{Cc}]*$/u, 'name contains control characters');
+  .max(400, 'name is too long')
+  .transform(normaliseName)
+  .superRefine((name, ctx) => {
+    const refusal = nameFormRefusal(name);
+    if (refusal) ctx.addIssue({ code: 'custom', message: refusal.message, params: { refusal } });
+  })
+  .describe(`a display name (1–${NAME_MAX_LENGTH} characters, rules in shared/src/names.ts)`);
+
+/** The refusal of a name among a failed parse's issues (from DisplayName), if that is what failed. */
+export function nameIssueRefusal(error: z.ZodError): NameRefusal | undefined {
+  for (const issue of error.issues) {
+    const refusal = (issue as { params?: { refusal?: NameRefusal } }).params?.refusal;
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
 
 /** Seat and facilitator keys: URL-safe base64 from the server's random generator. */
 export const SecretKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a key this server issued');

@@ -104,10 +104,22 @@ export const REFUSAL_PARAMS = {
   seatComputerOnly: ['delegation'],
   teamFull: ['delegation', 'size'],
   seatNotSaved: [],
+  // Too many tries from one network (or at one session's keys): `seconds` until the next try may go through.
+  tooManyAttempts: ['seconds'],
+  // A name that is refused (shared/src/names.ts): in a join, and checked by the client before it sends.
+  nameEmpty: [],
+  nameTooLong: ['max'],
+  nameDirection: [],
+  nameInvisible: [],
+  nameStackedMarks: [],
+  nameNoLetters: [],
+  nameReserved: ['word'],
+  nameLikeDelegation: ['delegation'],
   // The HTTP API's `{ error, reason, params }` answers (server/src/http): creating a session.
   requestInvalid: [],
   scenarioUnavailable: ['scenario'],
   sessionNotStarted: [],
+  tooManySessions: ['seconds'],
   internalError: [],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -128,6 +140,15 @@ export const JOIN_REFUSAL_REASONS = [
   'seatComputerOnly',
   'teamFull',
   'seatNotSaved',
+  'tooManyAttempts',
+  'nameEmpty',
+  'nameTooLong',
+  'nameDirection',
+  'nameInvisible',
+  'nameStackedMarks',
+  'nameNoLetters',
+  'nameReserved',
+  'nameLikeDelegation',
 ] as const satisfies readonly RefusalReason[];
 
 /** The reasons the HTTP API answers an error with (`{ error, reason, params }`): sessions and transcripts. */
@@ -136,6 +157,7 @@ export const HTTP_REFUSAL_REASONS = [
   'facilitatorKeyInvalid',
   'scenarioUnavailable',
   'noBots',
+  'tooManySessions',
   'sessionNotStarted',
   'internalError',
 ] as const satisfies readonly RefusalReason[];

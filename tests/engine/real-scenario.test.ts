@@ -11,9 +11,10 @@ import { loadScenarioById } from '../../server/src/content/loadScenario.ts';
 import { createEngine, type Engine } from '../../shared/src/engine/game.ts';
 import { debriefFigures } from '../../shared/src/engine/scoring.ts';
 import type { EngineEvent } from '../../shared/src/engine/types.ts';
-import { DELEGATION_IDS, type Package, type Scenario } from '../../shared/src/scenario/schema.ts';
+import { DELEGATION_IDS, type Scenario } from '../../shared/src/scenario/schema.ts';
 import { guidedSequenceArb, materialise } from '../../shared/test/engine/arbitraries.ts';
 import { expectNoLeaks } from '../../shared/test/engine/leaks.ts';
+import { FRAGILE_CEASEFIRE } from './seedPackages.ts';
 
 /** An engine event before the clock stamps it (Omit distributed over the union). */
 type Untimed = EngineEvent extends infer E ? (E extends EngineEvent ? Omit<E, 'at'> : never) : never;
@@ -24,18 +25,6 @@ beforeAll(async () => {
   scenario = await loadScenarioById('ukraine-2026');
   engine = createEngine(scenario);
 });
-
-const STATUS = ['crimea', 'donetsk', 'luhansk', 'zaporizhzhia', 'kherson'];
-const FRAGILE_CEASEFIRE: Package = {
-  ceasefire: 'armistice-dmz',
-  monitoring: 'european-force',
-  ...Object.fromEntries(STATUS.map((r) => [`status-${r}`, 'deferred'])),
-  guarantees: 'european-force',
-  nato: 'deferred',
-  accountability: 'commission',
-  prisoners: 'all-for-all',
-  children: 'return-verified',
-};
 
 function play(events: Array<Untimed>) {
   let snapshot = engine.start({ seed: 2026, now: 0 });

@@ -251,6 +251,10 @@ export function createController(deps: ControllerDeps): Controller {
     leave() {
       session?.close();
       session = null;
+      // Leaving on purpose gives a delegate's place up and the server revokes the key; after the
+      // talks the seat stays, for the debrief.
+      const { seat, view } = store.get();
+      if (seat?.role === 'delegate' && view?.phase !== 'concluded') deps.seats.forget(seat.code);
       deps.seats.setCurrent(null);
       update((s) => leftSession({ ...s, status: { kind: 'idle' } }));
     },

@@ -212,6 +212,14 @@ export async function openSession(
       flush(room);
     } catch (error) {
       const failure = joinFailure(error);
+      // Too many tries from this network (a whole class rejoining at once): wait as long as it says.
+      const wait = failure.reason === 'tooManyAttempts' ? Number(failure.params?.seconds) : Number.NaN;
+      if (Number.isFinite(wait) && wait > 0) {
+        attempt -= 1;
+        handlers.onStatus({ kind: 'reconnecting', attempt: attempt + 1, retryInSeconds: wait });
+        timer = setTimeout(rejoin, wait * 1000);
+        return;
+      }
       // The server answered and said no: at once when the seat or the session is gone for good
       // (a removed seat key, an ended session), else after a few tries (a restarting server
       // answers "no session" until it has restored its rooms).

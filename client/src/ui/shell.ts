@@ -32,7 +32,19 @@ export function mountShell(
     button(LANGUAGE_NAMES[l], () => controller.setLocale(l), { attrs: { lang: l } }),
   );
   const langs = h('div', { class: 'languages', attrs: { role: 'group' } }, ...langButtons);
-  const leave = h('button', { class: 'secondary', attrs: { type: 'button' }, on: { click: () => controller.leave() } });
+  const leave = h('button', {
+    class: 'secondary',
+    attrs: { type: 'button' },
+    on: {
+      click: () => {
+        // A delegate who leaves mid-game gives up the place in the delegation: ask first.
+        const { seat, view } = controller.store.get();
+        const givesUpPlace = seat?.role === 'delegate' && view !== null && view.phase !== 'concluded';
+        if (givesUpPlace && !window.confirm(controller.translator().t('app.leaveConfirm'))) return;
+        controller.leave();
+      },
+    },
+  });
   const header = h('header', { class: 'app-header' }, title, status, langs, leave);
   const notices = h('ol', { class: 'notices', attrs: { 'aria-live': 'polite', 'aria-relevant': 'additions' } });
   const main = h('main', { id: 'screen', attrs: { tabindex: -1 } });

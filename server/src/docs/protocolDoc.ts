@@ -27,7 +27,7 @@ import {
   REFUSAL_PARAMS,
   REFUSAL_REASONS,
 } from '@peace-table/shared/refusals';
-import { DEFAULT_RATE_LIMIT } from '../rooms/rateLimit.ts';
+import { DEFAULT_FRAME_LIMIT, DEFAULT_RATE_LIMIT } from '../rooms/rateLimit.ts';
 import { schemaText } from './jsonSchemaText.ts';
 
 /** The synced schema state, field by field (a test checks these against the schema itself). */
@@ -46,10 +46,13 @@ export const STATE_FIELDS: Record<string, [type: string, meaning: string]> = {
 export const SEAT_FIELDS: Record<string, [string, string]> = {
   label: ['string', "the delegation's name"],
   occupied: ['boolean', 'a connected human or the computer plays it now'],
-  name: ['string', 'the names of its humans, or "<name> (computer)"'],
+  name: ['string', 'the names of its humans holding a place, or "<name> (computer)"'],
   control: ['string', '"human" or "bot"'],
   pinned: ['boolean', 'set at creation or by the facilitator: returning humans do not take it back by themselves'],
-  members: ['uint8', 'people with a seat key for it'],
+  members: [
+    'uint8',
+    'people holding a place in it (connected, or dropped within the reconnection window); at most the team size',
+  ],
   connected: ['uint8', 'of whom connected now'],
 };
 export const PARTICIPANT_FIELDS: Record<string, [string, string]> = {
@@ -138,7 +141,9 @@ answers \`201 { code, facilitatorKey, roomId }\`. \`code\` is ${JOIN_CODE_LENGTH
 
 Invalid bodies get \`400 { error, reason, params }\`: \`error\` in English, naming the field
 (\`"seats.russia: ..."\`), and \`reason\` and \`params\` as in a refusal (section 4), for the client to
-word in the player's language. Reasons (the last two come with a 500):
+word in the player's language. Too many sessions from one network get \`429\` with \`Retry-After\` and
+\`tooManySessions\` (\`params.seconds\`); a body that is not JSON (\`Content-Type: application/json\`)
+gets \`415\`. Reasons (the last two come with a 500):
 
 ${wrap(HTTP_REFUSAL_REASONS.map(code))}
 
@@ -251,12 +256,20 @@ ${fields(PARTICIPANT_FIELDS)}
   \`RECONNECT_SECONDS\`, or the session's \`reconnectSeconds\`); the SDK reconnects by itself and the
   client then receives a fresh \`view\`. Past the window, the computer takes an unpinned seat whose
   people are all gone; the first of them to come back (with a seat key, or a new teammate) takes it
-  back. A client that leaves on purpose (\`room.leave()\`) is gone at once.
+  back. A delegate who leaves on purpose (\`room.leave()\`) is gone at once: their place in the
+  delegation is free and their seat key stops working. A delegation holds \`teamSize\` people
+  present (connected, or dropped within the window); someone back with a key after the window gets
+  the place only if there is room (\`teamFull\` otherwise).
 - After a server restart, sessions are restored from the database with their deadlines; the SDK's
   reconnection token no longer works, so clients join again with their seat key (or facilitator
   key). People who do not return within the window are replaced by the computer.
-- Rate limit: bursts of ${DEFAULT_RATE_LIMIT.burst} messages, then ${DEFAULT_RATE_LIMIT.perSecond} per second;
-  excess messages are dropped with one \`rate_limited\` error per second. Clients sending more than
-  40 messages a second are disconnected. Websocket frames over 16 KB close the connection.
+- Rate limit, on real elapsed time: bursts of ${DEFAULT_RATE_LIMIT.burst} messages, then ${DEFAULT_RATE_LIMIT.perSecond} per
+  second; excess messages are dropped with one \`rate_limited\` error per second. A client sending
+  more than ${DEFAULT_FRAME_LIMIT.perSecond} frames a second (on average; bursts of up to ${DEFAULT_FRAME_LIMIT.burst}) is disconnected
+  (close code 4002); one pacing at ${DEFAULT_FRAME_LIMIT.perSecond} a second never is. A frame the server cannot read (not
+  msgpack) is answered with \`invalid_message\` and dropped. Websocket frames over 16 KB close the
+  connection (close code 1009).
+- Joins: too many from one network, or too many wrong codes or keys, are refused with
+  \`tooManyAttempts\` and \`params.seconds\`, the wait before the next try (docs/deployment.md, Limits).
 `;
 }

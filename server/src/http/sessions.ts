@@ -21,6 +21,8 @@ import { hashKey, keyMatches, newJoinCode, newKey } from '../sessions/secrets.ts
 import { isRunning, issueTicket } from '../sessions/tickets.ts';
 import type { SessionConfig } from '../sessions/types.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
+import { requestAddress } from './edge.ts';
+import { type BucketLimit, KeyedBuckets, retrySeconds } from './throttle.ts';
 import { transcriptCsv, transcriptJson } from './transcript.ts';
 
 export interface SessionDefaults {
@@ -36,6 +38,8 @@ export interface SessionApiDeps {
   hasBots: boolean;
   defaults: SessionDefaults;
   logger: Logger;
+  /** Sessions an address may create: a burst, then so many a second. */
+  sessionLimit: BucketLimit;
 }
 
 /**
@@ -63,7 +67,16 @@ async function freshCode(store: SessionStore): Promise<string> {
 }
 
 export function createSessionHandler(deps: SessionApiDeps) {
+  const created = new KeyedBuckets(deps.sessionLimit);
   return async (req: Request, res: Response) => {
+    // Every session is kept and restored until it expires: one network may not make them by the hundred.
+    const wait = created.take(requestAddress(req), Date.now());
+    if (wait > 0) {
+      const seconds = retrySeconds(wait);
+      res.set('Retry-After', String(seconds));
+      const message = `Too many sessions were created from your network. Try again in ${seconds} s.`;
+      return refuse(res, 429, message, refusalDetail('tooManySessions', { seconds }));
+    }
     const parsed = CreateSessionBody.safeParse(req.body ?? {});
     if (!parsed.success) return refuse(res, 400, fieldError(parsed.error), refusalDetail('requestInvalid'));
     const body = parsed.data;

@@ -22,10 +22,11 @@ import { initialRoster, MAX_FACILITATORS, Roster } from '../sessions/roster.ts';
 import { hasEnded, isRunning, markEnded, markRunning, markStopped, takeTicket } from '../sessions/tickets.ts';
 import type { SessionConfig } from '../sessions/types.ts';
 import { BotSeats } from './botSeats.ts';
-import { describeIssue, sendError } from './checkedMessage.ts';
+import { sendError } from './checkedMessage.ts';
+import { FrameGuard } from './frameGuard.ts';
 import { GameSession } from './gameSession.ts';
-import { joinRefused } from './joinRefusal.ts';
-import { TokenBucket } from './rateLimit.ts';
+import { joinOptionsRefused, joinRefused } from './joinRefusal.ts';
+import { SessionLifetime } from './lifetime.ts';
 import { buildMessages } from './roomMessages.ts';
 import { RoomSeats } from './roomSeats.ts';
 import type { NegotiationRoomSettings } from './roomSettings.ts';
@@ -40,8 +41,6 @@ export type SubmitOutcome =
 
 export class NegotiationRoom extends Room<{ state: SessionState }> {
   override autoDispose = false;
-  // Scripts that ignore `rate_limited` errors get disconnected by Colyseus itself.
-  override maxMessagesPerSecond = 40;
 
   settings!: NegotiationRoomSettings;
   log!: Logger;
@@ -52,7 +51,9 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
   views!: ViewPublisher;
   bots: BotSeats | null = null;
   seats!: RoomSeats;
-  private readonly buckets = new Map<string, TokenBucket>();
+  /** Rate limits and unreadable frames, on real time (frameGuard.ts); Colyseus' own limit is off. */
+  frames!: FrameGuard;
+  lifetime!: SessionLifetime;
   private deadline: { at: number; clear(): void } | null = null;
   private idle: { clear(): void } | null = null;
   private disposed = false;
@@ -75,7 +76,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
           refusalDetail('protocolOutdated', { version: PROTOCOL_VERSION }),
         );
       }
-      throw joinRefused(`Cannot join: ${describeIssue(parsed.error)}`, refusalDetail('joinInvalid'));
+      throw joinOptionsRefused(parsed.error);
     }
     // Matchmaking filters rooms by the options' raw `code` right after this hook, on this same
     // object: normalising it here lets "k7q-x2m" find room K7QX2M.
@@ -117,6 +118,9 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
       this.session = GameSession.restore(store, this.scenario, options.code);
     }
     this.log = options.logger.child({ session: this.config.code });
+    this.frames = new FrameGuard({ messages: options.rateLimit, frames: options.frameLimit, log: this.log });
+    this.frames.install(this);
+    this.lifetime = SessionLifetime.of(store, this.config.code, options, this.log);
     // The join code is the room id: stable across restarts, and what the facilitator reads out.
     this.roomId = this.config.code;
     this.maxClients = 4 * this.config.teamSize + this.config.maxSpectators + MAX_FACILITATORS;
@@ -156,7 +160,8 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     this.seats.join(client, options);
     this.idle?.clear();
     this.idle = null;
-    this.buckets.set(client.sessionId, new TokenBucket(this.settings.rateLimit, Date.now()));
+    this.frames.join(client);
+    this.lifetime.joined();
   }
 
   override onDrop(client: Client, code?: number) {
@@ -164,18 +169,20 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
   }
 
   override onReconnect(client: Client) {
+    this.frames.join(client);
     this.seats.reconnect(client);
   }
 
-  override onLeave(client: Client) {
-    this.buckets.delete(client.sessionId);
-    this.seats.leave(client);
+  override onLeave(client: Client, code?: number) {
+    this.frames.leave(client);
+    this.seats.leave(client, code);
     if (this.clients.length === 0) this.watchIdle();
   }
 
   /**
-   * A session nobody has been connected to for `idleMs` is closed and marked abandoned, so a
-   * forgotten session does not hold memory (or come back after every restart). Its transcript stays.
+   * A session nobody has been connected to for `idleMs` (or nobody joined within `unjoinedMs` of
+   * its creation: lifetime.ts) is closed and marked abandoned, so a forgotten session does not hold
+   * memory (or come back after every restart). Its transcript stays.
    */
   private watchIdle() {
     if (this.idle || this.clients.length > 0) return;
@@ -185,7 +192,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
       if (this.session.context.phase !== 'concluded') this.settings.store.setStatus(this.config.code, 'abandoned');
       this.log.info('session closed after being idle');
       void this.disconnect();
-    }, this.settings.idleMs);
+    }, this.lifetime.emptyFor());
   }
 
   override onBeforeShutdown() {
@@ -228,14 +235,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
 
   /** The per-client rate limit: true when the message may be handled. */
   allow(client: Client, name: string): boolean {
-    const bucket = this.buckets.get(client.sessionId);
-    const now = Date.now();
-    if (!bucket || bucket.take(now)) return true;
-    if (bucket.shouldWarn(now)) {
-      const message = 'Too many messages: slow down a little.';
-      sendError(client, { code: 'rate_limited', message, ref: name, ...refusalDetail('rateLimited') });
-    }
-    return false;
+    return this.frames.allow(client, name);
   }
 
   /** A person's action: the actor is whoever the connection sits for. */

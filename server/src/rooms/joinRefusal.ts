@@ -6,7 +6,10 @@
  * language and anything else still reads a sentence.
  */
 import { ErrorCode, ServerError } from '@colyseus/core';
-import { joinRefusalMessage, type RefusalDetail } from '@peace-table/shared/refusals';
+import { nameIssueRefusal } from '@peace-table/shared/messages';
+import { joinRefusalMessage, type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
+import type { z } from 'zod';
+import { describeIssue } from './checkedMessage.ts';
 
 export function joinRefused(
   message: string,
@@ -14,4 +17,14 @@ export function joinRefused(
   code: number = ErrorCode.APPLICATION_ERROR,
 ): ServerError {
   return new ServerError(code, joinRefusalMessage(message, detail));
+}
+
+/** Join options that fail their schema: a refused name with its own rule, anything else as unreadable. */
+export function joinOptionsRefused(error: z.ZodError): ServerError {
+  const name = nameIssueRefusal(error);
+  if (name) {
+    const { message, ...detail } = name;
+    return joinRefused(`Cannot join: ${message}`, detail);
+  }
+  return joinRefused(`Cannot join: ${describeIssue(error)}`, refusalDetail('joinInvalid'));
 }

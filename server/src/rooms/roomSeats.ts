@@ -22,8 +22,8 @@ import {
 import { refusalDetail } from '@peace-table/shared/refusals';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
 import { hashKey, newKey } from '../sessions/secrets.ts';
-import { describeIssue, sendError } from './checkedMessage.ts';
-import { joinRefused } from './joinRefusal.ts';
+import { sendError } from './checkedMessage.ts';
+import { joinOptionsRefused, joinRefused } from './joinRefusal.ts';
 import type { NegotiationRoom } from './NegotiationRoom.ts';
 import { syncRoster } from './sessionState.ts';
 
@@ -54,6 +54,14 @@ export class RoomSeats {
     this.room.settings.store.saveRoster(this.room.config.code, this.roster.snapshot());
   }
 
+  private saveOrLog(): void {
+    try {
+      this.save();
+    } catch (error) {
+      this.room.log.error({ err: error }, 'could not save the roster');
+    }
+  }
+
   /** Connected clients grouped by the seat whose view they get. */
   audiences(): Map<ViewerSeat, Client[]> {
     const out = new Map<ViewerSeat, Client[]>();
@@ -77,7 +85,7 @@ export class RoomSeats {
   /** A refusal throws: Colyseus rejects the client's `join` with its text (joinRefusal.ts). */
   join(client: Client, raw: unknown): void {
     const parsed = JoinOptions.safeParse(raw);
-    if (!parsed.success) throw joinRefused(`Cannot join: ${describeIssue(parsed.error)}`, refusalDetail('joinInvalid'));
+    if (!parsed.success) throw joinOptionsRefused(parsed.error);
     const options = parsed.data;
     const { code } = this.room.config;
     if (options.code !== code)
@@ -140,10 +148,15 @@ export class RoomSeats {
     this.room.broadcastPatch();
   }
 
-  leave(client: Client): void {
+  /** Gone for good: left on purpose (CONSENTED: the member's place is freed), or the window ran out. */
+  leave(client: Client, code?: number): void {
     this.reconnections.delete(client.sessionId);
-    const c = this.roster.leave(client.sessionId);
+    // After the talks there is no place to free, and the debrief still lists everyone.
+    const forGood =
+      code === CloseCode.CONSENTED && !this.room.shuttingDown && this.room.session.context.phase !== 'concluded';
+    const c = this.roster.leave(client.sessionId, forGood);
     if (!c) return;
+    if (forGood && c.memberId) this.saveOrLog();
     if (c.delegation) this.botIfAbandoned(c.delegation);
     this.sync();
     this.room.broadcastPatch();

@@ -16,7 +16,10 @@ export interface NegotiationRoomSettings {
   decide: DecideFn | null;
   /** This server's name in the sessions table: it restores only its own sessions after a restart. */
   node: string;
+  /** Messages handled per client (`rate_limited` past it). */
   rateLimit: RateLimit;
+  /** Frames per client, any kind: past it the connection is closed (frameGuard.ts). */
+  frameLimit: RateLimit;
   /**
    * Colyseus patch tick in ms (default 250). Accepted actions patch at once, so the tick only drives
    * the room clock (bot pacing, deadlines, reconnection windows: seconds, not milliseconds). At 20 Hz
@@ -25,4 +28,6 @@ export interface NegotiationRoomSettings {
   patchRate: number;
   /** A session with nobody connected for this long is closed and marked abandoned. */
   idleMs: number;
+  /** A session nobody joined within this long of its creation is closed and marked abandoned. */
+  unjoinedMs: number;
 }

@@ -81,7 +81,8 @@ export function syncRoster(state: SessionState, roster: Roster, botName: (d: Del
     const seat = state.seats.get(d);
     if (!seat) continue;
     const control = roster.control(d);
-    const members = roster.membersOf(d);
+    // The team's places: people present now (members away past the window are in `participants`).
+    const members = roster.presentMembers(d);
     const connected = roster.connectedHumans(d);
     seat.control = control.control;
     seat.pinned = control.pinned;

@@ -6,10 +6,16 @@
  * Control rules: a seat created as 'bot', or handed to the computer by the facilitator, is
  * *pinned*: only the facilitator changes it. An unpinned human seat goes to the computer when its
  * last human is gone past the reconnection window, and back to humans as soon as one returns.
+ *
+ * Places: a delegation holds `teamSize` people *present*: connected, or dropped and still inside
+ * the reconnection window. Someone who leaves on purpose is no longer a member (their key stops
+ * working); someone who stayed away past the window keeps their key but not their place, and gets
+ * it back with the key if there is room. Only a person with a place receives the delegation's view.
  */
 
 import type { ViewerSeat } from '@peace-table/shared/engine/view';
 import type { JoinOptions } from '@peace-table/shared/messages';
+import { nameRefusal } from '@peace-table/shared/names';
 import type { Role } from '@peace-table/shared/protocol';
 import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
 import { DELEGATION_IDS, type DelegationId, type Localized } from '@peace-table/shared/scenario/schema';
@@ -73,8 +79,9 @@ export class Roster {
     return structuredClone(this.data);
   }
 
+  /** Everyone with a seat key now (not those who left on purpose). */
   get members(): readonly Member[] {
-    return this.data.members;
+    return this.data.members.filter((m) => m.leftAt === undefined);
   }
 
   control(d: DelegationId): SeatControlState {
@@ -82,11 +89,11 @@ export class Roster {
   }
 
   membersOf(d: DelegationId): Member[] {
-    return this.data.members.filter((m) => m.delegation === d);
+    return this.members.filter((m) => m.delegation === d);
   }
 
   member(id: string): Member | undefined {
-    return this.data.members.find((m) => m.id === id);
+    return this.members.find((m) => m.id === id);
   }
 
   /** The live connection (by session id) of a member, if any. */
@@ -101,11 +108,18 @@ export class Roster {
     return n;
   }
 
-  /** Humans of `d` connected or still inside their reconnection window. */
+  /** Humans of `d` connected or still inside their reconnection window: those holding a place. */
   presentHumans(d: DelegationId): number {
     let n = 0;
     for (const c of this.connections.values()) if (c.delegation === d) n++;
     return n;
+  }
+
+  /** Members of `d` holding a place: connected, or dropped and inside the reconnection window. */
+  presentMembers(d: DelegationId): Member[] {
+    const present = new Set<string>();
+    for (const c of this.connections.values()) if (c.delegation === d && c.memberId) present.add(c.memberId);
+    return this.membersOf(d).filter((m) => present.has(m.id));
   }
 
   viewerOf(sessionId: string): ViewerSeat | undefined {
@@ -143,11 +157,17 @@ export class Roster {
           ...refusalDetail('spectatorsFull', { code, max }),
         };
       }
+      if (options.name !== undefined) {
+        const refused = this.nameRefused(options.name);
+        if (refused) return refused;
+      }
       return this.admit(sessionId, { role: 'spectator', name: options.name ?? 'Spectator', connected: true });
     }
     if (options.seatKey !== undefined) return this.reclaim(sessionId, options.seatKey, options.delegation);
     const delegation = options.delegation as DelegationId;
     const label = this.labels[delegation];
+    const refused = this.nameRefused(options.name as string);
+    if (refused) return refused;
     if (this.config.seats[delegation] === 'bot' && this.data.seats[delegation].control === 'bot') {
       return {
         ok: false,
@@ -155,15 +175,8 @@ export class Roster {
         ...refusalDetail('seatComputerOnly', { delegation: label }),
       };
     }
-    const size = this.config.teamSize;
-    if (this.membersOf(delegation).length >= size) {
-      const people = size === 1 ? '1 person' : `${size} people`;
-      return {
-        ok: false,
-        message: `The ${label.en} delegation is full (${people}).`,
-        ...refusalDetail('teamFull', { delegation: label, size }),
-      };
-    }
+    const full = this.teamFull(delegation);
+    if (full) return full;
     const key = newKey();
     const member: Member = {
       id: newParticipantId(),
@@ -185,7 +198,7 @@ export class Roster {
   }
 
   private reclaim(sessionId: string, key: string, asked: DelegationId | undefined): JoinDecision {
-    const member = this.data.members.find((m) => keyMatches(key, m.keyHash));
+    const member = this.members.find((m) => keyMatches(key, m.keyHash));
     const { code } = this.config;
     if (!member) {
       return {
@@ -203,6 +216,11 @@ export class Roster {
       };
     }
     const replaces = this.connectionOf(member.id);
+    // Back after the window: the place is theirs again only if the delegation has room.
+    if (replaces === undefined) {
+      const full = this.teamFull(member.delegation);
+      if (full) return full;
+    }
     if (replaces !== undefined) this.connections.delete(replaces);
     const reclaimed = this.takeBackFromBot(member.delegation);
     const decision = this.admit(sessionId, {
@@ -218,6 +236,25 @@ export class Roster {
       ...(replaces !== undefined ? { replaces } : {}),
       ...(reclaimed ? { reclaimed } : {}),
     };
+  }
+
+  /** The refusal when `d` has no free place: its present people fill the team. */
+  private teamFull(d: DelegationId): JoinDecision | null {
+    const size = this.config.teamSize;
+    if (this.presentHumans(d) < size) return null;
+    const label = this.labels[d];
+    const people = size === 1 ? '1 person' : `${size} people`;
+    return {
+      ok: false,
+      message: `The ${label.en} delegation is full (${people}).`,
+      ...refusalDetail('teamFull', { delegation: label, size }),
+    };
+  }
+
+  /** A name that would pass for the game's own labels or a delegation's (shared/src/names.ts). */
+  private nameRefused(name: string): JoinDecision | null {
+    const refusal = nameRefusal(name, Object.values(this.labels));
+    return refusal ? { ok: false, ...refusal } : null;
   }
 
   private admit(sessionId: string, connection: Connection): JoinDecision & { ok: true } {
@@ -244,9 +281,18 @@ export class Roster {
     if (c) c.connected = connected;
   }
 
-  leave(sessionId: string): Connection | undefined {
+  /**
+   * A connection is gone. `forGood` when the person left on purpose: a member then stops being
+   * one (their place is free and their key stops working); the record stays for the transcript.
+   */
+  leave(sessionId: string, forGood = false, now = Date.now()): Connection | undefined {
     const c = this.connections.get(sessionId);
     this.connections.delete(sessionId);
+    const member = forGood && c?.memberId ? this.member(c.memberId) : undefined;
+    if (member) {
+      member.leftAt = now;
+      member.keyHash = '';
+    }
     return c;
   }
 
@@ -256,7 +302,9 @@ export class Roster {
    */
   shouldBotTakeOver(d: DelegationId): boolean {
     const seat = this.data.seats[d];
-    return seat.control === 'human' && !seat.pinned && this.membersOf(d).length > 0 && this.presentHumans(d) === 0;
+    // Members who left on purpose count: the seat had people and has none now.
+    const hadPeople = this.data.members.some((m) => m.delegation === d);
+    return seat.control === 'human' && !seat.pinned && hadPeople && this.presentHumans(d) === 0;
   }
 
   setControl(d: DelegationId, control: SeatControlState): void {
@@ -273,7 +321,8 @@ export class Roster {
       const message = `${member.name} already sits with ${this.labels[to].en}.`;
       return { ok: false, reason: 'alreadyInDelegation', message, name: member.name };
     }
-    if (this.membersOf(to).length >= this.config.teamSize) {
+    // A member away past the window takes no place until they come back (and finds room or not then).
+    if (this.connectionOf(memberId) !== undefined && this.presentHumans(to) >= this.config.teamSize) {
       return { ok: false, reason: 'delegationFull', message: `The ${this.labels[to].en} delegation is full.` };
     }
     const from = member.delegation;

@@ -22,13 +22,17 @@ export interface SessionConfig {
   input: GameInput;
 }
 
-/** A human with a seat. Kicked members are removed, which revokes their key. */
+/**
+ * A human with a seat. Kicked members are removed, which revokes their key. Members who left on
+ * purpose stay on record (for the transcript) with `leftAt` and no key: their place is free.
+ */
 export interface Member {
   id: string;
   name: string;
   delegation: DelegationId;
   keyHash: string;
   joinedAt: number;
+  leftAt?: number;
 }
 
 export interface SeatControlState {

@@ -13,15 +13,15 @@
  * crash (kill -9 included) loses nothing a client has seen. WAL mode lets several server processes
  * on one machine share the file (see docs/deployment.md).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { PersistedGame } from '@peace-table/shared/engine/game';
 import type { EngineEvent, FinalResult } from '@peace-table/shared/engine/types';
 import type { RosterData, SessionConfig, SessionStatus } from '../sessions/types.ts';
 import { Checkpointer } from './checkpointer.ts';
+import { checkIntegrity, DatabaseProblem, preparePath, sqliteProblem } from './openDatabase.ts';
 
-const SCHEMA_VERSION = 1;
+/** 2: sessions.joined_at, when somebody first joined (sessions nobody joins expire). */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS sessions (
   config TEXT NOT NULL,
   roster TEXT NOT NULL,
   result TEXT,
-  event_count INTEGER NOT NULL DEFAULT 0
+  event_count INTEGER NOT NULL DEFAULT 0,
+  joined_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS sessions_open ON sessions (node, status);
 CREATE TABLE IF NOT EXISTS events (
@@ -69,6 +70,8 @@ export interface SessionRow {
   roster: RosterData;
   result: FinalResult | null;
   eventCount: number;
+  /** When somebody first joined, or null while nobody has. */
+  joinedAt: number | null;
 }
 
 export interface StoredGame {
@@ -96,6 +99,17 @@ interface RawSession {
   roster: string;
   result: string | null;
   event_count: number;
+  joined_at: number | null;
+}
+
+/** Brings a database of an earlier schema up to this one. */
+function migrate(db: DatabaseSync): void {
+  const columns = (db.prepare('PRAGMA table_info(sessions)').all() as { name: string }[]).map((c) => c.name);
+  if (!columns.includes('joined_at')) {
+    // Sessions from before did not record joins: count them as joined, so only the idle rule closes them.
+    db.exec('ALTER TABLE sessions ADD COLUMN joined_at INTEGER');
+    db.exec('UPDATE sessions SET joined_at = created_at');
+  }
 }
 
 export class SessionStore {
@@ -104,24 +118,42 @@ export class SessionStore {
 
   readonly file: string;
 
+  /**
+   * Opens (or creates) the database at `file`. Any problem with it (a folder, a read-only place, a
+   * file that is not a database, damaged pages) throws a DatabaseProblem whose message is one
+   * sentence naming the path, the cause and what to do (openDatabase.ts).
+   */
   constructor(
     file: string,
     onError: (message: string) => void = (message) => process.emitWarning(`database checkpoint: ${message}`),
   ) {
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.file = file;
-    this.db = new DatabaseSync(file);
-    this.db.exec('PRAGMA journal_mode = WAL');
-    // NORMAL in WAL mode: a committed transaction survives a process crash; only a power cut can lose the last ones.
-    this.db.exec('PRAGMA synchronous = NORMAL');
-    this.db.exec('PRAGMA busy_timeout = 5000');
-    this.db.exec('PRAGMA foreign_keys = ON');
-    const version = (this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
-    if (version > SCHEMA_VERSION) {
-      throw new Error(`${file} was written by a newer Peace Table (schema ${version}); upgrade the server.`);
+    if (file !== ':memory:') preparePath(file);
+    let db: DatabaseSync | undefined;
+    try {
+      db = new DatabaseSync(file);
+      // Short while starting: a database another program holds locked is reported, not waited for.
+      db.exec('PRAGMA busy_timeout = 1000');
+      if (file !== ':memory:') checkIntegrity(db, file);
+      db.exec('PRAGMA journal_mode = WAL');
+      // NORMAL in WAL mode: a committed transaction survives a process crash; only a power cut can lose the last ones.
+      db.exec('PRAGMA synchronous = NORMAL');
+      db.exec('PRAGMA foreign_keys = ON');
+      const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+      if (version > SCHEMA_VERSION) {
+        throw new DatabaseProblem(
+          `the database ${file} was written by a newer Peace Table (schema ${version}); upgrade the server.`,
+        );
+      }
+      db.exec(SCHEMA);
+      migrate(db);
+      db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+      db.exec('PRAGMA busy_timeout = 5000');
+    } catch (error) {
+      if (db?.isOpen) db.close();
+      throw error instanceof DatabaseProblem ? error : sqliteProblem(file, error);
     }
-    this.db.exec(SCHEMA);
-    this.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    this.db = db;
     if (file !== ':memory:') {
       // Checkpoints (and their fsync) run in a worker thread, never inside a player's action.
       this.db.exec('PRAGMA wal_autocheckpoint = 0');
@@ -180,6 +212,7 @@ export class SessionStore {
       roster: JSON.parse(raw.roster) as RosterData,
       result: raw.result === null ? null : (JSON.parse(raw.result) as FinalResult),
       eventCount: raw.event_count,
+      joinedAt: raw.joined_at,
     };
   }
 
@@ -213,6 +246,25 @@ export class SessionStore {
 
   saveRoster(code: string, roster: RosterData, now = Date.now()): void {
     this.sql('UPDATE sessions SET roster = ?, updated_at = ? WHERE code = ?').run(JSON.stringify(roster), now, code);
+  }
+
+  /** Somebody joined the session: the first time is remembered (sessions nobody joins expire). */
+  markJoined(code: string, now = Date.now()): void {
+    this.sql('UPDATE sessions SET joined_at = ? WHERE code = ? AND joined_at IS NULL').run(now, code);
+  }
+
+  /**
+   * Marks this node's open sessions that are past their time as abandoned, and returns their
+   * codes: nobody joined within `unjoinedMs` of their creation, or nothing happened in them for
+   * `idleMs` (a server that was down for days does not bring back last week's sessions).
+   */
+  expireStale(node: string, now: number, limits: { unjoinedMs: number; idleMs: number }): string[] {
+    const rows = this.sql(
+      `SELECT code FROM sessions WHERE node = ? AND status = 'open'
+         AND ((joined_at IS NULL AND created_at <= ?) OR updated_at <= ?) ORDER BY created_at`,
+    ).all(node, now - limits.unjoinedMs, now - limits.idleMs) as { code: string }[];
+    for (const { code } of rows) this.setStatus(code, 'abandoned', now);
+    return rows.map((r) => r.code);
   }
 
   setStatus(code: string, status: SessionStatus, now = Date.now()): void {

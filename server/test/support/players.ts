@@ -35,6 +35,12 @@ proto.onMessageCallback = function (this: Room, event: MessageEvent) {
   original.call(this, event);
 };
 
+/** Whether `text` (as UTF-8) occurs in any of `frames`. */
+export function framesContain(frames: readonly Uint8Array[], text: string): boolean {
+  const needle = Buffer.from(text);
+  return frames.some((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength).includes(needle));
+}
+
 /** Join options without the protocol version, which the helper adds (distributed over the roles). */
 export type JoinAs = JoinOptionsPayload extends infer T ? (T extends unknown ? Omit<T, 'protocol'> : never) : never;
 
@@ -67,6 +73,11 @@ export class Player {
 
   get frames(): Uint8Array[] {
     return framesOf.get(this.room) ?? [];
+  }
+
+  /** Whether any frame received so far (or up to frame `end`) carries `text`, decoded or not. */
+  received(text: string, end?: number): boolean {
+    return framesContain(this.frames.slice(0, end), text);
   }
 
   get state(): SessionStateSnapshot {

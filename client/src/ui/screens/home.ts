@@ -3,11 +3,12 @@
  * on a projector), or rejoin a seat this browser held before.
  */
 import { BOT_LEVELS, type BotLevel } from '@peace-table/shared/bots/types';
+import { nameRefusal, normaliseName } from '@peace-table/shared/names';
 import type { SeatKind } from '@peace-table/shared/protocol';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { localized } from '../../i18n/i18n.ts';
-import { failureWords } from '../../model/refusals.ts';
+import { failureWords, refusalSentence } from '../../model/refusals.ts';
 import type { ScenarioSummary } from '../../net/api.ts';
 import { codeFromLocation, displayCode, isValidCode } from '../../net/joinCode.ts';
 import type { AppState } from '../../state/app.ts';
@@ -45,10 +46,14 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
       busy(form, false);
     }
   };
-  const nameOf = (input: HTMLInputElement) => input.value.trim();
+  const nameOf = (input: HTMLInputElement) => normaliseName(input.value);
+  /** The server's own name rules (shared/src/names.ts), so a refused name is explained before joining. */
   const requireName = (input: HTMLInputElement) => {
-    if (nameOf(input)) return true;
-    alert.textContent = t('home.nameMissing');
+    const delegations = scenario ? DELEGATION_IDS.map((d) => scenario?.delegations[d].name ?? { en: '', uk: '' }) : [];
+    const refusal = nameRefusal(nameOf(input), delegations);
+    if (!refusal) return true;
+    alert.textContent =
+      refusal.reason === 'nameEmpty' ? t('home.nameMissing') : refusalSentence({ code: '', ...refusal }, t, locale);
     input.focus();
     return false;
   };
