@@ -9,7 +9,7 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { DecideFn } from '@peace-table/shared/bots/types';
-import { NEGOTIATION_ROOM } from '@peace-table/shared/protocol';
+import { NEGOTIATION_ROOM, type RoomAddressInfo } from '@peace-table/shared/protocol';
 import { CLIENT_DIST_DIR, readPackageInfo, readServerConfig, type ServerConfig } from './config.ts';
 import { mountApi } from './http/api.ts';
 import { mountClient } from './http/client.ts';
@@ -18,6 +18,7 @@ import { mountHealth } from './http/health.ts';
 import { mountMonitor } from './http/monitor.ts';
 import type { SessionDefaults } from './http/sessions.ts';
 import { createLogger, type Logger } from './log.ts';
+import { roomAddressInfo } from './net/roomAddress.ts';
 import { NegotiationRoom } from './rooms/NegotiationRoom.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rooms/rateLimit.ts';
 import type { NegotiationRoomSettings } from './rooms/roomSettings.ts';
@@ -74,6 +75,13 @@ export function createApp(options: AppOptions = {}) {
     ? { presence: new RedisPresence(config.redisUrl) as Presence, driver: new RedisDriver(config.redisUrl) }
     : {};
 
+  /** Where students reach this server, on the port it listens on. */
+  function roomAddress(): RoomAddressInfo {
+    const address = httpServer.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    return roomAddressInfo(port, config.publicUrl);
+  }
+
   const server = defineServer({
     rooms: { [NEGOTIATION_ROOM]: defineRoom(NegotiationRoom, settings as never).filterBy(['code']) },
     // 16 KB: a 2000-character statement in Cyrillic is ~4 KB of UTF-8; ws closes bigger frames.
@@ -87,7 +95,7 @@ export function createApp(options: AppOptions = {}) {
     express: (app) => {
       app.disable('x-powered-by');
       mountHealth(app, pkg);
-      mountApi(app, { store, scenarios, hasBots: decide !== null, defaults, logger });
+      mountApi(app, { store, scenarios, hasBots: decide !== null, defaults, logger, roomAddress });
       mountMonitor(app, config.adminPassword);
       mountContentFiles(app);
       mountClient(app, options.clientDistDir ?? CLIENT_DIST_DIR);
@@ -122,5 +130,5 @@ export function createApp(options: AppOptions = {}) {
 
   // A store passed in belongs to the caller (tests reopen it); one made here closes with the server.
   if (!options.store) server.onShutdown(() => store.close());
-  return { server, httpServer, logger, store, config, restoreSessions };
+  return { server, httpServer, logger, store, config, restoreSessions, roomAddress };
 }

@@ -7,15 +7,16 @@ import type { SeatKind } from '@peace-table/shared/protocol';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { localized } from '../../i18n/i18n.ts';
+import type { PhaseSeconds } from '../../model/clock.ts';
 import { failureWords } from '../../model/refusals.ts';
 import type { ScenarioSummary } from '../../net/api.ts';
 import { codeFromLocation, displayCode, isValidCode } from '../../net/joinCode.ts';
 import type { AppState } from '../../state/app.ts';
+import { clockField } from '../clockField.ts';
 import { button, field, fill, h, radios } from '../dom.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
 
 const DEFAULT_TEAM_SIZE = 3;
-const PHASE_MINUTES = [0, 2, 3, 5, 10];
 
 export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
   const { t, locale, controller } = ctx;
@@ -89,17 +90,7 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
   const teamSize = h('input', {
     attrs: { type: 'number', min: 1, max: 8, value: DEFAULT_TEAM_SIZE, inputmode: 'numeric' },
   });
-  // Minutes per phase of a round; 0 = no clock (phases end when everyone is ready or the facilitator says so).
-  const phaseMinutes = h(
-    'select',
-    {},
-    ...PHASE_MINUTES.map((m) =>
-      h('option', {
-        attrs: { value: m, selected: m === 0 },
-        text: m === 0 ? t('home.noTimer') : t('home.minutes', { count: m }),
-      }),
-    ),
-  );
+  const clock = clockField(t, 'none');
   const hostLevel = radios<BotLevel>(
     'host-level',
     t('home.difficulty'),
@@ -114,19 +105,26 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     h('p', { text: t('home.hostIntro') }),
     hostSeatsSlot,
     field(t('home.teamSize'), teamSize, t('home.teamSizeHint')),
-    field(t('home.phaseTime'), phaseMinutes, t('home.phaseTimeHint')),
+    clock.el,
     hostLevel.fieldset,
     h('button', { attrs: { type: 'submit' }, text: t('home.createSession') }),
   );
   hostForm.addEventListener('submit', (e) => {
     e.preventDefault();
     const size = Math.min(8, Math.max(1, Math.round(Number(teamSize.value) || DEFAULT_TEAM_SIZE)));
+    let phaseSeconds: PhaseSeconds | null;
+    try {
+      phaseSeconds = clock.value();
+    } catch (error) {
+      alert.textContent = (error as Error).message;
+      return;
+    }
     void attempt(hostForm, () =>
       controller.host({
         scenarioId: scenarioSelect.value,
         seats: hostSeats(),
         teamSize: size,
-        phaseMinutes: Number(phaseMinutes.value),
+        phaseSeconds,
         botLevel: hostLevel.value(),
         name: '',
       }),
@@ -263,7 +261,10 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
       hostSeatsSlot,
       h('fieldset', { class: 'seats' }, h('legend', { text: t('home.seats') }), ...selects.map((s) => s.el)),
     );
-    if (scenario) intro.textContent = localized(scenario.meta.summary, locale);
+    if (scenario) {
+      intro.textContent = localized(scenario.meta.summary, locale);
+      clock.setRounds(scenario.meta.rounds);
+    }
   };
 
   const loadScenario = async (id: string) => {
