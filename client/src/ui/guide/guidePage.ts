@@ -38,9 +38,12 @@ export async function showGuide(root: HTMLElement, locale: Locale): Promise<void
     'main',
     { id: 'screen', class: 'guide', attrs: { tabindex: -1 } },
     locale === 'en' ? null : h('p', { class: 'hint no-print', text: t('guide.englishOnly') }),
-    contents,
     content,
   );
+  // The contents right under the guide's title.
+  const title = content.querySelector('h1');
+  if (title) title.after(contents);
+  else content.prepend(contents);
   root.replaceChildren(header, main);
   main.dataset.screen = 'guide';
 }

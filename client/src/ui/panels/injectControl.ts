@@ -26,7 +26,7 @@ export function injectControl(
         const title = localized(event.title, locale);
         const sure = await confirmDialog({
           title: t('console.endConfirm.title', { title }),
-          body: t('console.endConfirm.body', { ending: t(`ending.${event.ends}`) }),
+          body: t('console.endConfirm.body'),
           confirm: t('console.endConfirm.confirm'),
           cancel: t('console.endConfirm.cancel'),
         });

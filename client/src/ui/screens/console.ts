@@ -169,7 +169,11 @@ export function consoleScreen(ctx: ScreenContext, initial: AppState): Screen {
       const seat = seatScenario(pub, view);
       // In the lobby, ending the phase is how the facilitator starts the session.
       const advance = controls[2]?.b;
-      if (advance) advance.textContent = t(view.phase === 'lobby' ? 'console.start' : 'console.advance');
+      if (advance) {
+        advance.textContent = t(view.phase === 'lobby' ? 'console.start' : 'console.advance');
+        // Starting the talks is the lobby's main action: it looks like one.
+        advance.className = view.phase === 'lobby' ? '' : 'secondary';
+      }
       for (const c of [...controls, inject]) c.b.disabled = refusal(seat, view, 'facilitator', c.make()) !== null;
       const tab = tabBar.selected();
       if (tab === 'seats') roster.update(state);

@@ -56,12 +56,20 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
 
   // --- Solo ---------------------------------------------------------------------------------------
   const soloName = name('solo-name');
+  // Compact choices (a classroom laptop shows "Start the talks" without scrolling): the options in a
+  // row, and a line under them explaining the one chosen.
   const level = radios<BotLevel>(
     'solo-level',
     t('home.difficulty'),
-    BOT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`), hint: t(`level.${l}Hint`) })),
+    BOT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) })),
     'standard',
   );
+  level.fieldset.classList.add('inline');
+  const levelHint = h('p', { class: 'hint chosen-hint' });
+  level.fieldset.append(levelHint);
+  const showLevel = () => (levelHint.textContent = t(`level.${level.value()}Hint`));
+  level.fieldset.addEventListener('change', showLevel);
+  showLevel();
   let soloDelegation = () => 'ukraine' as DelegationId;
   const soloForm = h(
     'form',
@@ -233,13 +241,19 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     const solo = radios<DelegationId>(
       'solo-delegation',
       t('home.delegation'),
-      DELEGATION_IDS.map((d) => ({
-        value: d,
-        label: names(d),
-        ...(scenario ? { hint: localized(scenario.delegations[d].publicPosition.text, locale) } : {}),
-      })),
+      DELEGATION_IDS.map((d) => ({ value: d, label: names(d) })),
       chosenDelegation,
     );
+    solo.fieldset.classList.add('inline');
+    // The chosen delegation's public position, under the four names.
+    const position = h('p', { class: 'hint chosen-hint' });
+    const showPosition = () => {
+      position.textContent = scenario ? localized(scenario.delegations[solo.value()].publicPosition.text, locale) : '';
+      position.hidden = !scenario;
+    };
+    solo.fieldset.append(position);
+    solo.fieldset.addEventListener('change', showPosition);
+    showPosition();
     soloDelegation = solo.value;
     fill(delegationSlot, solo.fieldset);
     const selects = DELEGATION_IDS.map((d) => {
