@@ -86,8 +86,6 @@ describe.skipIf(!available)('a class without dead ends, in the browser', () => {
     await form.getByRole('button', { name: 'Start the talks' }).click();
     await waitForScreen(page, 'lobby', 15_000);
     await pressIfNot(page, 'We are ready');
-    // The ready button now offers the way back, and the state is said in words beside it.
-    await expect.poll(() => page.locator('.ready-toggle button').textContent()).toBe('Cancel: we are not ready yet');
     await waitForScreen(page, 'briefing');
     await pressIfNot(page, 'We have read it: ready');
     await waitForScreen(page, 'game');
@@ -105,12 +103,12 @@ describe.skipIf(!available)('a class without dead ends, in the browser', () => {
     await join.getByRole('button', { name: 'Join', exact: true }).click();
     await waitForScreen(page, 'lobby');
     await expect
-      .poll(() => page.locator('.code-line').textContent())
+      .poll(() => page.locator('.code-line').textContent(), { timeout: 10_000 })
       .toContain(`${other.slice(0, 3)} ${other.slice(3)}`);
     // A reload stays in the session the link named.
     await page.reload();
     await waitForScreen(page, 'lobby');
-    await expect.poll(() => page.locator('.code-line').textContent()).toContain(other.slice(3));
+    await expect.poll(() => page.locator('.code-line').textContent(), { timeout: 10_000 }).toContain(other.slice(3));
     // "Connection restored" is news: it goes away.
     await expect.poll(() => page.locator('.status').textContent(), { timeout: 10_000 }).toBe('');
     expect(watch.errors).toEqual([]);
@@ -130,8 +128,8 @@ describe.skipIf(!available)('a class without dead ends, in the browser', () => {
     const code = await hostSession(
       desk,
       suite.server.url,
-      // Ukraine's people never come: the session waits for the facilitator at every phase.
-      { Ukraine: 'People', Russia: 'Computer', 'United States': 'Computer', Europe: 'Computer' },
+      // Russia's people never come: the session waits for the facilitator at every phase.
+      { Ukraine: 'People', Russia: 'People', 'United States': 'Computer', Europe: 'Computer' },
       2,
     );
     await expectInViewport(desk, '.controls button:nth-child(3)');
@@ -141,7 +139,7 @@ describe.skipIf(!available)('a class without dead ends, in the browser', () => {
     const link = desk.locator('.join-link a');
     const wanted =
       expected.length > 0 ? expected.map((u) => `${u}?join=${code}`) : [`${suite.server.url}/?join=${code}`];
-    await expect.poll(() => link.getAttribute('href')).toBe(wanted[0]);
+    await expect.poll(() => link.getAttribute('href'), { timeout: 10_000 }).toBe(wanted[0]);
     const href = (await link.getAttribute('href')) ?? '';
     // Without a network address, the console says students cannot reach this one.
     expect(await desk.locator('.join-warning').isVisible()).toBe(expected.length === 0);
@@ -154,11 +152,31 @@ describe.skipIf(!available)('a class without dead ends, in the browser', () => {
     await projector.goto(`${suite.server.url}/?watch=${code}`);
     await waitForScreen(projector, 'projector');
     const qr = projector.locator('.join-banner.large svg.qr');
-    await expect.poll(async () => (await qr.boundingBox())?.width ?? 0).toBeGreaterThan(250);
+    await qr.waitFor();
+    await expect.poll(async () => (await qr.boundingBox())?.width ?? 0, { timeout: 10_000 }).toBeGreaterThan(250);
     expect(await decodeShownQr(projector, '.join-banner.large svg.qr')).toBe(href);
     expect((await projector.locator('.join-code').textContent())?.replace(/\s/g, '')).toBe(code);
     await shot(projector, 'classroom-projector-1920');
     await expectAccessible(projector, 'projector');
+
+    // A student on a 1024×700 laptop: ready, the button then offers the way back, the state in words.
+    const student = await newPage(suite.browser, 1024, 700);
+    watch.errors.push(...watchPage(student).errors);
+    await student.goto(`${suite.server.url}/?join=${code}`);
+    const join = student.locator('form[aria-labelledby="join-title"]');
+    await join.getByLabel('Your name').fill('Olena');
+    await join.getByRole('button', { name: 'Join', exact: true }).click();
+    await waitForScreen(student, 'lobby');
+    await expectInViewport(student, '.ready-toggle button');
+    await student.getByRole('button', { name: 'We are ready', exact: true }).click();
+    await expect
+      .poll(() => student.locator('.ready-toggle button').textContent(), { timeout: 10_000 })
+      .toBe('Cancel: we are not ready yet');
+    expect(await student.locator('.ready-state').textContent()).toBe(
+      'Your delegation is ready. The talks start when every delegation is ready.',
+    );
+    await shot(student, 'classroom-lobby-ready-1024');
+    await expectAccessible(student, 'lobby, ready, at 1024×700');
 
     // Start, then end the briefing and the opening by hand.
     await desk.getByRole('button', { name: 'Start the talks now' }).click();
@@ -167,6 +185,10 @@ describe.skipIf(!available)('a class without dead ends, in the browser', () => {
     await waitForPhase(desk, 'opening');
     await desk.getByRole('button', { name: 'End this phase now' }).click();
     await waitForPhase(desk, 'talks');
+    // The student's main action in the talks is on screen without scrolling.
+    await waitForPhase(student, 'talks');
+    await expectInViewport(student, '.phase-actions .ready-toggle button');
+    await shot(student, 'classroom-talks-1024');
     const menu = desk.locator('.inject select');
     expect(await menu.locator('optgroup[label="Ends the talks"] option').allTextContents()).toEqual([
       'Breakthrough at Pokrovsk (ends the talks)',
