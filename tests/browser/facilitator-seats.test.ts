@@ -88,9 +88,11 @@ describe.skipIf(!available)('facilitator seat tools in the browser', () => {
 
     // 2. ... and gives it back.
     await seatRow(facilitator, 'ukraine').getByRole('button', { name: 'Give back to the people' }).click();
-    await expect.poll(() => seatStatus(facilitator, 'ukraine')).not.toBe('Played by the computer');
+    // Handing back also withdraws the computer's "ready" (the people start not ready): give the
+    // loaded machine a little longer than the default second for both changes to arrive.
+    await expect.poll(() => seatStatus(facilitator, 'ukraine'), { timeout: 10_000 }).not.toBe('Played by the computer');
     await seatRow(facilitator, 'ukraine').getByRole('button', { name: 'Hand to the computer' }).waitFor();
-    await expect.poll(() => noticesOf(olena)).toContain('Ukraine is back in human hands.');
+    await expect.poll(() => noticesOf(olena), { timeout: 10_000 }).toContain('Ukraine is back in human hands.');
     await botNote.waitFor({ state: 'hidden' });
     await write(olena, 'Back in our hands.');
     await olena.locator('.messages .text').filter({ hasText: 'Back in our hands.' }).waitFor();
