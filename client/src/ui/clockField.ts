@@ -49,6 +49,7 @@ export function clockField(t: Translator['t'], initial: Choice = 'lesson-45'): C
     ]),
   ) as Record<(typeof CLOCKED_PHASES)[number], HTMLInputElement>;
   const summary = h('p', { class: 'hint clock-summary', attrs: { 'aria-live': 'polite' } });
+  const hint = h('p', { id: 'clock-hint', class: 'hint', text: t('clock.hint') });
   const table = h(
     'div',
     { class: 'clock-times' },
@@ -78,7 +79,7 @@ export function clockField(t: Translator['t'], initial: Choice = 'lesson-45'): C
       ),
     ),
     table,
-    h('p', { id: 'clock-hint', class: 'hint', text: t('clock.hint') }),
+    hint,
     summary,
   );
 
@@ -93,18 +94,20 @@ export function clockField(t: Translator['t'], initial: Choice = 'lesson-45'): C
     return out;
   };
   const describe = () => {
+    // Without a clock the choice says it all: the times and their explanation fold away.
     table.hidden = chosen() === 'none';
+    hint.hidden = table.hidden;
+    summary.hidden = table.hidden;
     const s = chosen() === 'none' ? null : read();
-    summary.textContent =
-      chosen() === 'none'
-        ? t('clock.noneSummary')
-        : s
-          ? t('clock.summary', {
-              round: formatDuration(roundSeconds(s)),
-              rounds,
-              total: Math.ceil(talksSeconds(s, rounds) / 60),
-            })
-          : t('clock.invalid');
+    summary.textContent = s
+      ? t('clock.summary', {
+          round: formatDuration(roundSeconds(s)),
+          rounds,
+          total: Math.ceil(talksSeconds(s, rounds) / 60),
+        })
+      : chosen() === 'none'
+        ? ''
+        : t('clock.invalid');
   };
   const fillFormat = (id: ClockFormatId) => {
     const format = CLOCK_FORMATS.find((f) => f.id === id);
