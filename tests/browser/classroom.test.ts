@@ -70,7 +70,14 @@ describe.skipIf(!available)('a class without dead ends, in the browser', () => {
     await page.goto(suite.server.url);
     const start = page.locator('form[aria-labelledby="solo-title"] button[type="submit"]');
     await start.and(page.locator(':enabled')).waitFor();
+    // Once the scenario has loaded (its summary and the chosen delegation's position shown), too.
+    await expect
+      .poll(() => page.locator('fieldset:has(input[name="solo-delegation"]) .chosen-hint').textContent(), {
+        timeout: 10_000,
+      })
+      .not.toBe('');
     await expectInViewport(page, 'form[aria-labelledby="solo-title"] button[type="submit"]');
+    await expectInViewport(page, 'form[aria-labelledby="join-title"] button[type="submit"]');
     await shot(page, 'classroom-home-1024');
 
     // First game: solo, then "Leave the session".

@@ -175,7 +175,11 @@ describe.skipIf(!available)('facilitator seat tools in the browser', () => {
     await form.getByLabel('Europe', { exact: true }).selectOption({ label: 'Computer' });
     await page.locator('input[name="solo-delegation"][value="russia"]').check();
     // The scenario arrives: the choice now shows the chosen delegation's public position ...
-    await page.locator('fieldset:has(input[name="solo-delegation"]) .chosen-hint').waitFor();
+    await expect
+      .poll(() => page.locator('fieldset:has(input[name="solo-delegation"]) .chosen-hint').textContent(), {
+        timeout: 10_000,
+      })
+      .not.toBe('');
     // ... and still hold what was chosen.
     expect(await form.getByLabel('Russia', { exact: true }).inputValue()).toBe('bot');
     expect(await form.getByLabel('Europe', { exact: true }).inputValue()).toBe('bot');

@@ -10,7 +10,7 @@ import { localized } from '../../i18n/i18n.ts';
 import type { PhaseSeconds } from '../../model/clock.ts';
 import { failureWords } from '../../model/refusals.ts';
 import type { ScenarioSummary } from '../../net/api.ts';
-import { codeFromLocation, displayCode, isValidCode } from '../../net/joinCode.ts';
+import { codeFromLocation, displayCode, isValidCode, projectorRequested } from '../../net/joinCode.ts';
 import type { AppState } from '../../state/app.ts';
 import { clockField } from '../clockField.ts';
 import { button, field, fill, h, radios } from '../dom.ts';
@@ -245,13 +245,18 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
       chosenDelegation,
     );
     solo.fieldset.classList.add('inline');
-    // The chosen delegation's public position, under the four names.
+    // The chosen delegation's public position, folded under the four names (a small laptop keeps
+    // "Start the talks" on screen).
     const position = h('p', { class: 'hint chosen-hint' });
+    const positionTitle = h('summary');
+    const positionBox = h('details', { class: 'position-hint' }, positionTitle, position);
     const showPosition = () => {
-      position.textContent = scenario ? localized(scenario.delegations[solo.value()].publicPosition.text, locale) : '';
-      position.hidden = !scenario;
+      const d = solo.value();
+      positionTitle.textContent = t('home.positionOf', { delegation: names(d) });
+      position.textContent = scenario ? localized(scenario.delegations[d].publicPosition.text, locale) : '';
+      positionBox.hidden = !scenario;
     };
-    solo.fieldset.append(position);
+    solo.fieldset.append(positionBox);
     solo.fieldset.addEventListener('change', showPosition);
     showPosition();
     soloDelegation = solo.value;
@@ -318,5 +323,14 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     rejoin,
     h('div', { class: 'cards' }, soloForm, hostForm, joinForm),
   );
+  // The projector's link printed by `npm start` (?watch, no code yet): say what to do, ready to type.
+  if (projectorRequested(window.location.search) && !code.value) {
+    alert.textContent = '';
+    el.insertBefore(
+      h('p', { class: 'projector-prompt', attrs: { role: 'status' }, text: t('home.projectorPrompt') }),
+      alert,
+    );
+    queueMicrotask(() => code.focus());
+  }
   return { el, update: () => undefined };
 }
