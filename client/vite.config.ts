@@ -12,9 +12,10 @@ const gameServer = `http://localhost:${process.env.VITE_SERVER_PORT ?? 2567}`;
 
 /**
  * A player who reloads a tab that was in a session goes straight back to the table, so Phaser
- * (the lazily loaded "stage" chunk) is on the critical path. A tiny inline script asks the browser
- * to fetch and compile that chunk in parallel with the main bundle, for such tabs only: a first
- * visit to the Home screen still loads nothing but the light initial bundle.
+ * (the lazily loaded "stage" chunk), the network library ("session") and the session's screens
+ * ("sessionScreens") are on the critical path. A tiny inline script asks the browser to fetch and
+ * compile those chunks in parallel with the main bundle, for such tabs only: a first visit to the
+ * Home screen still loads nothing but the light first screen.
  */
 function preloadStageOnReturn(): Plugin {
   return {
@@ -23,15 +24,18 @@ function preloadStageOnReturn(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const stage = Object.values(ctx.bundle ?? {}).find((item) => item.type === 'chunk' && item.name === 'stage');
-        if (!stage) return [];
-        const href = JSON.stringify(`/${stage.fileName}`);
+        const wanted = ['stage', 'session', 'sessionScreens'];
+        const chunks = Object.values(ctx.bundle ?? {}).filter(
+          (item) => item.type === 'chunk' && wanted.includes(item.name),
+        );
+        if (chunks.length === 0) return [];
+        const hrefs = JSON.stringify(chunks.map((chunk) => `/${chunk.fileName}`));
         const key = JSON.stringify(CURRENT_KEY);
         return [
           {
             tag: 'script',
             injectTo: 'head-prepend',
-            children: `try{if(sessionStorage.getItem(${key})){var l=document.createElement('link');l.rel='modulepreload';l.href=${href};document.head.appendChild(l)}}catch(e){}`,
+            children: `try{if(sessionStorage.getItem(${key})){${hrefs}.forEach(function(h){var l=document.createElement('link');l.rel='modulepreload';l.href=h;document.head.appendChild(l)})}}catch(e){}`,
           },
         ];
       },

@@ -1,8 +1,9 @@
 // `npm run bench:client`: how light and fast the browser client is.
 //
-// 1. Initial JavaScript: the gzipped size of every script index.html loads at start-up (its entry
-//    module and modulepreloads), against the 500 KB budget; the lazily loaded stage (Phaser) is
-//    listed separately.
+// 1. The first screen's JavaScript: the gzipped size of every script index.html loads at start-up
+//    (its entry module and modulepreloads), against a 60 KB budget for a slow school link; the
+//    chunks loaded when needed (the session's screens and network, Phaser, the other language, the
+//    guide) are listed separately with their total.
 // 2. Time to first render of the table and the map: a projector tab reopening a running session
 //    (the same path as a reload) in headless Chromium on loopback, from navigation start to the
 //    "peace-table:table" and "peace-table:map" marks the scenes set after their first real frame.
@@ -17,7 +18,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, ensureClientBuilt, ROOT, startGameServer } from './lib/gameServer.mjs';
 
 const DIST = path.join(ROOT, 'client', 'dist');
-const BUDGET = { initialKb: 500, tableMs: 1500, fps: 30 };
+const BUDGET = { initialKb: 60, tableMs: 1500, fps: 30 };
 const RUNS = 5;
 
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -115,10 +116,14 @@ async function measurePanZoom(page) {
 async function main() {
   ensureClientBuilt();
   const { initial, initialGz, lazy } = sizes();
-  console.log(`initial JS: ${kb(initialGz)} KB gzipped in ${initial.length} file(s) (budget ${BUDGET.initialKb} KB)`);
-  for (const chunk of lazy) console.log(`  loaded on demand: ${chunk.file} ${kb(chunk.gz)} KB gzipped`);
+  console.log(
+    `first screen JS: ${kb(initialGz)} KB gzipped in ${initial.length} file(s) (budget ${BUDGET.initialKb} KB)`,
+  );
+  const lazyGz = lazy.reduce((sum, chunk) => sum + chunk.gz, 0);
+  console.log(`loaded when needed: ${kb(lazyGz)} KB gzipped in ${lazy.length} file(s)`);
+  for (const chunk of lazy) console.log(`  ${chunk.file} ${kb(chunk.gz)} KB gzipped`);
   const failures = [];
-  if (initialGz / 1024 > BUDGET.initialKb) failures.push('initial JS over budget');
+  if (initialGz / 1024 > BUDGET.initialKb) failures.push('first screen JS over budget');
 
   const executablePath = chromiumPath();
   if (!executablePath) {

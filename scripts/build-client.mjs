@@ -33,7 +33,7 @@ export function sizeReport(fileNames, distDir = DIST_DIR) {
     gzipped += gzipSync(bytes, { level: 9 }).length;
   }
   const kb = (n) => (n / 1024).toFixed(1);
-  return `client bundle: ${kb(raw)} KB raw, ${kb(gzipped)} KB gzipped (initial JS)`;
+  return `client bundle: ${kb(raw)} KB raw, ${kb(gzipped)} KB gzipped (initial JS: the first screen)`;
 }
 
 /**

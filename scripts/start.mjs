@@ -12,6 +12,8 @@ const SOURCES = [
   path.join(CLIENT_DIR, 'index.html'),
   path.join(CLIENT_DIR, 'vite.config.ts'),
   path.join(ROOT, 'shared', 'src'),
+  // The facilitator guide is built into the client (its /?guide page).
+  path.join(ROOT, 'docs', 'facilitator-guide.md'),
 ];
 
 /** Newest modification time of a file or of any file below a folder. */

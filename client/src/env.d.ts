@@ -8,3 +8,9 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+/** A file's text, as Vite's `?raw` import gives it (the facilitator guide's Markdown). */
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}

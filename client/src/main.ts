@@ -2,25 +2,23 @@
  * Browser entry. Builds the controller (network, seat keys), mounts the HTML shell and its
  * screens, and feeds the lazily loaded Phaser stage. If this tab was in a session before a
  * reload, it rejoins the same seat at once and says so on the status line.
+ *
+ * The first screen stays light for a slow school link: this module and what it imports statically
+ * are Home, "connecting", English and the HTTP API. The session's screens, the network library,
+ * the map data, Phaser, the other language and the facilitator guide each come in their own chunk
+ * when needed (`npm run build` and `npm run bench:client` report the sizes).
  */
 import { createController } from './app/controller.ts';
-import { initialLocale } from './i18n/i18n.ts';
+import { type Catalogs, ENGLISH, initialLocale, loadCatalog } from './i18n/i18n.ts';
 import { createApi, httpBase } from './net/api.ts';
-import { codeFromLocation } from './net/joinCode.ts';
-import { createSeatStore } from './net/seatStore.ts';
+import { linkFromLocation } from './net/joinCode.ts';
+import { createSeatStore, seatOnLoad } from './net/seatStore.ts';
 import { devServerPort, serverUrl } from './net/serverUrl.ts';
 import type { StageFeed } from './scenes/stage.ts';
-import type { ScreenId } from './state/app.ts';
 import { createStore } from './state/store.ts';
-import { loadMapLayers } from './ui/mapLayers.ts';
-import type { ScreenFactory } from './ui/screen.ts';
-import { briefingScreen } from './ui/screens/briefing.ts';
-import { consoleScreen } from './ui/screens/console.ts';
-import { debriefScreen } from './ui/screens/debrief.ts';
-import { gameScreen } from './ui/screens/game.ts';
+import type { ScreenFactory, ScreenSource } from './ui/screen.ts';
+import { connectingScreen } from './ui/screens/connecting.ts';
 import { homeScreen } from './ui/screens/home.ts';
-import { connectingScreen, lobbyScreen } from './ui/screens/lobby.ts';
-import { projectorScreen } from './ui/screens/projector.ts';
 import { mountShell } from './ui/shell.ts';
 import { createStageHost } from './ui/stageHost.ts';
 
@@ -32,60 +30,102 @@ function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   }
 }
 
-const wsUrl = serverUrl(window.location, {
-  override: import.meta.env.VITE_SERVER_URL,
-  devServerPort: devServerPort(import.meta.env.DEV, import.meta.env.VITE_SERVER_PORT),
-});
-// In dev the page and the game server are on different ports; Vite proxies /api and /content, so
-// HTTP calls stay same-origin unless an explicit server URL points elsewhere.
-const api = createApi(import.meta.env.VITE_SERVER_URL ? httpBase(wsUrl) : '');
-const local = storage('localStorage');
-const seats = createSeatStore(local, storage('sessionStorage'));
-const controller = createController({
-  api,
-  seats,
-  wsUrl,
-  locale: initialLocale(local, navigator.languages ?? [navigator.language]),
-  storage: local,
-});
-
-const feed = createStore<StageFeed>({ state: controller.store.get(), t: controller.translator().t, layers: null });
-controller.store.subscribe((state) => {
-  feed.set({ ...feed.get(), state, t: controller.translator().t });
-  const pub = state.scenario;
-  if (pub && !feed.get().layers) {
-    void loadMapLayers(api, pub.meta.id, pub.map).then(
-      (layers) => feed.set({ ...feed.get(), layers }),
-      () => undefined, // the text view says the map is unavailable; the table still works
-    );
-  }
-});
-
-const screens: Record<ScreenId, ScreenFactory> = {
-  home: homeScreen,
-  connecting: connectingScreen,
-  lobby: lobbyScreen,
-  briefing: briefingScreen,
-  game: gameScreen,
-  console: consoleScreen,
-  debrief: debriefScreen,
-  projector: projectorScreen,
-};
-
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html lacks #app');
-const stage = createStageHost(feed);
-// Phaser is needed as soon as a session is joined: fetch it while the connection is made, or,
-// on the Home screen, once the browser is idle (players usually start a game from there).
-controller.store.subscribe((state) => {
-  if (state.seat) stage.preload();
-});
+const local = storage('localStorage');
+const locale = initialLocale(local, navigator.languages ?? [navigator.language]);
 
-// Back into the seat this tab held before a reload, or the one this browser holds for ?join=CODE.
-// Started before the shell mounts, so a returning player goes straight to "connecting" instead
-// of building (and fetching data for) the Home screen first.
-const code = codeFromLocation(window.location.search);
-const previous = seats.current() ?? (code ? seats.get(code) : null);
-if (previous) void controller.rejoin(previous).catch(() => undefined);
-mountShell(root, controller, screens, stage);
-if ('requestIdleCallback' in window) window.requestIdleCallback(() => stage.preload(), { timeout: 5000 });
+if (new URLSearchParams(window.location.search).has('guide')) {
+  // The facilitator guide, in a tab of its own to read beside the console and to print.
+  void import('./ui/guide/guidePage.ts').then((m) => m.showGuide(root, locale));
+} else {
+  // The starting language first (English is built in), so the first screen is not drawn twice.
+  void loadCatalog(locale).then(
+    (catalog) => start(root, { en: ENGLISH, [locale]: catalog }),
+    () => start(root, { en: ENGLISH }),
+  );
+}
+
+function start(root: HTMLElement, catalogs: Catalogs) {
+  const wsUrl = serverUrl(window.location, {
+    override: import.meta.env.VITE_SERVER_URL,
+    devServerPort: devServerPort(import.meta.env.DEV, import.meta.env.VITE_SERVER_PORT),
+  });
+  // In dev the page and the game server are on different ports; Vite proxies /api and /content, so
+  // HTTP calls stay same-origin unless an explicit server URL points elsewhere.
+  const api = createApi(import.meta.env.VITE_SERVER_URL ? httpBase(wsUrl) : '');
+  const seats = createSeatStore(local, storage('sessionStorage'));
+  const controller = createController({
+    api,
+    seats,
+    wsUrl,
+    locale: catalogs[locale] ? locale : 'en',
+    storage: local,
+    catalogs,
+  });
+
+  const feed = createStore<StageFeed>({ state: controller.store.get(), t: controller.translator().t, layers: null });
+  let layersRequested = false;
+  controller.store.subscribe((state) => {
+    feed.set({ ...feed.get(), state, t: controller.translator().t });
+    const pub = state.scenario;
+    if (pub && !feed.get().layers && !layersRequested) {
+      layersRequested = true;
+      void import('./ui/mapLayers.ts')
+        .then((m) => m.loadMapLayers(api, pub.meta.id, pub.map))
+        .then(
+          (layers) => feed.set({ ...feed.get(), layers }),
+          () => {
+            layersRequested = false; // the text view says the map is unavailable; a later state tries again
+          },
+        );
+    }
+  });
+
+  // Home and "connecting" are here; a session's screens load with their chunk (see sessionScreens.ts).
+  const loaded: Partial<Record<string, ScreenFactory>> = { home: homeScreen, connecting: connectingScreen };
+  let sessionScreens: Promise<void> | null = null;
+  const screens: ScreenSource = {
+    get: (id) => loaded[id] ?? null,
+    load() {
+      sessionScreens ??= import('./ui/screens/sessionScreens.ts').then(
+        (m) => void Object.assign(loaded, m.SESSION_SCREENS),
+        (error: unknown) => {
+          sessionScreens = null; // a dropped connection: the next state change tries again
+          throw error;
+        },
+      );
+      return sessionScreens;
+    },
+  };
+
+  const stage = createStageHost(feed);
+  // The session's screens and Phaser are needed as soon as a session is joined: fetch them while
+  // the connection is made, or, on the Home screen, once the browser is idle (players usually
+  // start a game from there).
+  controller.store.subscribe((state) => {
+    if (!state.seat) return;
+    void screens.load().catch(() => undefined);
+    stage.preload();
+  });
+
+  // Back into the seat this tab held before a reload, or the one this browser holds for ?join=CODE
+  // (a link always opens the session it names, never another one this tab was in), or watching the
+  // session a projector link names. Started before the shell mounts, so a returning player goes
+  // straight to "connecting" instead of building (and fetching data for) the Home screen first.
+  const link = linkFromLocation(window.location.search);
+  const onLoad = seatOnLoad(seats, link);
+  if (link && onLoad.resume?.code !== link.code) seats.setCurrent(null);
+  if (onLoad.resume) void controller.rejoin(onLoad.resume).catch(() => undefined);
+  else if (onLoad.watch) void controller.watch(onLoad.watch).catch(() => undefined);
+  mountShell(root, controller, screens, stage);
+  if ('requestIdleCallback' in window) {
+    window.requestIdleCallback(
+      () => {
+        void screens.load().catch(() => undefined);
+        stage.preload();
+      },
+      { timeout: 5000 },
+    );
+  }
+}

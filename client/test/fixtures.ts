@@ -10,6 +10,7 @@ import { type SeatView, type ViewerSeat, viewFor } from '@peace-table/shared/eng
 import { type PublicScenario, publicScenario } from '@peace-table/shared/scenario/public';
 import { DELEGATION_IDS, type Package, type Scenario } from '@peace-table/shared/scenario/schema';
 import { CONTENT_ROOT, loadScenarioById } from '../../server/src/content/loadScenario.ts';
+import { CATALOGS } from '../src/i18n/allCatalogs.ts';
 import { createTranslator } from '../src/i18n/i18n.ts';
 
 export type Untimed = EngineEvent extends infer E ? (E extends EngineEvent ? Omit<E, 'at'> : never) : never;
@@ -69,8 +70,8 @@ export const FRAGILE_CEASEFIRE: Package = {
   children: 'return-verified',
 };
 
-export const en = createTranslator('en');
-export const uk = createTranslator('uk');
+export const en = createTranslator('en', CATALOGS);
+export const uk = createTranslator('uk', CATALOGS);
 
 export async function mapFiles(): Promise<Record<string, unknown>> {
   const names = {

@@ -6,8 +6,8 @@ import { PHASES } from '@peace-table/shared/engine/types';
 import { ASSUMPTION_KINDS } from '@peace-table/shared/scenario/assumptions';
 import { DELEGATION_IDS, ENDINGS } from '@peace-table/shared/scenario/schema';
 import { describe, expect, it } from 'vitest';
+import { CATALOGS } from '../src/i18n/allCatalogs.ts';
 import {
-  CATALOGS,
   createTranslator,
   flatten,
   initialLocale,
@@ -66,7 +66,7 @@ describe('locale catalogs', () => {
   it('every key the source code names literally exists', () => {
     const prefixes = Object.keys(CATALOGS.en);
     const keyLike = new RegExp(`['"\`]((?:${prefixes.join('|')})\\.[A-Za-z0-9.-]+)['"\`]`, 'g');
-    const translator = createTranslator('en');
+    const translator = createTranslator('en', CATALOGS);
     const missing = sources(SRC).flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(keyLike)]
         .map((m) => m[1] ?? '')
@@ -78,7 +78,7 @@ describe('locale catalogs', () => {
   });
 
   it('covers every value of the families the code builds keys from', () => {
-    const t = createTranslator('uk');
+    const t = createTranslator('uk', CATALOGS);
     const families = [
       ...PHASES.map((p) => `phase.${p}`),
       ...PHASES.map((p) => `actions.hint.${p}`),
@@ -117,16 +117,16 @@ describe('translator', () => {
   });
 
   it('chooses Ukrainian plural forms by count', () => {
-    const t = createTranslator('uk').t;
+    const t = createTranslator('uk', CATALOGS).t;
     expect(t('table.moreClauses', { count: 1 })).toBe('ще 1 пункт');
     expect(t('table.moreClauses', { count: 3 })).toBe('ще 3 пункти');
     expect(t('table.moreClauses', { count: 5 })).toBe('ще 5 пунктів');
     expect(t('table.moreClauses', { count: 21 })).toBe('ще 21 пункт');
-    expect(createTranslator('en').t('table.moreClauses', { count: 2 })).toBe('+2 more clauses');
+    expect(createTranslator('en', CATALOGS).t('table.moreClauses', { count: 2 })).toBe('+2 more clauses');
   });
 
   it('returns the key itself for an unknown message, so a gap is visible rather than blank', () => {
-    expect(createTranslator('en').t('no.such.key')).toBe('no.such.key');
+    expect(createTranslator('en', CATALOGS).t('no.such.key')).toBe('no.such.key');
   });
 
   it('picks the content language, falling back to English when a translation is empty', () => {

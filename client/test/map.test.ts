@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hatchSegments, totalLength } from '../src/map/hatch.ts';
+import { boxAt, overlapArea, placeLabels } from '../src/map/labels.ts';
 import { dashes, labelPoint, signedArea } from '../src/map/lines.ts';
 import { type MapLayers, parseLayers, projectLayers, ukraineBox } from '../src/map/mapData.ts';
 import { mapTables } from '../src/map/mapTable.ts';
@@ -176,5 +177,83 @@ describe('the real map and a draft on it', () => {
       'Russian-occupied (schematic)',
     ]);
     expect(cities).toContainEqual(['Kyiv', 'Ukrainian-held']);
+  });
+});
+
+describe('town names on the map', () => {
+  let projected: ReturnType<typeof projectLayers>;
+  beforeAll(async () => {
+    projected = projectLayers(parseLayers((await mapFiles()) as never), 1500, 1000, 30);
+  });
+
+  /**
+   * The map scene's requests, with text sizes estimated generously from the number of characters
+   * (0.62 em a character, the outline included), at a given font size in world units.
+   */
+  const requests = (locale: 'en' | 'uk', font: number) => {
+    const rank = (kind: string) => (kind === 'capital' ? 0 : kind === 'npp' ? 1 : 2);
+    return [...projected.cities]
+      .sort((a, b) => rank(a.kind) - rank(b.kind))
+      .map((c) => {
+        const name = c.kind === 'npp' ? (locale === 'en' ? 'ZNPP' : 'ЗАЕС') : locale === 'en' ? c.nameEn : c.nameUk;
+        return {
+          id: c.id,
+          x: c.x,
+          y: c.y,
+          width: name.length * font * 0.62 + 6,
+          height: font * 1.25 + 6,
+          radius: c.kind === 'capital' ? 7.5 : c.kind === 'npp' ? 9 : 5.5,
+        };
+      });
+  };
+
+  it('places every name without overlap at the fitted zoom of a large screen, in both languages', () => {
+    for (const locale of ['en', 'uk'] as const) {
+      const placed = placeLabels(requests(locale, 20), { width: 1500, height: 1000 });
+      expect(placed.filter((p) => !p.shown).map((p) => p.id)).toEqual([]);
+      // Sloviansk and Kramatorsk, 13 km apart, and the plant beside Enerhodar were the overlaps seen in class.
+      for (const [a, b] of [
+        ['sloviansk', 'kramatorsk'],
+        ['znpp', 'zaporizhzhia'],
+        ['znpp', 'enerhodar'],
+      ]) {
+        const boxA = placed.find((p) => p.id === a)?.box;
+        const boxB = placed.find((p) => p.id === b)?.box;
+        expect(boxA && boxB && overlapArea(boxA, boxB)).toBe(0);
+      }
+    }
+  });
+
+  it('never shows two overlapping names or a name over a marker, from a small laptop to zoomed in', () => {
+    for (const locale of ['en', 'uk'] as const) {
+      for (const font of [12, 20, 26, 33, 40]) {
+        const asked = requests(locale, font);
+        const placed = placeLabels(asked, { width: 1500, height: 1000 });
+        const shown = placed.filter((p) => p.shown);
+        // The capital always has room.
+        expect(shown.map((p) => p.id)).toContain('kyiv');
+        for (const [i, a] of shown.entries()) {
+          for (const b of shown.slice(i + 1)) expect(overlapArea(a.box, b.box), `${a.id} / ${b.id}`).toBe(0);
+          for (const m of asked) {
+            const marker = { x: m.x - m.radius, y: m.y - m.radius, width: 2 * m.radius, height: 2 * m.radius };
+            expect(overlapArea(a.box, marker), `${a.id} over ${m.id}`).toBe(0);
+          }
+          expect(a.box.x).toBeGreaterThanOrEqual(0);
+          expect(a.box.x + a.box.width).toBeLessThanOrEqual(1500);
+        }
+      }
+    }
+  });
+
+  it('tries the right side above the marker first, and the same input gives the same places', () => {
+    const town = { id: 'a', x: 100, y: 100, width: 40, height: 20, radius: 5 };
+    expect(boxAt(town, [1, -1], 2)).toEqual({ x: 107, y: 73, width: 40, height: 20 });
+    const crowded = [town, { ...town, id: 'b', x: 110 }];
+    const first = placeLabels(crowded, { width: 500, height: 500 });
+    expect(placeLabels(crowded, { width: 500, height: 500 })).toEqual(first);
+    expect(first.map((p) => p.side)).toEqual([
+      [1, -1],
+      [1, 1],
+    ]);
   });
 });

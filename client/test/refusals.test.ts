@@ -13,7 +13,8 @@ import {
   refusalDetail,
 } from '@peace-table/shared/refusals';
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, flatten, placeholders } from '../src/i18n/i18n.ts';
+import { CATALOGS } from '../src/i18n/allCatalogs.ts';
+import { flatten, placeholders } from '../src/i18n/i18n.ts';
 import { failureWords, refusalSentence, refusalWords } from '../src/model/refusals.ts';
 import { ApiError } from '../src/net/api.ts';
 import { JoinError, joinFailure } from '../src/net/session.ts';

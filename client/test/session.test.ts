@@ -7,6 +7,7 @@ import type { NoticePayload } from '@peace-table/shared/protocol';
 import { joinRefusalMessage, refusalDetail } from '@peace-table/shared/refusals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createController } from '../src/app/controller.ts';
+import { CATALOGS } from '../src/i18n/allCatalogs.ts';
 import { createTranslator, type Locale } from '../src/i18n/i18n.ts';
 import { intent } from '../src/model/actions.ts';
 import type { Api } from '../src/net/api.ts';
@@ -100,7 +101,7 @@ function setup(locale: Locale = 'en') {
     seatKey: 'k'.repeat(20),
   });
   seats.setCurrent(CODE);
-  const status = () => statusText(controller.store.get().status, createTranslator(locale));
+  const status = () => statusText(controller.store.get().status, createTranslator(locale, CATALOGS));
   return { seats, controller, seat, status };
 }
 
@@ -217,7 +218,7 @@ describe('server notices', () => {
       code: 'seat.replaced',
       message: 'Your seat was opened in another window.',
     });
-    expect(statusText(controller.store.get().status, createTranslator('uk'))).toBe(
+    expect(statusText(controller.store.get().status, createTranslator('uk', CATALOGS))).toBe(
       'Ви вийшли із сесії: Ваше місце відкрито в іншому вікні.',
     );
     expect(seats.list()).toHaveLength(1);

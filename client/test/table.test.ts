@@ -32,6 +32,7 @@ const room: SessionStateSnapshot = {
   rounds: 10,
   paused: false,
   deadlineAt: 0,
+  phaseSeconds: {},
   seats: {
     ukraine: {
       label: 'Ukraine',

@@ -8,7 +8,7 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { DecideFn } from '@peace-table/shared/bots/types';
-import { NEGOTIATION_ROOM } from '@peace-table/shared/protocol';
+import { NEGOTIATION_ROOM, type RoomAddressInfo } from '@peace-table/shared/protocol';
 import { CLIENT_DIST_DIR, readPackageInfo, readServerConfig, type ServerConfig } from './config.ts';
 import { mountApi } from './http/api.ts';
 import { mountClient } from './http/client.ts';
@@ -19,6 +19,7 @@ import { lockDownMatchmaking } from './http/matchmaking.ts';
 import { mountMonitor } from './http/monitor.ts';
 import type { SessionDefaults } from './http/sessions.ts';
 import { createLogger, type Logger } from './log.ts';
+import { roomAddressInfo } from './net/roomAddress.ts';
 import { guardedRoom } from './rooms/guardedRoom.ts';
 import { DEFAULT_FRAME_LIMIT, DEFAULT_RATE_LIMIT, type RateLimit } from './rooms/rateLimit.ts';
 import type { NegotiationRoomSettings } from './rooms/roomSettings.ts';
@@ -84,6 +85,13 @@ export function createApp(options: AppOptions = {}) {
     ? { presence: new RedisPresence(config.redisUrl) as Presence, driver: new RedisDriver(config.redisUrl) }
     : {};
 
+  /** Where students reach this server, on the port it listens on. */
+  function roomAddress(): RoomAddressInfo {
+    const address = httpServer.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    return roomAddressInfo(port, config.publicUrl);
+  }
+
   const server = defineServer({
     rooms: { [NEGOTIATION_ROOM]: defineRoom(guardedRoom(joinGuard), settings as never).filterBy(['code']) },
     // 16 KB: a 2000-character statement in Cyrillic is ~4 KB of UTF-8; ws closes bigger frames.
@@ -97,7 +105,15 @@ export function createApp(options: AppOptions = {}) {
     express: (app) => {
       app.disable('x-powered-by');
       mountHealth(app, pkg);
-      mountApi(app, { store, scenarios, hasBots: decide !== null, defaults, logger, sessionLimit: limits.sessions });
+      mountApi(app, {
+        store,
+        scenarios,
+        hasBots: decide !== null,
+        defaults,
+        logger,
+        sessionLimit: limits.sessions,
+        roomAddress,
+      });
       mountMonitor(app, config.adminPassword);
       mountContentFiles(app);
       mountClient(app, options.clientDistDir ?? CLIENT_DIST_DIR);
@@ -135,5 +151,5 @@ export function createApp(options: AppOptions = {}) {
 
   // A store passed in belongs to the caller (tests reopen it); one made here closes with the server.
   if (!options.store) server.onShutdown(() => store.close());
-  return { server, httpServer, logger, store, config, restoreSessions };
+  return { server, httpServer, logger, store, config, restoreSessions, roomAddress };
 }

@@ -39,6 +39,8 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   /** This process's address as clients reach it (host[:port][/path]) when several processes share Redis. */
   publicAddress: string | undefined;
+  /** The page address students open behind a proxy (https://game.example.org/); decides the join link. */
+  publicUrl: string | undefined;
   /** Names this process in the sessions table; it restores only its own sessions after a restart. */
   nodeId: string;
   /** /monitor is served only when this is set (HTTP basic auth, user "admin"). */
@@ -126,6 +128,24 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return value;
 }
 
+/** PUBLIC_URL: an http(s) address without query or fragment, kept with one trailing slash. */
+export function readPublicUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be a full address like https://game.example.org/, not "${value}".`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    throw new Error(
+      `PUBLIC_URL must be a plain http:// or https:// address like https://game.example.org/, not "${value}".`,
+    );
+  }
+  return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
+}
+
 /** Everything else the server reads from the environment, checked once with one-line errors. */
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const nodeId = env.NODE_ID?.trim() || 'main';
@@ -135,6 +155,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     databasePath: env.DATABASE_PATH?.trim() || './data/peace-table.db',
     redisUrl: env.REDIS_URL?.trim() || undefined,
     publicAddress: env.PUBLIC_ADDRESS?.trim() || undefined,
+    publicUrl: readPublicUrl(env.PUBLIC_URL),
     nodeId,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     reconnectSeconds: wholeNumber(env, 'RECONNECT_SECONDS', 60, 5, 3600),

@@ -1,10 +1,12 @@
 /**
  * Entry point: `npm start` runs this (as TypeScript: Node strips the types, or tsx on older Nodes).
- * Listens on PORT (default 2567) and prints where to open the game. Start-up failures end the
+ * Listens on PORT (default 2567) and prints where to open the game: on this computer, every address
+ * students on the network can use, and the projector's link. Start-up failures end the
  * process with one readable line, never a stack trace, because the people starting it are often
  * students and teachers, not developers.
  */
 import { readPort, readServerConfig, type ServerConfig } from './config.ts';
+import { startupBanner } from './net/roomAddress.ts';
 import { SessionStore } from './store/sessionStore.ts';
 
 function fail(line: string): never {
@@ -51,7 +53,7 @@ async function main() {
   } catch (error) {
     fail(`Peace Table could not start: ${(error as Error).message}`);
   }
-  const { server, httpServer, logger, restoreSessions } = app;
+  const { server, httpServer, logger, restoreSessions, roomAddress } = app;
   server.onShutdown(() => store.close());
   // Prepended so it runs before Colyseus' own listener, which would print a stack trace.
   httpServer.prependListener('error', (error: NodeJS.ErrnoException) => {
@@ -60,7 +62,8 @@ async function main() {
   await server.listen(port);
   logger.info({ port }, 'listening');
   await restoreSessions();
-  process.stdout.write(`Peace Table is running: open http://localhost:${port}/\n`);
+  // Every address students can use, and the projector's link: the teacher reads them off the terminal.
+  process.stdout.write(startupBanner(port, roomAddress()));
 }
 
 main().catch((error: unknown) => {

@@ -68,6 +68,9 @@ describe('reconnection', () => {
     expect(back.seatKey).toMatchObject({ key, delegation: 'ukraine' });
     await facilitator.until(() => seat('ukraine')?.control === 'human', 'the human back');
     expect(seat('ukraine')).toMatchObject({ connected: 1, members: 1, name: 'Player ukraine' });
+    // The returning player starts not ready: the computer's "ready" was not theirs.
+    await facilitator.until((p) => p.view?.seats.ukraine.ready === false, 'ukraine not ready again');
+    await back.until((p) => p.view?.seats.ukraine.ready === false, 'its own view not ready');
     back.send('chat.post', { channel: 'delegation:ukraine', text: 'I am back' });
     await facilitator.until((p) => p.view?.chat.some((m) => m.text === 'I am back') === true, 'the human acting');
   });
@@ -109,6 +112,7 @@ describe('facilitator seat tools', () => {
 
     facilitator.send('seat.control', { delegation: 'us', control: 'human' });
     await again.until((p) => p.notices.some((n) => n.code === 'seat.human'), 'back to humans');
+    await again.until((p) => p.view?.seats.us.ready === false, 'the humans start not ready');
     again.send('chat.post', { channel: 'plenary', text: 'the US speaks for itself' });
     await facilitator.until((p) => p.view?.chat.at(-1)?.text === 'the US speaks for itself', 'the human acting');
   });

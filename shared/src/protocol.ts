@@ -219,6 +219,8 @@ export interface SessionStateSnapshot {
   paused: boolean;
   /** ms since epoch; 0 when the phase has no timer. */
   deadlineAt: number;
+  /** The clock chosen when the session was opened: seconds per timed phase; a phase not listed has none. */
+  phaseSeconds: Record<string, number>;
   seats: Record<string, SeatStateSnapshot>;
   participants: Record<string, ParticipantSnapshot>;
 }
@@ -255,6 +257,22 @@ export interface CreateSessionResponse {
   code: string;
   facilitatorKey: string;
   roomId: string;
+}
+
+/** One address of the server that students can open: `http://<ip>:<port>/` and its network interface. */
+export interface RoomAddress {
+  url: string;
+  /** The interface's name on the server (wlan0, eth0, en0, ...), to tell several apart. */
+  name: string;
+}
+
+/**
+ * `GET /api/room-address`: where students reach this server. `publicUrl` (the PUBLIC_URL setting,
+ * behind a proxy) wins; otherwise every non-loopback IPv4 address of the machine, real networks first.
+ */
+export interface RoomAddressInfo {
+  publicUrl: string | null;
+  addresses: RoomAddress[];
 }
 
 /** Header carrying the facilitator key on facilitator-only HTTP endpoints. */

@@ -10,15 +10,26 @@ import {
   PROTOCOL_VERSION,
   type SeatKind,
 } from '@peace-table/shared/protocol';
+import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
-import { createTranslator, LOCALE_STORAGE_KEY, LOCALES, type Locale, type Translator } from '../i18n/i18n.ts';
+import {
+  type Catalogs,
+  createTranslator,
+  ENGLISH,
+  LOCALE_STORAGE_KEY,
+  LOCALES,
+  type Locale,
+  loadCatalog,
+  type Translator,
+} from '../i18n/i18n.ts';
 import type { Intent } from '../model/actions.ts';
 import { markRead, unsentChat } from '../model/channels.ts';
+import type { PhaseSeconds } from '../model/clock.ts';
 import { inEveryLanguage, noticesBetween, serverNotice } from '../model/notices.ts';
 import type { Api } from '../net/api.ts';
 import { normaliseCode } from '../net/joinCode.ts';
 import { rejoinOptions, type SavedSeat, type SeatStore, seatIsGone } from '../net/seatStore.ts';
-import { JoinError, openSession, type Session } from '../net/session.ts';
+import type { JoinError, Session } from '../net/session.ts';
 import type { StatusCause } from '../net/status.ts';
 import {
   type AppState,
@@ -35,23 +46,18 @@ export interface HostOptions {
   scenarioId: string;
   seats: Record<DelegationId, SeatKind>;
   teamSize: number;
-  /** Minutes each phase of a round may last (0: no clock). */
-  phaseMinutes: number;
+  /** The clock per phase (null: no clock; phases end when everyone is ready or the facilitator says so). */
+  phaseSeconds: PhaseSeconds | null;
   botLevel: BotLevel;
   name: string;
-}
-
-/** The same clock for every phase of a round; the lobby and the briefing wait for everyone. */
-export function roundPhaseSeconds(minutes: number) {
-  const seconds = Math.round(minutes * 60);
-  return { opening: seconds, talks: seconds, tabling: seconds, responses: seconds, signing: seconds };
 }
 
 export interface Controller {
   store: Store<AppState>;
   api: Api;
   translator(): Translator;
-  setLocale(locale: Locale): void;
+  /** Switches the page's language, once its catalog is loaded. */
+  setLocale(locale: Locale): Promise<void>;
   playSolo(o: { scenarioId: string; delegation: DelegationId; botLevel: BotLevel; name: string }): Promise<void>;
   host(o: HostOptions): Promise<void>;
   join(o: { code: string; delegation: DelegationId; name: string }): Promise<void>;
@@ -72,32 +78,51 @@ export interface ControllerDeps {
   wsUrl: string;
   locale: Locale;
   storage: Pick<Storage, 'setItem'> | null;
+  /** The catalogs loaded before start-up (English, and the starting language); others load when chosen. */
+  catalogs?: Catalogs;
 }
+
+/** The network session (@colyseus/sdk, the largest part of the client after Phaser) loads with the first join. */
+const sessionModule = () => import('../net/session.ts');
 
 export function createController(deps: ControllerDeps): Controller {
   const store = createStore<AppState>(initialState(deps.locale));
-  let translator = createTranslator(deps.locale);
+  const catalogs: Catalogs = { ...deps.catalogs, en: deps.catalogs?.en ?? ENGLISH };
+  let translator = createTranslator(deps.locale, catalogs);
   // Notices are worded in every language at once, so toasts on screen follow a language switch.
-  const translators = Object.fromEntries(LOCALES.map((l) => [l, createTranslator(l)])) as Record<Locale, Translator>;
+  let translators = everyTranslator();
+  function everyTranslator() {
+    return Object.fromEntries(LOCALES.map((l) => [l, createTranslator(l, catalogs)])) as Record<Locale, Translator>;
+  }
+  /** Fetches a language's catalog once; a failed fetch leaves English standing in. */
+  async function ensureCatalog(locale: Locale): Promise<void> {
+    if (catalogs[locale]) return;
+    catalogs[locale] = await loadCatalog(locale);
+    translators = everyTranslator();
+  }
   let session: Session | null = null;
   const update = (f: (s: AppState) => AppState) => store.set(f(store.get()));
 
-  /** One request per scenario, however many state updates ask for it before it arrives. */
-  const scenarioRequests = new Map<string, Promise<void>>();
+  /**
+   * One request per scenario, however many state updates (or sessions in this tab) ask for it. The
+   * answer is kept, not only the request: leaving a session clears the state's scenario, and the
+   * next session of the same scenario must get it back from here without a new request.
+   */
+  const scenarioRequests = new Map<string, Promise<PublicScenario>>();
   function loadScenario(id: string): Promise<void> {
     if (store.get().scenario?.meta.id === id) return Promise.resolve();
     let request = scenarioRequests.get(id);
     if (!request) {
-      request = deps.api.publicScenario(id).then(
-        (scenario) => update((s) => ({ ...s, scenario })),
-        (error: unknown) => {
-          scenarioRequests.delete(id); // let a later state update try again
-          throw error;
-        },
-      );
+      request = deps.api.publicScenario(id);
       scenarioRequests.set(id, request);
+      // Let a later state update try again after a failure.
+      request.catch(() => scenarioRequests.delete(id));
     }
-    return request;
+    return request.then((scenario) => {
+      // Only for a session that is still open in this tab (a late answer after leaving is dropped).
+      const s = store.get();
+      if (s.seat && s.scenario?.meta.id !== id) update((current) => ({ ...current, scenario }));
+    });
   }
 
   async function connect(options: JoinOptionsPayload, seat: SavedSeat, rejoining = false) {
@@ -106,8 +131,13 @@ export function createController(deps: ControllerDeps): Controller {
     update((s) => ({ ...leftSession(s), seat }));
     deps.seats.setCurrent(seat.code);
     if (seat.scenarioId) void loadScenario(seat.scenarioId).catch(() => undefined);
+    // Toasts in a session are worded in every language: fetch the other catalogs meanwhile.
+    for (const l of LOCALES) void ensureCatalog(l).catch(() => undefined);
+    let joinError: typeof JoinError | null = null;
     try {
-      session = await openSession(
+      const net = await sessionModule();
+      joinError = net.JoinError;
+      session = await net.openSession(
         deps.wsUrl,
         options,
         {
@@ -166,7 +196,7 @@ export function createController(deps: ControllerDeps): Controller {
       // The first join failed: back to Home with the server's reason on the status line.
       deps.seats.setCurrent(null);
       const cause: StatusCause =
-        error instanceof JoinError ? error.statusCause() : { reason: (error as Error).message };
+        joinError && error instanceof joinError ? error.statusCause() : { reason: (error as Error).message };
       forgetIfGone(seat.code, cause);
       update((s) => ({ ...leftSession(s), status: { kind: 'error', ...cause } }));
       throw error;
@@ -183,8 +213,13 @@ export function createController(deps: ControllerDeps): Controller {
     api: deps.api,
     seats: deps.seats,
     translator: () => translator,
-    setLocale(locale) {
-      translator = createTranslator(locale);
+    async setLocale(locale) {
+      try {
+        await ensureCatalog(locale);
+      } catch {
+        return; // offline and not loaded yet: the page stays in its language
+      }
+      translator = createTranslator(locale, catalogs);
       try {
         deps.storage?.setItem(LOCALE_STORAGE_KEY, locale);
       } catch {
@@ -208,8 +243,8 @@ export function createController(deps: ControllerDeps): Controller {
       });
       await connect({ protocol: PROTOCOL_VERSION, code: created.code, role: 'delegate', delegation, name }, seat);
     },
-    async host({ scenarioId, seats, teamSize, phaseMinutes, botLevel, name }) {
-      const options = { teamSize, ...(phaseMinutes > 0 ? { phaseSeconds: roundPhaseSeconds(phaseMinutes) } : {}) };
+    async host({ scenarioId, seats, teamSize, phaseSeconds, botLevel, name }) {
+      const options = { teamSize, ...(phaseSeconds ? { phaseSeconds } : {}) };
       const created = await deps.api.createSession({ scenario: scenarioId, seats, botLevel, options });
       const seat = deps.seats.save({
         code: created.code,

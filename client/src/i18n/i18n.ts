@@ -7,10 +7,11 @@
  * - A `count` parameter selects a plural form with Intl.PluralRules (`key.one`, `key.few`, ...),
  *   because Ukrainian has four forms where English has two.
  * - Scenario content arrives already localised ({en, uk}); `localized()` picks the right one.
+ * - Only English (the fallback) is in the first screen's bundle; another language's catalog is
+ *   fetched when it is chosen (`loadCatalog`), and the page switches without a reload.
  */
 import type { Localized } from '@peace-table/shared/scenario/schema';
 import en from '../locales/en.json';
-import uk from '../locales/uk.json';
 
 export const LOCALES = ['en', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,7 +19,16 @@ export type Locale = (typeof LOCALES)[number];
 export type Catalog = { [key: string]: string | Catalog };
 export type Params = Record<string, string | number>;
 
-export const CATALOGS: Record<Locale, Catalog> = { en, uk };
+/** The catalogs a page has loaded so far: English always, others once chosen. */
+export type Catalogs = Partial<Record<Locale, Catalog>> & { en: Catalog };
+
+export const ENGLISH: Catalog = en;
+
+/** A language's catalog: English at once, another from its own chunk. */
+export async function loadCatalog(locale: Locale): Promise<Catalog> {
+  if (locale === 'en') return en;
+  return (await import('../locales/uk.json')).default;
+}
 
 /** Flattens nested catalogs to dotted keys: {a: {b: 'x'}} → {'a.b': 'x'}. */
 export function flatten(catalog: Catalog, prefix = ''): Record<string, string> {
@@ -49,8 +59,9 @@ export interface Translator {
   has(key: string): boolean;
 }
 
-export function createTranslator(locale: Locale, catalogs: Record<Locale, Catalog> = CATALOGS): Translator {
-  const messages = flatten(catalogs[locale]);
+/** A translator for `locale`; English stands in for a catalog not loaded yet. */
+export function createTranslator(locale: Locale, catalogs: Catalogs = { en }): Translator {
+  const messages = flatten(catalogs[locale] ?? catalogs.en);
   // English is the fallback for a key a translation lacks; tests keep both catalogs complete.
   const fallback = locale === 'en' ? messages : flatten(catalogs.en);
   const plurals = new Intl.PluralRules(locale);

@@ -65,6 +65,11 @@ export function screenToWorld(view: CameraView, [sx, sy]: Point, [w, h]: Point):
   return [view.cx + (sx - w / 2) / view.zoom, view.cy + (sy - h / 2) / view.zoom];
 }
 
+/** Screen coordinates of a world point (the inverse of screenToWorld). */
+export function worldToScreen(view: CameraView, [wx, wy]: Point, [w, h]: Point): [number, number] {
+  return [(wx - view.cx) * view.zoom + w / 2, (wy - view.cy) * view.zoom + h / 2];
+}
+
 /** Zoom by `factor` keeping the world point under `at` (a screen point) where it is. */
 export function zoomAt(view: CameraView, factor: number, at: Point, screen: Point, limits = MAP_ZOOM): CameraView {
   const zoom = Math.min(limits.max, Math.max(limits.min, view.zoom * factor));

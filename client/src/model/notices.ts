@@ -67,7 +67,8 @@ export function noticesBetween(
       tone: 'info',
     });
   }
-  if (next.paused !== prev.paused) {
+  // Once the talks are over nothing is paused or continues: no toast may say otherwise.
+  if (next.paused !== prev.paused && next.phase !== 'concluded') {
     out.push({
       id: `pause:${next.paused}:${next.round}`,
       text: t(next.paused ? 'notice.paused' : 'notice.resumed'),
@@ -95,7 +96,8 @@ export function noticesBetween(
     if (event)
       out.push({
         id: `event:${f.id}:${f.round}`,
-        text: t('notice.event', { title: localized(event.title, locale) }),
+        // An event that ends the talks says so: the debrief follows at once.
+        text: t(event.ends ? 'notice.eventEnds' : 'notice.event', { title: localized(event.title, locale) }),
         tone: 'warn',
       });
   }

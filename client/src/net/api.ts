@@ -3,7 +3,7 @@
  * data of a session, map layers and the facilitator's transcript export.
  * `fetch` is injected so the request shapes are unit-tested.
  */
-import type { CreateSessionRequest, CreateSessionResponse } from '@peace-table/shared/protocol';
+import type { CreateSessionRequest, CreateSessionResponse, RoomAddressInfo } from '@peace-table/shared/protocol';
 import { FACILITATOR_KEY_HEADER } from '@peace-table/shared/protocol';
 import type { RefusalParams } from '@peace-table/shared/refusals';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
@@ -65,6 +65,8 @@ export interface Api {
   /** A map layer by its path relative to content/ (as map.yaml names it, e.g. "map/cities.json"). */
   mapFile(path: string): Promise<unknown>;
   transcript(code: string, format: 'json' | 'csv', facilitatorKey: string): Promise<Blob>;
+  /** Where students reach this server (its network addresses, or PUBLIC_URL). */
+  roomAddress(): Promise<RoomAddressInfo>;
 }
 
 export function createApi(base: string, fetcher: Fetch = (input, init) => fetch(input, init)): Api {
@@ -97,6 +99,9 @@ export function createApi(base: string, fetcher: Fetch = (input, init) => fetch(
       });
       if (!response.ok) await json(response);
       return response.blob();
+    },
+    async roomAddress() {
+      return json<RoomAddressInfo>(await get('/api/room-address'));
     },
   };
 }

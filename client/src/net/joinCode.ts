@@ -25,8 +25,35 @@ export function joinUrl(origin: string, code: string): string {
   return `${origin.replace(/\/+$/, '')}/?join=${normaliseCode(code)}`;
 }
 
-/** The code in a page address (?join=...), if it is a valid one. */
+/** The projector's link: the page with the code, opened as a spectator of that session. */
+export function watchUrl(origin: string, code: string): string {
+  return `${origin.replace(/\/+$/, '')}/?watch=${normaliseCode(code)}`;
+}
+
+/** The code in a page address (?join=... or ?watch=...), if it is a valid one. */
 export function codeFromLocation(search: string): string | null {
-  const raw = new URLSearchParams(search).get('join');
-  return raw && isValidCode(raw) ? normaliseCode(raw) : null;
+  return linkFromLocation(search)?.code ?? null;
+}
+
+/** A session link in the page address: ?join=CODE for a student, ?watch=CODE for a projector. */
+export interface SessionLink {
+  code: string;
+  role: 'delegate' | 'spectator';
+}
+
+export function linkFromLocation(search: string): SessionLink | null {
+  const params = new URLSearchParams(search);
+  for (const [key, role] of [
+    ['watch', 'spectator'],
+    ['join', 'delegate'],
+  ] as const) {
+    const raw = params.get(key);
+    if (raw && isValidCode(raw)) return { code: normaliseCode(raw), role };
+  }
+  return null;
+}
+
+/** Whether the page was opened as a projector (?watch, with or without a code). */
+export function projectorRequested(search: string): boolean {
+  return new URLSearchParams(search).has('watch');
 }

@@ -11,6 +11,7 @@
  */
 import type { Role } from '@peace-table/shared/protocol';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
+import type { SessionLink } from './joinCode.ts';
 import type { StatusCause } from './status.ts';
 
 export interface SavedSeat {
@@ -126,4 +127,26 @@ const GONE_SEAT_REASONS = new Set(['seatKeyInvalid', 'facilitatorKeyInvalid', 's
 export function seatIsGone(cause: Pick<StatusCause, 'refusal' | 'notice'>): boolean {
   if (cause.notice) return cause.notice.code === 'kicked';
   return cause.refusal !== undefined && GONE_SEAT_REASONS.has(cause.refusal.reason);
+}
+
+/**
+ * What a page load takes back. Without a link: the seat this tab held before a reload. With one,
+ * the link decides: a join link opens the session it names (this browser's seat there, if it holds
+ * one; otherwise the join form), never another session this tab was in before; a projector link
+ * (?watch=CODE) watches its session, resuming only a spectator seat of that same session.
+ * `watch` is set when the link asks to watch a session this tab does not hold as a spectator.
+ */
+export function seatOnLoad(
+  seats: Pick<SeatStore, 'current' | 'get'>,
+  link: SessionLink | null,
+): { resume: SavedSeat | null; watch: string | null } {
+  const current = seats.current();
+  if (!link) return { resume: current, watch: null };
+  if (link.role === 'spectator') {
+    const held = current?.code === link.code && current.role === 'spectator';
+    return held ? { resume: current, watch: null } : { resume: null, watch: link.code };
+  }
+  if (current?.code === link.code) return { resume: current, watch: null };
+  const saved = seats.get(link.code);
+  return { resume: saved?.role === 'spectator' ? null : saved, watch: null };
 }

@@ -7,10 +7,11 @@
  */
 import * as Phaser from 'phaser';
 import type { Locale } from '../i18n/i18n.ts';
+import { placeLabels } from '../map/labels.ts';
 import { labelPoint } from '../map/lines.ts';
 import { type ProjectedLayers, projectLayers } from '../map/mapData.ts';
 import { mapOverlay } from '../map/overlay.ts';
-import { type CameraView, clampView, panBy, zoomAt } from '../map/projection.ts';
+import { type CameraView, clampView, panBy, worldToScreen, zoomAt } from '../map/projection.ts';
 import { change, noticeable } from '../model/format.ts';
 import { draftOnTable } from '../model/proposal.ts';
 import type { Store } from '../state/store.ts';
@@ -24,6 +25,11 @@ import type { StageFeed } from './stage.ts';
 
 const DESIGN = { width: 1500, height: 1000 };
 const MAX_ZOOM = 8;
+/** Town names are drawn at 20 design units, but never smaller than this on screen (a small laptop). */
+const LABEL_SIZE = 20;
+const MIN_LABEL_PX = 13;
+/** A town's marker radius in world units, with its black edge (see drawCities). */
+const MARKER_RADIUS = { capital: 7.5, city: 5.5, npp: 9 } as const;
 /** Re-render the cached map this long after the last pan or zoom step (not on every step). */
 const SETTLE_MS = 150;
 
@@ -40,6 +46,12 @@ export class MapScene extends FittedScene {
   private hudCam!: Phaser.Cameras.Scene2D.Camera;
   private layers: ProjectedLayers | null = null;
   private labels: Phaser.GameObjects.Text[] = [];
+  /** The towns the labels name, in the order they are placed (capital, the plant, then the data's order). */
+  private labelled: ProjectedLayers['cities'] = [];
+  /** The front line's middle (world units): the zoom buttons and keys zoom towards it. */
+  private front: [number, number] = [DESIGN.width / 2, DESIGN.height / 2];
+  /** The legend open or folded; null until the reader chooses (then it follows the screen's size). */
+  private legendOpen: boolean | null = null;
   private sectorLabels: Phaser.GameObjects.Text[] = [];
   private view: CameraView = { cx: DESIGN.width / 2, cy: DESIGN.height / 2, zoom: 1 };
   private lastOverlay = '';
@@ -98,6 +110,7 @@ export class MapScene extends FittedScene {
     else if (e.key === '+' || e.key === '=') this.zoomBy(1.25);
     else if (e.key === '-' || e.key === '_') this.zoomBy(0.8);
     else if (e.key === '0') this.resetView();
+    else if (e.key === 'l' || e.key === 'L') this.toggleLegend();
     else return;
     e.preventDefault();
   }
@@ -105,10 +118,52 @@ export class MapScene extends FittedScene {
   zoomBy(factor: number, px?: number, py?: number) {
     const rect = this.viewport;
     if (!rect) return;
+    // The wheel zooms at the pointer; buttons and keys zoom towards the front, where the talks are about.
     const at: [number, number] =
-      px === undefined || py === undefined ? [rect.width / 2, rect.height / 2] : [px - rect.x, py - rect.y];
+      px === undefined || py === undefined ? this.frontOnScreen(rect) : [px - rect.x, py - rect.y];
     const fit = this.fitZoom();
     this.setView(zoomAt(this.view, factor, at, [rect.width, rect.height], { min: fit, max: fit * MAX_ZOOM }));
+  }
+
+  /** Where the front's middle is on screen now, kept inside the viewport. */
+  private frontOnScreen(rect: { width: number; height: number }): [number, number] {
+    const [sx, sy] = worldToScreen(this.view, this.front, [rect.width, rect.height]);
+    return [Math.min(rect.width, Math.max(0, sx)), Math.min(rect.height, Math.max(0, sy))];
+  }
+
+  /** Names' scale: their design size on screen at the fitted zoom, at least MIN_LABEL_PX, whatever the zoom. */
+  private labelScale(): number {
+    const fit = this.fitZoom();
+    return Math.max(fit, MIN_LABEL_PX / LABEL_SIZE) / this.view.zoom;
+  }
+
+  /** Places the town names for the current zoom without overlaps (map/labels.ts); crowded ones wait for a closer zoom. */
+  private placeTownLabels(scale: number) {
+    const requests = this.labelled.map((town, i) => {
+      const label = this.labels[i];
+      return {
+        id: town.id,
+        x: town.x,
+        y: town.y,
+        width: (label?.width ?? 0) * scale,
+        height: (label?.height ?? 0) * scale,
+        radius: MARKER_RADIUS[town.kind],
+      };
+    });
+    placeLabels(requests, DESIGN, 2 * scale).forEach((placed, i) => {
+      this.labels[i]?.setPosition(placed.box.x, placed.box.y).setVisible(placed.shown);
+    });
+  }
+
+  private toggleLegend() {
+    this.legendOpen = !this.legendShown();
+    this.lastHud = '';
+    this.draw(this.feed.get());
+  }
+
+  /** The legend starts folded where it would cover much of a small map, open on a big one. */
+  private legendShown(): boolean {
+    return this.legendOpen ?? (this.viewport?.width ?? 0) >= 700;
   }
 
   private resetView() {
@@ -121,9 +176,10 @@ export class MapScene extends FittedScene {
     const cam = this.cameras.main;
     cam.setZoom(this.view.zoom);
     cam.centerOn(this.view.cx, this.view.cy);
-    // Labels keep their on-screen size whatever the zoom.
-    const scale = fit / this.view.zoom;
+    // Labels keep their on-screen size whatever the zoom, and town names are placed again for it.
+    const scale = this.labelScale();
     for (const label of [...this.labels, ...this.sectorLabels]) label.setScale(scale);
+    this.placeTownLabels(scale);
     this.setTextResolution(Math.max(1, Math.ceil(fit * 2) / 2));
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => this.refreshCache(false), SETTLE_MS);
@@ -182,6 +238,9 @@ export class MapScene extends FittedScene {
       this.overlay = this.add.graphics();
       const front = this.add.graphics();
       drawFrontLine(front, this.layers);
+      const xs = this.layers.line.map(([x]) => x);
+      const ys = this.layers.line.map(([, y]) => y);
+      this.front = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
       const cities = this.add.graphics();
       drawCities(cities, this.layers);
       this.world.add([...base, this.sectors, this.overlay, front, cities]);
@@ -190,12 +249,16 @@ export class MapScene extends FittedScene {
     const L = this.layers;
     if (this.labels.length === 0 || this.labels[0]?.getData('locale') !== locale) {
       for (const label of this.labels) label.destroy();
-      this.labels = L.cities.map((c) => {
-        const label = this.label(c.x + 9, c.y - 9, locale === 'uk' ? c.nameUk : c.nameEn, 20, {
+      // The capital and the nuclear plant are named first; the plant by its short name (the legend spells it out).
+      const rank = (kind: string) => (kind === 'capital' ? 0 : kind === 'npp' ? 1 : 2);
+      this.labelled = [...L.cities].sort((a, b) => rank(a.kind) - rank(b.kind));
+      this.labels = this.labelled.map((c) => {
+        const name = c.kind === 'npp' ? t('map.nppShort') : locale === 'uk' ? c.nameUk : c.nameEn;
+        const label = this.label(c.x, c.y, name, LABEL_SIZE, {
           color: '#111111',
           stroke: '#ffffff',
           strokeThickness: 3,
-        }).setOrigin(0, 1);
+        }).setOrigin(0, 0);
         label.setData('locale', locale);
         this.labelLayer.add(label);
         return label;
@@ -240,6 +303,7 @@ export class MapScene extends FittedScene {
       overlay.controlOutline,
       locale,
       view.phase,
+      this.legendShown(),
     ]);
     if (hudKey !== this.lastHud) {
       this.lastHud = hudKey;
@@ -250,6 +314,8 @@ export class MapScene extends FittedScene {
         locale,
         t,
         concluded: view.phase === 'concluded',
+        open: this.legendShown(),
+        onToggle: () => this.toggleLegend(),
         label: (x, y, s, size, style) => this.label(x, y, s, size, style),
       });
       this.addZoomButtons(t);

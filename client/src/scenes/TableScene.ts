@@ -15,7 +15,7 @@ import { FittedScene } from './FittedScene.ts';
 import { TABLE_DESIGN } from './layout.ts';
 import { hexColour, UI } from './palette.ts';
 import type { StageFeed } from './stage.ts';
-import { answerMark, clip, drawFlag, FLAGS } from './tableParts.ts';
+import { answerMark, clip, drawFlag, FLAGS, fitText } from './tableParts.ts';
 
 const W = TABLE_DESIGN.width;
 const CENTRE = { x: W / 2, y: 330 };
@@ -29,7 +29,7 @@ const SEATS = {
 const PANEL = { w: 300, h: 112 };
 const CARD = { w: 184, h: 58, gap: 8, cols: 3, rows: 4 };
 /** Gauges sit in two rows under the table, so labels have room in both languages. */
-const GAUGE = { top: 626, rowHeight: 46, perRow: 4 };
+const GAUGE = { top: 626, rowHeight: 46, perRow: 4, valueRoom: 52 };
 
 export class TableScene extends FittedScene {
   private header!: Phaser.GameObjects.Text;
@@ -39,7 +39,15 @@ export class TableScene extends FittedScene {
   private cardLayer!: Phaser.GameObjects.Container;
   private gaugeViews = new Map<
     string,
-    { bar: Phaser.GameObjects.Graphics; value: Phaser.GameObjects.Text; shown: number; x: number; y: number }
+    {
+      bar: Phaser.GameObjects.Graphics;
+      name: Phaser.GameObjects.Text;
+      value: Phaser.GameObjects.Text;
+      shown: number;
+      x: number;
+      y: number;
+      locale: string;
+    }
   >();
   private lastSeats = '';
   private lastCards = '';
@@ -202,13 +210,17 @@ export class TableScene extends FittedScene {
       const y = GAUGE.top + Math.floor(i / GAUGE.perRow) * GAUGE.rowHeight;
       let view = this.gaugeViews.get(gauge.id);
       if (!view) {
-        this.label(x, y, clip(gauge.label[locale], 26), 17, { color: UI.muted });
+        const name = this.label(x, y, '', 17, { color: UI.muted });
         const bar = this.add.graphics();
         const value = this.label(x + width - 16, y, '', 17, { fontStyle: 'bold' }).setOrigin(1, 0);
-        view = { bar, value, shown: gauge.value, x, y };
+        view = { bar, name, value, shown: gauge.value, x, y, locale: '' };
         this.gaugeViews.set(gauge.id, view);
         this.paintGauge(view, gauge, gauge.value, width);
-        return;
+      }
+      // The name follows a language switch, and never runs into the number beside it.
+      if (view.locale !== locale) {
+        view.locale = locale;
+        fitText(view.name, gauge.label[locale], width - 16 - GAUGE.valueRoom, 17, 13);
       }
       if (Math.abs(view.shown - gauge.value) < 1e-9) return;
       const from = view.shown;

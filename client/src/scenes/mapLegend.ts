@@ -24,6 +24,9 @@ export interface LegendInput {
   locale: Locale;
   t: Translator['t'];
   concluded: boolean;
+  /** Folded, the legend is one line (its title) that opens it again: it no longer covers the map. */
+  open: boolean;
+  onToggle(): void;
   label: LabelFn;
 }
 
@@ -90,14 +93,21 @@ export function drawLegend(scene: Phaser.Scene, hud: Phaser.GameObjects.Containe
   ]);
 
   const title = overlay.hasDraft ? t(input.concluded ? 'map.titleAgreement' : 'map.titleDraft') : t('map.titleNow');
-  const height = 70 + rows.length * ROW;
-  g.fillStyle(UI.panel, 0.9).fillRoundedRect(X - 12, 14, 620, height, 10);
-  items.push(label(X, 24, title, 28, { fontStyle: 'bold' }));
-  rows.forEach(([draw, text], i) => {
-    const y = 86 + i * ROW;
-    draw(X, y);
-    items.push(label(X + 44, y, text, 22).setOrigin(0, 0.5));
-  });
+  const heading = label(X, 24, `${input.open ? '▾' : '▸'} ${title}`, 28, { fontStyle: 'bold' });
+  heading.setInteractive({ useHandCursor: true }).on('pointerup', input.onToggle);
+  const hint = label(X, 62, t(input.open ? 'map.legendHide' : 'map.legendShow'), 18, { color: UI.muted });
+  hint.setInteractive({ useHandCursor: true }).on('pointerup', input.onToggle);
+  const width = Math.max(heading.width, hint.width) + 36;
+  const height = input.open ? 100 + rows.length * ROW : 96;
+  g.fillStyle(UI.panel, 0.9).fillRoundedRect(X - 12, 14, input.open ? Math.max(620, width) : width, height, 10);
+  items.push(heading, hint);
+  if (input.open) {
+    rows.forEach(([draw, text], i) => {
+      const y = 116 + i * ROW;
+      draw(X, y);
+      items.push(label(X + 44, y, text, 22).setOrigin(0, 0.5));
+    });
+  }
   // The data credits, always visible on the map (content/map/README.md asks for them wherever it is shown).
   const credits = pub.map.attribution.map((a) => localized(a, locale)).join('\n');
   const creditText = label(X, 1000 - 16, credits, 19, {

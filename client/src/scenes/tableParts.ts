@@ -50,3 +50,21 @@ export function answerMark(answer: ClauseAnswer): { symbol: string; colour: stri
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
 }
+
+/**
+ * Sets `text` into a label that has `maxWidth` of room: at its size if it fits, else a smaller size
+ * down to `minSize` (Ukrainian names run longer than English ones), and only then shortened with
+ * an ellipsis, measured, never by a character count that may still run over its neighbour.
+ */
+export function fitText(label: Phaser.GameObjects.Text, text: string, maxWidth: number, size: number, minSize: number) {
+  label.setText(text);
+  for (let s = size; s >= minSize; s -= 1) {
+    label.setFontSize(s);
+    if (label.width <= maxWidth) return;
+  }
+  let kept = text.length;
+  while (kept > 1 && label.width > maxWidth) {
+    kept -= 1;
+    label.setText(`${text.slice(0, kept).trimEnd()}…`);
+  }
+}

@@ -3,6 +3,8 @@ import type { SeatView } from '@peace-table/shared/engine/view';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { type Locale, localized, type Translator } from '../i18n/i18n.ts';
+import { type Intent, intent } from '../model/actions.ts';
+import { CLOCKED_PHASES, formatDuration } from '../model/clock.ts';
 import { countdown, monthLabel } from '../model/format.ts';
 import { refusalSentence } from '../model/refusals.ts';
 import type { ClauseAnswer, ClauseCard } from '../model/table.ts';
@@ -33,11 +35,19 @@ export function phaseBar(t: Translator['t'], locale: Locale): Live & { destroy()
   const paused = h('span', { class: 'paused', text: t('phase.pausedBadge') });
   const el = h('div', { class: 'phase-bar' }, phase, month, clock, paused);
   let view: SeatView | null = null;
+  /** The phase's clock as chosen when the session was opened, in seconds (undefined: none). */
+  let total: number | undefined;
   const tick = () => {
     if (!view) return;
     const left = view.paused ? view.remainingMs : view.deadlineAt !== null ? view.deadlineAt - Date.now() : null;
     clock.hidden = left === null;
-    if (left !== null) clock.textContent = t('phase.timeLeft', { time: countdown(left) });
+    if (left === null) return;
+    // "0:43 of 1:00", unless the facilitator added time beyond the phase's clock.
+    const time =
+      total !== undefined && left <= total * 1000
+        ? t('clock.of', { left: countdown(left), total: countdown(total * 1000) })
+        : countdown(left);
+    clock.textContent = t('phase.timeLeft', { time });
   };
   const timer = setInterval(tick, 1000);
   return {
@@ -54,7 +64,8 @@ export function phaseBar(t: Translator['t'], locale: Locale): Live & { destroy()
               month: monthLabel(state.scenario.meta.firstMonth, view.world.month, locale),
             })
           : '';
-      paused.hidden = !view.paused;
+      paused.hidden = !view.paused || view.phase === 'concluded';
+      total = state.room?.phaseSeconds?.[view.phase];
       tick();
     },
     destroy: () => clearInterval(timer),
@@ -111,4 +122,43 @@ export function clauseList(pub: PublicScenario, cards: ClauseCard[], t: Translat
 /** Empties `el` and shows a short explanation instead of content that does not exist yet. */
 export function emptyNote(el: HTMLElement, text: string): void {
   fill(el, h('p', { class: 'empty', text }));
+}
+
+/**
+ * "We are ready" as an action, in the lobby, the briefing and the talks. Once the delegation is
+ * ready, a line says so and the button offers the way back, worded as what it does ("Cancel: …"),
+ * so the button never reads like a status.
+ */
+export function readyToggle(
+  ctx: { t: Translator['t']; controller: { store: { get(): AppState }; send(i: Intent): void } },
+  me: DelegationId,
+  keys: { ready: string; cancel: string; waiting: string },
+): Live & { button: HTMLButtonElement } {
+  const { t, controller } = ctx;
+  const waiting = h('p', { class: 'ready-state', attrs: { role: 'status' } });
+  const toggle = h('button', { attrs: { type: 'button' } });
+  toggle.addEventListener('click', () => {
+    const view = controller.store.get().view;
+    controller.send(intent('seat.ready', { ready: !view?.seats[me].ready }));
+  });
+  const el = h('div', { class: 'ready-toggle' }, toggle, waiting);
+  return {
+    el,
+    button: toggle,
+    update(state) {
+      const isReady = state.view?.seats[me].ready ?? false;
+      toggle.textContent = t(isReady ? keys.cancel : keys.ready);
+      toggle.className = isReady ? 'secondary' : '';
+      waiting.textContent = isReady ? t(keys.waiting) : '';
+      waiting.hidden = !isReady;
+    },
+  };
+}
+
+/** The session's clock in one line for the console: each timed phase with its time, or "no clock". */
+export function clockSettings(phaseSeconds: Record<string, number>, t: Translator['t']): string {
+  const timed = CLOCKED_PHASES.filter((p) => phaseSeconds[p] !== undefined);
+  if (timed.length === 0) return t('clock.none');
+  const parts = timed.map((p) => `${t(`phase.${p}`)} ${formatDuration(phaseSeconds[p] ?? 0)}`);
+  return `${t('clock.settings')}: ${parts.join(' · ')}`;
 }

@@ -1,7 +1,7 @@
 /** The contract between the shell and each screen. */
 import type { Controller } from '../app/controller.ts';
 import type { Locale, Translator } from '../i18n/i18n.ts';
-import type { AppState } from '../state/app.ts';
+import type { AppState, ScreenId } from '../state/app.ts';
 import type { StageHost } from './stageHost.ts';
 
 export interface ScreenContext {
@@ -19,3 +19,12 @@ export interface Screen {
 }
 
 export type ScreenFactory = (ctx: ScreenContext, state: AppState) => Screen;
+
+/**
+ * Where the shell finds each screen's factory. Home and "connecting" are there from the start; a
+ * session's screens arrive with their chunk (`load`), meanwhile the shell shows "connecting".
+ */
+export interface ScreenSource {
+  get(id: ScreenId): ScreenFactory | null;
+  load(): Promise<void>;
+}

@@ -10,7 +10,7 @@ import { LOCALES, type Locale } from '../i18n/i18n.ts';
 import { statusText } from '../net/status.ts';
 import { type AppState, type ScreenId, screenFor } from '../state/app.ts';
 import { button, fill, h } from './dom.ts';
-import type { Screen, ScreenContext, ScreenFactory } from './screen.ts';
+import type { Screen, ScreenContext, ScreenSource } from './screen.ts';
 import type { StageHost } from './stageHost.ts';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
@@ -18,18 +18,15 @@ const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Украї�
 const ACTING_SCREENS = new Set<ScreenId>(['lobby', 'briefing', 'game', 'console']);
 /** Notifications disappear on their own after this long (they stay readable in the channels). */
 const NOTICE_MS = 6000;
+/** How long "connected" or "connection restored" stays on the status line. */
+const STATUS_MS = 6000;
 
-export function mountShell(
-  root: HTMLElement,
-  controller: Controller,
-  screens: Record<ScreenId, ScreenFactory>,
-  stage: StageHost,
-): void {
+export function mountShell(root: HTMLElement, controller: Controller, screens: ScreenSource, stage: StageHost): void {
   const skip = h('a', { class: 'skip-link', attrs: { href: '#screen' } });
   const title = h('p', { class: 'app-title' });
   const status = h('p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const langButtons = LOCALES.map((l) =>
-    button(LANGUAGE_NAMES[l], () => controller.setLocale(l), { attrs: { lang: l } }),
+    button(LANGUAGE_NAMES[l], () => void controller.setLocale(l), { attrs: { lang: l } }),
   );
   const langs = h('div', { class: 'languages', attrs: { role: 'group' } }, ...langButtons);
   const leave = h('button', {
@@ -59,8 +56,7 @@ export function mountShell(
     document.title = state.scenario ? `${t('app.name')} · ${state.scenario.meta.title[state.locale]}` : t('app.name');
     skip.textContent = t('app.skip');
     title.textContent = t('app.name');
-    status.textContent = statusText(state.status, controller.translator());
-    status.dataset.state = state.status.kind;
+    renderStatus(state);
     langs.setAttribute('aria-label', t('app.language'));
     for (const b of langButtons) b.setAttribute('aria-pressed', String(b.lang === state.locale));
     leave.textContent = t(state.seat?.role === 'facilitator' ? 'app.leaveConsole' : 'app.leave');
@@ -68,7 +64,13 @@ export function mountShell(
 
     renderNotices(state);
 
-    const id = screenFor(state);
+    const wanted = screenFor(state);
+    // A session's screens come in their own chunk: "connecting" until it has arrived.
+    const ready = screens.get(wanted);
+    if (!ready) void screens.load().then(() => render(controller.store.get()));
+    const id: ScreenId = ready ? wanted : 'connecting';
+    const factory = ready ?? screens.get('connecting');
+    if (!factory) return;
     // Which screen and phase are showing, for styling hooks and for the browser tests.
     main.dataset.screen = id;
     main.dataset.phase = state.view?.phase ?? '';
@@ -81,7 +83,7 @@ export function mountShell(
       current?.screen.destroy?.();
       stage.hide();
       const ctx: ScreenContext = { controller, t, locale: state.locale, stage };
-      const screen = screens[id](ctx, state);
+      const screen = factory(ctx, state);
       fill(main, screen.el);
       const moved = current !== null && current.id !== id;
       current = { id, locale: state.locale, viewer, screen };
@@ -91,6 +93,30 @@ export function mountShell(
     } else {
       current.screen.update(state);
     }
+  }
+
+  /**
+   * The connection status line. "Connected" and "connection restored" are news, not a state to
+   * keep reading: they go away after a few seconds. Problems (reconnecting, refused, closed) stay
+   * until they change.
+   */
+  let shownStatus: AppState['status'] | null = null;
+  let statusExpired = false;
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  function renderStatus(state: AppState) {
+    if (state.status !== shownStatus) {
+      shownStatus = state.status;
+      statusExpired = false;
+      clearTimeout(statusTimer);
+      if (state.status.kind === 'connected') {
+        statusTimer = setTimeout(() => {
+          statusExpired = true;
+          status.textContent = '';
+        }, STATUS_MS);
+      }
+    }
+    status.textContent = statusExpired ? '' : statusText(state.status, controller.translator());
+    status.dataset.state = state.status.kind;
   }
 
   function renderNotices(state: AppState) {

@@ -3,6 +3,7 @@
  * the page (the canvas is invisible to screen readers), and openable for everyone as "text view".
  */
 import type { Localized } from '@peace-table/shared/scenario/schema';
+import { CATALOGS } from '../i18n/allCatalogs.ts';
 import { createTranslator } from '../i18n/i18n.ts';
 import { mapTables } from '../map/mapTable.ts';
 import { mapOverlay } from '../map/overlay.ts';
@@ -17,7 +18,10 @@ import type { ScreenContext } from './screen.ts';
 
 /** The combined front gauge's label in both languages (the other gauges' labels come from content). */
 export function frontLabel(): Localized {
-  return { en: createTranslator('en').t('gauge.front'), uk: createTranslator('uk').t('gauge.front') };
+  return {
+    en: createTranslator('en', CATALOGS).t('gauge.front'),
+    uk: createTranslator('uk', CATALOGS).t('gauge.front'),
+  };
 }
 
 export function stageText(ctx: ScreenContext, modes: ('table' | 'map')[]): Live {

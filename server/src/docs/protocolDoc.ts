@@ -40,6 +40,10 @@ export const STATE_FIELDS: Record<string, [type: string, meaning: string]> = {
   rounds: ['uint8', 'rounds until the deadline'],
   paused: ['boolean', 'the facilitator paused the session'],
   deadlineAt: ['float64', "when the phase's timer runs out (ms since epoch); 0 = no timer"],
+  phaseSeconds: [
+    'map<uint32>',
+    'the clock chosen when the session was opened: seconds by timed phase (none listed: no clock)',
+  ],
   seats: ['map<SeatState>', 'by delegation id, in the order ukraine, russia, us, europe'],
   participants: ['map<ParticipantState>', 'by participant id (members) or session id (others)'],
 };
@@ -153,6 +157,8 @@ briefings), \`GET /content/map/<file>\` (map layers), \`GET /health\`, and
 \`GET /api/sessions/:code/transcript?format=json|csv\` with the facilitator key in the
 \`${FACILITATOR_KEY_HEADER}\` header (or \`Authorization: Bearer <key>\`): 401 without a key, 403
 for a wrong key or unknown code. Transcripts stay available after the session ends.
+\`GET /api/room-address\` (\`{ publicUrl, addresses: [{ url, name }] }\`) says where students reach the
+server: its \`PUBLIC_URL\` when set, else every non-loopback IPv4 address of the machine with the port.
 
 ## 2. Join (websocket)
 

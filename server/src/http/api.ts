@@ -6,13 +6,20 @@
  * - GET  /api/scenarios/:id                   a scenario's public part (agenda, map, public positions)
  * - POST /api/sessions                        create a session → 201 { code, facilitatorKey, roomId }
  * - GET  /api/sessions/:code/transcript       ?format=json|csv, facilitator key in x-facilitator-key
+ * - GET  /api/room-address                    where students reach this server (see net/roomAddress.ts)
  */
+import type { RoomAddressInfo } from '@peace-table/shared/protocol';
 import { refusalDetail } from '@peace-table/shared/refusals';
 import { publicScenario } from '@peace-table/shared/scenario/public';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { createSessionHandler, refuse, type SessionApiDeps, transcriptHandler } from './sessions.ts';
 
-export function mountApi(app: Application, deps: SessionApiDeps): void {
+export interface ApiDeps extends SessionApiDeps {
+  /** Asked on every request: a laptop may join the classroom Wi-Fi after the server started. */
+  roomAddress(): RoomAddressInfo;
+}
+
+export function mountApi(app: Application, deps: ApiDeps): void {
   const api = express.Router();
   // Session requests are a few hundred bytes; anything bigger is a mistake or an attack.
   api.use(express.json({ limit: '8kb' }));
@@ -32,6 +39,9 @@ export function mountApi(app: Application, deps: SessionApiDeps): void {
   });
   api.post('/sessions', createSessionHandler(deps));
   api.get('/sessions/:code/transcript', transcriptHandler(deps));
+  api.get('/room-address', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(deps.roomAddress());
+  });
 
   api.use((req, res) => {
     res.status(404).json({ error: 'not found', path: req.originalUrl.split('?')[0] });

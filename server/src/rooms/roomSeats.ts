@@ -205,7 +205,18 @@ export class RoomSeats {
       : { code: 'seat.human', message: `${delegation.en} is back in human hands.`, params: { delegation } };
     for (const client of this.clientsOf([d])) client.send(SERVER_MESSAGE.notice, notice);
     this.room.log.info({ delegation: d, control: toBot ? 'bot' : 'human' }, 'seat control');
+    if (!toBot) this.startNotReady(d);
     this.room.bots?.wake();
+  }
+
+  /**
+   * People taking a seat back from the computer start not ready: a "ready" (or a pass in tabling)
+   * left by the computer was its decision, not theirs. In a phase without readiness the engine
+   * refuses the event and nothing changes.
+   */
+  private startNotReady(d: DelegationId): void {
+    if (!this.room.session.context.seats[d].ready) return;
+    this.room.submit({ type: 'seat.ready', ready: false, actor: d, at: Date.now() });
   }
 
   /** Close another connection (replaced by a new tab, or kicked), including one waiting to reconnect. */

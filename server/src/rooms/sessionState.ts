@@ -46,6 +46,8 @@ export const SessionState = schema(
     rounds: t.uint8().default(0),
     paused: t.boolean().default(false),
     deadlineAt: t.float64().default(0),
+    /** The clock chosen when the session was opened: seconds per timed phase (absent: no clock). */
+    phaseSeconds: t.map('uint32'),
     /** Keyed by delegation id, inserted in DELEGATION_IDS order, which clients keep for display. */
     seats: t.map(SeatState),
     /** Keyed by participant id (members) or session id (facilitators, spectators). */
@@ -73,6 +75,12 @@ export function syncGame(state: SessionState, ctx: NegotiationContext): void {
   state.rounds = ctx.rounds;
   state.paused = ctx.paused;
   state.deadlineAt = ctx.deadlineAt ?? 0;
+  // The session's clock never changes: copied once, for every screen to show beside the countdown.
+  if (state.phaseSeconds.size === 0) {
+    for (const [phase, ms] of Object.entries(ctx.options.phaseMs)) {
+      if (ms) state.phaseSeconds.set(phase, Math.round(ms / 1000));
+    }
+  }
 }
 
 /** Copy seats and participants from the roster. */

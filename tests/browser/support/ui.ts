@@ -52,10 +52,14 @@ export async function joinWithCode(page: Page, url: string, code: string, name: 
   await form.getByRole('button', { name: 'Join', exact: true }).click();
 }
 
-/** Presses a toggle button ("We are ready") if it is not pressed yet. */
+/**
+ * Says "ready" with the button of that name ("We are ready") unless the delegation already is: the
+ * ready toggle then offers to cancel instead ("Cancel: …").
+ */
 export async function pressIfNot(page: Page, name: string) {
-  const button = page.getByRole('button', { name, exact: true });
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  const toggle = page.locator('.ready-toggle:visible button');
+  await toggle.waitFor({ timeout: SCREEN_TIMEOUT });
+  if ((await toggle.textContent()) === name) await toggle.click();
 }
 
 export async function makeStatement(page: Page, text: string) {

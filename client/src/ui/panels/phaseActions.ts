@@ -9,7 +9,7 @@ import { localized } from '../../i18n/i18n.ts';
 import { intent, refusal } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import type { AppState } from '../../state/app.ts';
-import { type Live, refusalLine } from '../components.ts';
+import { type Live, readyToggle, refusalLine } from '../components.ts';
 import { button, field, h } from '../dom.ts';
 import type { ScreenContext } from '../screen.ts';
 
@@ -28,9 +28,10 @@ export function phaseActions(ctx: ScreenContext, me: DelegationId): Live {
     const text = statement.value.trim();
     if (text) controller.send(intent('statement.make', { text }));
   });
-  const ready = button('', () => {
-    const view = controller.store.get().view;
-    controller.send(intent('seat.ready', { ready: !view?.seats[me].ready }));
+  const ready = readyToggle(ctx, me, {
+    ready: 'actions.ready',
+    cancel: 'actions.notReady',
+    waiting: 'actions.waiting',
   });
   const walkout = button(
     t('actions.walkout'),
@@ -48,7 +49,7 @@ export function phaseActions(ctx: ScreenContext, me: DelegationId): Live {
     { class: 'phase-actions', attrs: { 'aria-label': t('actions.label') } },
     hint,
     statementForm,
-    h('div', { class: 'actions' }, ready, walkout),
+    h('div', { class: 'actions' }, ready.el, walkout),
     botNote,
     refusalEl.el,
   );
@@ -69,10 +70,9 @@ export function phaseActions(ctx: ScreenContext, me: DelegationId): Live {
           : t(`actions.hint.${view.phase}`);
       statementForm.hidden = view.phase !== 'opening' || mine.statement !== null;
       const readyPhase = view.phase === 'talks';
-      ready.hidden = !readyPhase;
-      ready.disabled = refusal(seat, view, me, intent('seat.ready', { ready: !mine.ready })) !== null;
-      ready.textContent = t(mine.ready ? 'actions.notReady' : 'actions.ready');
-      ready.setAttribute('aria-pressed', String(mine.ready));
+      ready.el.hidden = !readyPhase;
+      ready.update(state);
+      ready.button.disabled = refusal(seat, view, me, intent('seat.ready', { ready: !mine.ready })) !== null;
       walkout.hidden = refusal(seat, view, me, intent('delegation.walkout', {})) !== null;
       const control = state.room?.seats[me]?.control;
       const reasons = state.botReasons.filter((r) => r.delegation === me);

@@ -3,24 +3,24 @@
  * scenario assumes beyond its sources, then says it is ready.
  */
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
-import { intent } from '../../model/actions.ts';
 import type { AppState } from '../../state/app.ts';
-import { phaseBar, refusalLine } from '../components.ts';
+import { phaseBar, readyToggle, refusalLine } from '../components.ts';
 import { button, h } from '../dom.ts';
 import { assumptionsPanel } from '../panels/assumptions.ts';
 import { briefingPanel } from '../panels/briefing.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
 
 export function briefingScreen(ctx: ScreenContext, initial: AppState): Screen {
-  const { t, locale, controller } = ctx;
+  const { t, locale } = ctx;
   const me = initial.seat?.delegation as DelegationId;
   const bar = phaseBar(t, ctx.locale);
   const panel = briefingPanel(ctx, () => me);
   const assumptions = assumptionsPanel(ctx, 'briefing-assumptions');
   const refusal = refusalLine(['seat.ready'], t, locale);
-  const ready = button('', () => {
-    const view = controller.store.get().view;
-    controller.send(intent('seat.ready', { ready: !view?.seats[me].ready }));
+  const ready = readyToggle(ctx, me, {
+    ready: 'briefing.ready',
+    cancel: 'briefing.notReady',
+    waiting: 'briefing.waiting',
   });
   const el = h(
     'div',
@@ -31,7 +31,7 @@ export function briefingScreen(ctx: ScreenContext, initial: AppState): Screen {
     h(
       'div',
       { class: 'actions no-print' },
-      ready,
+      ready.el,
       button(t('briefing.print'), () => window.print(), { class: 'secondary' }),
     ),
     refusal.el,
@@ -45,9 +45,7 @@ export function briefingScreen(ctx: ScreenContext, initial: AppState): Screen {
       refusal.update(state);
       panel.update(state);
       assumptions.update(state);
-      const isReady = state.view?.seats[me].ready ?? false;
-      ready.textContent = t(isReady ? 'briefing.notReady' : 'briefing.ready');
-      ready.setAttribute('aria-pressed', String(isReady));
+      ready.update(state);
     },
     destroy: bar.destroy,
   };

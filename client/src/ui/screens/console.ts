@@ -1,7 +1,8 @@
 /**
- * Facilitator console: the join code (big) and link, every seat's status with seat controls,
- * session controls (pause/resume, advance, extend, inject), every channel, every briefing, the
- * computer players' explanations, and the transcript export.
+ * Facilitator console: the session controls first (start, pause/resume, advance, extend, inject),
+ * the join code with the students' link and its QR code, the session's clock, every seat's status
+ * with seat controls, every channel, every briefing, the computer players' explanations, the
+ * transcript export and the facilitator guide.
  */
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import { localized } from '../../i18n/i18n.ts';
@@ -9,12 +10,13 @@ import { type Intent, intent, refusal } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import { clockTime } from '../../model/format.ts';
 import { failureWords } from '../../model/refusals.ts';
-import { displayCode, joinUrl } from '../../net/joinCode.ts';
 import type { AppState } from '../../state/app.ts';
-import { phaseBar, refusalLine } from '../components.ts';
+import { clockSettings, phaseBar, refusalLine } from '../components.ts';
 import { button, download, fill, h } from '../dom.ts';
 import { briefingPanel } from '../panels/briefing.ts';
 import { channelsPanel } from '../panels/channels.ts';
+import { injectControl } from '../panels/injectControl.ts';
+import { joinBanner } from '../panels/joinBanner.ts';
 import { rosterTable } from '../rosterTable.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
 import { stageText } from '../stageText.ts';
@@ -26,7 +28,8 @@ type ConsoleTab = 'seats' | 'channels' | 'briefings' | 'computer';
 export function consoleScreen(ctx: ScreenContext, initial: AppState): Screen {
   const { t, locale, controller } = ctx;
   const code = initial.seat?.code ?? '';
-  const url = joinUrl(window.location.origin, code);
+  const banner = joinBanner({ t, api: controller.api, code, forConsole: true });
+  const clockLine = h('p', { class: 'clock-line' });
   const bar = phaseBar(t, locale);
   const slot = h('div', { class: 'stage-slot' });
   const switcher = stageSwitch(ctx, slot);
@@ -65,7 +68,6 @@ export function consoleScreen(ctx: ScreenContext, initial: AppState): Screen {
     const b = button(label, () => controller.send(make()), props);
     return { b, make };
   };
-  const eventPick = h('select', { attrs: { 'aria-label': t('console.eventLabel') } });
   const controls = [
     act(t('console.pause'), () => intent('facilitator.pause', {})),
     act(t('console.resume'), () => intent('facilitator.resume', {})),
@@ -73,8 +75,13 @@ export function consoleScreen(ctx: ScreenContext, initial: AppState): Screen {
     act(t('console.extendRound'), () => intent('facilitator.extend', { rounds: 1 }), { class: 'secondary' }),
     act(t('console.extendTime'), () => intent('facilitator.extend', { ms: 5 * 60_000 }), { class: 'secondary' }),
   ];
-  const inject = act(t('console.inject'), () => intent('facilitator.inject', { event: eventPick.value }), {
-    class: 'secondary',
+  const injector = injectControl(t, locale, (i) => controller.send(i));
+  const inject = { b: injector.button, make: injector.make };
+  // The guide opens in its own tab, to keep open beside the console and to print.
+  const guide = h('a', {
+    class: 'button-link secondary',
+    attrs: { href: '/?guide', target: '_blank', rel: 'noopener' },
+    text: t('guide.open'),
   });
   const exportButtons = (['json', 'csv'] as const).map((format) =>
     button(
@@ -117,26 +124,25 @@ export function consoleScreen(ctx: ScreenContext, initial: AppState): Screen {
     'div',
     { class: 'screen console' },
     bar.el,
-    h('h1', { attrs: { tabindex: -1 }, text: t('console.title') }),
     h(
       'div',
-      { class: 'join-banner' },
-      h('p', { text: t('console.codeLabel') }),
-      h('p', {
-        class: 'join-code',
-        attrs: { 'aria-label': t('console.codeAria', { code: [...code].join(' ') }) },
-        text: displayCode(code),
-      }),
-      h('p', {}, t('console.joinAt'), ' ', h('a', { attrs: { href: url }, text: url })),
+      { class: 'console-head' },
+      h(
+        'div',
+        { class: 'console-main' },
+        h('h1', { attrs: { tabindex: -1 }, text: t('console.title') }),
+        h(
+          'div',
+          { class: 'controls', attrs: { role: 'group', 'aria-label': t('console.controls') } },
+          ...controls.map((c) => c.b),
+          injector.el,
+        ),
+        refusalEl.el,
+        clockLine,
+        h('div', { class: 'controls secondary-controls' }, guide, ...exportButtons),
+      ),
+      banner.el,
     ),
-    h(
-      'div',
-      { class: 'controls', attrs: { role: 'group', 'aria-label': t('console.controls') } },
-      ...controls.map((c) => c.b),
-      h('span', { class: 'inject' }, eventPick, inject.b),
-      ...exportButtons,
-    ),
-    refusalEl.el,
     h(
       'div',
       { class: 'game-grid' },
@@ -157,15 +163,17 @@ export function consoleScreen(ctx: ScreenContext, initial: AppState): Screen {
       if (!pub || !view) return;
       if (!eventsFilled) {
         eventsFilled = true;
-        fill(
-          eventPick,
-          ...pub.events.map((e) => h('option', { attrs: { value: e.id }, text: localized(e.title, locale) })),
-        );
+        injector.fill(pub);
       }
+      clockLine.textContent = clockSettings(state.room?.phaseSeconds ?? {}, t);
       const seat = seatScenario(pub, view);
       // In the lobby, ending the phase is how the facilitator starts the session.
       const advance = controls[2]?.b;
-      if (advance) advance.textContent = t(view.phase === 'lobby' ? 'console.start' : 'console.advance');
+      if (advance) {
+        advance.textContent = t(view.phase === 'lobby' ? 'console.start' : 'console.advance');
+        // Starting the talks is the lobby's main action: it looks like one.
+        advance.className = view.phase === 'lobby' ? '' : 'secondary';
+      }
       for (const c of [...controls, inject]) c.b.disabled = refusal(seat, view, 'facilitator', c.make()) !== null;
       const tab = tabBar.selected();
       if (tab === 'seats') roster.update(state);

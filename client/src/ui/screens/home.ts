@@ -8,15 +8,16 @@ import type { SeatKind } from '@peace-table/shared/protocol';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { localized } from '../../i18n/i18n.ts';
+import type { PhaseSeconds } from '../../model/clock.ts';
 import { failureWords, refusalSentence } from '../../model/refusals.ts';
 import type { ScenarioSummary } from '../../net/api.ts';
-import { codeFromLocation, displayCode, isValidCode } from '../../net/joinCode.ts';
+import { codeFromLocation, displayCode, isValidCode, projectorRequested } from '../../net/joinCode.ts';
 import type { AppState } from '../../state/app.ts';
+import { clockField } from '../clockField.ts';
 import { button, field, fill, h, radios } from '../dom.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
 
 const DEFAULT_TEAM_SIZE = 3;
-const PHASE_MINUTES = [0, 2, 3, 5, 10];
 
 export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
   const { t, locale, controller } = ctx;
@@ -60,12 +61,20 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
 
   // --- Solo ---------------------------------------------------------------------------------------
   const soloName = name('solo-name');
+  // Compact choices (a classroom laptop shows "Start the talks" without scrolling): the options in a
+  // row, and a line under them explaining the one chosen.
   const level = radios<BotLevel>(
     'solo-level',
     t('home.difficulty'),
-    BOT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`), hint: t(`level.${l}Hint`) })),
+    BOT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) })),
     'standard',
   );
+  level.fieldset.classList.add('inline');
+  const levelHint = h('p', { class: 'hint chosen-hint' });
+  level.fieldset.append(levelHint);
+  const showLevel = () => (levelHint.textContent = t(`level.${level.value()}Hint`));
+  level.fieldset.addEventListener('change', showLevel);
+  showLevel();
   let soloDelegation = () => 'ukraine' as DelegationId;
   const soloForm = h(
     'form',
@@ -94,17 +103,7 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
   const teamSize = h('input', {
     attrs: { type: 'number', min: 1, max: 8, value: DEFAULT_TEAM_SIZE, inputmode: 'numeric' },
   });
-  // Minutes per phase of a round; 0 = no clock (phases end when everyone is ready or the facilitator says so).
-  const phaseMinutes = h(
-    'select',
-    {},
-    ...PHASE_MINUTES.map((m) =>
-      h('option', {
-        attrs: { value: m, selected: m === 0 },
-        text: m === 0 ? t('home.noTimer') : t('home.minutes', { count: m }),
-      }),
-    ),
-  );
+  const clock = clockField(t, 'none');
   const hostLevel = radios<BotLevel>(
     'host-level',
     t('home.difficulty'),
@@ -119,19 +118,26 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     h('p', { text: t('home.hostIntro') }),
     hostSeatsSlot,
     field(t('home.teamSize'), teamSize, t('home.teamSizeHint')),
-    field(t('home.phaseTime'), phaseMinutes, t('home.phaseTimeHint')),
+    clock.el,
     hostLevel.fieldset,
     h('button', { attrs: { type: 'submit' }, text: t('home.createSession') }),
   );
   hostForm.addEventListener('submit', (e) => {
     e.preventDefault();
     const size = Math.min(8, Math.max(1, Math.round(Number(teamSize.value) || DEFAULT_TEAM_SIZE)));
+    let phaseSeconds: PhaseSeconds | null;
+    try {
+      phaseSeconds = clock.value();
+    } catch (error) {
+      alert.textContent = (error as Error).message;
+      return;
+    }
     void attempt(hostForm, () =>
       controller.host({
         scenarioId: scenarioSelect.value,
         seats: hostSeats(),
         teamSize: size,
-        phaseMinutes: Number(phaseMinutes.value),
+        phaseSeconds,
         botLevel: hostLevel.value(),
         name: '',
       }),
@@ -240,13 +246,24 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     const solo = radios<DelegationId>(
       'solo-delegation',
       t('home.delegation'),
-      DELEGATION_IDS.map((d) => ({
-        value: d,
-        label: names(d),
-        ...(scenario ? { hint: localized(scenario.delegations[d].publicPosition.text, locale) } : {}),
-      })),
+      DELEGATION_IDS.map((d) => ({ value: d, label: names(d) })),
       chosenDelegation,
     );
+    solo.fieldset.classList.add('inline');
+    // The chosen delegation's public position, folded under the four names (a small laptop keeps
+    // "Start the talks" on screen).
+    const position = h('p', { class: 'hint chosen-hint' });
+    const positionTitle = h('summary');
+    const positionBox = h('details', { class: 'position-hint' }, positionTitle, position);
+    const showPosition = () => {
+      const d = solo.value();
+      positionTitle.textContent = t('home.positionOf', { delegation: names(d) });
+      position.textContent = scenario ? localized(scenario.delegations[d].publicPosition.text, locale) : '';
+      positionBox.hidden = !scenario;
+    };
+    solo.fieldset.append(positionBox);
+    solo.fieldset.addEventListener('change', showPosition);
+    showPosition();
     soloDelegation = solo.value;
     fill(delegationSlot, solo.fieldset);
     const selects = DELEGATION_IDS.map((d) => {
@@ -268,7 +285,10 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
       hostSeatsSlot,
       h('fieldset', { class: 'seats' }, h('legend', { text: t('home.seats') }), ...selects.map((s) => s.el)),
     );
-    if (scenario) intro.textContent = localized(scenario.meta.summary, locale);
+    if (scenario) {
+      intro.textContent = localized(scenario.meta.summary, locale);
+      clock.setRounds(scenario.meta.rounds);
+    }
   };
 
   const loadScenario = async (id: string) => {
@@ -308,5 +328,14 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     rejoin,
     h('div', { class: 'cards' }, soloForm, hostForm, joinForm),
   );
+  // The projector's link printed by `npm start` (?watch, no code yet): say what to do, ready to type.
+  if (projectorRequested(window.location.search) && !code.value) {
+    alert.textContent = '';
+    el.insertBefore(
+      h('p', { class: 'projector-prompt', attrs: { role: 'status' }, text: t('home.projectorPrompt') }),
+      alert,
+    );
+    queueMicrotask(() => code.focus());
+  }
   return { el, update: () => undefined };
 }

@@ -1,14 +1,14 @@
 /**
  * Projector (spectator) view: the table and the map side by side on one big canvas, with the join
- * code for latecomers and the latest public announcements. Public information only: a spectator's
+ * code, link and QR code for latecomers, the clock, and the latest public announcements. Public information only: a spectator's
  * view from the server carries nothing private.
  */
 import { localized } from '../../i18n/i18n.ts';
 import { messagesIn } from '../../model/channels.ts';
-import { displayCode } from '../../net/joinCode.ts';
 import type { AppState } from '../../state/app.ts';
 import { phaseBar } from '../components.ts';
 import { fill, h } from '../dom.ts';
+import { joinBanner } from '../panels/joinBanner.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
 import { stageText } from '../stageText.ts';
 import { debriefScreen } from './debrief.ts';
@@ -19,17 +19,19 @@ export function projectorScreen(ctx: ScreenContext, initial: AppState): Screen {
   const slot = h('div', { class: 'stage-slot projector-stage' });
   const text = stageText(ctx, ['table', 'map']);
   const news = h('ul', { class: 'news', attrs: { 'aria-live': 'polite' } });
-  const code = h('p', {
-    class: 'join-code small',
-    text: t('projector.join', { code: displayCode(initial.seat?.code ?? '') }),
-  });
+  // Latecomers join from the wall: the code, the link and its QR code, large.
+  const banner = joinBanner({ t, api: ctx.controller.api, code: initial.seat?.code ?? '', forConsole: false });
   const debrief = debriefScreen(ctx);
   const live = h(
     'div',
     {},
     bar.el,
-    h('div', { class: 'projector-head' }, h('h1', { attrs: { tabindex: -1 }, text: t('projector.title') }), code),
-    slot,
+    h(
+      'div',
+      { class: 'projector-body' },
+      h('div', { class: 'projector-main' }, h('h1', { attrs: { tabindex: -1 }, text: t('projector.title') }), slot),
+      h('aside', { class: 'projector-side' }, banner.el, h('p', { class: 'hint', text: t('projector.scan') })),
+    ),
     news,
     text.el,
   );
