@@ -274,7 +274,9 @@ describe('too many attempts from the network', () => {
       ),
     );
     await expect(controller.join({ code: CODE, delegation: 'ukraine', name: 'Ivan' })).rejects.toThrow(JoinError);
-    expect(statusText(controller.store.get().status, createTranslator('uk'))).toMatch(/спробуйте знову через 42 с/);
+    expect(statusText(controller.store.get().status, createTranslator('uk', CATALOGS))).toMatch(
+      /спробуйте знову через 42 с/,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 /** Citations and the "What this scenario assumes" page, in both languages, from the real public scenario. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGS } from '../src/i18n/allCatalogs.ts';
 import { createTranslator } from '../src/i18n/i18n.ts';
 import { assumptionsModel, citation } from '../src/model/sources.ts';
 import { type World, world } from './fixtures.ts';
@@ -9,8 +10,8 @@ beforeAll(async () => {
   w = await world();
 });
 
-const en = createTranslator('en').t;
-const uk = createTranslator('uk').t;
+const en = createTranslator('en', CATALOGS).t;
+const uk = createTranslator('uk', CATALOGS).t;
 
 describe('citation', () => {
   it('names the seed by its title and the section in the player’s language', () => {

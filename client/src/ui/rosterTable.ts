@@ -8,6 +8,7 @@ import { DELEGATION_IDS } from '@peace-table/shared/scenario/ids';
 import { roster, rowStatusKey } from '../model/roster.ts';
 import type { AppState } from '../state/app.ts';
 import { delegationBadge, type Live } from './components.ts';
+import { confirmDialog } from './confirmDialog.ts';
 import { button, fill, h } from './dom.ts';
 import type { ScreenContext } from './screen.ts';
 
@@ -62,9 +63,14 @@ export function rosterTable(ctx: ScreenContext, manage: boolean): Live {
                 manage
                   ? button(
                       t('roster.kick'),
-                      () => {
-                        if (window.confirm(t('roster.kickConfirm', { name: m.name })))
-                          controller.sendRoom(ROOM_MESSAGE.participantKick, { participantId: m.id });
+                      async () => {
+                        const sure = await confirmDialog({
+                          title: t('roster.kickTitle', { name: m.name }),
+                          body: t('roster.kickConfirm', { name: m.name }),
+                          confirm: t('roster.kickYes'),
+                          cancel: t('roster.kickNo'),
+                        });
+                        if (sure) controller.sendRoom(ROOM_MESSAGE.participantKick, { participantId: m.id });
                       },
                       { class: 'danger small' },
                     )

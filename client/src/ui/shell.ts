@@ -9,6 +9,7 @@ import type { Controller } from '../app/controller.ts';
 import { LOCALES, type Locale } from '../i18n/i18n.ts';
 import { statusText } from '../net/status.ts';
 import { type AppState, type ScreenId, screenFor } from '../state/app.ts';
+import { confirmDialog } from './confirmDialog.ts';
 import { button, fill, h } from './dom.ts';
 import type { Screen, ScreenContext, ScreenSource } from './screen.ts';
 import type { StageHost } from './stageHost.ts';
@@ -33,11 +34,20 @@ export function mountShell(root: HTMLElement, controller: Controller, screens: S
     class: 'secondary',
     attrs: { type: 'button' },
     on: {
-      click: () => {
+      click: async () => {
         // A delegate who leaves mid-game gives up the place in the delegation: ask first.
         const { seat, view } = controller.store.get();
         const givesUpPlace = seat?.role === 'delegate' && view !== null && view.phase !== 'concluded';
-        if (givesUpPlace && !window.confirm(controller.translator().t('app.leaveConfirm'))) return;
+        if (givesUpPlace) {
+          const { t } = controller.translator();
+          const sure = await confirmDialog({
+            title: t('app.leaveTitle'),
+            body: t('app.leaveConfirm'),
+            confirm: t('app.leaveYes'),
+            cancel: t('app.leaveStay'),
+          });
+          if (!sure) return;
+        }
         controller.leave();
       },
     },
