@@ -13,6 +13,7 @@
 import { type Client, ErrorCode, type Messages, matchMaker, Room, ServerError } from '@colyseus/core';
 import type { BotDecision } from '@peace-table/shared/bots/types';
 import type { EngineEvent, EngineEventType } from '@peace-table/shared/engine/types';
+import { createViewCache } from '@peace-table/shared/engine/viewCache';
 import { JoinOptions } from '@peace-table/shared/messages';
 import { PROTOCOL_VERSION, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
 import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
@@ -122,7 +123,8 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     this.maxClients = 4 * this.config.teamSize + this.config.maxSpectators + MAX_FACILITATORS;
     this.patchRate = options.patchRate;
     this.state = createSessionState(this.config.code, this.scenario);
-    this.views = new ViewPublisher(this.scenario, () => this.session.context);
+    const viewCache = createViewCache(this.scenario);
+    this.views = new ViewPublisher(viewCache.view, () => this.session.context);
     this.seats = new RoomSeats(this);
     if (options.decide) {
       this.bots = new BotSeats(
