@@ -42,3 +42,30 @@ export class TokenBucket {
     return true;
   }
 }
+
+/** What to do with a client's message: handle it, drop it with one `rate_limited` error, or drop it quietly. */
+export type RateVerdict = 'allow' | 'warn' | 'drop';
+
+/** Every client's bucket, from joining to leaving the room. */
+export class ClientRates {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly limit: RateLimit;
+
+  constructor(limit: RateLimit) {
+    this.limit = limit;
+  }
+
+  join(sessionId: string, now: number): void {
+    this.buckets.set(sessionId, new TokenBucket(this.limit, now));
+  }
+
+  leave(sessionId: string): void {
+    this.buckets.delete(sessionId);
+  }
+
+  verdict(sessionId: string, now: number): RateVerdict {
+    const bucket = this.buckets.get(sessionId);
+    if (!bucket || bucket.take(now)) return 'allow';
+    return bucket.shouldWarn(now) ? 'warn' : 'drop';
+  }
+}
