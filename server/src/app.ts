@@ -9,6 +9,7 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { DecideFn } from '@peace-table/shared/bots/types';
+import { createViewCache } from '@peace-table/shared/engine/viewCache';
 import { NEGOTIATION_ROOM } from '@peace-table/shared/protocol';
 import { CLIENT_DIST_DIR, readPackageInfo, readServerConfig, type ServerConfig } from './config.ts';
 import { mountApi } from './http/api.ts';
@@ -43,6 +44,8 @@ export interface AppOptions {
   idleMs?: number;
   teamSize?: number;
   maxSpectators?: number;
+  /** Each room's source of seat views (default: a view cache per room; the server benchmark compares). */
+  views?: NegotiationRoomSettings['views'];
 }
 
 export function createApp(options: AppOptions = {}) {
@@ -63,6 +66,7 @@ export function createApp(options: AppOptions = {}) {
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     patchRate: options.patchRate ?? 250,
     idleMs: options.idleMs ?? 12 * 3600_000,
+    views: options.views ?? ((scenario) => createViewCache(scenario).view),
   };
   const defaults: SessionDefaults = {
     reconnectSeconds: config.reconnectSeconds,

@@ -15,7 +15,6 @@
 import { type Client, type Messages, matchMaker, Room } from '@colyseus/core';
 import type { BotDecision } from '@peace-table/shared/bots/types';
 import type { EngineEvent, EngineEventType } from '@peace-table/shared/engine/types';
-import { createViewCache } from '@peace-table/shared/engine/viewCache';
 import { ROOM_MESSAGE, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
 import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
 import type { DelegationId, Scenario } from '@peace-table/shared/scenario/schema';
@@ -81,8 +80,8 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     this.patchRate = options.patchRate;
     this.state = createSessionState(this.config.code, this.scenario);
     this.rates = new ClientRates(options.rateLimit);
-    // This room's views of its game: each seat's built from the last it was shown, dropped with the room.
-    this.views = new ViewPublisher(createViewCache(this.scenario).view, () => this.session.context);
+    // This room's views of its game (a view cache by default), dropped with the room.
+    this.views = new ViewPublisher(options.views(this.scenario), () => this.session.context);
     if (options.decide) {
       this.bots = new BotSeats(
         {
