@@ -30,7 +30,10 @@ function importsOf(source: string): string[] {
 /** What a specifier names, as a path from the repository root, or the package name it leaves as is. */
 function target(file: string, specifier: string): string {
   if (!specifier.startsWith('.')) return specifier;
-  return path.relative(ROOT, path.resolve(ROOT, path.dirname(file), specifier)).split(path.sep).join('/');
+  return path
+    .relative(ROOT, path.resolve(ROOT, path.dirname(file), specifier))
+    .split(path.sep)
+    .join('/');
 }
 
 function offenders(dir: string, forbidden: (target: string) => boolean): string[] {
@@ -153,7 +156,14 @@ describe('import cycles', () => {
       ['e', ['e']],
     ]);
     expect(cyclesOf(graph)).toEqual([['a', 'b', 'c'], ['e']]);
-    expect(cyclesOf(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      cyclesOf(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('no file of shared/src imports itself back through others', () => {

@@ -67,16 +67,22 @@ function checkPair(viewer: DelegationId | 'spectator', player: Player, other: De
   }
 }
 
+/** A new all-human session with its four delegations, a projector and the facilitator connected. */
+async function fullTable() {
+  const session = await createSession(server.baseUrl, { scenario: 'fixture', seats: ALL_HUMAN });
+  const table = await seatFour(server.wsUrl, session.code);
+  const projector = await joinAs(server.wsUrl, { code: session.code, role: 'spectator' });
+  const facilitator = await joinAs(server.wsUrl, {
+    code: session.code,
+    role: 'facilitator',
+    facilitatorKey: session.facilitatorKey,
+  });
+  return { table, projector, facilitator };
+}
+
 describe('privacy over the wire', () => {
   it('no seat receives another delegation’s briefing, numbers or private channels during a complete game', async () => {
-    const session = await createSession(server.baseUrl, { scenario: 'fixture', seats: ALL_HUMAN });
-    const table = await seatFour(server.wsUrl, session.code);
-    const projector = await joinAs(server.wsUrl, { code: session.code, role: 'spectator' });
-    const facilitator = await joinAs(server.wsUrl, {
-      code: session.code,
-      role: 'facilitator',
-      facilitatorKey: session.facilitatorKey,
-    });
+    const { table, projector, facilitator } = await fullTable();
     await playGame(table, { observers: [projector, facilitator] });
 
     type Seat = DelegationId | 'spectator';
@@ -105,14 +111,7 @@ describe('privacy over the wire', () => {
   });
 
   it('a withdrawn draft’s sealed answer reaches only the delegation that gave it and the facilitator, until the debrief', async () => {
-    const session = await createSession(server.baseUrl, { scenario: 'fixture', seats: ALL_HUMAN });
-    const table = await seatFour(server.wsUrl, session.code);
-    const projector = await joinAs(server.wsUrl, { code: session.code, role: 'spectator' });
-    const facilitator = await joinAs(server.wsUrl, {
-      code: session.code,
-      role: 'facilitator',
-      facilitatorKey: session.facilitatorKey,
-    });
+    const { table, projector, facilitator } = await fullTable();
     const everyone = [...DELEGATION_IDS.map((d) => table[d]), projector, facilitator];
     const phase = (name: string) => waitAll(everyone, (p) => p.view?.phase === name, name);
     for (const next of ['briefing', 'opening'] as const) {

@@ -148,8 +148,15 @@ export function showsLever(scenario: Scenario, viewer: ViewerSeat, q: QueuedLeve
   return scenario.levers.find((l) => l.id === q.lever)?.visibility === 'public';
 }
 
-export function publicSeat(seat: SeatState): PublicSeat {
-  return { ready: seat.ready, statement: seat.statement, walkedOut: seat.walkedOut };
+/** What everyone sees of the seats: ready, their opening statement, walked out (not their cooldowns). */
+export function publicSeats(seats: Record<DelegationId, SeatState>): SeatView['seats'] {
+  const shown = (seat: SeatState) => ({ ready: seat.ready, statement: seat.statement, walkedOut: seat.walkedOut });
+  return {
+    ukraine: shown(seats.ukraine),
+    russia: shown(seats.russia),
+    us: shown(seats.us),
+    europe: shown(seats.europe),
+  };
 }
 
 /** Lever cooldowns the viewer may see: its own, or everyone's for the facilitator. */
@@ -175,10 +182,9 @@ export function privateFor(scenario: Scenario, viewer: ViewerSeat, debrief: bool
   return shown;
 }
 
-export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
-  const debrief = isDebrief(ctx);
+/** What every seat sees alike: the phase and its clock, the round, the world, events fired, the draft on the table, the result. */
+export function publicFacts(ctx: NegotiationContext) {
   return {
-    viewer,
     scenarioId: ctx.scenarioId,
     phase: ctx.phase,
     paused: ctx.paused,
@@ -187,21 +193,24 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     world: ctx.world,
     deadlineAt: ctx.deadlineAt,
     remainingMs: ctx.remainingMs,
-    seats: {
-      ukraine: publicSeat(ctx.seats.ukraine),
-      russia: publicSeat(ctx.seats.russia),
-      us: publicSeat(ctx.seats.us),
-      europe: publicSeat(ctx.seats.europe),
-    },
+    onTable: ctx.onTable,
+    fired: ctx.fired,
+    result: ctx.result,
+  };
+}
+
+export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
+  const debrief = isDebrief(ctx);
+  return {
+    viewer,
+    ...publicFacts(ctx),
+    seats: publicSeats(ctx.seats),
     cooldowns: cooldownsFor(ctx, viewer),
     proposals: ctx.proposals.map((p) => proposalFor(viewer, debrief, p)),
-    onTable: ctx.onTable,
     queuedLevers: ctx.queuedLevers.filter((q) => showsLever(scenario, viewer, q)),
-    fired: ctx.fired,
     agreements: ctx.agreements.map((a) => agreementFor(viewer, debrief, a)),
     chat: ctx.chat.filter((m) => canRead(viewer, m.channel)),
     transcript: ctx.transcript.filter((t) => showsEntry(viewer, debrief, t)).map((t) => entryFor(viewer, t)),
-    result: ctx.result,
     private: privateFor(scenario, viewer, debrief),
   };
 }

@@ -25,7 +25,8 @@ import {
   isDebrief,
   privateFor,
   proposalFor,
-  publicSeat,
+  publicFacts,
+  publicSeats,
   type SeatView,
   showsEntry,
   showsLever,
@@ -105,41 +106,23 @@ export function createViewCache(scenario: Scenario): ViewCache {
       ctx.seats.europe.cooldowns === was.seats.europe.cooldowns;
     return {
       viewer,
-      scenarioId: ctx.scenarioId,
-      phase: ctx.phase,
-      paused: ctx.paused,
-      round: ctx.round,
-      rounds: ctx.rounds,
-      world: ctx.world,
-      deadlineAt: ctx.deadlineAt,
-      remainingMs: ctx.remainingMs,
-      seats:
-        shown && was?.seats === ctx.seats
-          ? shown.seats
-          : {
-              ukraine: publicSeat(ctx.seats.ukraine),
-              russia: publicSeat(ctx.seats.russia),
-              us: publicSeat(ctx.seats.us),
-              europe: publicSeat(ctx.seats.europe),
-            },
+      ...publicFacts(ctx),
+      seats: shown && was?.seats === ctx.seats ? shown.seats : publicSeats(ctx.seats),
       cooldowns: shown && sameCooldowns ? shown.cooldowns : cooldownsFor(ctx, viewer),
       proposals:
         shown && was?.proposals === ctx.proposals
           ? shown.proposals
           : ctx.proposals.map((p) => proposalFor(viewer, debrief, p)),
-      onTable: ctx.onTable,
       queuedLevers:
         shown && was?.queuedLevers === ctx.queuedLevers
           ? shown.queuedLevers
           : ctx.queuedLevers.filter((q) => showsLever(scenario, viewer, q)),
-      fired: ctx.fired,
       agreements:
         shown && was?.agreements === ctx.agreements
           ? shown.agreements
           : ctx.agreements.map((a) => agreementFor(viewer, debrief, a)),
       chat: chatFor(viewer, ctx.chat, last),
       transcript: transcriptFor(viewer, debrief, ctx.transcript, last),
-      result: ctx.result,
       // Private content depends on the scenario, the viewer and the debrief alone.
       private: shown ? shown.private : privateFor(scenario, viewer, debrief),
     };
