@@ -181,22 +181,24 @@ interface Measured {
 async function window(child: ChildProcess, load: Connected, into: Measured, profileTo?: string) {
   for (const d of load.drivers) d.worker.postMessage('start');
   await sleep(num('warmup') * 1000);
-  for (const d of load.drivers) d.worker.postMessage('record');
   if (profileTo) await request(child, { type: 'profile' });
   const server0 = await stats(child);
+  for (const d of load.drivers) d.worker.postMessage('record');
   const driver0 = process.cpuUsage();
   const t0 = performance.now();
   await sleep((num('seconds') / num('windows')) * 1000);
-  into.elapsed += (performance.now() - t0) / 1000;
-  const server1 = await stats(child);
-  if (profileTo) await request(child, { type: 'profile', file: profileTo });
-  const driver1 = process.cpuUsage(driver0);
+  // The drivers stop before the server is asked anything: a server still busy answering cannot
+  // stretch the window.
   const results = await Promise.all(
     load.drivers.map((d) => {
       d.worker.postMessage('stop');
       return d.next<DriverResult>('result');
     }),
   );
+  into.elapsed += (performance.now() - t0) / 1000;
+  const driver1 = process.cpuUsage(driver0);
+  const server1 = await stats(child);
+  if (profileTo) await request(child, { type: 'profile', file: profileTo });
   into.results.push(...results);
   into.serverCpuSeconds += (server1.cpu.user + server1.cpu.system - server0.cpu.user - server0.cpu.system) / 1e6;
   into.serverLoopP99.push(server1.eventLoop.p99);
