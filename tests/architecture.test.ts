@@ -44,8 +44,8 @@ function offenders(dir: string, forbidden: (target: string) => boolean): string[
   );
 }
 
-/** The import cycles among the files of `dir`: each as its files, sorted (strongly connected components). */
-export function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+/** The import cycles of an import graph: each as its files, sorted (strongly connected components). */
+function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
