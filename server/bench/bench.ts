@@ -1,12 +1,18 @@
 /**
- * `npm run bench:server [-- --sessions 500 --clients 6 --seconds 60 --interval 5000 --drivers 2]`
+ * `npm run bench:server [-- --sessions 500 --clients 6 --seconds 60 --windows 3 --interval 5000 --drivers 2]`
  *
- * Starts the server in its own process (fresh database, real content), then puts the same load
- * on a bare Colyseus room (the baseline) and on the negotiation room: N sessions × M SDK clients
- * on loopback, each of a session's (up to) four delegates sending a chat action every `interval`
- * ms ±50%. Prints latency from action to effect (p50/p99), messages per second, the server's
- * CPU, memory per session, and the ratio to the baseline, with the machine it ran on.
- * `--profile FILE` also writes a CPU profile of the server during the negotiation room's measured
+ * Starts the server in its own process (fresh database, real content), connects the same load to
+ * a bare Colyseus room (the baseline) and to the negotiation room: N sessions × M SDK clients on
+ * loopback, each of a session's (up to) four delegates acting every `interval` ms ±50%. In the
+ * negotiation room the actions are a table's mix (actionMix.ts: chat, levers, readiness, drafts,
+ * answers, signatures); in the bare room, chat relayed to everyone.
+ *
+ * Both loads stay connected for the whole run and take turns, in several short windows: the bare
+ * room, the negotiation room, then the negotiation room building every view afresh with viewFor
+ * instead of through each room's view cache. A shared machine's load drifts, and turns spread the
+ * drift over all three. Prints latency from action to effect (p50/p99), messages per second, the
+ * server's CPU, heap and RSS per session, and the ratios to the baseline, with the machine it ran on.
+ * `--profile FILE` also writes a CPU profile of the server during the negotiation room's first
  * window (open it in Chrome DevTools; the profiler itself slows the server, so not for figures).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -17,6 +23,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { loadScenarioById } from '../src/content/loadScenario.ts';
+import { mixPlan } from './actionMix.ts';
 import type { LoadOptions } from './load.ts';
 import type { DriverResult } from './loadWorker.ts';
 
@@ -25,7 +33,8 @@ const { values } = parseArgs({
     sessions: { type: 'string', default: '500' },
     clients: { type: 'string', default: '6' },
     seconds: { type: 'string', default: '60' },
-    warmup: { type: 'string', default: '5' },
+    windows: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '3' },
     interval: { type: 'string', default: '5000' },
     drivers: { type: 'string', default: '2' },
     scenario: { type: 'string', default: 'ukraine-2026' },
@@ -51,32 +60,26 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Start the server's CPU profiler, or (with a file) stop it and write the profile there. */
-function profile(child: ChildProcess, file?: string): Promise<void> {
-  return new Promise((resolve) => {
+/** Ask the server something on its IPC channel and wait for the answer of the same type. */
+function request<T>(child: ChildProcess, message: { type: string } & Record<string, unknown>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the bench server did not answer ${message.type} in 60 s`)),
+      60_000,
+    );
     const onMessage = (m: { type: string }) => {
-      if (m.type !== 'profile') return;
+      if (m.type !== message.type) return;
+      clearTimeout(timer);
       child.off('message', onMessage);
-      resolve();
+      resolve(m as T);
     };
     child.on('message', onMessage);
-    child.send({ type: 'profile', file });
+    child.send(message);
   });
 }
 
-function ask(child: ChildProcess, gc = false): Promise<Stats> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the bench server did not answer for stats in 60 s')), 60_000);
-    const onMessage = (m: Stats & { type: string }) => {
-      if (m.type !== 'stats') return;
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      resolve(m);
-    };
-    child.on('message', onMessage);
-    child.send({ type: 'stats', gc });
-  });
-}
+/** A full GC blocks the process, so only when memory is measured, never inside a latency window. */
+const stats = (child: ChildProcess, gc = false) => request<Stats>(child, { type: 'stats', gc });
 
 /** Resolves with `work`, or gives up after `ms` so one stuck client cannot hang the whole run. */
 function within<T>(work: Promise<T>, ms: number, what: string): Promise<T | undefined> {
@@ -90,8 +93,6 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<T | unde
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-const since = (t: number) => `${((Date.now() - t) / 1000).toFixed(0)} s`;
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function percentile(sorted: number[], p: number): number {
@@ -99,23 +100,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-interface Result {
-  label: string;
-  actionsPerSecond: number;
-  messagesPerSecond: number;
-  p50: number;
-  p99: number;
-  max: number;
-  samples: number;
-  serverCpu: number;
-  driverCpu: number;
-  heapPerSession: number;
-  rssPerSession: number;
-  serverLoopP99: number;
-  serverLoopMax: number;
-  driverLoopP99: number;
-  driverLoopMax: number;
-}
+/** The server process, stopped with the benchmark whichever way it ends. */
+let server: ChildProcess | undefined;
 
 /** A load-driver thread (loadWorker.ts) and a way to wait for its next message of a type. */
 interface Driver {
@@ -136,6 +122,7 @@ function startDriver(kind: 'bare' | 'negotiation', options: LoadOptions): Driver
   });
   worker.on('error', (error) => {
     console.error(`load driver failed: ${error.message}`);
+    server?.kill('SIGKILL');
     process.exit(1);
   });
   return {
@@ -151,13 +138,15 @@ function startDriver(kind: 'bare' | 'negotiation', options: LoadOptions): Driver
   };
 }
 
-async function measure(
-  label: string,
-  child: ChildProcess,
-  kind: 'bare' | 'negotiation',
-  o: LoadOptions,
-): Promise<Result> {
-  const idle = await ask(child, true);
+/** One room kind's load, connected for the whole run, with the server's memory it added. */
+interface Connected {
+  drivers: Driver[];
+  heapPerSession: number;
+  rssPerSession: number;
+}
+
+async function connect(label: string, child: ChildProcess, kind: 'bare' | 'negotiation', o: LoadOptions) {
+  const before = await stats(child, true);
   const started = Date.now();
   const count = Math.max(1, Math.min(num('drivers'), o.sessions));
   process.stdout.write(`${label}: connecting ${o.sessions} sessions with ${count} driver thread(s)… `);
@@ -169,105 +158,150 @@ async function measure(
   }
   const ready = await Promise.all(drivers.map((d) => d.next<{ clients: number }>('ready')));
   const clients = ready.reduce((sum, r) => sum + r.clients, 0);
-  process.stdout.write(`${clients} clients in ${((Date.now() - started) / 1000).toFixed(1)} s; `);
-  const loaded = await ask(child, true);
-  process.stdout.write(`running (${since(started)})… `);
-  for (const d of drivers) d.worker.postMessage('start');
+  console.log(`${clients} clients in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const after = await stats(child, true);
+  return {
+    drivers,
+    heapPerSession: (after.heapUsed - before.heapUsed) / o.sessions / 1024,
+    rssPerSession: (after.rss - before.rss) / o.sessions / 1024,
+  };
+}
+
+/** What one configuration measured, pooled over its windows. */
+interface Measured {
+  label: string;
+  elapsed: number;
+  results: DriverResult[];
+  serverCpuSeconds: number;
+  serverLoopP99: number[];
+  serverLoopMax: number;
+  driverCpuSeconds: number;
+}
+
+async function window(child: ChildProcess, load: Connected, into: Measured, profileTo?: string) {
+  for (const d of load.drivers) d.worker.postMessage('start');
   await sleep(num('warmup') * 1000);
-  for (const d of drivers) d.worker.postMessage('record');
-  const profiling = label === 'negotiation' && values.profile !== undefined;
-  if (profiling) await profile(child);
-  const server0 = await ask(child);
+  if (profileTo) await request(child, { type: 'profile' });
+  const server0 = await stats(child);
+  for (const d of load.drivers) d.worker.postMessage('record');
   const driver0 = process.cpuUsage();
   const t0 = performance.now();
-  await sleep(num('seconds') * 1000);
-  const elapsed = (performance.now() - t0) / 1000;
-  const server1 = await ask(child);
-  if (profiling) await profile(child, path.resolve(String(values.profile)));
-  const driver1 = process.cpuUsage(driver0);
+  await sleep((num('seconds') / num('windows')) * 1000);
+  // The drivers stop before the server is asked anything: a server still busy answering cannot
+  // stretch the window.
   const results = await Promise.all(
-    drivers.map((d) => {
+    load.drivers.map((d) => {
       d.worker.postMessage('stop');
       return d.next<DriverResult>('result');
     }),
   );
+  into.elapsed += (performance.now() - t0) / 1000;
+  const driver1 = process.cpuUsage(driver0);
+  const server1 = await stats(child);
+  if (profileTo) await request(child, { type: 'profile', file: profileTo });
+  into.results.push(...results);
+  into.serverCpuSeconds += (server1.cpu.user + server1.cpu.system - server0.cpu.user - server0.cpu.system) / 1e6;
+  into.serverLoopP99.push(server1.eventLoop.p99);
+  into.serverLoopMax = Math.max(into.serverLoopMax, server1.eventLoop.max);
+  into.driverCpuSeconds += (driver1.user + driver1.system) / 1e6;
+  // Let the answers still in flight arrive before the next configuration's turn.
   await sleep(1000);
-  process.stdout.write(`leaving (${since(started)})… `);
-  await within(
-    Promise.all(
-      drivers.map((d) => {
-        d.worker.postMessage('leave');
-        return d.next('left');
-      }),
-    ),
-    30_000,
-    'leaving',
-  );
-  await Promise.all(drivers.map((d) => d.worker.terminate()));
-  const sorted = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  const sent = results.reduce((sum, r) => sum + r.sent, 0);
-  const received = results.reduce((sum, r) => sum + r.received, 0);
-  const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1e6;
-  process.stdout.write(`done (${since(started)})\n`);
+}
+
+interface Figures {
+  actionsPerSecond: number;
+  messagesPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+  serverCpu: number;
+  serverLoopP99: number;
+  serverLoopMax: number;
+  driverCpu: number;
+  driverLoopP99: number;
+  heapPerSession: number;
+  rssPerSession: number;
+  mix: Record<string, { accepted: number; refused: number }>;
+}
+
+function figures(m: Measured, load: Connected): Figures {
+  const sorted = m.results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const sum = (get: (r: DriverResult) => number) => m.results.reduce((total, r) => total + get(r), 0);
+  const mix: Figures['mix'] = {};
+  const count = (type: string, n: number, accepted: boolean) => {
+    const m = mix[type] ?? { accepted: 0, refused: 0 };
+    mix[type] = accepted ? { ...m, accepted: m.accepted + n } : { ...m, refused: m.refused + n };
+  };
+  for (const r of m.results) {
+    for (const [type, n] of Object.entries(r.accepted)) count(type, n, true);
+    for (const [type, n] of Object.entries(r.refused)) count(type, n, false);
+  }
   return {
-    label,
-    actionsPerSecond: sent / elapsed,
-    messagesPerSecond: received / elapsed,
+    actionsPerSecond: sum((r) => r.sent) / m.elapsed,
+    messagesPerSecond: sum((r) => r.received) / m.elapsed,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     max: sorted.at(-1) ?? Number.NaN,
     samples: sorted.length,
-    serverCpu: (cpu(server0.cpu, server1.cpu) / elapsed) * 100,
-    driverCpu: ((driver1.user + driver1.system) / 1e6 / elapsed) * 100,
-    heapPerSession: (loaded.heapUsed - idle.heapUsed) / o.sessions / 1024,
-    rssPerSession: (loaded.rss - idle.rss) / o.sessions / 1024,
-    serverLoopP99: server1.eventLoop.p99,
-    serverLoopMax: server1.eventLoop.max,
-    // The worst driver thread's figures.
-    driverLoopP99: Math.max(...results.map((r) => r.loopP99)),
-    driverLoopMax: Math.max(...results.map((r) => r.loopMax)),
+    serverCpu: (m.serverCpuSeconds / m.elapsed) * 100,
+    serverLoopP99: Math.max(...m.serverLoopP99),
+    serverLoopMax: m.serverLoopMax,
+    driverCpu: (m.driverCpuSeconds / m.elapsed) * 100,
+    driverLoopP99: Math.max(...m.results.map((r) => r.loopP99)),
+    heapPerSession: load.heapPerSession,
+    rssPerSession: load.rssPerSession,
+    mix,
   };
 }
 
-function report(results: Result[], o: { sessions: number; clients: number }) {
-  const [bare, game] = results as [Result, Result];
-  const rows: [string, (r: Result) => number, number][] = [
-    ['actions sent / s', (r) => r.actionsPerSecond, 0],
-    ['messages received / s (all clients)', (r) => r.messagesPerSecond, 0],
-    ['latency action → effect p50 (ms)', (r) => r.p50, 1],
-    ['latency action → effect p99 (ms)', (r) => r.p99, 1],
-    ['latency max (ms)', (r) => r.max, 1],
-    ['server CPU (% of one core)', (r) => r.serverCpu, 0],
+function report(bare: Figures, game: Figures, plain: Figures, o: { sessions: number; clients: number }) {
+  const rows: [string, (f: Figures) => number, number][] = [
+    ['actions sent / s', (f) => f.actionsPerSecond, 0],
+    ['messages received / s (all clients)', (f) => f.messagesPerSecond, 0],
+    ['latency action → effect p50 (ms)', (f) => f.p50, 1],
+    ['latency action → effect p99 (ms)', (f) => f.p99, 1],
+    ['latency max (ms)', (f) => f.max, 1],
+    ['server CPU (% of one core)', (f) => f.serverCpu, 0],
     // CPU time per action does not depend on how busy the machine is, unlike the latencies.
-    ['server CPU time per action (ms)', (r) => (r.serverCpu * 10) / r.actionsPerSecond, 2],
-    ['server event-loop delay p99 (ms)', (r) => r.serverLoopP99, 1],
-    ['server event-loop delay max (ms)', (r) => r.serverLoopMax, 1],
-    ['load-driver CPU (% of one core)', (r) => r.driverCpu, 0],
-    ['load-driver event-loop delay p99 (ms)', (r) => r.driverLoopP99, 1],
-    ['load-driver event-loop delay max (ms)', (r) => r.driverLoopMax, 1],
-    ['server heap per session (KiB)', (r) => r.heapPerSession, 0],
-    ['server RSS per session (KiB)', (r) => r.rssPerSession, 0],
+    ['server CPU time per action (ms)', (f) => (f.serverCpu * 10) / f.actionsPerSecond, 2],
+    ['server event-loop delay p99, worst window (ms)', (f) => f.serverLoopP99, 1],
+    ['server event-loop delay max (ms)', (f) => f.serverLoopMax, 1],
+    ['load-driver CPU (% of one core)', (f) => f.driverCpu, 0],
+    ['load-driver event-loop delay p99 (ms)', (f) => f.driverLoopP99, 1],
+    ['server heap per session (KiB)', (f) => f.heapPerSession, 0],
+    ['server RSS per session (KiB)', (f) => f.rssPerSession, 0],
   ];
   const cpus = os.cpus();
   const load = os.loadavg().map((l) => l.toFixed(1));
   console.log(
-    `\nPeace Table server benchmark: ${o.sessions} sessions × ${o.clients} clients, ${num('seconds')} s measured after ${num('warmup')} s warm-up, one action per delegate every ${num('interval')} ms ±50%`,
+    `\nPeace Table server benchmark: ${o.sessions} sessions × ${o.clients} clients, ${num('seconds')} s measured per room in ${num('windows')} windows taken in turn (each after ${num('warmup')} s warm-up), one action per delegate every ${num('interval')} ms ±50%`,
   );
   console.log(
     `machine: ${cpus[0]?.model.trim()} × ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}; server and load driver on the same machine; load average at the end ${load.join(' / ')}\n`,
   );
   const pad = (s: string, n: number) => s.padStart(n);
-  console.log(`${'figure'.padEnd(40)}${pad('bare room', 12)}${pad('negotiation', 14)}${pad('ratio', 9)}`);
+  console.log(
+    `${'figure'.padEnd(48)}${pad('bare room', 11)}${pad('negotiation', 13)}${pad('ratio', 7)}${pad('no view cache', 15)}${pad('ratio', 7)}`,
+  );
   for (const [name, get, digits] of rows) {
-    const a = get(bare);
-    const b = get(game);
+    const [a, b, c] = [get(bare), get(game), get(plain)];
     console.log(
-      `${name.padEnd(40)}${pad(a.toFixed(digits), 12)}${pad(b.toFixed(digits), 14)}${pad((b / a).toFixed(2), 9)}`,
+      `${name.padEnd(48)}${pad(a.toFixed(digits), 11)}${pad(b.toFixed(digits), 13)}${pad((b / a).toFixed(2), 7)}${pad(c.toFixed(digits), 15)}${pad((c / a).toFixed(2), 7)}`,
     );
   }
-  console.log(`latency samples: bare ${bare.samples}, negotiation ${game.samples}`);
-  const verdict = game.p99 < 50 ? 'meets' : 'misses';
-  console.log(`\nTarget (2 cores, 500 × 6, p99 < 50 ms): this run ${verdict} it with p99 ${game.p99.toFixed(1)} ms.`);
+  console.log(`latency samples: bare ${bare.samples}, negotiation ${game.samples}, no view cache ${plain.samples}`);
+  const total = Object.values(game.mix).reduce((n, m) => n + m.accepted + m.refused, 0) || 1;
+  const mix = Object.entries(game.mix)
+    .sort(([, a], [, b]) => b.accepted + b.refused - a.accepted - a.refused)
+    .map(([type, m]) => `${type} ${(((m.accepted + m.refused) / total) * 100).toFixed(0)}%`)
+    .join(', ');
+  const refused = Object.values(game.mix).reduce((n, m) => n + m.refused, 0);
+  console.log(`negotiation actions: ${mix}; ${((refused / total) * 100).toFixed(1)}% refused by the engine`);
+  console.log(
+    `\nnegotiation p99 / bare room p99: ${(game.p99 / bare.p99).toFixed(2)} (target ≤ 0.80); ` +
+      `the view cache's share of the server's CPU per action: ${(100 - (game.serverCpu / game.actionsPerSecond / (plain.serverCpu / plain.actionsPerSecond)) * 100).toFixed(0)}% saved`,
+  );
 }
 
 async function main() {
@@ -275,38 +309,78 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'peace-table-bench-'));
   const port = await freePort();
   const entry = fileURLToPath(new URL('./benchServer.ts', import.meta.url));
+  // Connecting thousands of clients on a busy machine can take longer than Colyseus' 15 s seat
+  // reservation; the measured windows come after, so a longer one changes no figure.
+  const env = {
+    PORT: String(port),
+    DATABASE_PATH: path.join(dir, 'bench.db'),
+    LOG_LEVEL: 'warn',
+    // Every simulated player comes from this one address: the per-address limits measure
+    // nothing here, so they are opened wide (docs/deployment.md, Limits).
+    SESSIONS_BURST: '10000',
+    SESSIONS_PER_HOUR: '100000',
+    JOINS_PER_MINUTE: '100000',
+  };
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', entry], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_PATH: path.join(dir, 'bench.db'),
-      LOG_LEVEL: 'warn',
-      // Every simulated player comes from this one address: the per-address limits measure
-      // nothing here, so they are opened wide (docs/deployment.md, Limits).
-      SESSIONS_BURST: '10000',
-      SESSIONS_PER_HOUR: '100000',
-      JOINS_PER_MINUTE: '100000',
-    },
+    env: { ...process.env, ...env, COLYSEUS_SEAT_RESERVATION_TIME: '120' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  server = child;
   try {
     await new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve());
       child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
     });
+    const scenario = String(values.scenario);
     const load: LoadOptions = {
       wsUrl: `ws://127.0.0.1:${port}`,
       httpUrl: `http://127.0.0.1:${port}`,
       sessions: o.sessions,
       clients: o.clients,
       interval: num('interval'),
-      scenario: String(values.scenario),
+      scenario,
+      plan: mixPlan(await loadScenarioById(scenario)),
     };
-    const results = [
-      await measure('bare room', child, 'bare', load),
-      await measure('negotiation', child, 'negotiation', load),
-    ];
-    report(results, o);
+    const bareLoad = await connect('bare room', child, 'bare', load);
+    const gameLoad = await connect('negotiation', child, 'negotiation', load);
+    const blank = (label: string): Measured => ({
+      label,
+      elapsed: 0,
+      results: [],
+      serverCpuSeconds: 0,
+      serverLoopP99: [],
+      serverLoopMax: 0,
+      driverCpuSeconds: 0,
+    });
+    const [bare, game, plain] = [blank('bare room'), blank('negotiation'), blank('no view cache')];
+    for (let w = 1; w <= num('windows'); w += 1) {
+      process.stdout.write(`window ${w}/${num('windows')}: bare room… `);
+      await window(child, bareLoad, bare);
+      process.stdout.write('negotiation… ');
+      await request(child, { type: 'views', cache: true });
+      const profile = w === 1 && values.profile !== undefined ? path.resolve(String(values.profile)) : undefined;
+      await window(child, gameLoad, game, profile);
+      process.stdout.write('negotiation without view caches… ');
+      await request(child, { type: 'views', cache: false });
+      await window(child, gameLoad, plain);
+      await request(child, { type: 'views', cache: true });
+      console.log('done');
+    }
+    process.stdout.write('leaving… ');
+    const drivers = [...bareLoad.drivers, ...gameLoad.drivers];
+    await within(
+      Promise.all(
+        drivers.map((d) => {
+          d.worker.postMessage('leave');
+          return d.next('left');
+        }),
+      ),
+      30_000,
+      'leaving',
+    );
+    await Promise.all(drivers.map((d) => d.worker.terminate()));
+    console.log('done');
+    report(figures(bare, bareLoad), figures(game, gameLoad), figures(plain, gameLoad), o);
   } finally {
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });

@@ -1,17 +1,25 @@
 /**
  * The benchmark's load: N sessions × M real @colyseus/sdk clients over loopback websockets, each
  * delegate sending an action every `interval` ms (±50%), and the time from sending an action to
- * seeing its effect. For the negotiation room the effect is the sender's own `view.patch` carrying
- * its chat line; for the bare room, the relayed message coming back.
+ * seeing its effect. In the negotiation room the actions are a table's mix (actionMix.ts: chat,
+ * levers, readiness, drafts, answers, signatures), chosen from the delegate's own view, and the
+ * effect is the sender's own transcript line arriving in its view patch (or the error, for an
+ * action the engine refused). In the bare room the action is a chat line and the effect its relay.
  */
 import { Client, type Room } from '@colyseus/sdk';
+import type { TranscriptEntry } from '@peace-table/shared/engine/types';
+import type { SeatView } from '@peace-table/shared/engine/view';
 import {
+  type ErrorPayload,
   NEGOTIATION_ROOM,
   PROTOCOL_VERSION,
   SERVER_MESSAGE,
   type ViewPatchPayload,
+  type ViewPayload,
 } from '@peace-table/shared/protocol';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
+import { applyViewPatch } from '@peace-table/shared/viewPatch';
+import { type MixPlan, nextAction, sentence } from './actionMix.ts';
 
 export interface LoadOptions {
   wsUrl: string;
@@ -20,6 +28,8 @@ export interface LoadOptions {
   clients: number;
   interval: number;
   scenario: string;
+  /** The negotiation room's drafts and levers (actionMix.ts). */
+  plan: MixPlan;
   /** Where this driver's sessions start (several drivers share the bare room's group names). */
   offset?: number;
 }
@@ -28,12 +38,24 @@ export class Recorder {
   latencies: number[] = [];
   received = 0;
   sent = 0;
+  /** Actions by type that took effect, and that the engine refused. */
+  accepted: Record<string, number> = {};
+  refused: Record<string, number> = {};
   recording = false;
 
   reset() {
     this.latencies = [];
     this.received = 0;
     this.sent = 0;
+    this.accepted = {};
+    this.refused = {};
+  }
+
+  settled(type: string, sentAt: number, accepted: boolean) {
+    if (!this.recording) return;
+    this.latencies.push(performance.now() - sentAt);
+    const counts = accepted ? this.accepted : this.refused;
+    counts[type] = (counts[type] ?? 0) + 1;
   }
 }
 
@@ -49,20 +71,14 @@ export async function pool<T>(items: T[], limit: number, work: (item: T, i: numb
   await Promise.all(runners);
 }
 
-const WORDS =
-  'ceasefire guarantees sanctions line of contact prisoners exchange monitoring reconstruction security'.split(' ');
-function sentence(seed: number): string {
-  const n = 12 + (seed % 20);
-  return Array.from({ length: n }, (_, i) => WORDS[(seed + i * 7) % WORDS.length]).join(' ');
-}
-
-/** A sender: one action every interval ±50%, while `active`. */
-function every(interval: number, active: () => boolean, send: () => void): () => void {
+/** A sender: one action every interval ±50%, until stopped. */
+function every(interval: number, send: () => void): () => void {
   let timer: ReturnType<typeof setTimeout>;
+  let active = true;
   const loop = () => {
     timer = setTimeout(
       () => {
-        if (!active()) return;
+        if (!active) return;
         send();
         loop();
       },
@@ -70,7 +86,10 @@ function every(interval: number, active: () => boolean, send: () => void): () =>
     );
   };
   loop();
-  return () => clearTimeout(timer);
+  return () => {
+    active = false;
+    clearTimeout(timer);
+  };
 }
 
 export interface Load {
@@ -80,9 +99,26 @@ export interface Load {
   leave(): Promise<void>;
 }
 
+/** Start and stop a set of senders; every start begins with nothing in flight. */
+function senders(each: () => Array<{ reset(): void; send(): void }>, interval: number) {
+  let stops: (() => void)[] = [];
+  return {
+    start() {
+      for (const s of each()) {
+        s.reset();
+        stops.push(every(interval, s.send));
+      }
+    },
+    stop() {
+      for (const stop of stops) stop();
+      stops = [];
+    },
+  };
+}
+
 export async function bareLoad(o: LoadOptions, rec: Recorder): Promise<Load> {
   const rooms: Room[] = [];
-  const senders: { room: Room; pending: Map<string, number> }[] = [];
+  const chatters: { room: Room; pending: Map<string, number> }[] = [];
   await pool([...Array(o.sessions).keys()], 20, async (s) => {
     for (let c = 0; c < o.clients; c++) {
       const room = await new Client(o.wsUrl).joinOrCreate('bare', { group: String((o.offset ?? 0) + s) });
@@ -91,44 +127,29 @@ export async function bareLoad(o: LoadOptions, rec: Recorder): Promise<Load> {
         rec.received++;
         if (payload.from !== room.sessionId) return;
         const sentAt = pending.get(payload.text);
-        if (sentAt !== undefined && rec.recording) rec.latencies.push(performance.now() - sentAt);
+        if (sentAt !== undefined) rec.settled('chat', sentAt, true);
         pending.delete(payload.text);
       });
       room.onStateChange(() => rec.received++);
       rooms.push(room);
-      if (c < 4) senders.push({ room, pending });
+      if (c < 4) chatters.push({ room, pending });
     }
   });
-  let active = false;
-  const stops: (() => void)[] = [];
   let nonce = 0;
-  return {
-    rooms,
-    start() {
-      active = true;
-      for (const { room, pending } of senders) {
-        stops.push(
-          every(
-            o.interval,
-            () => active,
-            () => {
-              const text = `${++nonce} ${sentence(nonce)}`;
-              pending.set(text, performance.now());
-              rec.sent++;
-              room.send('chat', { text });
-            },
-          ),
-        );
-      }
-    },
-    stop() {
-      active = false;
-      for (const stop of stops) stop();
-    },
-    leave: async () => {
-      await Promise.all(rooms.map((r) => r.leave()));
-    },
-  };
+  const load = senders(
+    () =>
+      chatters.map(({ room, pending }) => ({
+        reset: () => pending.clear(),
+        send: () => {
+          const text = `${++nonce} ${sentence(nonce)}`;
+          pending.set(text, performance.now());
+          if (rec.recording) rec.sent++;
+          room.send('chat', { text });
+        },
+      })),
+    o.interval,
+  );
+  return { rooms, ...load, leave: async () => void (await Promise.all(rooms.map((r) => r.leave()))) };
 }
 
 async function createSession(o: LoadOptions): Promise<{ code: string; facilitatorKey: string }> {
@@ -157,12 +178,68 @@ function untilPhase(room: Room, phase: string): Promise<void> {
   });
 }
 
+/** A delegate's client: the view it keeps from its messages, and its actions waiting for their effect. */
+class Delegate {
+  view: SeatView | undefined;
+  /** The last transcript line this delegate has seen: only later lines can be an action's effect. */
+  private seenSeq = 0;
+  private pending: { type: string; at: number }[] = [];
+
+  readonly room: Room;
+  readonly d: DelegationId;
+  private readonly rec: Recorder;
+
+  constructor(room: Room, d: DelegationId, rec: Recorder) {
+    this.room = room;
+    this.d = d;
+    this.rec = rec;
+    room.onMessage('*', (type, payload) => this.receive(String(type), payload));
+  }
+
+  private receive(type: string, payload: unknown) {
+    this.rec.received++;
+    if (type === SERVER_MESSAGE.view) this.view = (payload as ViewPayload).view;
+    else if (type === SERVER_MESSAGE.viewPatch && this.view) {
+      const { ops } = payload as ViewPatchPayload;
+      this.view = applyViewPatch(this.view, ops);
+      for (const op of ops) {
+        if (op.op !== 'splice' || op.key !== 'transcript') continue;
+        for (const entry of op.items as TranscriptEntry[]) {
+          if (entry.seq <= this.seenSeq) continue;
+          this.seenSeq = entry.seq;
+          if (entry.actor === this.d) this.settle(entry.kind, true);
+        }
+      }
+    } else if (type === SERVER_MESSAGE.error) this.settle((payload as ErrorPayload).ref ?? '', false);
+  }
+
+  private settle(type: string, accepted: boolean) {
+    const i = this.pending.findIndex((p) => p.type === type);
+    if (i < 0) return;
+    const [p] = this.pending.splice(i, 1);
+    if (p) this.rec.settled(type, p.at, accepted);
+  }
+
+  reset() {
+    this.pending = [];
+  }
+
+  act(plan: MixPlan, nonce: number) {
+    if (!this.view) return;
+    const { type, payload } = nextAction(this.view, this.d, plan, nonce);
+    this.pending.push({ type, at: performance.now() });
+    if (this.rec.recording) this.rec.sent++;
+    (this.room as unknown as { send(type: string, payload: unknown): void }).send(type, payload);
+  }
+}
+
 export async function negotiationLoad(o: LoadOptions, rec: Recorder): Promise<Load> {
   const rooms: Room[] = [];
-  const tables: { delegates: { room: Room; d: DelegationId; pending: Map<string, number> }[] }[] = [];
+  const tables: { delegates: Delegate[]; facilitator: Room | undefined }[] = [];
   await pool([...Array(o.sessions).keys()], 10, async () => {
     const session = await createSession(o);
-    const delegates: { room: Room; d: DelegationId; pending: Map<string, number> }[] = [];
+    const delegates: Delegate[] = [];
+    let facilitator: Room | undefined;
     for (let c = 0; c < o.clients; c++) {
       const d = DELEGATION_IDS[c];
       const options =
@@ -176,28 +253,18 @@ export async function negotiationLoad(o: LoadOptions, rec: Recorder): Promise<Lo
         code: session.code,
         ...options,
       });
-      const pending = new Map<string, number>();
-      room.onMessage('*', (type, payload) => {
-        rec.received++;
-        if (type !== SERVER_MESSAGE.viewPatch || pending.size === 0) return;
-        for (const op of (payload as ViewPatchPayload).ops) {
-          if (op.op !== 'splice' || op.key !== 'chat') continue;
-          for (const item of op.items as { from: string; text: string }[]) {
-            const sentAt = item.from === d ? pending.get(item.text) : undefined;
-            if (sentAt === undefined) continue;
-            if (rec.recording) rec.latencies.push(performance.now() - sentAt);
-            pending.delete(item.text);
-          }
-        }
-      });
       room.onStateChange(() => rec.received++);
       rooms.push(room);
-      if (d !== undefined) delegates.push({ room, d, pending });
+      if (d !== undefined) delegates.push(new Delegate(room, d, rec));
+      else {
+        room.onMessage('*', () => rec.received++);
+        if (c === 4) facilitator = room;
+      }
     }
-    tables.push({ delegates });
+    tables.push({ delegates, facilitator });
   });
-  // Every session to the talks: lobby, briefing, opening statements.
-  await pool(tables, 50, async ({ delegates }) => {
+  // Every session to the talks (lobby, briefing, opening statements), with the most rounds allowed.
+  await pool(tables, 50, async ({ delegates, facilitator }) => {
     const first = delegates[0]?.room as Room;
     for (const [type, phase] of [
       ['seat.ready', 'briefing'],
@@ -209,42 +276,15 @@ export async function negotiationLoad(o: LoadOptions, rec: Recorder): Promise<Lo
         room.send(type, type === 'statement.make' ? { text: `${d}: ${sentence(3)}` } : {});
       await reached;
     }
+    facilitator?.send('facilitator.extend', { rounds: 12 });
   });
-  let active = false;
-  const stops: (() => void)[] = [];
   let nonce = 0;
-  return {
-    rooms,
-    start() {
-      active = true;
-      for (const { delegates } of tables) {
-        for (const { room, d, pending } of delegates) {
-          const others = DELEGATION_IDS.filter((x) => x !== d);
-          stops.push(
-            every(
-              o.interval,
-              () => active,
-              () => {
-                const text = `${++nonce} ${sentence(nonce)}`;
-                const roll = Math.random();
-                const peer = others[nonce % others.length] as DelegationId;
-                const [a, b] = DELEGATION_IDS.indexOf(d) < DELEGATION_IDS.indexOf(peer) ? [d, peer] : [peer, d];
-                const channel = roll < 0.6 ? 'plenary' : roll < 0.85 ? `delegation:${d}` : `bilateral:${a}+${b}`;
-                pending.set(text, performance.now());
-                rec.sent++;
-                room.send('chat.post', { channel, text });
-              },
-            ),
-          );
-        }
-      }
-    },
-    stop() {
-      active = false;
-      for (const stop of stops) stop();
-    },
-    leave: async () => {
-      await Promise.all(rooms.map((r) => r.leave()));
-    },
-  };
+  const load = senders(
+    () =>
+      tables.flatMap(({ delegates }) =>
+        delegates.map((delegate) => ({ reset: () => delegate.reset(), send: () => delegate.act(o.plan, ++nonce) })),
+      ),
+    o.interval,
+  );
+  return { rooms, ...load, leave: async () => void (await Promise.all(rooms.map((r) => r.leave()))) };
 }

@@ -1,6 +1,7 @@
 /**
  * One load driver of `npm run bench:server`, in its own thread: its share of the sessions and
- * clients (load.ts), commanded by the main thread (`start`, `record`, `stop`, `leave`). Several
+ * clients (load.ts), commanded by the main thread (`start` sending, `record` from now, `stop` and
+ * report, any number of times while connected, then `leave`). Several
  * drivers keep the load generator from being what the latencies measure: one thread decoding
  * every client's messages showed event-loop delays of its own in the figures.
  */
@@ -13,6 +14,8 @@ export interface DriverResult {
   latencies: number[];
   sent: number;
   received: number;
+  accepted: Record<string, number>;
+  refused: Record<string, number>;
   loopP99: number;
   loopMax: number;
 }
@@ -39,6 +42,8 @@ port.on('message', async (command: string) => {
       latencies: rec.latencies,
       sent: rec.sent,
       received: rec.received,
+      accepted: rec.accepted,
+      refused: rec.refused,
       loopP99: loop.percentile(99) / 1e6,
       loopMax: loop.max / 1e6,
     };

@@ -8,6 +8,7 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { DecideFn } from '@peace-table/shared/bots/types';
+import { createViewCache } from '@peace-table/shared/engine/viewCache';
 import { NEGOTIATION_ROOM, type RoomAddressInfo } from '@peace-table/shared/protocol';
 import { CLIENT_DIST_DIR, readPackageInfo, readServerConfig, type ServerConfig } from './config.ts';
 import { mountApi } from './http/api.ts';
@@ -48,6 +49,8 @@ export interface AppOptions {
   idleMs?: number;
   teamSize?: number;
   maxSpectators?: number;
+  /** Each room's source of seat views (default: a view cache per room; the server benchmark compares). */
+  views?: NegotiationRoomSettings['views'];
 }
 
 export function createApp(options: AppOptions = {}) {
@@ -74,6 +77,7 @@ export function createApp(options: AppOptions = {}) {
     patchRate: options.patchRate ?? 250,
     idleMs: limits.idleMs,
     unjoinedMs: limits.unjoinedMs,
+    views: options.views ?? ((scenario) => createViewCache(scenario).view),
   };
   const defaults: SessionDefaults = {
     reconnectSeconds: config.reconnectSeconds,

@@ -10,9 +10,9 @@ import { canRead } from '@peace-table/shared/engine/view';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateStrings } from '../../shared/test/engine/leaks.ts';
-import { fixtureScenario } from './support/fixtures.ts';
+import { DEAL, fixtureScenario } from './support/fixtures.ts';
 import { ALL_HUMAN, createSession, joinAs, type Player } from './support/players.ts';
-import { bilateralsOf, marker, playGame, seatFour } from './support/script.ts';
+import { bilateralsOf, marker, playGame, seatFour, waitAll } from './support/script.ts';
 import { startTestServer, type TestServer } from './support/testServer.ts';
 
 let server: TestServer;
@@ -67,16 +67,22 @@ function checkPair(viewer: DelegationId | 'spectator', player: Player, other: De
   }
 }
 
+/** A new all-human session with its four delegations, a projector and the facilitator connected. */
+async function fullTable() {
+  const session = await createSession(server.baseUrl, { scenario: 'fixture', seats: ALL_HUMAN });
+  const table = await seatFour(server.wsUrl, session.code);
+  const projector = await joinAs(server.wsUrl, { code: session.code, role: 'spectator' });
+  const facilitator = await joinAs(server.wsUrl, {
+    code: session.code,
+    role: 'facilitator',
+    facilitatorKey: session.facilitatorKey,
+  });
+  return { table, projector, facilitator };
+}
+
 describe('privacy over the wire', () => {
   it('no seat receives another delegation’s briefing, numbers or private channels during a complete game', async () => {
-    const session = await createSession(server.baseUrl, { scenario: 'fixture', seats: ALL_HUMAN });
-    const table = await seatFour(server.wsUrl, session.code);
-    const projector = await joinAs(server.wsUrl, { code: session.code, role: 'spectator' });
-    const facilitator = await joinAs(server.wsUrl, {
-      code: session.code,
-      role: 'facilitator',
-      facilitatorKey: session.facilitatorKey,
-    });
+    const { table, projector, facilitator } = await fullTable();
     await playGame(table, { observers: [projector, facilitator] });
 
     type Seat = DelegationId | 'spectator';
@@ -102,6 +108,39 @@ describe('privacy over the wire', () => {
     for (const { text } of allMarkers()) expect(contains(facilitator.frames, text)).toBe(true);
     const early = facilitator.frames.slice(0, facilitator.concludedAtFrame);
     for (const d of DELEGATION_IDS) expect(contains(early, privateStrings(fixtureScenario, d)[0] as string)).toBe(true);
+  });
+
+  it('a withdrawn draft’s sealed answer reaches only the delegation that gave it and the facilitator, until the debrief', async () => {
+    const { table, projector, facilitator } = await fullTable();
+    const everyone = [...DELEGATION_IDS.map((d) => table[d]), projector, facilitator];
+    const phase = (name: string) => waitAll(everyone, (p) => p.view?.phase === name, name);
+    for (const next of ['briefing', 'opening'] as const) {
+      for (const d of DELEGATION_IDS) table[d].send('seat.ready');
+      await phase(next);
+    }
+    for (const d of DELEGATION_IDS) table[d].send('statement.make', { text: `${d} opens` });
+    await phase('talks');
+    for (const d of DELEGATION_IDS) table[d].send('seat.ready');
+    await phase('tabling');
+    // Ukraine, Russia and Europe sign this one: Ukraine's answer alone does not close the responses.
+    table.russia.send('proposal.table', { package: DEAL });
+    await phase('responses');
+    const sealed = 'SEALED[ukraine answers p1]';
+    table.ukraine.send('proposal.respond', { proposalId: 'p1', response: 'reject', reasons: [{ text: sealed }] });
+    await waitAll(everyone, (p) => p.view?.proposals[0]?.responded.includes('ukraine') === true, 'the answer noted');
+    table.russia.send('proposal.withdraw', { proposalId: 'p1' });
+    await waitAll(everyone, (p) => p.view?.proposals[0]?.status === 'withdrawn', 'the draft withdrawn');
+    const readers = () =>
+      (['ukraine', 'russia', 'us', 'europe', 'spectator', 'facilitator'] as const).filter((seat) => {
+        const player = seat === 'spectator' ? projector : seat === 'facilitator' ? facilitator : table[seat];
+        return contains(player.frames, sealed);
+      });
+    expect(readers()).toEqual(['ukraine', 'facilitator']);
+    // The debrief opens it, as it opens every transcript line.
+    table.russia.send('delegation.walkout', {});
+    await phase('concluded');
+    expect(readers()).toEqual(['ukraine', 'russia', 'us', 'europe', 'spectator', 'facilitator']);
+    for (const p of everyone) await p.leave();
   });
 
   it("bots' reasons reach only their own delegation and the facilitator", async () => {

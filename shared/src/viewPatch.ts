@@ -47,6 +47,7 @@ function seqOf(item: Json): number | undefined {
  * keeps diffing a long transcript linear in the number of entries instead of in their content.
  */
 function sameItem(a: Json, b: Json): boolean {
+  if (a === b) return true;
   const sa = seqOf(a);
   if (sa !== undefined) return sa === seqOf(b);
   return jsonEqual(a, b);
@@ -68,6 +69,8 @@ export function diffView(prev: object, next: object): ViewPatchOp[] {
     const after = b[key];
     if (!Object.hasOwn(a, key)) {
       ops.push({ op: 'set', key, value: after });
+    } else if (before === after) {
+      // The same list or value as last time (a view cache hands the unchanged ones on): no change.
     } else if (Array.isArray(before) && Array.isArray(after)) {
       const from = firstDifference(before, after);
       if (from < before.length || from < after.length) ops.push({ op: 'splice', key, from, items: after.slice(from) });

@@ -85,7 +85,8 @@ export function seatScenario(pub: PublicScenario, view: Pick<SeatView, 'private'
 
 /**
  * The engine context as far as a seat can reconstruct it from its view: enough for `checkEvent`
- * to say whether an action is allowed now and why not. The server re-checks everything.
+ * to say whether an action is allowed now and why not. The server re-checks everything. The
+ * lists are copied: a view is read-only, and a context's lists are typed as the engine's own.
  */
 export function contextFromView(
   scenario: Scenario,
@@ -115,13 +116,13 @@ export function contextFromView(
     rounds: view.rounds,
     world: view.world,
     seats,
-    proposals: view.proposals,
+    proposals: [...view.proposals],
     onTable: view.onTable,
-    queuedLevers: view.queuedLevers,
-    fired: view.fired,
-    agreements: view.agreements,
-    chat: view.chat,
-    transcript: view.transcript,
+    queuedLevers: [...view.queuedLevers],
+    fired: [...view.fired],
+    agreements: [...view.agreements],
+    chat: [...view.chat],
+    transcript: [...view.transcript],
     deadlineAt: view.deadlineAt,
     remainingMs: view.remainingMs,
     advance: false,

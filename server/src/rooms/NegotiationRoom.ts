@@ -1,133 +1,91 @@
 /**
- * The negotiation room: one classroom session, hosting the engine authoritatively.
+ * The negotiation room: one classroom session, adapting Colyseus to the engine and nothing more.
  *
- * Thin by design. A message is validated by its zod schema (Colyseus message validation), the
- * acting seat is taken from the connection (never the payload), the engine decides, the event is
- * committed to the database, and only then are its effects sent: per-seat `view.patch` messages
- * filtered by viewFor, and the public schema patch at once (broadcastPatch) instead of on the next
- * tick. A refusal goes back to the sender alone as `error {code, message, ref}`.
+ * A message is validated by its zod schema (roomMessages.ts), the acting seat is taken from the
+ * connection (never the payload), the engine decides, the event is committed to the database, and
+ * only then are its effects sent: each seat's view patch and the public schema patch at once
+ * (broadcastPatch) instead of on the next tick. A refusal goes back to the sender alone as
+ * `error {code, message, ref}`.
  *
- * Seats, bots, reconnection and facilitator tools are in roomSeats.ts; this file is the room's
- * lifecycle and its path from message to engine.
+ * The rest sits behind narrow interfaces the room passes in, each in its own file: the game and
+ * its persistence (GameSession), the people and their seats (RoomSeats, SeatTools), each seat's
+ * view (ViewPublisher, from this room's view cache), the computer players (BotSeats), the phase
+ * timer (PhaseDeadline), the frame and message limits (FrameGuard) and how long an empty session
+ * waits (SessionLifetime). None of them knows the room.
  */
-import { type Client, ErrorCode, type Messages, matchMaker, Room, ServerError } from '@colyseus/core';
+import { type Client, type Messages, matchMaker, Room } from '@colyseus/core';
 import type { BotDecision } from '@peace-table/shared/bots/types';
 import type { EngineEvent, EngineEventType } from '@peace-table/shared/engine/types';
-import { JoinOptions } from '@peace-table/shared/messages';
-import { PROTOCOL_VERSION, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
+import { ROOM_MESSAGE, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
 import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
-import type { DelegationId, Localized, Scenario } from '@peace-table/shared/scenario/schema';
+import type { DelegationId, Scenario } from '@peace-table/shared/scenario/schema';
 import type { Logger } from 'pino';
-import { initialRoster, MAX_FACILITATORS, Roster } from '../sessions/roster.ts';
-import { hasEnded, isRunning, markEnded, markRunning, markStopped, takeTicket } from '../sessions/tickets.ts';
+import { MAX_FACILITATORS, type Roster } from '../sessions/roster.ts';
+import { markEnded, markRunning, markStopped } from '../sessions/tickets.ts';
 import type { SessionConfig } from '../sessions/types.ts';
 import { BotSeats } from './botSeats.ts';
 import { sendError } from './checkedMessage.ts';
 import { FrameGuard } from './frameGuard.ts';
-import { GameSession } from './gameSession.ts';
-import { joinOptionsRefused, joinRefused } from './joinRefusal.ts';
+import type { GameSession } from './gameSession.ts';
+import { checkJoin } from './joinRefusal.ts';
 import { SessionLifetime } from './lifetime.ts';
+import { openSession } from './openSession.ts';
+import { PhaseDeadline } from './phaseDeadline.ts';
 import { buildMessages } from './roomMessages.ts';
-import { RoomSeats } from './roomSeats.ts';
+import { RoomSeats, type SeatHost } from './roomSeats.ts';
 import type { NegotiationRoomSettings } from './roomSettings.ts';
-import { createSessionState, type SessionState, syncGame } from './sessionState.ts';
+import { SeatTools } from './seatTools.ts';
+import { createSessionState, type SessionState, syncGame, syncRoster } from './sessionState.ts';
 import { ViewPublisher } from './views.ts';
 
 export type { NegotiationRoomSettings };
 
-export type SubmitOutcome =
-  | { ok: true }
-  | ({ ok: false; code: WireErrorCode; message: string } & Partial<RefusalDetail>);
+type SubmitOutcome = { ok: true } | ({ ok: false; code: WireErrorCode; message: string } & Partial<RefusalDetail>);
 
 export class NegotiationRoom extends Room<{ state: SessionState }> {
   override autoDispose = false;
+  override messages: Messages<NegotiationRoom> = buildMessages<NegotiationRoom>();
 
-  settings!: NegotiationRoomSettings;
-  log!: Logger;
-  config!: SessionConfig;
-  scenario!: Scenario;
-  session!: GameSession;
-  roster!: Roster;
-  views!: ViewPublisher;
-  bots: BotSeats | null = null;
-  seats!: RoomSeats;
+  private settings!: NegotiationRoomSettings;
+  private log!: Logger;
+  private config!: SessionConfig;
+  private scenario!: Scenario;
+  private session!: GameSession;
+  private roster!: Roster;
+  private seats!: RoomSeats;
+  private tools!: SeatTools;
+  private views!: ViewPublisher;
+  private bots: BotSeats | null = null;
+  private deadline!: PhaseDeadline;
   /** Rate limits and unreadable frames, on real time (frameGuard.ts); Colyseus' own limit is off. */
-  frames!: FrameGuard;
-  lifetime!: SessionLifetime;
-  private deadline: { at: number; clear(): void } | null = null;
+  private frames!: FrameGuard;
+  private lifetime!: SessionLifetime;
   private idle: { clear(): void } | null = null;
   private disposed = false;
   /** Set on a graceful shutdown: people leaving then are not leaving the game, the server is. */
-  shuttingDown = false;
+  private shuttingDown = false;
 
-  override messages: Messages<NegotiationRoom> = buildMessages<NegotiationRoom>();
-
-  /**
-   * Runs before a seat is reserved: a wrong code or malformed options get a readable refusal, with
-   * its reason for the client's language (joinRefusal.ts).
-   */
+  /** Runs before a seat is reserved: a wrong code or malformed options get a readable refusal. */
   static override async onAuth(_token: string, options: unknown): Promise<unknown> {
-    const parsed = JoinOptions.safeParse(options);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      if (issue?.path[0] === 'protocol') {
-        throw joinRefused(
-          `This page is out of date for the server (protocol ${PROTOCOL_VERSION}). Reload the page.`,
-          refusalDetail('protocolOutdated', { version: PROTOCOL_VERSION }),
-        );
-      }
-      throw joinOptionsRefused(parsed.error);
-    }
-    // Matchmaking filters rooms by the options' raw `code` right after this hook, on this same
-    // object: normalising it here lets "k7q-x2m" find room K7QX2M.
-    const { code } = parsed.data;
-    (options as { code: string }).code = code;
-    if (!(await isRunning(matchMaker.presence, code))) {
-      if (await hasEnded(matchMaker.presence, code)) {
-        throw joinRefused(
-          `Session ${code} has ended.`,
-          refusalDetail('sessionEnded', { code }),
-          ErrorCode.MATCHMAKE_INVALID_CRITERIA,
-        );
-      }
-      throw joinRefused(
-        `No session with code ${code} is running. Check the code with your facilitator.`,
-        refusalDetail('noSession', { code }),
-        ErrorCode.MATCHMAKE_INVALID_CRITERIA,
-      );
-    }
+    await checkJoin(matchMaker.presence, options);
     return true;
   }
 
   override async onCreate(options: { code: string } & NegotiationRoomSettings) {
     this.settings = options;
-    const ticket = await takeTicket(this.presence, options.code);
-    if (!ticket) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `There is no session ${options.code} to open.`);
-    const { store, scenarios, node } = options;
-    if (ticket.kind === 'new') {
-      this.config = ticket.config;
-      this.scenario = await scenarios.load(this.config.scenarioId);
-      this.roster = new Roster(this.config, initialRoster(this.config), this.labels());
-      this.session = GameSession.start(store, this.scenario, this.config, this.roster.snapshot(), node);
-    } else {
-      const row = store.getSession(options.code);
-      if (row?.status !== 'open') throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'nothing to restore');
-      this.config = row.config;
-      this.scenario = await scenarios.load(this.config.scenarioId);
-      this.roster = new Roster(this.config, row.roster, this.labels());
-      this.session = GameSession.restore(store, this.scenario, options.code);
-    }
+    const opened = await openSession(this.presence, options.code, options);
+    ({ config: this.config, scenario: this.scenario, roster: this.roster, session: this.session } = opened);
     this.log = options.logger.child({ session: this.config.code });
     this.frames = new FrameGuard({ messages: options.rateLimit, frames: options.frameLimit, log: this.log });
     this.frames.install(this);
-    this.lifetime = SessionLifetime.of(store, this.config.code, options, this.log);
+    this.lifetime = SessionLifetime.of(options.store, this.config.code, options, this.log);
     // The join code is the room id: stable across restarts, and what the facilitator reads out.
     this.roomId = this.config.code;
     this.maxClients = 4 * this.config.teamSize + this.config.maxSpectators + MAX_FACILITATORS;
     this.patchRate = options.patchRate;
     this.state = createSessionState(this.config.code, this.scenario);
-    this.views = new ViewPublisher(this.scenario, () => this.session.context);
-    this.seats = new RoomSeats(this);
+    // This room's views of its game (a view cache by default), dropped with the room.
+    this.views = new ViewPublisher(options.views(this.scenario), () => this.session.context);
     if (options.decide) {
       this.bots = new BotSeats(
         {
@@ -146,14 +104,57 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
         },
       );
     }
+    const seatHost = this.seatHost();
+    this.seats = new RoomSeats(seatHost, this.roster);
+    this.tools = new SeatTools(seatHost, this.seats);
+    this.deadline = new PhaseDeadline({
+      deadlineAt: () => this.session.context.deadlineAt,
+      later: (work, ms) => this.later(work, ms),
+      expire: (at) => {
+        const outcome = this.submit({ type: 'clock.deadline', actor: 'system', at });
+        if (!outcome.ok) this.log.warn({ reason: outcome.message }, 'deadline refused');
+      },
+    });
     syncGame(this.state, this.session.context);
-    this.seats.sync();
+    this.syncRoster();
     await markRunning(this.presence, this.config.code);
-    this.armDeadline();
-    if (ticket.kind === 'restore') this.seats.afterRestore();
+    this.deadline.arm();
+    if (opened.restored) this.seats.afterRestore();
     this.bots?.wake();
     this.watchIdle();
-    this.log.info({ restored: ticket.kind === 'restore', events: this.session.eventCount }, 'session open');
+    this.log.info({ restored: opened.restored, events: this.session.eventCount }, 'session open');
+  }
+
+  /** What the seats may ask of the room. */
+  private seatHost(): SeatHost {
+    return {
+      code: this.config.code,
+      reconnectSeconds: this.config.reconnectSeconds,
+      log: this.log,
+      bots: this.bots,
+      delegationName: (d) => this.scenario.delegations[d].name,
+      clients: () => this.clients,
+      client: (sessionId) => this.clients.getById(sessionId),
+      allowReconnection: (client, seconds) => this.allowReconnection(client, seconds),
+      saveRoster: (roster) => this.settings.store.saveRoster(this.config.code, roster),
+      sendView: (client, viewer) => this.views.sendFull(client, viewer),
+      rosterChanged: () => {
+        this.syncRoster();
+        this.broadcastPatch();
+      },
+      later: (work, ms) => this.later(work, ms),
+      talksConcluded: () => this.session.context.phase === 'concluded',
+      // In a phase without readiness the engine refuses the event and nothing changes.
+      unready: (d) => {
+        if (this.session.context.seats[d].ready)
+          this.submit({ type: 'seat.ready', ready: false, actor: d, at: Date.now() });
+      },
+      shuttingDown: () => this.shuttingDown,
+    };
+  }
+
+  private syncRoster(): void {
+    syncRoster(this.state, this.roster, (d) => `${this.scenario.delegations[d].name.en} (computer)`);
   }
 
   override onJoin(client: Client, options: unknown) {
@@ -202,7 +203,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
 
   override async onDispose() {
     this.disposed = true;
-    this.deadline?.clear();
+    this.deadline.stop();
     this.idle?.clear();
     this.bots?.stopAll();
     // Concluded, or closed after being idle: late joins hear that it is over, not that the code is wrong.
@@ -219,7 +220,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
    * calls broadcastPatch(), which ticks the same clock, and a tick inside a tick corrupts the
    * clock's list of timers. Nothing runs once the room is disposed.
    */
-  later(work: () => void, ms: number): { clear(): void } {
+  private later(work: () => void, ms: number): { clear(): void } {
     const timer = this.clock.setTimeout(() => {
       queueMicrotask(() => {
         if (!this.disposed) work();
@@ -228,36 +229,27 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     return { clear: () => timer.clear() };
   }
 
-  private labels(): Record<DelegationId, Localized> {
-    const d = this.scenario.delegations;
-    return { ukraine: d.ukraine.name, russia: d.russia.name, us: d.us.name, europe: d.europe.name };
-  }
-
   /** The per-client rate limit: true when the message may be handled. */
   allow(client: Client, name: string): boolean {
     return this.frames.allow(client, name);
   }
 
-  /** A person's action: the actor is whoever the connection sits for. */
+  /** A room message other than an engine event: a whole view again, or a facilitator's seat tool. */
   onRoomMessage(client: Client, name: string, payload: unknown) {
-    this.seats.onRoomMessage(client, name, payload);
+    const viewer = this.roster.viewerOf(client.sessionId);
+    if (name === ROOM_MESSAGE.viewSync) {
+      if (viewer) this.views.sendFull(client, viewer);
+      return;
+    }
+    const refusal = this.tools.run(viewer, name, payload);
+    if (refusal) sendError(client, { ...refusal, ref: name });
   }
 
+  /** A person's action: the actor is whoever the connection sits for. */
   onAction(client: Client, type: EngineEventType, payload: object) {
-    const connection = this.roster.connections.get(client.sessionId);
-    let actor: EngineEvent['actor'];
-    if (connection?.role === 'facilitator') actor = 'facilitator';
-    else if (connection?.role === 'delegate' && connection.delegation) {
-      actor = connection.delegation;
-      if (this.roster.control(actor).control === 'bot') {
-        const message = 'The facilitator has handed your delegation to the computer for now.';
-        return sendError(client, { code: 'bot_controlled', message, ref: type, ...refusalDetail('botControlled') });
-      }
-    } else {
-      const message = 'Spectators can watch but not act.';
-      return sendError(client, { code: 'not_seated', message, ref: type, ...refusalDetail('notSeated') });
-    }
-    const outcome = this.submit({ ...payload, type, actor, at: Date.now() } as EngineEvent);
+    const seat = this.seats.actorFor(client.sessionId);
+    if (!seat.ok) return sendError(client, { ...seat.refusal, ref: type });
+    const outcome = this.submit({ ...payload, type, actor: seat.actor, at: Date.now() } as EngineEvent);
     if (!outcome.ok) {
       const { ok: _ok, ...error } = outcome;
       sendError(client, { ...error, ref: type });
@@ -265,7 +257,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
   }
 
   /** The one path into the engine, for people, bots and the clock alike. */
-  submit(event: EngineEvent): SubmitOutcome {
+  private submit(event: EngineEvent): SubmitOutcome {
     const result = this.session.step(event);
     if (!result.ok) {
       if ('writeError' in result) {
@@ -287,33 +279,17 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
   }
 
   /** Send the effects of an accepted event: seat views, the public state, timers and bots. */
-  afterGameChange() {
+  private afterGameChange() {
     const ctx = this.session.context;
     syncGame(this.state, ctx);
     this.views.publish(this.seats.audiences());
     this.broadcastPatch();
-    this.armDeadline();
+    this.deadline.arm();
     this.bots?.wake();
-    if (ctx.phase === 'concluded') this.seats.concluded();
-  }
-
-  /** Keep one clock timeout armed at the phase's deadline; it sends `clock.deadline` as 'system'. */
-  private armDeadline() {
-    const at = this.session.context.deadlineAt;
-    if (this.deadline?.at === at) return;
-    this.deadline?.clear();
-    this.deadline = null;
-    if (at === null) return;
-    const timer = this.later(
-      () => {
-        this.deadline = null;
-        if (this.session.context.deadlineAt !== at) return this.armDeadline();
-        // The clock ticks in steps; never stamp the event before the deadline it enforces.
-        const outcome = this.submit({ type: 'clock.deadline', actor: 'system', at: Math.max(Date.now(), at) });
-        if (!outcome.ok) this.log.warn({ reason: outcome.message }, 'deadline refused');
-      },
-      Math.max(0, at - Date.now()),
-    );
-    this.deadline = { at, clear: () => timer.clear() };
+    if (ctx.phase === 'concluded') {
+      this.seats.concluded();
+      // The room may close once everyone has left the debrief.
+      this.autoDispose = true;
+    }
   }
 }

@@ -3,10 +3,12 @@
  * Colyseus merges a client's create options underneath these, so a client can never replace them.
  */
 import type { DecideFn } from '@peace-table/shared/bots/types';
+import type { Scenario } from '@peace-table/shared/scenario/schema';
 import type { Logger } from 'pino';
 import type { ScenarioSource } from '../sessions/scenarios.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import type { RateLimit } from './rateLimit.ts';
+import type { SeatViews } from './views.ts';
 
 export interface NegotiationRoomSettings {
   logger: Logger;
@@ -30,4 +32,6 @@ export interface NegotiationRoomSettings {
   idleMs: number;
   /** A session nobody joined within this long of its creation is closed and marked abandoned. */
   unjoinedMs: number;
+  /** Where a room gets its seats' views: its own view cache of its game, made when it opens. */
+  views: (scenario: Scenario) => SeatViews;
 }

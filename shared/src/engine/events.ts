@@ -110,7 +110,7 @@ export function isEventName(name: string): name is EngineEventType {
 }
 
 /** The fields people type (chat, statements, notes, reasons): their schema problems are worded for players. */
-const TEXT_FIELDS = new Set(['text', 'note', 'reason']);
+const TEXT_FIELDS: ReadonlySet<string> = new Set(['text', 'note', 'reason']);
 
 /**
  * Why a payload failed its schema, as a rule the client can word in the player's language (see

@@ -1,19 +1,35 @@
 /**
- * The one place that decides what each seat may see. The server applies it at one spot before
- * anything reaches a client; bots get exactly this view of the game and nothing else.
+ * Who sees what: the one place that decides what each seat may see. The server sends each client
+ * only its seat's view, and a bot decides from exactly the view a person at its seat would get.
  *
- * - A delegation sees public state, its own private briefing, preferences and red lines, its own
- *   channels, its own private levers, and its own response to the draft until responses close.
- * - A spectator (projector) sees public information only.
+ * - A delegation sees the public state, its own private content (briefing, red lines, ratification
+ *   rules, preferences, personality, its levers, private ones included) and no one else's, the
+ *   chat of the channels it sits in, the queued levers that are public or its own, and its own
+ *   lever cooldowns.
+ * - Answers to a draft are sealed: while the draft is on the table, a delegation sees its own
+ *   answer and the author's (tabling a draft is accepting it), and only who else has answered.
+ *   They open when responses close (the draft is then accepted or rejected). A draft withdrawn
+ *   before that keeps its answers sealed: nobody ever saw them, and withdrawing does not publish
+ *   them.
+ * - Transcript lines are read by their audience: public lines by everyone, a delegation's own
+ *   lines (its answers, its private levers) by that delegation. The events kept for replay go to
+ *   the facilitator alone, who exports transcripts.
+ * - Which ratification rule sank an agreement at home is the failing delegation's own business:
+ *   the others see only which delegation failed to ratify.
+ * - A spectator (the projector) sees the public state only.
  * - The facilitator sees everything.
- * - Once the talks have concluded, the debrief opens every briefing and transcript line to
- *   everyone; chat in other delegations' private and bilateral channels stays private for good.
+ * - Once the talks have concluded, the debrief opens every briefing, every sealed answer, every
+ *   ratification failure and every transcript line to everyone; chat in other delegations' private
+ *   and bilateral channels stays private for good.
+ *
+ * viewFor is pure and keeps nothing: a host that builds many views of one game reuses work through
+ * its own view cache (viewCache.ts), which applies these same rules item by item.
  */
-import { memo } from '../memo.ts';
 import type { WorldState } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type Delegation, type DelegationId, type Lever, type Scenario } from '../scenario/schema.ts';
 import type {
   Agreement,
+  Audience,
   Channel,
   ChatMessage,
   FinalResult,
@@ -22,12 +38,9 @@ import type {
   Phase,
   Proposal,
   QueuedLever,
+  SeatState,
   TranscriptEntry,
 } from './types.ts';
-import { AGREEMENTS, CHAT, ownCooldowns, PROPOSALS, publicSeats, QUEUED, shownList } from './viewSlots.ts';
-import { canSee, transcriptFor } from './viewTranscript.ts';
-
-export { canSee };
 
 export type ViewerSeat = DelegationId | 'facilitator' | 'spectator';
 
@@ -46,39 +59,44 @@ export interface PublicSeat {
   walkedOut: boolean;
 }
 
-/**
- * A view is read-only: besides the context's own (immutable) world and fired events, its seats,
- * cooldowns, private content and lists are frozen and shared with other views of the same kind
- * (viewSlots.ts). Only the transcript is the caller's own copy.
- */
-export interface SeatView {
-  viewer: ViewerSeat;
-  scenarioId: string;
-  phase: Phase;
-  paused: boolean;
-  round: number;
-  rounds: number;
-  world: WorldState;
-  deadlineAt: number | null;
-  remainingMs: number | null;
-  seats: Record<DelegationId, PublicSeat>;
-  /** Lever id → the round it can be used again, for the viewer's own levers (all, for the facilitator). */
-  cooldowns: Record<string, number>;
-  proposals: ProposalView[];
-  onTable: string | null;
-  queuedLevers: QueuedLever[];
-  fired: FiredEvent[];
-  agreements: Agreement[];
-  chat: ChatMessage[];
-  transcript: TranscriptEntry[];
-  result: FinalResult | null;
-  /** The viewer's own private content (a delegation), every delegation's (facilitator), or nothing. */
-  private: Partial<Record<DelegationId, PrivateContent>>;
-}
-
-/** A proposal as a seat sees it: while responses are sealed, others' answers are hidden, not who answered. */
+/** A proposal as a seat sees it: while answers are sealed, others' answers are hidden, not who answered. */
 export type ProposalView = Proposal & { responded: DelegationId[] };
 
+/**
+ * What one seat is shown of the game. Read-only: views share the game's own records (its world,
+ * its fired events) and, from a view cache, the lists earlier views were shown.
+ */
+export interface SeatView {
+  readonly viewer: ViewerSeat;
+  readonly scenarioId: string;
+  readonly phase: Phase;
+  readonly paused: boolean;
+  readonly round: number;
+  readonly rounds: number;
+  readonly world: Readonly<WorldState>;
+  readonly deadlineAt: number | null;
+  readonly remainingMs: number | null;
+  readonly seats: Readonly<Record<DelegationId, Readonly<PublicSeat>>>;
+  /** Lever id → the round it can be used again, for the viewer's own levers (all, for the facilitator). */
+  readonly cooldowns: Readonly<Record<string, number>>;
+  readonly proposals: readonly ProposalView[];
+  readonly onTable: string | null;
+  readonly queuedLevers: readonly QueuedLever[];
+  readonly fired: readonly FiredEvent[];
+  readonly agreements: readonly Agreement[];
+  readonly chat: readonly ChatMessage[];
+  readonly transcript: readonly TranscriptEntry[];
+  readonly result: FinalResult | null;
+  /** The viewer's own private content (a delegation), every delegation's (facilitator, debrief), or nothing. */
+  readonly private: Readonly<Partial<Record<DelegationId, PrivateContent>>>;
+}
+
+/** The debrief: the talks have concluded, and what was private to the negotiation opens. */
+export function isDebrief(ctx: Pick<NegotiationContext, 'phase'>): boolean {
+  return ctx.phase === 'concluded';
+}
+
+/** Does the viewer sit in this chat channel? */
 export function canRead(viewer: ViewerSeat, channel: Channel): boolean {
   if (channel === 'plenary' || channel === 'announcements' || viewer === 'facilitator') return true;
   if (viewer === 'spectator') return false;
@@ -86,17 +104,30 @@ export function canRead(viewer: ViewerSeat, channel: Channel): boolean {
   return channel.slice('bilateral:'.length).split('+').includes(viewer);
 }
 
-/** Once responses are open, a proposal looks the same to every seat: made once per proposal. */
-const OPEN_PROPOSALS = new WeakMap<Proposal, ProposalView>();
+/** Is the viewer in the audience of a transcript line? */
+export function canSee(viewer: ViewerSeat, audience: Audience): boolean {
+  if (audience === 'public' || viewer === 'facilitator') return true;
+  return viewer !== 'spectator' && audience.only.includes(viewer);
+}
 
-function proposalFor(viewer: ViewerSeat, p: Proposal): ProposalView {
-  if (p.status !== 'tabled') {
-    return memo(OPEN_PROPOSALS, p, () =>
-      Object.freeze({ ...p, responded: DELEGATION_IDS.filter((d) => p.responses[d] !== undefined) }),
-    );
-  }
+/** Does this transcript line reach the viewer? The debrief opens every line but private chat. */
+export function showsEntry(viewer: ViewerSeat, debrief: boolean, entry: TranscriptEntry): boolean {
+  return canSee(viewer, entry.audience) || (debrief && entry.kind !== 'chat.post');
+}
+
+/** A transcript line as the viewer reads it: without its replay event, except for the facilitator. */
+export function entryFor(viewer: ViewerSeat, entry: TranscriptEntry): TranscriptEntry {
+  return viewer === 'facilitator' || entry.event === null ? entry : { ...entry, event: null };
+}
+
+/** Are a draft's answers sealed from this viewer? (See the rule at the top of this file.) */
+export function answersSealed(viewer: ViewerSeat, debrief: boolean, p: Proposal): boolean {
+  return viewer !== 'facilitator' && !debrief && (p.status === 'tabled' || p.status === 'withdrawn');
+}
+
+export function proposalFor(viewer: ViewerSeat, debrief: boolean, p: Proposal): ProposalView {
   const responded = DELEGATION_IDS.filter((d) => p.responses[d] !== undefined);
-  if (viewer === 'facilitator') return { ...p, responded };
+  if (!answersSealed(viewer, debrief, p)) return { ...p, responded };
   const responses: Proposal['responses'] = {};
   for (const d of responded) {
     if (d === viewer || d === p.author) responses[d] = p.responses[d];
@@ -104,90 +135,56 @@ function proposalFor(viewer: ViewerSeat, p: Proposal): ProposalView {
   return { ...p, responses, responded };
 }
 
-/** A delegation's private content depends on the scenario alone: made once, frozen, shared by its views. */
-const PRIVATE = new WeakMap<Delegation, PrivateContent>();
-function privateContent(scenario: Scenario, d: Delegation): PrivateContent {
-  return memo(PRIVATE, d, () => {
-    const { briefing, redLines, ratification, preferences, personality, phrases } = d;
-    const levers = scenario.levers.filter((l) => l.owner === d.id);
-    return Object.freeze({ briefing, redLines, ratification, preferences, personality, phrases, levers });
-  });
-}
-
-/** The private content each kind of viewer sees, per scenario: made once, frozen, shared by its views. */
-const PRIVATE_FOR = new WeakMap<Scenario['delegations'], Map<string, SeatView['private']>>();
-function privateFor(scenario: Scenario, viewer: ViewerSeat, key: string, all: boolean): SeatView['private'] {
-  // Plain gets rather than memo(): no closures made on the path every view takes.
-  let byViewer = PRIVATE_FOR.get(scenario.delegations);
-  if (byViewer === undefined) {
-    byViewer = new Map();
-    PRIVATE_FOR.set(scenario.delegations, byViewer);
-  }
-  let shown = byViewer.get(key);
-  if (shown === undefined) {
-    const made: SeatView['private'] = {};
-    for (const d of DELEGATION_IDS) {
-      if (all || d === viewer) made[d] = privateContent(scenario, scenario.delegations[d]);
-    }
-    shown = Object.freeze(made);
-    byViewer.set(key, shown);
-  }
-  return shown;
-}
-
-/** Which queued levers a seat may see: public ones and its own (the facilitator sees all), per scenario. */
-const VISIBLE_LEVERS = new WeakMap<Scenario['levers'], Map<ViewerSeat, ReadonlySet<string>>>();
-function visibleLevers(scenario: Scenario, viewer: ViewerSeat): ReadonlySet<string> {
-  return memo(
-    memo(VISIBLE_LEVERS, scenario.levers, () => new Map()),
-    viewer,
-    () =>
-      new Set(
-        scenario.levers
-          .filter((l) => viewer === 'facilitator' || l.visibility === 'public' || l.owner === viewer)
-          .map((l) => l.id),
-      ),
-  );
-}
-
-/** What a seat may read of an agreement: which ratification rule failed is private until the debrief. */
-const OPEN_AGREEMENTS = new WeakMap<Agreement, Agreement>();
-function agreementFor(a: Agreement, viewer: ViewerSeat, all: boolean): Agreement {
-  // Agreements are few (a WeakMap entry per agreement, not per event), and read whole by most seats.
-  if (all || a.failures.length === 0)
-    return memo(OPEN_AGREEMENTS, a, () =>
-      Object.freeze({ ...a, failures: Object.freeze(a.failures.slice()) as string[] }),
-    );
+/** An agreement as the viewer reads it: another delegation's failed rule shows as that delegation only. */
+export function agreementFor(viewer: ViewerSeat, debrief: boolean, a: Agreement): Agreement {
+  if (viewer === 'facilitator' || debrief) return a;
   const failures = a.failures.map((f) => (f.startsWith(`${viewer}:`) ? f : f.slice(0, f.indexOf(':'))));
   return { ...a, failures };
 }
 
-export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
-  const isFacilitator = viewer === 'facilitator';
-  const cooldowns = isFacilitator
-    ? Object.assign({}, ...DELEGATION_IDS.map((d) => ctx.seats[d].cooldowns))
-    : viewer === 'spectator'
-      ? {}
-      : ownCooldowns(viewer, ctx.seats[viewer].cooldowns);
-  // The debrief opens every briefing: once the talks have concluded, everyone may see everything private.
-  const debrief = ctx.phase === 'concluded';
-  const key = debrief ? `${viewer}+debrief` : viewer;
-  const shownPrivate = privateFor(scenario, viewer, key, isFacilitator || debrief);
-  // Each list is filtered afresh only when the context holds a new array of it (see shownList).
-  const all = isFacilitator || debrief;
-  const proposals = shownList(PROPOSALS, key, scenario, ctx.proposals, () =>
-    ctx.proposals.map((p) => proposalFor(viewer, p)),
-  );
-  const queuedLevers = shownList(QUEUED, key, scenario, ctx.queuedLevers, () => {
-    const levers = visibleLevers(scenario, viewer);
-    return ctx.queuedLevers.filter((q) => levers.has(q.lever));
-  });
-  const agreements = shownList(AGREEMENTS, key, scenario, ctx.agreements, () =>
-    ctx.agreements.map((a) => agreementFor(a, viewer, all)),
-  );
-  const chat = shownList(CHAT, key, scenario, ctx.chat, () => ctx.chat.filter((m) => canRead(viewer, m.channel)));
+/** May the viewer see this queued lever? Public levers, and its own (the facilitator sees all). */
+export function showsLever(scenario: Scenario, viewer: ViewerSeat, q: QueuedLever): boolean {
+  if (viewer === 'facilitator' || q.owner === viewer) return true;
+  return scenario.levers.find((l) => l.id === q.lever)?.visibility === 'public';
+}
+
+/** What everyone sees of the seats: ready, their opening statement, walked out (not their cooldowns). */
+export function publicSeats(seats: Record<DelegationId, SeatState>): SeatView['seats'] {
+  const shown = (seat: SeatState) => ({ ready: seat.ready, statement: seat.statement, walkedOut: seat.walkedOut });
   return {
-    viewer,
+    ukraine: shown(seats.ukraine),
+    russia: shown(seats.russia),
+    us: shown(seats.us),
+    europe: shown(seats.europe),
+  };
+}
+
+/** Lever cooldowns the viewer may see: its own, or everyone's for the facilitator. */
+export function cooldownsFor(ctx: NegotiationContext, viewer: ViewerSeat): Record<string, number> {
+  if (viewer === 'facilitator') return Object.assign({}, ...DELEGATION_IDS.map((d) => ctx.seats[d].cooldowns));
+  if (viewer === 'spectator') return {};
+  return { ...ctx.seats[viewer].cooldowns };
+}
+
+function privateContent(scenario: Scenario, d: Delegation): PrivateContent {
+  const { briefing, redLines, ratification, preferences, personality, phrases } = d;
+  const levers = scenario.levers.filter((l) => l.owner === d.id);
+  return { briefing, redLines, ratification, preferences, personality, phrases, levers };
+}
+
+/** The private content the viewer may read: its own, or every delegation's (facilitator, debrief). */
+export function privateFor(scenario: Scenario, viewer: ViewerSeat, debrief: boolean): SeatView['private'] {
+  const shown: Partial<Record<DelegationId, PrivateContent>> = {};
+  for (const d of DELEGATION_IDS) {
+    if (viewer === 'facilitator' || debrief || d === viewer)
+      shown[d] = privateContent(scenario, scenario.delegations[d]);
+  }
+  return shown;
+}
+
+/** What every seat sees alike: the phase and its clock, the round, the world, events fired, the draft on the table, the result. */
+export function publicFacts(ctx: NegotiationContext) {
+  return {
     scenarioId: ctx.scenarioId,
     phase: ctx.phase,
     paused: ctx.paused,
@@ -196,17 +193,24 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     world: ctx.world,
     deadlineAt: ctx.deadlineAt,
     remainingMs: ctx.remainingMs,
-    seats: publicSeats(ctx.seats),
-    cooldowns,
-    proposals,
     onTable: ctx.onTable,
-    queuedLevers,
     fired: ctx.fired,
-    agreements,
-    chat,
-    // Events are kept for replay; only the facilitator (who exports transcripts) needs them.
-    transcript: transcriptFor(ctx.transcript, viewer, debrief),
     result: ctx.result,
-    private: shownPrivate,
+  };
+}
+
+export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: ViewerSeat): SeatView {
+  const debrief = isDebrief(ctx);
+  return {
+    viewer,
+    ...publicFacts(ctx),
+    seats: publicSeats(ctx.seats),
+    cooldowns: cooldownsFor(ctx, viewer),
+    proposals: ctx.proposals.map((p) => proposalFor(viewer, debrief, p)),
+    queuedLevers: ctx.queuedLevers.filter((q) => showsLever(scenario, viewer, q)),
+    agreements: ctx.agreements.map((a) => agreementFor(viewer, debrief, a)),
+    chat: ctx.chat.filter((m) => canRead(viewer, m.channel)),
+    transcript: ctx.transcript.filter((t) => showsEntry(viewer, debrief, t)).map((t) => entryFor(viewer, t)),
+    private: privateFor(scenario, viewer, debrief),
   };
 }

@@ -9,7 +9,7 @@ import type { Engine, GameSnapshot } from '../engine/game.ts';
 import { findProposal } from '../engine/rules.ts';
 import { debriefFigures } from '../engine/scoring.ts';
 import type { EngineEvent, NegotiationContext, TranscriptEntry } from '../engine/types.ts';
-import { viewFor } from '../engine/view.ts';
+import { createViewCache } from '../engine/viewCache.ts';
 import { checkPackage } from '../scenario/evaluate.ts';
 import { type PublicScenario, publicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized } from '../scenario/schema.ts';
@@ -56,6 +56,8 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
   let refused = 0;
   let forced = 0;
   let redLinesCrossed = 0;
+  // This game's views, each built from the last one its seat was shown; dropped with the game.
+  const views = createViewCache(engine.scenario);
   const send = (event: EngineEvent) => {
     const result = engine.step(snapshot, event);
     if (result.ok) snapshot = result.snapshot;
@@ -66,7 +68,7 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
     for (const d of DELEGATION_IDS) {
       if (isOver(snapshot)) break;
       if (!mayAct(snapshot.context, d)) continue;
-      const view = viewFor(engine.scenario, snapshot.context, d);
+      const view = views.view(snapshot.context, d);
       const started = options.now?.() ?? 0;
       const choice = decide(pub, view, { delegation: d, level: options.level, seed: options.seed });
       if (options.timeDecision && options.now) options.timeDecision(d, options.now() - started);

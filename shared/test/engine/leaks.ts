@@ -72,8 +72,9 @@ export function expectNoLeaks(s: Scenario, ctx: NegotiationContext, seat: Viewer
     expect(canSee(seat, t.audience)).toBe(true);
     expect(t.event).toBeNull();
   }
+  // Answers stay sealed while a draft is on the table, and (until the debrief) if it is withdrawn.
   for (const p of view.proposals) {
-    if (p.status !== 'tabled') continue;
+    if (p.status !== 'tabled' && p.status !== 'withdrawn') continue;
     for (const d of Object.keys(p.responses)) expect([seat, p.author]).toContain(d);
   }
   const ownLevers = new Set(s.levers.filter((l) => l.owner === seat).map((l) => l.id));
