@@ -83,7 +83,7 @@ function words(text: string): string[] {
   return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-const RESERVED = new Set(RESERVED_WORDS.flatMap(words));
+const RESERVED: ReadonlySet<string> = new Set(RESERVED_WORDS.flatMap(words));
 
 /**
  * The name as it will be shown: Unicode NFC (one form for "й" however it was typed), every kind of
