@@ -8,7 +8,7 @@ import { defineRoom, defineServer, matchMaker, type Presence } from '@colyseus/c
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import type { DecideFn } from '@peace-table/shared/bots/types';
+import type { CreateBot } from '@peace-table/shared/bots/types';
 import { NEGOTIATION_ROOM } from '@peace-table/shared/protocol';
 import { CLIENT_DIST_DIR, readPackageInfo, readServerConfig, type ServerConfig } from './config.ts';
 import { mountApi } from './http/api.ts';
@@ -36,7 +36,7 @@ export interface AppOptions {
   store?: SessionStore;
   scenarios?: ScenarioSource;
   /** The computer players. Without them, bot seats are refused and absent humans keep their seats. */
-  decide?: DecideFn | null;
+  createBot?: CreateBot | null;
   rateLimit?: RateLimit;
   patchRate?: number;
   /** Close sessions nobody has been connected to for this long (default 12 hours). */
@@ -51,14 +51,14 @@ export function createApp(options: AppOptions = {}) {
   const pkg = readPackageInfo();
   const store = options.store ?? new SessionStore(config.databasePath);
   const scenarios = options.scenarios ?? contentScenarios();
-  const decide = options.decide ?? null;
+  const createBot = options.createBot ?? null;
   // Created here, not by Colyseus, so main.ts can catch listen errors (port in use) on it.
   const httpServer = http.createServer();
   const settings: NegotiationRoomSettings = {
     logger,
     store,
     scenarios,
-    decide,
+    createBot,
     node: config.nodeId,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     patchRate: options.patchRate ?? 250,
@@ -87,7 +87,7 @@ export function createApp(options: AppOptions = {}) {
     express: (app) => {
       app.disable('x-powered-by');
       mountHealth(app, pkg);
-      mountApi(app, { store, scenarios, hasBots: decide !== null, defaults, logger });
+      mountApi(app, { store, scenarios, hasBots: createBot !== null, defaults, logger });
       mountMonitor(app, config.adminPassword);
       mountContentFiles(app);
       mountClient(app, options.clientDistDir ?? CLIENT_DIST_DIR);

@@ -4,7 +4,7 @@
  * process with one readable line, never a stack trace, because the people starting it are often
  * students and teachers, not developers.
  */
-import { decide } from '@peace-table/shared/bots/decide';
+import { createBot } from '@peace-table/shared/bots/decide';
 import { createApp } from './app.ts';
 import { readPort } from './config.ts';
 
@@ -34,7 +34,7 @@ async function main() {
   let app: ReturnType<typeof createApp>;
   try {
     // The computer players (shared/src/bots): bot seats, and seats whose humans are gone.
-    app = createApp({ decide });
+    app = createApp({ createBot });
   } catch (error) {
     fail(`Peace Table could not start: ${(error as Error).message}`);
   }

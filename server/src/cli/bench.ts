@@ -85,7 +85,7 @@ async function main() {
   }
   const frontierMs = agreements.map((snapshot) => {
     const started = performance.now();
-    debriefFigures(scenario, snapshot.context.result?.agreement ?? null, snapshot.context.world);
+    debriefFigures(engine.rules, snapshot.context.result?.agreement ?? null, snapshot.context.world);
     return performance.now() - started;
   });
   console.log(

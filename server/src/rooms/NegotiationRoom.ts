@@ -12,6 +12,7 @@
  */
 import { type Client, ErrorCode, type Messages, matchMaker, Room, ServerError } from '@colyseus/core';
 import type { BotDecision } from '@peace-table/shared/bots/types';
+import { eventFrom } from '@peace-table/shared/engine/eventFrom';
 import type { EngineEvent, EngineEventType } from '@peace-table/shared/engine/types';
 import { JoinOptions } from '@peace-table/shared/messages';
 import { PROTOCOL_VERSION, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
@@ -124,7 +125,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     this.state = createSessionState(this.config.code, this.scenario);
     this.views = new ViewPublisher(this.scenario, () => this.session.context);
     this.seats = new RoomSeats(this);
-    if (options.decide) {
+    if (options.createBot) {
       this.bots = new BotSeats(
         {
           scenario: this.scenario,
@@ -135,7 +136,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
           log: this.log,
         },
         {
-          decide: options.decide,
+          createBot: options.createBot,
           level: this.config.botLevel,
           seed: this.config.input.seed,
           delayMs: this.config.botDelayMs,
@@ -257,7 +258,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
       const message = 'Spectators can watch but not act.';
       return sendError(client, { code: 'not_seated', message, ref: type, ...refusalDetail('notSeated') });
     }
-    const outcome = this.submit({ ...payload, type, actor, at: Date.now() } as EngineEvent);
+    const outcome = this.submit(eventFrom(type, payload, actor, Date.now()) as EngineEvent);
     if (!outcome.ok) {
       const { ok: _ok, ...error } = outcome;
       sendError(client, { ...error, ref: type });
@@ -280,7 +281,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
   }
 
   private submitBot(d: DelegationId, decision: BotDecision): boolean {
-    const event = { ...decision.action, actor: d, at: Date.now() } as EngineEvent;
+    const event = eventFrom(decision.action.type, decision.action, d, Date.now()) as EngineEvent;
     const outcome = this.submit(event);
     if (outcome.ok) this.seats.sendBotReason(d, decision, event.at);
     return outcome.ok;

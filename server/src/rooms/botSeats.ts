@@ -1,14 +1,16 @@
 /**
- * Runs the computer's seats. The bot itself is an injected `DecideFn` (shared/src/bots): a pure
- * function of `viewFor(scenario, ctx, itsSeat)`, so it sees exactly what a human at that seat
- * would. This file only decides *when* to ask it and hands its answer to the room's `submit`,
- * the same path a human's message takes (validation, rules, persistence, broadcast).
+ * Runs the computer's seats. Each bot seat has its own bot, made by the injected `createBot`
+ * (shared/src/bots) the first time the seat is played by the computer and kept, with its memory,
+ * for the rest of this room's game: it decides from `viewFor(scenario, ctx, itsSeat)`, so it sees
+ * exactly what a human at that seat would. A bot made afresh (after a restart) decides as the
+ * old one would have. This file only decides *when* to ask it and hands its answer to the room's
+ * `submit`, the same path a human's message takes (validation, rules, persistence, broadcast).
  *
  * Pacing: after anything changes, each bot seat thinks for about `delayMs` (±25%) before acting,
  * so students can follow what happens. A bot is asked again after every accepted event, at most
  * MAX_ACTIONS_PER_PHASE times per phase, so a chatty bot cannot flood the table or loop.
  */
-import type { BotDecision, BotLevel, DecideFn } from '@peace-table/shared/bots/types';
+import type { Bot, BotDecision, BotLevel, CreateBot } from '@peace-table/shared/bots/types';
 import type { NegotiationContext } from '@peace-table/shared/engine/types';
 import { viewFor } from '@peace-table/shared/engine/view';
 import { type PublicScenario, publicScenario } from '@peace-table/shared/scenario/public';
@@ -32,7 +34,7 @@ export interface BotHost {
 }
 
 export interface BotSettings {
-  decide: DecideFn;
+  createBot: CreateBot;
   level: BotLevel;
   seed: number;
   delayMs: number;
@@ -45,6 +47,8 @@ export class BotSeats {
 
   /** What a bot may know of the scenario besides its own seat's view. */
   private readonly publicScenario: PublicScenario;
+  /** The bot of each seat the computer has played in this game. */
+  private readonly bots = new Map<DelegationId, Bot>();
 
   private readonly host: BotHost;
   private readonly settings: BotSettings;
@@ -93,6 +97,16 @@ export class BotSeats {
     return used && used.phase === this.phaseKey(ctx) ? MAX_ACTIONS_PER_PHASE - used.count : MAX_ACTIONS_PER_PHASE;
   }
 
+  private botOf(d: DelegationId): Bot {
+    let bot = this.bots.get(d);
+    if (!bot) {
+      const { level, seed } = this.settings;
+      bot = this.settings.createBot(this.publicScenario, { delegation: d, level, seed });
+      this.bots.set(d, bot);
+    }
+    return bot;
+  }
+
   private act(d: DelegationId): void {
     this.pending.delete(d);
     if (!this.host.isBot(d)) return;
@@ -100,12 +114,7 @@ export class BotSeats {
     if (ctx.phase === 'concluded' || ctx.paused || this.budget(d, ctx) <= 0) return;
     let decision: BotDecision | null;
     try {
-      const view = viewFor(this.host.scenario, ctx, d);
-      decision = this.settings.decide(this.publicScenario, view, {
-        delegation: d,
-        level: this.settings.level,
-        seed: this.settings.seed,
-      });
+      decision = this.botOf(d).decide(viewFor(this.host.scenario, ctx, d));
     } catch (error) {
       this.host.log.error({ err: error, delegation: d }, 'bot failed to decide');
       return;

@@ -2,7 +2,7 @@
  * What the server gives every negotiation room (`defineRoom(NegotiationRoom, settings)`).
  * Colyseus merges a client's create options underneath these, so a client can never replace them.
  */
-import type { DecideFn } from '@peace-table/shared/bots/types';
+import type { CreateBot } from '@peace-table/shared/bots/types';
 import type { Logger } from 'pino';
 import type { ScenarioSource } from '../sessions/scenarios.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
@@ -13,7 +13,7 @@ export interface NegotiationRoomSettings {
   store: SessionStore;
   scenarios: ScenarioSource;
   /** The computer players; null on a server without bots (bot seats are then refused at creation). */
-  decide: DecideFn | null;
+  createBot: CreateBot | null;
   /** This server's name in the sessions table: it restores only its own sessions after a restart. */
   node: string;
   rateLimit: RateLimit;

@@ -12,15 +12,16 @@
 import { memo } from '../memo.ts';
 import type { WorldState } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type Delegation, type DelegationId, type Lever, type Scenario } from '../scenario/schema.ts';
+import { canRead } from './channels.ts';
 import type {
   Agreement,
-  Channel,
   ChatMessage,
   FinalResult,
   FiredEvent,
   NegotiationContext,
   Phase,
   Proposal,
+  ProposalResponse,
   QueuedLever,
   TranscriptEntry,
 } from './types.ts';
@@ -67,7 +68,7 @@ export interface SeatView {
   proposals: ProposalView[];
   onTable: string | null;
   queuedLevers: QueuedLever[];
-  fired: FiredEvent[];
+  fired: readonly FiredEvent[];
   agreements: Agreement[];
   chat: ChatMessage[];
   transcript: TranscriptEntry[];
@@ -78,13 +79,6 @@ export interface SeatView {
 
 /** A proposal as a seat sees it: while responses are sealed, others' answers are hidden, not who answered. */
 export type ProposalView = Proposal & { responded: DelegationId[] };
-
-export function canRead(viewer: ViewerSeat, channel: Channel): boolean {
-  if (channel === 'plenary' || channel === 'announcements' || viewer === 'facilitator') return true;
-  if (viewer === 'spectator') return false;
-  if (channel.startsWith('delegation:')) return channel === `delegation:${viewer}`;
-  return channel.slice('bilateral:'.length).split('+').includes(viewer);
-}
 
 /** Once responses are open, a proposal looks the same to every seat: made once per proposal. */
 const OPEN_PROPOSALS = new WeakMap<Proposal, ProposalView>();
@@ -97,7 +91,7 @@ function proposalFor(viewer: ViewerSeat, p: Proposal): ProposalView {
   }
   const responded = DELEGATION_IDS.filter((d) => p.responses[d] !== undefined);
   if (viewer === 'facilitator') return { ...p, responded };
-  const responses: Proposal['responses'] = {};
+  const responses: Partial<Record<DelegationId, ProposalResponse>> = {};
   for (const d of responded) {
     if (d === viewer || d === p.author) responses[d] = p.responses[d];
   }

@@ -9,15 +9,16 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 120_000 });
 
 import { loadScenarioById } from '../../../server/src/content/loadScenario.ts';
-import { decide } from '../../src/bots/decide.ts';
-import { BOT_LEVELS, type BotLevel } from '../../src/bots/types.ts';
+import { createBot } from '../../src/bots/decide.ts';
+import { BOT_LEVELS, type Bot, type BotLevel } from '../../src/bots/types.ts';
+import { eventFrom } from '../../src/engine/eventFrom.ts';
 import { createEngine, type Engine } from '../../src/engine/game.ts';
 import type { EngineEvent } from '../../src/engine/types.ts';
 import { viewFor } from '../../src/engine/view.ts';
 import { checkPackage } from '../../src/scenario/evaluate.ts';
 import { type PublicScenario, publicScenario } from '../../src/scenario/public.ts';
-import { DELEGATION_IDS, type Scenario } from '../../src/scenario/schema.ts';
-import { playGame } from '../../src/sim/simulate.ts';
+import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
+import { mayAct, playGame } from '../../src/sim/simulate.ts';
 
 let scenario: Scenario;
 let engine: Engine;
@@ -37,11 +38,11 @@ describe('bots play complete games through the engine', () => {
         expect(snapshot.context.phase).toBe('concluded');
         for (const a of snapshot.context.agreements) {
           for (const d of a.signatories)
-            expect(checkPackage(scenario, d, a.package, snapshot.context.world)).toEqual([]);
+            expect(checkPackage(engine.rules, d, a.package, snapshot.context.world)).toEqual([]);
         }
         for (const p of snapshot.context.proposals) {
           for (const d of DELEGATION_IDS) {
-            if (p.responses[d]?.response === 'accept') expect(checkPackage(scenario, d, p.package)).toEqual([]);
+            if (p.responses[d]?.response === 'accept') expect(checkPackage(engine.rules, d, p.package)).toEqual([]);
           }
         }
       }),
@@ -57,6 +58,21 @@ describe('bots play complete games through the engine', () => {
     expect(others.some((c) => JSON.stringify(c.transcript) !== JSON.stringify(a))).toBe(true);
   });
 
+  it('a bot made afresh mid-game (a server restart), or for every decision, decides as one that ran all along', () => {
+    for (const [seed, level] of [
+      [42, 'standard'],
+      [7, 'expert'],
+      [3, 'novice'],
+    ] as const) {
+      const { snapshot } = playGame(engine, { seed, level }, pub);
+      const expected = JSON.stringify(snapshot.context.transcript);
+      // A restart now and then (the host's steps, each asking every seat that may act)…
+      expect(JSON.stringify(playWithFreshBots(seed, level, (step) => step % 17 === 9))).toBe(expected);
+      // …or a new bot for every step.
+      expect(JSON.stringify(playWithFreshBots(seed, level, () => true))).toBe(expected);
+    }
+  });
+
   it('levels play differently', () => {
     const games = (level: BotLevel) =>
       [1, 2, 3].map((seed) => JSON.stringify(playGame(engine, { seed, level }, pub).snapshot.context.proposals));
@@ -66,6 +82,7 @@ describe('bots play complete games through the engine', () => {
 
 describe('bots see only their own view', () => {
   it('every decision is made from viewFor(state, itsSeat) and the public scenario', () => {
+    const bots = seatBots(pub, 'expert', 9);
     let snapshot = engine.start({ seed: 9, now: 0 });
     let at = 0;
     let decisions = 0;
@@ -76,7 +93,7 @@ describe('bots see only their own view', () => {
         // What the bot gets: its own private content only, and a scenario without anyone's secrets.
         expect(Object.keys(view.private)).toEqual([d]);
         expect(JSON.stringify(pub)).not.toContain('"redLines"');
-        const choice = decide(pub, view, { delegation: d, level: 'expert', seed: 9 });
+        const choice = bots[d].decide(view);
         if (!choice) continue;
         decisions += 1;
         at += 1000;
@@ -112,8 +129,9 @@ describe('bots see only their own view', () => {
       for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
       return viewFor(s, snap.context, 'us');
     };
-    const before = decide(pub, view(scenario), { delegation: 'us', level: 'expert', seed: 3 });
-    const after = decide(publicScenario(altered), view(altered), { delegation: 'us', level: 'expert', seed: 3 });
+    const before = createBot(pub, { delegation: 'us', level: 'expert', seed: 3 }).decide(view(scenario));
+    const options = { delegation: 'us', level: 'expert', seed: 3 } as const;
+    const after = createBot(publicScenario(altered), options).decide(view(altered));
     expect(after).toEqual(before);
   });
 });
@@ -137,3 +155,38 @@ describe('bots explain themselves', () => {
     expect(russianRefusal?.reason.uk).toMatch(/Росія відхиляє p\d+ — .+/);
   });
 });
+
+function seatBots(scenario: PublicScenario, level: BotLevel, seed: number): Record<DelegationId, Bot> {
+  return Object.fromEntries(
+    DELEGATION_IDS.map((delegation) => [delegation, createBot(scenario, { delegation, level, seed })]),
+  ) as Record<DelegationId, Bot>;
+}
+
+/**
+ * A game played as playGame plays it (simulate.ts), but whose bots are all replaced by new ones
+ * (with empty memories) before every step for which `restart(step)` holds.
+ */
+function playWithFreshBots(seed: number, level: BotLevel, restart: (step: number) => boolean) {
+  let snapshot = engine.start({ seed, now: 0 });
+  let bots = seatBots(pub, level, seed);
+  let at = 0;
+  for (let step = 0; step < 5000 && snapshot.context.phase !== 'concluded'; step += 1) {
+    if (restart(step)) bots = seatBots(pub, level, seed);
+    let acted = false;
+    for (const d of DELEGATION_IDS) {
+      if (snapshot.context.phase === ('concluded' as string)) break;
+      if (!mayAct(snapshot.context, d)) continue;
+      const choice = bots[d].decide(viewFor(scenario, snapshot.context, d));
+      if (!choice) continue;
+      at += 1000;
+      const result = engine.step(snapshot, eventFrom(choice.action.type, choice.action, d, at));
+      if (result.ok) [snapshot, acted] = [result.snapshot, true];
+    }
+    if (!acted) {
+      at += 1000;
+      const result = engine.step(snapshot, { type: 'facilitator.advance', actor: 'facilitator', at });
+      if (result.ok) snapshot = result.snapshot;
+    }
+  }
+  return snapshot.context.transcript;
+}

@@ -58,7 +58,7 @@ describe('engine invariants under random event sequences', () => {
             expect(x).toBeLessThanOrEqual(v.max);
           }
           for (const p of after.context.proposals) {
-            for (const row of Object.values(scorePackage(fixtureScenario, p.package, after.context.world))) {
+            for (const row of Object.values(scorePackage(engine.rules, p.package, after.context.world))) {
               expect(row.utility).toBeGreaterThanOrEqual(0);
               expect(row.utility).toBeLessThanOrEqual(1);
             }
@@ -74,7 +74,7 @@ describe('engine invariants under random event sequences', () => {
       fc.property(sequences, (events) => {
         const end = run(events);
         for (const a of end.context.agreements) {
-          for (const d of a.signatories) expect(checkPackage(fixtureScenario, d, a.package)).toEqual([]);
+          for (const d of a.signatories) expect(checkPackage(engine.rules, d, a.package)).toEqual([]);
         }
       }),
       { numRuns: RUNS },
