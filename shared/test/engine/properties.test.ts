@@ -10,6 +10,7 @@ import { type EngineEvent, PHASES } from '../../src/engine/types.ts';
 import { canSee, viewFor } from '../../src/engine/view.ts';
 import { checkPackage } from '../../src/scenario/evaluate.ts';
 import { DELEGATION_IDS } from '../../src/scenario/schema.ts';
+import { deepFreeze } from '../support/freeze.ts';
 import { eventSequenceArb, guidedSequenceArb, materialise } from './arbitraries.ts';
 import { fixtureScenario } from './fixture.ts';
 import { expectNoLeaks } from './leaks.ts';
@@ -34,6 +35,8 @@ function run(
 ) {
   let snapshot = engine.start(input);
   for (const event of events) {
+    // Frozen: an in-place change to a context anywhere in the engine would throw here.
+    deepFreeze(snapshot.context);
     const result = engine.step(snapshot, event);
     check?.(snapshot, result.snapshot, result.ok);
     snapshot = result.snapshot;
