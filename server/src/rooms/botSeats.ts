@@ -10,10 +10,12 @@
  * so students can follow what happens. A bot is asked again after every accepted event, at most
  * MAX_ACTIONS_PER_PHASE times per phase, so a chatty bot cannot flood the table or loop.
  */
+
+import { compilePublicRules, type PublicRules } from '@peace-table/shared/bots/publicRules';
 import type { Bot, BotDecision, BotLevel, CreateBot } from '@peace-table/shared/bots/types';
 import type { NegotiationContext } from '@peace-table/shared/engine/types';
 import { viewFor } from '@peace-table/shared/engine/view';
-import { type PublicScenario, publicScenario } from '@peace-table/shared/scenario/public';
+import { publicScenario } from '@peace-table/shared/scenario/public';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '@peace-table/shared/scenario/schema';
 import type { Logger } from 'pino';
 
@@ -45,8 +47,8 @@ export class BotSeats {
   /** Actions per delegation in the current phase, keyed "round:phase". */
   private readonly spent = new Map<DelegationId, { phase: string; count: number }>();
 
-  /** What a bot may know of the scenario besides its own seat's view. */
-  private readonly publicScenario: PublicScenario;
+  /** What a bot may know of the scenario besides its own seat's view, compiled once for the room's bots. */
+  private readonly publicRules: PublicRules;
   /** The bot of each seat the computer has played in this game. */
   private readonly bots = new Map<DelegationId, Bot>();
 
@@ -56,7 +58,7 @@ export class BotSeats {
   constructor(host: BotHost, settings: BotSettings) {
     this.host = host;
     this.settings = settings;
-    this.publicScenario = publicScenario(host.scenario);
+    this.publicRules = compilePublicRules(publicScenario(host.scenario));
   }
 
   /** Something changed: every bot seat without a pending decision schedules one. */
@@ -101,7 +103,7 @@ export class BotSeats {
     let bot = this.bots.get(d);
     if (!bot) {
       const { level, seed } = this.settings;
-      bot = this.settings.createBot(this.publicScenario, { delegation: d, level, seed });
+      bot = this.settings.createBot(this.publicRules, { delegation: d, level, seed });
       this.bots.set(d, bot);
     }
     return bot;

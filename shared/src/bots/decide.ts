@@ -14,19 +14,19 @@ import type { ResponseReason } from '../engine/events.ts';
 import { nextRandom, seedState } from '../engine/rng.ts';
 import type { SeatView } from '../engine/view.ts';
 import { canSign, isConcluding, ratificationProblems } from '../scenario/evaluate.ts';
-import type { PublicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized, type Package } from '../scenario/schema.ts';
 import { chooseLever, lastClosed } from './levers.ts';
 import { BotMemory } from './memory.ts';
 import { aspiration, type OwnModel, opponentModels, ownUtility, reservation, timeOf } from './model.ts';
 import { bestOwnUtility, chooseOffer, generateOffers, OfferSearch } from './offers.ts';
 import { type Candidate, candidatePackage, likingOf, offerTables } from './offerTables.ts';
+import type { PublicRules } from './publicRules.ts';
 import { bestClause, blamedClauses, phrase, reasonsFor, withAction } from './reasons.ts';
 import type { Bot, BotAction, BotDecision, BotLevel, BotOptions } from './types.ts';
 
 /** The bot of one seat, with the memory it keeps for the rest of the game. */
-export function createBot(scenario: PublicScenario, options: BotOptions): Bot {
-  const memory = new BotMemory(scenario, options.delegation);
+export function createBot(rules: PublicRules, options: BotOptions): Bot {
+  const memory = new BotMemory(rules, options.delegation);
   return { decide: (view) => decide(memory, view, options) };
 }
 

@@ -1,7 +1,7 @@
 /**
- * What one bot seat keeps between its decisions: what it derived once from the public scenario
- * (the agenda numbered, everyone's public stance, the world at the start) and from its own private
- * content (its numbers and its rules, compiled), and the packages of its game it has numbered.
+ * What one bot seat keeps between its decisions: the public rules its host compiled (the agenda
+ * numbered, everyone's public stance, the world at the start), what it derived once from its own
+ * private content (its numbers and its rules, compiled), and the packages of its game it has numbered.
  * The bot that owns it is made by its host for one seat of one game (createBot) and dropped with
  * the game; nothing here is shared with another seat or another game.
  *
@@ -10,28 +10,27 @@
  */
 import type { PublicScenario } from '../scenario/public.ts';
 import type { DelegationId } from '../scenario/schema.ts';
-import { type ClauseSpace, compileAgenda } from '../scenario/space.ts';
-import { initialWorld, type WorldState } from '../scenario/world.ts';
-import { buildOwnModel, type ClauseBeliefs, type OwnContent, type OwnModel, stanceBeliefs } from './model.ts';
+import type { ClauseSpace } from '../scenario/space.ts';
+import type { WorldState } from '../scenario/world.ts';
+import { buildOwnModel, type OwnContent, type OwnModel } from './model.ts';
 import { NumberedPackages } from './numbered.ts';
+import type { ClauseBeliefs, PublicRules } from './publicRules.ts';
 
 export class BotMemory {
-  readonly scenario: PublicScenario;
   readonly self: DelegationId;
+  readonly scenario: PublicScenario;
   readonly space: ClauseSpace;
-  /** Everyone's public stance as beliefs, by DELEGATION_IDS index: where every opponent model starts. */
   readonly stances: readonly ClauseBeliefs[];
-  /** The world at the start, which every seat knows: the bot's reservation moves from its value there. */
   readonly startWorld: WorldState;
   readonly packages: NumberedPackages;
   private own: { content: OwnContent; model: OwnModel } | null = null;
 
-  constructor(scenario: PublicScenario, self: DelegationId) {
-    this.scenario = scenario;
+  constructor(rules: PublicRules, self: DelegationId) {
     this.self = self;
-    this.space = compileAgenda(scenario.agenda);
-    this.stances = stanceBeliefs(scenario, this.space);
-    this.startWorld = initialWorld(scenario);
+    this.scenario = rules.scenario;
+    this.space = rules.space;
+    this.stances = rules.stances;
+    this.startWorld = rules.startWorld;
     this.packages = new NumberedPackages(this.space);
   }
 

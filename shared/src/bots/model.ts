@@ -24,6 +24,7 @@ import {
 } from '../scenario/schema.ts';
 import type { ClauseSpace } from '../scenario/space.ts';
 import type { NumberedPackages } from './numbered.ts';
+import type { ClauseBeliefs } from './publicRules.ts';
 import type { BotLevel } from './types.ts';
 
 /** One option of one issue in the bot's own numbers. */
@@ -152,27 +153,6 @@ export function timeOf(view: SeatView): number {
 export function aspiration(top: number, floor: number, t: number, concession: number, toughness: number): number {
   const start = floor + toughness * (top - floor);
   return start - (start - floor) * t ** (1 / concession);
-}
-
-/**
- * Beliefs about one delegation: a score per agenda clause (indexed like the agenda's clause
- * indexes), + for what it wants, − for what it refuses.
- */
-export type ClauseBeliefs = readonly number[];
-
-/** Everyone knows the others' public positions: the starting point of every model, by DELEGATION_IDS index. */
-export function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeliefs[] {
-  return DELEGATION_IDS.map((d) => {
-    const beliefs: number[] = new Array<number>(space.clauseCount).fill(0);
-    const stance = scenario.delegations[d].publicStance;
-    const add = (clause: string, amount: number) => {
-      const k = space.clauseIndex.get(clause);
-      if (k !== undefined) beliefs[k] = (beliefs[k] as number) + amount;
-    };
-    for (const clause of stance?.demands ?? []) add(clause, 1);
-    for (const clause of stance?.refuses ?? []) add(clause, -2);
-    return beliefs;
-  });
 }
 
 function add(beliefs: number[], clauses: readonly number[], amount: number): void {

@@ -8,7 +8,8 @@ import type { SeatView } from '../engine/view.ts';
 import type { WorldState } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
 import { type Choice, type ChoiceKey, type ClauseSpace, OPEN, packageOf } from '../scenario/space.ts';
-import { type ClauseBeliefs, type IssueTable, type OwnModel, ownNoDeal } from './model.ts';
+import { type IssueTable, type OwnModel, ownNoDeal } from './model.ts';
+import type { ClauseBeliefs } from './publicRules.ts';
 
 /** A belief this low means the delegation named the clause when refusing: treat it as a red line. */
 export const REFUSED = -2.5;

@@ -1,8 +1,9 @@
 /**
  * The contract between AI delegations and their hosts (the server room, the simulator, tests).
  *
- * A host makes one bot per computer seat of a game, `createBot(publicScenario, options)`, and asks
- * it `decide(view)` whenever it may act. The view is exactly `viewFor(state, itsSeat)` (no back
+ * A host makes one bot per computer seat of a game, `createBot(publicRules, options)` (the public
+ * scenario compiled once by `compilePublicRules`, memory.ts), and asks it `decide(view)` whenever
+ * it may act. The view is exactly `viewFor(state, itsSeat)` (no back
  * door to other delegations' data); the bot returns the next event it wants to send — through the
  * same path as a human's message — with an in-character reason in English and Ukrainian, or null
  * when it has nothing to do now. Pacing (a human-like delay before acting) is the host's job.
@@ -14,8 +15,8 @@
  */
 import type { EngineEvent } from '../engine/types.ts';
 import type { SeatView } from '../engine/view.ts';
-import type { PublicScenario } from '../scenario/public.ts';
 import type { DelegationId, Localized } from '../scenario/schema.ts';
+import type { PublicRules } from './publicRules.ts';
 
 export const BOT_LEVELS = ['novice', 'standard', 'expert'] as const;
 export type BotLevel = (typeof BOT_LEVELS)[number];
@@ -43,6 +44,6 @@ export interface Bot {
 
 /**
  * Makes the bot of one seat. The scenario a bot gets is the public one (publicScenario in
- * scenario/public.ts): with its view's own private content, that is all it may know.
+ * scenario/public.ts), compiled: with its view's own private content, that is all it may know.
  */
-export type CreateBot = (scenario: PublicScenario, options: BotOptions) => Bot;
+export type CreateBot = (rules: PublicRules, options: BotOptions) => Bot;

@@ -4,6 +4,7 @@
  * from the optional clock used to time bot decisions (injected by the caller).
  */
 import { createBot } from '../bots/decide.ts';
+import { compilePublicRules, type PublicRules } from '../bots/publicRules.ts';
 import type { BotAction, BotLevel } from '../bots/types.ts';
 import { eventFrom } from '../engine/eventFrom.ts';
 import type { Engine, GameSnapshot } from '../engine/game.ts';
@@ -50,8 +51,15 @@ export interface PlayOptions {
 
 const MAX_STEPS = 5000;
 
-/** Play one complete all-bot game. */
-export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenario = publicScenario(engine.scenario)) {
+/**
+ * Play one complete all-bot game. `pub`: the public scenario compiled for the bots, made once by a
+ * caller that plays many games.
+ */
+export function playGame(
+  engine: Engine,
+  options: PlayOptions,
+  pub: PublicRules = compilePublicRules(publicScenario(engine.scenario)),
+) {
   let snapshot: GameSnapshot = engine.start({ seed: options.seed, now: 0 });
   // One bot per seat, for this game only.
   const bots = DELEGATION_IDS.map((delegation) =>
@@ -128,9 +136,10 @@ export function playSeeds(
   onBatch: (records: GameRecord[]) => void,
   batchSize = 25,
 ): void {
+  const rules = compilePublicRules(pub);
   let batch: GameRecord[] = [];
   for (let i = 0; i < range.count; i += 1) {
-    batch.push(playGame(engine, { seed: range.from + i, level: range.level, distances: true }, pub).record);
+    batch.push(playGame(engine, { seed: range.from + i, level: range.level, distances: true }, rules).record);
     if (batch.length === batchSize || i === range.count - 1) {
       onBatch(batch);
       batch = [];

@@ -10,6 +10,7 @@ vi.setConfig({ testTimeout: 120_000 });
 
 import { loadScenarioById } from '../../../server/src/content/loadScenario.ts';
 import { createBot } from '../../src/bots/decide.ts';
+import { compilePublicRules, type PublicRules } from '../../src/bots/publicRules.ts';
 import { BOT_LEVELS, type Bot, type BotLevel } from '../../src/bots/types.ts';
 import { eventFrom } from '../../src/engine/eventFrom.ts';
 import { createEngine, type Engine } from '../../src/engine/game.ts';
@@ -23,17 +24,20 @@ import { mayAct, playGame } from '../../src/sim/simulate.ts';
 let scenario: Scenario;
 let engine: Engine;
 let pub: PublicScenario;
+/** The public scenario compiled for the bots, once for every game of these tests. */
+let rules: PublicRules;
 beforeAll(async () => {
   scenario = await loadScenarioById('ukraine-2026');
   engine = createEngine(scenario);
   pub = publicScenario(scenario);
+  rules = compilePublicRules(pub);
 });
 
 describe('bots play complete games through the engine', () => {
   it('never cross a red line and never send an action the engine refuses (seeds × levels)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(...BOT_LEVELS), (seed, level) => {
-        const { snapshot, record } = playGame(engine, { seed, level: level as BotLevel }, pub);
+        const { snapshot, record } = playGame(engine, { seed, level: level as BotLevel }, rules);
         expect(record.refused).toBe(0);
         expect(snapshot.context.phase).toBe('concluded');
         for (const a of snapshot.context.agreements) {
@@ -51,10 +55,10 @@ describe('bots play complete games through the engine', () => {
   });
 
   it('are deterministic: the same seed gives the same game, another seed may not', () => {
-    const a = playGame(engine, { seed: 42, level: 'standard' }, pub).snapshot.context.transcript;
-    const b = playGame(engine, { seed: 42, level: 'standard' }, pub).snapshot.context.transcript;
+    const a = playGame(engine, { seed: 42, level: 'standard' }, rules).snapshot.context.transcript;
+    const b = playGame(engine, { seed: 42, level: 'standard' }, rules).snapshot.context.transcript;
     expect(b).toEqual(a);
-    const others = [43, 44, 45].map((seed) => playGame(engine, { seed, level: 'standard' }, pub).snapshot.context);
+    const others = [43, 44, 45].map((seed) => playGame(engine, { seed, level: 'standard' }, rules).snapshot.context);
     expect(others.some((c) => JSON.stringify(c.transcript) !== JSON.stringify(a))).toBe(true);
   });
 
@@ -64,7 +68,7 @@ describe('bots play complete games through the engine', () => {
       [7, 'expert'],
       [3, 'novice'],
     ] as const) {
-      const { snapshot } = playGame(engine, { seed, level }, pub);
+      const { snapshot } = playGame(engine, { seed, level }, rules);
       const expected = JSON.stringify(snapshot.context.transcript);
       // A restart now and then (the host's steps, each asking every seat that may act)…
       expect(JSON.stringify(playWithFreshBots(seed, level, (step) => step % 17 === 9))).toBe(expected);
@@ -75,14 +79,14 @@ describe('bots play complete games through the engine', () => {
 
   it('levels play differently', () => {
     const games = (level: BotLevel) =>
-      [1, 2, 3].map((seed) => JSON.stringify(playGame(engine, { seed, level }, pub).snapshot.context.proposals));
+      [1, 2, 3].map((seed) => JSON.stringify(playGame(engine, { seed, level }, rules).snapshot.context.proposals));
     expect(games('novice')).not.toEqual(games('expert'));
   });
 });
 
 describe('bots see only their own view', () => {
   it('every decision is made from viewFor(state, itsSeat) and the public scenario', () => {
-    const bots = seatBots(pub, 'expert', 9);
+    const bots = seatBots(rules, 'expert', 9);
     let snapshot = engine.start({ seed: 9, now: 0 });
     let at = 0;
     let decisions = 0;
@@ -129,9 +133,9 @@ describe('bots see only their own view', () => {
       for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
       return viewFor(s, snap.context, 'us');
     };
-    const before = createBot(pub, { delegation: 'us', level: 'expert', seed: 3 }).decide(view(scenario));
+    const before = createBot(rules, { delegation: 'us', level: 'expert', seed: 3 }).decide(view(scenario));
     const options = { delegation: 'us', level: 'expert', seed: 3 } as const;
-    const after = createBot(publicScenario(altered), options).decide(view(altered));
+    const after = createBot(compilePublicRules(publicScenario(altered)), options).decide(view(altered));
     expect(after).toEqual(before);
   });
 });
@@ -139,7 +143,7 @@ describe('bots see only their own view', () => {
 describe('bots explain themselves', () => {
   it('every action carries a reason in English and Ukrainian', () => {
     const reasons: NonNullable<Parameters<typeof playGame>[1]['reasons']> = [];
-    playGame(engine, { seed: 5, level: 'standard', reasons }, pub);
+    playGame(engine, { seed: 5, level: 'standard', reasons }, rules);
     expect(reasons.length).toBeGreaterThan(40);
     for (const r of reasons) {
       expect(r.reason.en.trim().length).toBeGreaterThan(3);
@@ -149,14 +153,14 @@ describe('bots explain themselves', () => {
   });
   it('a refusal names the clause in the delegation’s own words', () => {
     const reasons: NonNullable<Parameters<typeof playGame>[1]['reasons']> = [];
-    playGame(engine, { seed: 5, level: 'standard', reasons }, pub);
+    playGame(engine, { seed: 5, level: 'standard', reasons }, rules);
     const russianRefusal = reasons.find((r) => r.delegation === 'russia' && r.reason.en.startsWith('Russia rejects'));
     expect(russianRefusal?.reason.en).toMatch(/Russia rejects p\d+ — .+/);
     expect(russianRefusal?.reason.uk).toMatch(/Росія відхиляє p\d+ — .+/);
   });
 });
 
-function seatBots(scenario: PublicScenario, level: BotLevel, seed: number): Record<DelegationId, Bot> {
+function seatBots(scenario: PublicRules, level: BotLevel, seed: number): Record<DelegationId, Bot> {
   return Object.fromEntries(
     DELEGATION_IDS.map((delegation) => [delegation, createBot(scenario, { delegation, level, seed })]),
   ) as Record<DelegationId, Bot>;
@@ -168,10 +172,10 @@ function seatBots(scenario: PublicScenario, level: BotLevel, seed: number): Reco
  */
 function playWithFreshBots(seed: number, level: BotLevel, restart: (step: number) => boolean) {
   let snapshot = engine.start({ seed, now: 0 });
-  let bots = seatBots(pub, level, seed);
+  let bots = seatBots(rules, level, seed);
   let at = 0;
   for (let step = 0; step < 5000 && snapshot.context.phase !== 'concluded'; step += 1) {
-    if (restart(step)) bots = seatBots(pub, level, seed);
+    if (restart(step)) bots = seatBots(rules, level, seed);
     let acted = false;
     for (const d of DELEGATION_IDS) {
       if (snapshot.context.phase === ('concluded' as string)) break;

@@ -8,6 +8,7 @@ import { loadScenarioById } from '../../../server/src/content/loadScenario.ts';
 import { createBot } from '../../src/bots/decide.ts';
 import { BotMemory } from '../../src/bots/memory.ts';
 import { opponentModels } from '../../src/bots/model.ts';
+import { compilePublicRules } from '../../src/bots/publicRules.ts';
 import { eventFrom } from '../../src/engine/eventFrom.ts';
 import { createEngine } from '../../src/engine/game.ts';
 import { type SeatView, viewFor } from '../../src/engine/view.ts';
@@ -22,7 +23,7 @@ beforeAll(async () => {
 
 describe('opponent models from a seat’s memory', () => {
   it('are the same in game order, reversed, and from a fresh memory for every view', () => {
-    const pub = publicScenario(scenario);
+    const pub = compilePublicRules(publicScenario(scenario));
     const engine = createEngine(scenario);
     const bots = DELEGATION_IDS.map((delegation) => createBot(pub, { delegation, level: 'standard', seed: 7 }));
     let snapshot = engine.start({ seed: 7, now: 0 });
