@@ -8,7 +8,6 @@
  */
 import { coolingUntil } from '../engine/cooldowns.ts';
 import type { SeatView } from '../engine/view.ts';
-import { compileLever } from '../scenario/compiled.ts';
 import { holds } from '../scenario/condition.ts';
 import { bindSector, noDealAfter } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
@@ -63,7 +62,7 @@ export function chooseLever(
   leverUse: number,
   roll: number,
 ): LeverChoice | null {
-  const { scenario, space } = memory;
+  const { scenario } = memory;
   for (const q of view.queuedLevers) if (q.owner === own.self) return null;
   if (roll > leverUse) return null;
   const blocking = blockers(view).filter((d) => d !== own.self);
@@ -72,7 +71,7 @@ export function chooseLever(
   let target: string | null | undefined;
   for (const lever of view.private[own.self]?.levers ?? []) {
     if (coolingUntil(view.cooldowns, lever.id, view.round) !== null) continue;
-    const { requires } = compileLever(space, lever);
+    const { requires } = memory.lever(lever);
     if (requires && !holds(requires, null, { world: view.world })) continue;
     if (lever.targetsSector && target === undefined) target = bestSector(scenario, view); // once, if a lever needs it
     const sector = lever.targetsSector ? (target as string | null) : null;

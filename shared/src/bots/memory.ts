@@ -8,8 +8,10 @@
  * Everything kept is derived from the bot's inputs, never learned outside them: a bot started
  * afresh in the middle of a game (after a server restart) decides exactly as one that ran all along.
  */
+
+import { type CompiledLever, compileLever } from '../scenario/compiled.ts';
 import type { PublicScenario } from '../scenario/public.ts';
-import type { DelegationId } from '../scenario/schema.ts';
+import type { DelegationId, Lever, Localized } from '../scenario/schema.ts';
 import type { ClauseSpace } from '../scenario/space.ts';
 import type { WorldState } from '../scenario/world.ts';
 import { buildOwnModel, type OwnContent, type OwnModel } from './model.ts';
@@ -24,6 +26,10 @@ export class BotMemory {
   readonly startWorld: WorldState;
   readonly packages: NumberedPackages;
   private own: { content: OwnContent; model: OwnModel } | null = null;
+  /** The phrases it has said, filled in. */
+  readonly phrases = new PhraseBook();
+  /** Its own levers' requirements, compiled the first time it weighs each lever. */
+  private readonly levers = new Map<Lever, CompiledLever>();
 
   constructor(rules: PublicRules, self: DelegationId) {
     this.self = self;
@@ -51,5 +57,39 @@ export class BotMemory {
     const model = buildOwnModel(this.scenario, this.space, this.self, content);
     this.own = { content, model };
     return model;
+  }
+
+  /** A lever of its own with its requirement compiled against the agenda. */
+  lever(lever: Lever): CompiledLever {
+    let compiled = this.levers.get(lever);
+    if (compiled === undefined) {
+      compiled = compileLever(this.space, lever);
+      this.levers.set(lever, compiled);
+    }
+    return compiled;
+  }
+}
+
+/** One seat's filled-in phrases, by template, clause and issue (each frozen: reasons are shared). */
+export class PhraseBook {
+  private readonly byTemplate = new Map<Localized, Map<string, Map<string, Localized>>>();
+
+  filled(template: Localized, clause: string, issue: string, fill: () => Localized): Localized {
+    let byClause = this.byTemplate.get(template);
+    if (byClause === undefined) {
+      byClause = new Map();
+      this.byTemplate.set(template, byClause);
+    }
+    let byIssue = byClause.get(clause);
+    if (byIssue === undefined) {
+      byIssue = new Map();
+      byClause.set(clause, byIssue);
+    }
+    let phrase = byIssue.get(issue);
+    if (phrase === undefined) {
+      phrase = fill();
+      byIssue.set(issue, phrase);
+    }
+    return phrase;
   }
 }

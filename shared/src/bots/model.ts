@@ -14,7 +14,6 @@ import { compileDelegationRules, type DelegationRules } from '../scenario/compil
 import { noDealFrom, utilityFrom, type WorldState, weightsOf } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import {
-  type AgendaIssue,
   DELEGATION_IDS,
   type DelegationId,
   type Package,
@@ -27,45 +26,28 @@ import type { NumberedPackages } from './numbered.ts';
 import type { ClauseBeliefs } from './publicRules.ts';
 import type { BotLevel } from './types.ts';
 
-/** One option of one issue in the bot's own numbers. */
-export interface OwnRow {
-  id: string;
-  /** Own unweighted utility (the mediator's tie-breaker). */
-  utility: number;
-  /** Own weighted utility of the clause: weight × utility. */
-  mine: number;
-  /** Who must sign a package that settles the issue this way, as bits by DELEGATION_IDS index. */
-  signerMask: number;
-}
-
-/** One agenda issue in the bot's own numbers. */
-export interface IssueTable {
-  issue: AgendaIssue;
-  weight: number;
-  /** Indexed like issue.options. */
-  rows: OwnRow[];
-  /** Index of the issue's first clause (see space.ts). */
-  base: number;
-  /** Who signs the issue (any option), as bits by DELEGATION_IDS index. */
-  signerMask: number;
-  defaultIndex: number;
-  /** Own unweighted utility of the default (the mediator compares against leaving the issue open). */
-  defaultUtility: number;
-}
-
-/** The bot's own numbers and rules, from its private content: made once per bot seat. */
+/**
+ * The bot's own numbers and rules, from its private content: made once per bot seat. Its numbers
+ * are arrays by issue index and by clause index (space.ts), the form the offer search reads.
+ */
 export interface OwnModel {
-  self: DelegationId;
-  prefs: Preferences;
-  weights: Readonly<Record<string, number>>;
+  readonly self: DelegationId;
+  readonly prefs: Preferences;
+  readonly weights: Readonly<Record<string, number>>;
+  /** Per issue index: its normalised weight. */
+  readonly issueWeight: readonly number[];
+  /** Per clause index: the bot's own utility of the clause, unweighted (the mediator's tie-breaker). */
+  readonly utility: readonly number[];
+  /** Per clause index: what the clause is worth to it, weight × utility. */
+  readonly value: readonly number[];
+  /** Per issue index: its own utility of the issue's default (0 if the content names none). */
+  readonly defaultUtility: readonly number[];
   /** max over options of weight·utility per issue, for "how much does this clause cost me". */
-  best: Record<string, { option: string; value: number }>;
+  readonly best: Readonly<Record<string, { option: string; value: number }>>;
   /** The issue that matters most to it (its heaviest weight): what it says it will come back to. */
-  topIssue: string;
+  readonly topIssue: string;
   /** Its red lines and ratification rules, compiled against the agenda. */
-  rules: DelegationRules;
-  /** Per agenda issue, its own numbers for every option. */
-  tables: readonly IssueTable[];
+  readonly rules: DelegationRules;
 }
 
 /** What an own model is made from: the bot's private content (view.private[self]). */
@@ -83,41 +65,38 @@ export function buildOwnModel(
 ): OwnModel {
   const prefs = content.preferences;
   const weights = weightsOf(prefs);
-  const best: OwnModel['best'] = {};
+  const best: Record<string, { option: string; value: number }> = {};
   for (const [issue, options] of Object.entries(prefs.utilities)) {
     const [option, u] = Object.entries(options).reduce((a, b) => (b[1] > a[1] ? b : a));
     best[issue] = { option, value: (weights[issue] ?? 0) * u };
   }
-  const topIssue = Object.entries(weights).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const issueWeight: number[] = [];
+  const utility: number[] = [];
+  const value: number[] = [];
+  const defaultUtility: number[] = [];
+  for (const issue of space.issues) {
+    const weight = weights[issue.id] ?? 0;
+    const utilities = prefs.utilities[issue.id];
+    issueWeight.push(weight);
+    defaultUtility.push(utilities?.[issue.default] ?? 0);
+    for (const option of issue.options) {
+      const u = utilities?.[option.id] ?? 0;
+      utility.push(u);
+      value.push(weight * u);
+    }
+  }
   return {
     self,
     prefs,
     weights,
+    issueWeight,
+    utility,
+    value,
+    defaultUtility,
     best,
-    topIssue,
+    topIssue: Object.entries(weights).reduce((a, b) => (b[1] > a[1] ? b : a))[0],
     rules: compileDelegationRules(space, self, scenario.delegations[self].name, content),
-    tables: issueTables(space, prefs, weights),
   };
-}
-
-function issueTables(space: ClauseSpace, prefs: Preferences, weights: Readonly<Record<string, number>>): IssueTable[] {
-  return space.issues.map((issue, i): IssueTable => {
-    const weight = weights[issue.id] ?? 0;
-    const base = space.clauseBase[i] as number;
-    const rows = issue.options.map((option, j): OwnRow => {
-      const utility = prefs.utilities[issue.id]?.[option.id] ?? 0;
-      return { id: option.id, utility, mine: weight * utility, signerMask: space.signerMasks[base + j] as number };
-    });
-    return {
-      issue,
-      weight,
-      rows,
-      base,
-      signerMask: rows.reduce((m, r) => m | r.signerMask, 0),
-      defaultIndex: space.defaults[i] as number,
-      defaultUtility: prefs.utilities[issue.id]?.[issue.default] ?? 0,
-    };
-  });
 }
 
 /** The no-deal value from the bot's own formula (same as evaluate.ts, from private data only). */
@@ -173,15 +152,16 @@ export function replayModel(
 ): ClauseBeliefs {
   const beliefs = stance.slice();
   const total = proposals.length;
-  proposals.forEach((p, index) => {
+  for (let index = 0; index < total; index += 1) {
+    const p = proposals[index] as SeatView['proposals'][number];
     const r = p.responses[id];
     const recency = 0.5 + (0.5 * (index + 1)) / total;
-    if (p.author === id) add(beliefs, packages.of(p.package).clauses, 1 * recency);
-    if (!r || id === p.author) return;
     const clauses = packages.of(p.package).clauses;
+    if (p.author === id) add(beliefs, clauses, 1 * recency);
+    if (!r || id === p.author) continue;
     if (r.response === 'accept') {
       add(beliefs, clauses, 0.5 * recency);
-      return;
+      continue;
     }
     add(beliefs, clauses, -0.2 * recency);
     // A clause named as a red line is what that delegation can never take; an objection only costs.
@@ -196,7 +176,7 @@ export function replayModel(
       }
     }
     if (r.counter) add(beliefs, packages.of(r.counter).clauses, 1 * recency);
-  });
+  }
   return beliefs;
 }
 

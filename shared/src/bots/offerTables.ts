@@ -6,9 +6,9 @@
  */
 import type { SeatView } from '../engine/view.ts';
 import type { WorldState } from '../scenario/evaluate.ts';
-import { DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
+import { type AgendaIssue, DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
 import { type Choice, type ChoiceKey, type ClauseSpace, OPEN, packageOf } from '../scenario/space.ts';
-import { type IssueTable, type OwnModel, ownNoDeal } from './model.ts';
+import { type OwnModel, ownNoDeal } from './model.ts';
 import type { ClauseBeliefs } from './publicRules.ts';
 
 /** A belief this low means the delegation named the clause when refusing: treat it as a red line. */
@@ -55,15 +55,16 @@ export function offerTables(
   for (let d = 0; d < models.length; d += 1) {
     const beliefs = models[d] as ClauseBeliefs;
     const atTable = (present >> d) & 1;
-    for (const table of own.tables) {
-      const judge = ((present & table.signerMask) >> d) & 1;
-      for (let k = table.base; k < table.base + table.rows.length; k += 1) {
+    space.issues.forEach((issue, i) => {
+      const judge = ((present & (space.issueSigners[i] as number)) >> d) & 1;
+      const base = space.clauseBase[i] as number;
+      for (let k = base; k < base + issue.options.length; k += 1) {
         if ((beliefs[k] as number) > REFUSED) continue;
         refusedByAnyone[k] = 1;
         if (atTable) refusedByOthers[k] = 1;
         if (judge) refusedByJudges[k] = 1;
       }
-    }
+    });
   }
   return {
     space,
@@ -103,11 +104,13 @@ export function likingOf(tables: OfferTables): Liking {
   }
   // Clause by clause, and within a clause delegation by delegation in DELEGATION_IDS order, so
   // each sum adds up in the same order every time.
+  const { space } = tables;
   const theirs: number[] = [];
   const leastJudge: number[] = [];
-  for (const table of tables.own.tables) {
-    const judges = tables.present & table.signerMask;
-    for (let k = table.base; k < table.base + table.rows.length; k += 1) {
+  for (let i = 0; i < space.issues.length; i += 1) {
+    const judges = tables.present & (space.issueSigners[i] as number);
+    const base = space.clauseBase[i] as number;
+    for (let k = base; k < base + (space.issues[i] as AgendaIssue).options.length; k += 1) {
       let sum = 0;
       let least = Number.POSITIVE_INFINITY;
       for (const d of judged) {
@@ -149,14 +152,15 @@ export function candidatePackage(tables: OfferTables, candidate: Candidate): Pac
  */
 export function scoreCandidate(tables: OfferTables, liking: Liking, candidate: Repaired): Candidate {
   const { choice } = candidate;
+  const { space } = tables;
   let needed = 0;
   const clauses: number[] = [];
-  for (let i = 0; i < tables.own.tables.length; i += 1) {
+  for (let i = 0; i < choice.length; i += 1) {
     const j = choice[i] as number;
     if (j === OPEN) continue;
-    const table = tables.own.tables[i] as IssueTable;
-    clauses.push(table.base + j);
-    needed |= (table.rows[j] as IssueTable['rows'][number]).signerMask;
+    const k = (space.clauseBase[i] as number) + j;
+    clauses.push(k);
+    needed |= space.signerMasks[k] as number;
   }
   let acceptance = 1;
   for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
@@ -171,14 +175,14 @@ export function scoreCandidate(tables: OfferTables, liking: Liking, candidate: R
  * the two equal).
  */
 export function choiceUtility(tables: OfferTables, choice: Choice): number {
+  const { space, own } = tables;
   let settledWeight = 0;
   let settledValue = 0;
-  for (let i = 0; i < tables.own.tables.length; i += 1) {
+  for (let i = 0; i < choice.length; i += 1) {
     const j = choice[i] as number;
     if (j === OPEN) continue;
-    const table = tables.own.tables[i] as IssueTable;
-    settledWeight += table.weight;
-    settledValue += (table.rows[j] as IssueTable['rows'][number]).mine;
+    settledWeight += own.issueWeight[i] as number;
+    settledValue += own.value[(space.clauseBase[i] as number) + j] as number;
   }
   const value = settledValue * tables.discount + Math.max(0, 1 - settledWeight) * tables.noDeal;
   return Math.min(1, Math.max(0, value));

@@ -8,6 +8,7 @@
  */
 import { holds } from '../scenario/condition.ts';
 import { canSign, type WorldState } from '../scenario/evaluate.ts';
+import type { AgendaIssue } from '../scenario/schema.ts';
 import {
   type Choice,
   type ChoiceKey,
@@ -18,7 +19,7 @@ import {
   OPEN,
   settledCount,
 } from '../scenario/space.ts';
-import type { IssueTable, OwnModel, OwnRow } from './model.ts';
+import type { OwnModel } from './model.ts';
 import {
   type Candidate,
   choiceUtility,
@@ -82,20 +83,21 @@ function candidateFor(
   groups: readonly string[] | null = null,
 ): Repaired {
   const offer = search.tables;
-  const tables = offer.own.tables;
-  const n = tables.length;
+  const { space, own } = offer;
+  const n = space.issues.length;
   // With λ = 0 the others' liking adds ±0, which changes no comparison.
   const theirs = lambda === 0 || liking === null ? null : liking.theirs;
-  const choice = emptyChoice(offer.space);
+  const choice = emptyChoice(space);
   for (let i = 0; i < n; i += 1) {
-    const table = tables[i] as IssueTable;
-    const { issue, weight, rows, base } = table;
+    const issue = space.issues[i] as AgendaIssue;
     if (groups && !groups.includes(issue.group)) continue;
+    const base = space.clauseBase[i] as number;
+    const options = issue.options.length;
     let bestOption = OPEN;
-    let bestValue = weight * offer.noDeal; // leaving the issue open is worth the no-deal value
-    for (let j = 0; j < rows.length; j += 1) {
+    let bestValue = (own.issueWeight[i] as number) * offer.noDeal; // leaving the issue open is worth the no-deal value
+    for (let j = 0; j < options; j += 1) {
       if (offer.refusedByOthers[base + j]) continue;
-      const mine = (rows[j] as OwnRow).mine;
+      const mine = own.value[base + j] as number;
       const value = theirs === null ? mine : mine + (lambda * (theirs[base + j] as number)) / n;
       if (value > bestValue + 1e-12) {
         bestOption = j;
@@ -104,10 +106,13 @@ function candidateFor(
     }
     // Leaving an issue open keeps its default; if someone has refused that default outright
     // (e.g. a ceasefire that leaves the NATO aspiration in place), settle it explicitly instead.
-    if (bestOption === OPEN && table.defaultIndex >= 0 && offer.refusedByOthers[base + table.defaultIndex]) {
-      for (let j = 0; j < rows.length; j += 1) {
-        if (j === table.defaultIndex || offer.refusedByOthers[base + j]) continue;
-        if (bestOption === OPEN || (rows[j] as OwnRow).mine > (rows[bestOption] as OwnRow).mine) bestOption = j;
+    const byDefault = space.defaults[i] as number;
+    if (bestOption === OPEN && byDefault >= 0 && offer.refusedByOthers[base + byDefault]) {
+      for (let j = 0; j < options; j += 1) {
+        if (j === byDefault || offer.refusedByOthers[base + j]) continue;
+        if (bestOption === OPEN || (own.value[base + j] as number) > (own.value[base + bestOption] as number)) {
+          bestOption = j;
+        }
       }
     }
     choice[i] = bestOption;
@@ -123,27 +128,29 @@ function candidateFor(
  */
 function mediatorCandidate(search: OfferSearch, liking: Liking, ownWeight: number): Repaired {
   const offer = search.tables;
-  const choice = emptyChoice(offer.space);
+  const { space, own } = offer;
+  const choice = emptyChoice(space);
   const { leastJudge } = liking;
-  offer.own.tables.forEach((table, i) => {
-    const { rows, base } = table;
-    if ((table.signerMask & offer.present) === 0) return; // no judge at the table: leave the issue alone
+  space.issues.forEach((issue, i) => {
+    if (((space.issueSigners[i] as number) & offer.present) === 0) return; // no judge at the table: leave the issue alone
+    const base = space.clauseBase[i] as number;
     let best = OPEN;
     let bestScore = 0;
-    for (let j = 0; j < rows.length; j += 1) {
+    for (let j = 0; j < issue.options.length; j += 1) {
       if (offer.refusedByJudges[base + j]) continue;
-      const score = (leastJudge[base + j] as number) + ownWeight * (rows[j] as OwnRow).utility;
+      const score = (leastJudge[base + j] as number) + ownWeight * (own.utility[base + j] as number);
       if (best === OPEN || score > bestScore) {
         best = j;
         bestScore = score;
       }
     }
     if (best === OPEN) return;
-    const byDefault = base + table.defaultIndex;
+    const defaultIndex = space.defaults[i] as number;
+    const byDefault = base + defaultIndex;
     const defaultScore =
-      table.defaultIndex < 0 ? Number.NaN : (leastJudge[byDefault] as number) + ownWeight * table.defaultUtility;
+      defaultIndex < 0 ? Number.NaN : (leastJudge[byDefault] as number) + ownWeight * (own.defaultUtility[i] as number);
     const beatsDefault = Number.isNaN(defaultScore) || bestScore > defaultScore;
-    if (beatsDefault || (table.defaultIndex >= 0 && offer.refusedByJudges[byDefault])) choice[i] = best;
+    if (beatsDefault || (defaultIndex >= 0 && offer.refusedByJudges[byDefault])) choice[i] = best;
   });
   return search.repair(choice);
 }
@@ -157,19 +164,18 @@ function mediatorCandidate(search: OfferSearch, liking: Liking, ownWeight: numbe
 function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repaired {
   const offer = search.tables;
   const { space, own } = offer;
-  const tables = own.tables;
   let key = rawKey;
   for (let i = 0; i < current.length; i += 1) {
     const j = current[i] as number;
-    if (j !== OPEN && offer.refusedByAnyone[(tables[i] as IssueTable).base + j]) {
+    if (j !== OPEN && offer.refusedByAnyone[(space.clauseBase[i] as number) + j]) {
       current[i] = OPEN;
       key = keyAfterChange(space, current, key, i, j);
     }
   }
-  const involved = new Int32Array(current.length);
+  const involved: number[] = [];
   let settled = settledCount(current);
   let accepted = false;
-  for (let attempt = 0; attempt < tables.length && settled > 0; attempt += 1) {
+  for (let attempt = 0; attempt < current.length && settled > 0; attempt += 1) {
     if (search.canSign(current, key)) {
       accepted = true;
       break;
@@ -188,8 +194,8 @@ function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repair
         current[i] = j;
       }
       // Removing a clause swaps its weighted utility for the no-deal value on that issue.
-      const table = tables[i] as IssueTable;
-      const loss = table.weight * ((table.rows[j] as OwnRow).utility - offer.noDeal);
+      const loss =
+        (own.issueWeight[i] as number) * ((own.utility[(space.clauseBase[i] as number) + j] as number) - offer.noDeal);
       if (best === OPEN || (fixed && loss < bestLoss)) {
         best = i;
         bestLoss = fixed ? loss : loss + 10;
@@ -212,8 +218,9 @@ function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repair
  * Removing a clause of an issue not involved in every problem cannot make the package signable.
  * `involved[i]` becomes how many problems involve issue i; returns how many problems there are.
  */
-export function problemsByIssue(own: OwnModel, choice: Choice, world: WorldState, involved: Int32Array): number {
-  involved.fill(0);
+export function problemsByIssue(own: OwnModel, choice: Choice, world: WorldState, involved: number[]): number {
+  involved.length = 0;
+  for (let i = 0; i < choice.length; i += 1) involved.push(0);
   let problems = 0;
   for (const clash of own.rules.space.clashes) {
     if (!clashHolds(clash, choice)) continue;

@@ -6,7 +6,7 @@
 import type { SeatView } from '../engine/view.ts';
 import { breachesOf, type WorldState } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
-import type { DelegationId, Localized, Package } from '../scenario/schema.ts';
+import type { Localized, Package } from '../scenario/schema.ts';
 import { type Choice, clauseLabel } from '../scenario/space.ts';
 import type { BotMemory } from './memory.ts';
 import type { OwnModel } from './model.ts';
@@ -33,25 +33,28 @@ const FALLBACK: Record<string, Localized> = {
 export interface PhraseVars {
   clause?: string;
   issue?: string;
-  delegation?: DelegationId;
 }
 
 /**
  * One of the bot's own phrases (its private content, in its view) with its placeholders filled
  * in, in both languages: {clause} the clause card's label, {issue} an issue's title, {delegation}
- * a delegation's name (the speaker's own unless named).
+ * its own name. A bot says the same few sentences many times a game (ready, "we will come back to
+ * …", the clauses it keeps naming): its seat remembers each one it has filled in.
  */
 export function phrase(memory: BotMemory, view: SeatView, key: string, vars: PhraseVars = {}): Localized {
+  const template = (view.private[memory.self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting) as Localized;
+  return memory.phrases.filled(template, vars.clause ?? '', vars.issue ?? '', () => fillIn(memory, template, vars));
+}
+
+function fillIn(memory: BotMemory, template: Localized, vars: PhraseVars): Localized {
   const { scenario, space, self } = memory;
-  const template = (view.private[self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting) as Localized;
-  const speaker = vars.delegation ?? self;
   const clause = vars.clause ? clauseLabel(space, vars.clause) : { en: '', uk: '' };
   const fill = (lang: Lang) =>
     template[lang]
       .replaceAll('{clause}', clause[lang])
       .replaceAll('{issue}', vars.issue ? issueTitle(scenario, vars.issue, lang) : '')
-      .replaceAll('{delegation}', scenario.delegations[speaker].name[lang]);
-  return { en: fill('en'), uk: fill('uk') };
+      .replaceAll('{delegation}', scenario.delegations[self].name[lang]);
+  return Object.freeze({ en: fill('en'), uk: fill('uk') });
 }
 
 /** Prefix a reason with an action line a student can scan: "Russia rejects p3: …". */

@@ -5,7 +5,7 @@
  */
 
 import { DELEGATION_IDS, type DelegationId, type Localized, type Package, type Scenario } from '../scenario/schema.ts';
-import { type ClauseSpace, clauseLabel } from '../scenario/space.ts';
+import { type ClauseSpace, clauseLabel, optionLabel } from '../scenario/space.ts';
 import type { Actor, Audience, EngineEvent, NegotiationContext, TranscriptEntry } from './types.ts';
 
 export function append(
@@ -56,16 +56,17 @@ export function line(build: (lang: 'en' | 'uk') => string): Localized {
  * read them on the clause cards, in agenda order, both languages.
  */
 export function describeClauses(space: ClauseSpace, pkg: Readonly<Package>): Localized {
-  const en: string[] = [];
-  const uk: string[] = [];
-  for (const issue of space.issues) {
+  let en = '';
+  let uk = '';
+  space.issues.forEach((issue, i) => {
     const option = pkg[issue.id];
-    if (option === undefined) continue;
-    const label = clauseLabel(space, `${issue.id}.${option}`);
-    en.push(label.en);
-    uk.push(label.uk);
-  }
-  return { en: en.join('; '), uk: uk.join('; ') };
+    if (option === undefined) return;
+    const j = space.optionIndex[i]?.get(option);
+    const label = j === undefined ? clauseLabel(space, `${issue.id}.${option}`) : optionLabel(space, i, j);
+    en = en === '' ? label.en : `${en}; ${label.en}`;
+    uk = uk === '' ? label.uk : `${uk}; ${label.uk}`;
+  });
+  return { en, uk };
 }
 
 export function delegationList(scenario: Scenario, ids: readonly DelegationId[], lang: 'en' | 'uk'): string {

@@ -25,7 +25,13 @@ export interface Bounds {
   gte?: number;
 }
 
-export type CompiledCondition =
+/** A compiled condition: one node of the tree, with its verdict (`holds` asks it). */
+export type CompiledCondition = ConditionNode & {
+  /** The node's verdict, made when the node is (a closure over its parts' verdicts). */
+  readonly test: (choice: Choice | null, facts: Facts) => boolean;
+};
+
+type ConditionNode =
   /** The package, once open issues take their default, holds one of these clauses. */
   | {
       kind: 'clauses';
@@ -57,23 +63,87 @@ export interface Facts {
   agreement?: boolean;
 }
 
-const TRUE: CompiledCondition = Object.freeze({ kind: 'const', value: true });
-const FALSE: CompiledCondition = Object.freeze({ kind: 'const', value: false });
-
 export function compileCondition(space: ClauseSpace, cond: Condition): CompiledCondition {
   if ('clause' in cond) return clauses(space, [cond.clause]);
   if ('anyClause' in cond) return clauses(space, cond.anyClause);
-  if ('world' in cond) return { kind: 'value', variables: [cond.world], bounds: boundsOf(cond) };
-  if ('sum' in cond) return { kind: 'value', variables: cond.sum, bounds: boundsOf(cond) };
-  if ('month' in cond) return { kind: 'month', bounds: boundsOf(cond.month) };
-  if ('flag' in cond) return { kind: 'flag', flag: cond.flag };
-  if ('ending' in cond) return { kind: 'ending', ending: cond.ending };
-  if ('ratified' in cond) return { kind: 'ratified', value: cond.ratified };
-  if ('agreement' in cond) return { kind: 'agreement', value: cond.agreement };
-  if ('all' in cond) return { kind: 'all', parts: cond.all.map((c) => compileCondition(space, c)) };
-  if ('any' in cond) return { kind: 'any', parts: cond.any.map((c) => compileCondition(space, c)) };
-  return { kind: 'not', part: compileCondition(space, cond.not) };
+  if ('world' in cond) return node({ kind: 'value', variables: [cond.world], bounds: boundsOf(cond) });
+  if ('sum' in cond) return node({ kind: 'value', variables: cond.sum, bounds: boundsOf(cond) });
+  if ('month' in cond) return node({ kind: 'month', bounds: boundsOf(cond.month) });
+  if ('flag' in cond) return node({ kind: 'flag', flag: cond.flag });
+  if ('ending' in cond) return node({ kind: 'ending', ending: cond.ending });
+  if ('ratified' in cond) return node({ kind: 'ratified', value: cond.ratified });
+  if ('agreement' in cond) return node({ kind: 'agreement', value: cond.agreement });
+  if ('all' in cond) return node({ kind: 'all', parts: cond.all.map((c) => compileCondition(space, c)) });
+  if ('any' in cond) return node({ kind: 'any', parts: cond.any.map((c) => compileCondition(space, c)) });
+  return node({ kind: 'not', part: compileCondition(space, cond.not) });
 }
+
+/** A node of the tree with its verdict: the condition language's meaning, in one place. */
+function node(data: ConditionNode): CompiledCondition {
+  return Object.freeze({ ...data, test: verdictOf(data) });
+}
+
+function verdictOf(data: ConditionNode): CompiledCondition['test'] {
+  switch (data.kind) {
+    case 'clauses': {
+      const count = data.issues.length;
+      return (choice) => {
+        if (choice === null) return false;
+        for (let c = 0; c < count; c += 1) if (hasClause(data, c, choice)) return true;
+        return false;
+      };
+    }
+    case 'value': {
+      const { variables, bounds } = data;
+      return (_choice, facts) => withinBounds(sumOf(facts.world, variables), bounds);
+    }
+    case 'month': {
+      const { bounds } = data;
+      return (_choice, facts) => withinBounds(facts.world.month, bounds);
+    }
+    case 'flag': {
+      const { flag } = data;
+      return (_choice, facts) => facts.world.flags.includes(flag);
+    }
+    case 'ending': {
+      const { ending } = data;
+      return (_choice, facts) => facts.ending === ending;
+    }
+    case 'ratified': {
+      const { value } = data;
+      return (_choice, facts) => (facts.ratified ?? false) === value;
+    }
+    case 'agreement': {
+      const { value } = data;
+      return (_choice, facts) => (facts.agreement ?? false) === value;
+    }
+    case 'all': {
+      const tests = data.parts.map((part) => part.test);
+      return (choice, facts) => {
+        for (const test of tests) if (!test(choice, facts)) return false;
+        return true;
+      };
+    }
+    case 'any': {
+      const tests = data.parts.map((part) => part.test);
+      return (choice, facts) => {
+        for (const test of tests) if (test(choice, facts)) return true;
+        return false;
+      };
+    }
+    case 'not': {
+      const test = data.part.test;
+      return (choice, facts) => !test(choice, facts);
+    }
+    case 'const': {
+      const { value } = data;
+      return () => value;
+    }
+  }
+}
+
+const TRUE = node({ kind: 'const', value: true });
+const FALSE = node({ kind: 'const', value: false });
 
 /** Clauses of issues the agenda lacks can never be in a package, so they are left out. */
 function clauses(space: ClauseSpace, refs: readonly string[]): CompiledCondition {
@@ -89,7 +159,7 @@ function clauses(space: ClauseSpace, refs: readonly string[]): CompiledCondition
     defaults.push(space.defaults[at[0]] as number);
     located.push(ref);
   }
-  return { kind: 'clauses', issues, options, defaults, refs: located };
+  return node({ kind: 'clauses', issues, options, defaults, refs: located });
 }
 
 function boundsOf(b: Bounds): Bounds {
@@ -117,41 +187,14 @@ function sumOf(world: WorldState, variables: readonly string[]): number {
 }
 
 /** Clause `c` of a `clauses` leaf is in the package once its open issues take their default. */
-function hasClause(leaf: Extract<CompiledCondition, { kind: 'clauses' }>, c: number, choice: Choice): boolean {
+function hasClause(leaf: Extract<ConditionNode, { kind: 'clauses' }>, c: number, choice: Choice): boolean {
   const chosen = choice[leaf.issues[c] as number] as number;
   return (chosen === OPEN ? leaf.defaults[c] : chosen) === leaf.options[c];
 }
 
 /** The verdict for a package (as a choice; null when there is none) and the facts of the game. */
 export function holds(cond: CompiledCondition, choice: Choice | null, facts: Facts): boolean {
-  switch (cond.kind) {
-    case 'clauses':
-      if (choice === null) return false;
-      for (let c = 0; c < cond.issues.length; c += 1) if (hasClause(cond, c, choice)) return true;
-      return false;
-    case 'value':
-      return withinBounds(sumOf(facts.world, cond.variables), cond.bounds);
-    case 'month':
-      return withinBounds(facts.world.month, cond.bounds);
-    case 'flag':
-      return facts.world.flags.includes(cond.flag);
-    case 'ending':
-      return facts.ending === cond.ending;
-    case 'ratified':
-      return (facts.ratified ?? false) === cond.value;
-    case 'agreement':
-      return (facts.agreement ?? false) === cond.value;
-    case 'all':
-      for (const part of cond.parts) if (!holds(part, choice, facts)) return false;
-      return true;
-    case 'any':
-      for (const part of cond.parts) if (holds(part, choice, facts)) return true;
-      return false;
-    case 'not':
-      return !holds(cond.part, choice, facts);
-    case 'const':
-      return cond.value;
-  }
+  return cond.test(choice, facts);
 }
 
 /**
@@ -178,12 +221,12 @@ export function decideWorld(cond: CompiledCondition, facts: Facts): CompiledCond
       }
       if (parts.length === 0) return every ? TRUE : FALSE;
       if (parts.length === 1) return parts[0] as CompiledCondition;
-      return { kind: cond.kind, parts };
+      return node({ kind: cond.kind, parts });
     }
     case 'not': {
       const part = decideWorld(cond.part, facts);
       if (part.kind === 'const') return part.value ? FALSE : TRUE;
-      return { kind: 'not', part };
+      return node({ kind: 'not', part });
     }
     default:
       return holds(cond, null, facts) ? TRUE : FALSE;

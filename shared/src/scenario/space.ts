@@ -8,8 +8,13 @@
 import { DELEGATION_IDS, type DelegationId } from './ids.ts';
 import type { AgendaIssue, ClauseRef, Localized, Package, Scenario } from './schema.ts';
 
-/** Per agenda issue, the index of its chosen option, OPEN, or UNKNOWN for an option the agenda lacks. */
-export type Choice = Int16Array;
+/**
+ * Per agenda issue, the index of its chosen option, OPEN, or UNKNOWN for an option the agenda
+ * lacks. A plain array of small integers: a search makes one for every package it tries, and a
+ * typed array costs several times more to make (measured: the bots' offer search ran a quarter
+ * faster on plain arrays).
+ */
+export type Choice = number[];
 export const OPEN = -1;
 /** A package may name an option its issue does not have: it matches no clause and resolves to nothing. */
 export const UNKNOWN = -2;
@@ -44,6 +49,8 @@ export interface ClauseSpace {
   readonly clashes: readonly Clash[];
   /** Per clause index: who must sign a package with that clause, as bits by DELEGATION_IDS index. */
   readonly signerMasks: readonly number[];
+  /** Per issue index: who signs the issue, whatever option it settles on (the union of its options'). */
+  readonly issueSigners: readonly number[];
   /** Per clause index: "Issue: Option" in both languages, as a student reads it on the clause card. */
   readonly labels: readonly Localized[];
   /** Mixed-radix place value of each issue, when every package's number is exact (else null). */
@@ -124,6 +131,7 @@ export function compileAgenda(agenda: Scenario['agenda']): ClauseSpace {
     defaults: issues.map((issue, i) => optionIndex[i]?.get(issue.default) ?? UNKNOWN),
     clashes,
     signerMasks: issues.flatMap((issue) => issue.options.map((o) => signerMask(o.signatories))),
+    issueSigners: issues.map((issue) => issue.options.reduce((m, o) => m | signerMask(o.signatories), 0)),
     labels,
     places: Number.isSafeInteger(product) ? places : null,
   });
@@ -139,8 +147,15 @@ export function clauseLabel(space: ClauseSpace, ref: ClauseRef): Localized {
   return (k === undefined ? undefined : space.labels[k]) ?? { en: ref, uk: ref };
 }
 
+/** "Issue: Option" for option j of issue i. */
+export function optionLabel(space: ClauseSpace, i: number, j: number): Localized {
+  return space.labels[(space.clauseBase[i] as number) + j] as Localized;
+}
+
 export function emptyChoice(space: ClauseSpace): Choice {
-  return new Int16Array(space.issues.length).fill(OPEN);
+  const choice: Choice = [];
+  for (let i = 0; i < space.issues.length; i += 1) choice.push(OPEN);
+  return choice;
 }
 
 /**

@@ -71,11 +71,15 @@ export function applyEffects(
   return { ...world, values, flags };
 }
 
-/** One month of the world's own dynamics: each variable's drift plus its drivers, from the same start. */
+/**
+ * One month of the world's own dynamics: each variable moves by its drift plus its drivers, all
+ * read from the world as the month began (as applyEffects would apply those deltas).
+ */
 export function worldDynamics(scenario: Pick<Scenario, 'world'>, world: WorldState): WorldState {
-  const effects: Effect[] = scenario.world.variables.map((v) => {
+  const values = { ...world.values };
+  for (const v of scenario.world.variables) {
     const driven = v.drivers.reduce((sum, d) => sum + d.coefficient * ((world.values[d.variable] ?? 0) - d.pivot), 0);
-    return { variable: v.id, delta: v.drift + driven };
-  });
-  return applyEffects(scenario, world, effects);
+    values[v.id] = valueAfter(v, values[v.id], { variable: v.id, delta: v.drift + driven });
+  }
+  return { ...world, values };
 }

@@ -76,12 +76,13 @@ export function playGame(
   };
   for (let step = 0; step < MAX_STEPS && !isOver(snapshot); step += 1) {
     let acted = false;
-    for (const [index, d] of DELEGATION_IDS.entries()) {
+    for (let seat = 0; seat < DELEGATION_IDS.length; seat += 1) {
+      const d = DELEGATION_IDS[seat] as DelegationId;
       if (isOver(snapshot)) break;
       if (!mayAct(snapshot.context, d)) continue;
       const view = viewFor(engine.scenario, snapshot.context, d);
       const started = options.now?.() ?? 0;
-      const choice = bots[index]?.decide(view);
+      const choice = bots[seat]?.decide(view);
       if (options.timeDecision && options.now) options.timeDecision(d, options.now() - started);
       if (!choice) continue;
       if (crossesRedLine(engine, snapshot.context, d, choice.action)) redLinesCrossed += 1;
