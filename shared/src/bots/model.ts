@@ -156,9 +156,9 @@ export function replayModel(
     const p = proposals[index] as SeatView['proposals'][number];
     const r = p.responses[id];
     const recency = 0.5 + (0.5 * (index + 1)) / total;
-    const clauses = packages.of(p.package).clauses;
-    if (p.author === id) add(beliefs, clauses, 1 * recency);
+    if (p.author === id) add(beliefs, packages.of(p.package).clauses, 1 * recency);
     if (!r || id === p.author) continue;
+    const clauses = packages.of(p.package).clauses;
     if (r.response === 'accept') {
       add(beliefs, clauses, 0.5 * recency);
       continue;

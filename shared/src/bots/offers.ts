@@ -6,6 +6,7 @@
  * the bot's model. It then repairs its own red lines and known refusals, and keeps the candidate
  * that meets its aspiration with the best predicted acceptance.
  */
+import type { DelegationRules } from '../scenario/compiled.ts';
 import { holds } from '../scenario/condition.ts';
 import { canSign, type WorldState } from '../scenario/evaluate.ts';
 import type { AgendaIssue } from '../scenario/schema.ts';
@@ -19,7 +20,6 @@ import {
   OPEN,
   settledCount,
 } from '../scenario/space.ts';
-import type { OwnModel } from './model.ts';
 import {
   type Candidate,
   choiceUtility,
@@ -54,7 +54,7 @@ export class OfferSearch {
   canSign(choice: Choice, key: ChoiceKey): boolean {
     let ok = this.signable.get(key);
     if (ok === undefined) {
-      ok = canSign(this.tables.own.rules, choice, this.tables.world);
+      ok = canSign(this.tables.rules, choice, this.tables.world);
       this.signable.set(key, ok);
     }
     return ok;
@@ -181,7 +181,7 @@ function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repair
       break;
     }
     // Only a clause involved in every problem can fix the package on its own.
-    const problems = problemsByIssue(own, current, offer.world, involved);
+    const problems = problemsByIssue(offer.rules, current, offer.world, involved);
     let best = OPEN;
     let bestLoss = 0;
     for (let i = 0; i < current.length; i += 1) {
@@ -218,18 +218,18 @@ function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repair
  * Removing a clause of an issue not involved in every problem cannot make the package signable.
  * `involved[i]` becomes how many problems involve issue i; returns how many problems there are.
  */
-export function problemsByIssue(own: OwnModel, choice: Choice, world: WorldState, involved: number[]): number {
+export function problemsByIssue(rules: DelegationRules, choice: Choice, world: WorldState, involved: number[]): number {
   involved.length = 0;
   for (let i = 0; i < choice.length; i += 1) involved.push(0);
   let problems = 0;
-  for (const clash of own.rules.space.clashes) {
+  for (const clash of rules.space.clashes) {
     if (!clashHolds(clash, choice)) continue;
     problems += 1;
     involved[clash.issue] = (involved[clash.issue] as number) + 1;
     if (clash.otherIssue !== clash.issue) involved[clash.otherIssue] = (involved[clash.otherIssue] as number) + 1;
   }
   const facts = { world };
-  for (const line of own.rules.redLines) {
+  for (const line of rules.redLines) {
     if (!holds(line.breaks, choice, facts)) continue;
     problems += 1;
     for (const i of line.issues) involved[i] = (involved[i] as number) + 1;

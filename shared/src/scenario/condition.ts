@@ -80,7 +80,7 @@ export function compileCondition(space: ClauseSpace, cond: Condition): CompiledC
 
 /** A node of the tree with its verdict: the condition language's meaning, in one place. */
 function node(data: ConditionNode): CompiledCondition {
-  return Object.freeze({ ...data, test: verdictOf(data) });
+  return Object.assign(data, { test: verdictOf(data) });
 }
 
 function verdictOf(data: ConditionNode): CompiledCondition['test'] {

@@ -102,7 +102,7 @@ function expectSoundPruning(scenario: Scenario, pub: PublicScenario, d: Delegati
     reference.breaches(scenario, d, '', delegation.redLines, p, world).length === 0;
   if (Object.keys(pkg).length === 0) return; // the search never asks about an empty package
   const involved: number[] = [];
-  const problems = problemsByIssue(own, choiceOf(rules.space, pkg), world, involved);
+  const problems = problemsByIssue(own.rules, choiceOf(rules.space, pkg), world, involved);
   expect(problems === 0).toBe(signable(pkg));
   scenario.agenda.issues.forEach((issue, i) => {
     if (pkg[issue.id] === undefined || involved[i] === problems) return;
