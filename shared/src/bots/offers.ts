@@ -131,8 +131,9 @@ function mediatorCandidate(search: OfferSearch, liking: Liking, ownWeight: numbe
   const { space, own } = offer;
   const choice = emptyChoice(space);
   const { leastJudge } = liking;
-  space.issues.forEach((issue, i) => {
-    if (((space.issueSigners[i] as number) & offer.present) === 0) return; // no judge at the table: leave the issue alone
+  for (let i = 0; i < space.issues.length; i += 1) {
+    if (((space.issueSigners[i] as number) & offer.present) === 0) continue; // no judge at the table: leave the issue alone
+    const issue = space.issues[i] as AgendaIssue;
     const base = space.clauseBase[i] as number;
     let best = OPEN;
     let bestScore = 0;
@@ -144,14 +145,14 @@ function mediatorCandidate(search: OfferSearch, liking: Liking, ownWeight: numbe
         bestScore = score;
       }
     }
-    if (best === OPEN) return;
+    if (best === OPEN) continue;
     const defaultIndex = space.defaults[i] as number;
     const byDefault = base + defaultIndex;
     const defaultScore =
       defaultIndex < 0 ? Number.NaN : (leastJudge[byDefault] as number) + ownWeight * (own.defaultUtility[i] as number);
     const beatsDefault = Number.isNaN(defaultScore) || bestScore > defaultScore;
     if (beatsDefault || (defaultIndex >= 0 && offer.refusedByJudges[byDefault])) choice[i] = best;
-  });
+  }
   return search.repair(choice);
 }
 
@@ -172,7 +173,7 @@ function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repair
       key = keyAfterChange(space, current, key, i, j);
     }
   }
-  const involved: number[] = [];
+  const involved = current.map(() => 0); // per issue, how many problems involve it (problemsByIssue)
   let settled = settledCount(current);
   let accepted = false;
   for (let attempt = 0; attempt < current.length && settled > 0; attempt += 1) {
@@ -219,8 +220,7 @@ function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repair
  * `involved[i]` becomes how many problems involve issue i; returns how many problems there are.
  */
 export function problemsByIssue(rules: DelegationRules, choice: Choice, world: WorldState, involved: number[]): number {
-  involved.length = 0;
-  for (let i = 0; i < choice.length; i += 1) involved.push(0);
+  for (let i = 0; i < choice.length; i += 1) involved[i] = 0;
   let problems = 0;
   for (const clash of rules.space.clashes) {
     if (!clashHolds(clash, choice)) continue;

@@ -47,7 +47,7 @@ export function compilePublicRules(scenario: PublicScenario): PublicRules {
   return Object.freeze({
     scenario,
     space,
-    stances: Object.freeze(stanceBeliefs(scenario, space).map((beliefs) => Object.freeze(beliefs))),
+    stances: Object.freeze(stanceBeliefs(scenario, space)),
     startWorld: initialWorld(scenario),
   });
 }

@@ -45,7 +45,7 @@ function tableDraft(rules: ScenarioRules, ctx: NegotiationContext, e: EventOf<'p
     author,
     round: ctx.round,
     parent,
-    package: { ...e.package },
+    package: Object.assign({}, e.package),
     note: e.note ?? '',
     status: 'tabled',
     signatories: requiredSignatories(rules.space, e.package),
@@ -123,9 +123,14 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
   'proposal.respond': ({ scenario: s }, ctx, e) => {
     const who = e.actor as DelegationId;
     const response: ProposalResponse = e.counter
-      ? { response: e.response, reasons: e.reasons ?? [], counter: { ...e.counter }, at: e.at }
+      ? { response: e.response, reasons: e.reasons ?? [], counter: Object.assign({}, e.counter), at: e.at }
       : { response: e.response, reasons: e.reasons ?? [], at: e.at };
-    const next = updateProposal(ctx, e.proposalId, (p) => ({ ...p, responses: { ...p.responses, [who]: response } }));
+    const next = updateProposal(ctx, e.proposalId, (p) => {
+      // A new record of the answers, this one added (every view and bot reads it, answer by answer).
+      const responses: Partial<Record<DelegationId, ProposalResponse>> = Object.assign({}, p.responses);
+      responses[who] = response;
+      return { ...p, responses };
+    });
     const name = actorName(s, who);
     const verdict = RESPONSE_NAMES[e.response];
     // Responses are sealed until every required signatory has answered (see round.ts closeResponses).

@@ -12,5 +12,9 @@ export function eventFrom<T extends string, P extends object, A extends string>(
   actor: A,
   at: number,
 ): P & { type: T; actor: A; at: number } {
-  return { ...payload, type, actor, at };
+  const event = Object.assign({}, payload) as P & { type: T; actor: A; at: number };
+  event.type = type;
+  event.actor = actor;
+  event.at = at;
+  return event;
 }

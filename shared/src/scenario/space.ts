@@ -55,6 +55,8 @@ export interface ClauseSpace {
   readonly labels: readonly Localized[];
   /** Mixed-radix place value of each issue, when every package's number is exact (else null). */
   readonly places: readonly number[] | null;
+  /** The choice that settles nothing (every issue OPEN), which emptyChoice copies. */
+  readonly nothing: readonly number[];
 }
 
 /** An option a clause reference names that its issue lacks: never chosen, never resolved to. */
@@ -134,6 +136,7 @@ export function compileAgenda(agenda: Scenario['agenda']): ClauseSpace {
     issueSigners: issues.map((issue) => issue.options.reduce((m, o) => m | signerMask(o.signatories), 0)),
     labels,
     places: Number.isSafeInteger(product) ? places : null,
+    nothing: issues.map(() => OPEN),
   });
 }
 
@@ -153,9 +156,7 @@ export function optionLabel(space: ClauseSpace, i: number, j: number): Localized
 }
 
 export function emptyChoice(space: ClauseSpace): Choice {
-  const choice: Choice = [];
-  for (let i = 0; i < space.issues.length; i += 1) choice.push(OPEN);
-  return choice;
+  return space.nothing.slice();
 }
 
 /**
