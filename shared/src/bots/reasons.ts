@@ -137,8 +137,3 @@ export function bestClause(own: OwnModel, pkg: Readonly<Package>): string | null
   }
   return bestIssue === null ? null : `${bestIssue}.${pkg[bestIssue]}`;
 }
-
-/** The issue that matters most to the bot (its heaviest weight). */
-export function topIssue(own: OwnModel): string {
-  return own.topIssue;
-}

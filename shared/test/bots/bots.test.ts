@@ -11,15 +11,15 @@ vi.setConfig({ testTimeout: 120_000 });
 import { loadScenarioById } from '../../../server/src/content/loadScenario.ts';
 import { createBot } from '../../src/bots/decide.ts';
 import { compilePublicRules, type PublicRules } from '../../src/bots/publicRules.ts';
-import { BOT_LEVELS, type Bot, type BotLevel } from '../../src/bots/types.ts';
-import { eventFrom } from '../../src/engine/eventFrom.ts';
+import { BOT_LEVELS, type BotLevel } from '../../src/bots/types.ts';
 import { createEngine, type Engine } from '../../src/engine/game.ts';
 import type { EngineEvent } from '../../src/engine/types.ts';
 import { viewFor } from '../../src/engine/view.ts';
 import { checkPackage } from '../../src/scenario/evaluate.ts';
 import { type PublicScenario, publicScenario } from '../../src/scenario/public.ts';
-import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
-import { mayAct, playGame } from '../../src/sim/simulate.ts';
+import { DELEGATION_IDS, type Scenario } from '../../src/scenario/schema.ts';
+import { playGame } from '../../src/sim/simulate.ts';
+import { playBotGame, seatBots } from '../support/botGame.ts';
 
 let scenario: Scenario;
 let engine: Engine;
@@ -71,9 +71,11 @@ describe('bots play complete games through the engine', () => {
       const { snapshot } = playGame(engine, { seed, level }, rules);
       const expected = JSON.stringify(snapshot.context.transcript);
       // A restart now and then (the host's steps, each asking every seat that may act)…
-      expect(JSON.stringify(playWithFreshBots(seed, level, (step) => step % 17 === 9))).toBe(expected);
+      const restarted = playBotGame(engine, rules, { seed, level, replace: (step) => step % 17 === 9 });
+      expect(JSON.stringify(restarted.context.transcript)).toBe(expected);
       // …or a new bot for every step.
-      expect(JSON.stringify(playWithFreshBots(seed, level, () => true))).toBe(expected);
+      const renewed = playBotGame(engine, rules, { seed, level, replace: () => true });
+      expect(JSON.stringify(renewed.context.transcript)).toBe(expected);
     }
   });
 
@@ -159,38 +161,3 @@ describe('bots explain themselves', () => {
     expect(russianRefusal?.reason.uk).toMatch(/Росія відхиляє p\d+ — .+/);
   });
 });
-
-function seatBots(scenario: PublicRules, level: BotLevel, seed: number): Record<DelegationId, Bot> {
-  return Object.fromEntries(
-    DELEGATION_IDS.map((delegation) => [delegation, createBot(scenario, { delegation, level, seed })]),
-  ) as Record<DelegationId, Bot>;
-}
-
-/**
- * A game played as playGame plays it (simulate.ts), but whose bots are all replaced by new ones
- * (with empty memories) before every step for which `restart(step)` holds.
- */
-function playWithFreshBots(seed: number, level: BotLevel, restart: (step: number) => boolean) {
-  let snapshot = engine.start({ seed, now: 0 });
-  let bots = seatBots(rules, level, seed);
-  let at = 0;
-  for (let step = 0; step < 5000 && snapshot.context.phase !== 'concluded'; step += 1) {
-    if (restart(step)) bots = seatBots(rules, level, seed);
-    let acted = false;
-    for (const d of DELEGATION_IDS) {
-      if (snapshot.context.phase === ('concluded' as string)) break;
-      if (!mayAct(snapshot.context, d)) continue;
-      const choice = bots[d].decide(viewFor(scenario, snapshot.context, d));
-      if (!choice) continue;
-      at += 1000;
-      const result = engine.step(snapshot, eventFrom(choice.action.type, choice.action, d, at));
-      if (result.ok) [snapshot, acted] = [result.snapshot, true];
-    }
-    if (!acted) {
-      at += 1000;
-      const result = engine.step(snapshot, { type: 'facilitator.advance', actor: 'facilitator', at });
-      if (result.ok) snapshot = result.snapshot;
-    }
-  }
-  return snapshot.context.transcript;
-}

@@ -5,16 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioById } from '../../../server/src/content/loadScenario.ts';
-import { createBot } from '../../src/bots/decide.ts';
 import { BotMemory } from '../../src/bots/memory.ts';
 import { opponentModels } from '../../src/bots/model.ts';
 import { compilePublicRules } from '../../src/bots/publicRules.ts';
-import { eventFrom } from '../../src/engine/eventFrom.ts';
 import { createEngine } from '../../src/engine/game.ts';
-import { type SeatView, viewFor } from '../../src/engine/view.ts';
+import type { SeatView } from '../../src/engine/view.ts';
 import { publicScenario } from '../../src/scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
-import { mayAct } from '../../src/sim/simulate.ts';
+import { playBotGame } from '../support/botGame.ts';
 
 let scenario: Scenario;
 beforeAll(async () => {
@@ -24,28 +22,8 @@ beforeAll(async () => {
 describe('opponent models from a seat’s memory', () => {
   it('are the same in game order, reversed, and from a fresh memory for every view', () => {
     const pub = compilePublicRules(publicScenario(scenario));
-    const engine = createEngine(scenario);
-    const bots = DELEGATION_IDS.map((delegation) => createBot(pub, { delegation, level: 'standard', seed: 7 }));
-    let snapshot = engine.start({ seed: 7, now: 0 });
     const views: SeatView[] = [];
-    for (let step = 0, at = 0; step < 400 && snapshot.context.phase !== 'concluded'; step += 1) {
-      let acted = false;
-      for (const [index, d] of DELEGATION_IDS.entries()) {
-        if (!mayAct(snapshot.context, d)) continue;
-        const view = viewFor(scenario, snapshot.context, d);
-        views.push(view);
-        const choice = bots[index]?.decide(view);
-        if (!choice) continue;
-        at += 1000;
-        const result = engine.step(snapshot, eventFrom(choice.action.type, choice.action, d, at));
-        if (result.ok) [snapshot, acted] = [result.snapshot, true];
-      }
-      if (!acted) {
-        at += 1000;
-        const result = engine.step(snapshot, { type: 'facilitator.advance', actor: 'facilitator', at });
-        if (result.ok) snapshot = result.snapshot;
-      }
-    }
+    playBotGame(createEngine(scenario), pub, { seed: 7, level: 'standard', seen: (view) => views.push(view) });
     expect(views.some((v) => v.proposals.length > 3)).toBe(true);
     const memories = new Map(DELEGATION_IDS.map((d) => [d, new BotMemory(pub, d)]));
     const models = (v: SeatView, memory = new BotMemory(pub, v.viewer as DelegationId)) =>
