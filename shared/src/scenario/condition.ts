@@ -86,10 +86,12 @@ function node(data: ConditionNode): CompiledCondition {
 function verdictOf(data: ConditionNode): CompiledCondition['test'] {
   switch (data.kind) {
     case 'clauses': {
-      const count = data.issues.length;
+      const { issues, options, defaults } = data;
       return (choice) => {
         if (choice === null) return false;
-        for (let c = 0; c < count; c += 1) if (hasClause(data, c, choice)) return true;
+        for (let c = 0; c < issues.length; c += 1) {
+          if (holdsOption(choice, issues[c] as number, options[c] as number, defaults[c] as number)) return true;
+        }
         return false;
       };
     }
@@ -186,10 +188,10 @@ function sumOf(world: WorldState, variables: readonly string[]): number {
   return total;
 }
 
-/** Clause `c` of a `clauses` leaf is in the package once its open issues take their default. */
-function hasClause(leaf: Extract<ConditionNode, { kind: 'clauses' }>, c: number, choice: Choice): boolean {
-  const chosen = choice[leaf.issues[c] as number] as number;
-  return (chosen === OPEN ? leaf.defaults[c] : chosen) === leaf.options[c];
+/** The package holds option j of issue i, an issue it leaves open holding its default. */
+function holdsOption(choice: Choice, i: number, j: number, byDefault: number): boolean {
+  const chosen = choice[i] as number;
+  return (chosen === OPEN ? byDefault : chosen) === j;
 }
 
 /** The verdict for a package (as a choice; null when there is none) and the facts of the game. */
@@ -240,7 +242,9 @@ export function decideWorld(cond: CompiledCondition, facts: Facts): CompiledCond
 export function blame(cond: CompiledCondition, choice: Choice): string[] {
   switch (cond.kind) {
     case 'clauses':
-      return cond.refs.filter((_, c) => hasClause(cond, c, choice));
+      return cond.refs.filter((_, c) =>
+        holdsOption(choice, cond.issues[c] as number, cond.options[c] as number, cond.defaults[c] as number),
+      );
     case 'all':
     case 'any':
       return [...new Set(cond.parts.flatMap((part) => blame(part, choice)))];
