@@ -103,7 +103,7 @@ describe('the real scenario in the engine', () => {
   });
 
   it('debrief figures exist for the real agenda: a frontier and a Nash point (or none) at the start', () => {
-    const figures = debriefFigures(engine.rules, FRAGILE_CEASEFIRE, engine.start({ seed: 1, now: 0 }).context.world);
+    const figures = debriefFigures(scenario, FRAGILE_CEASEFIRE, engine.start({ seed: 1, now: 0 }).context.world);
     expect(figures.frontier.length).toBeGreaterThan(0);
     expect(figures.distanceToFrontier).toBeGreaterThanOrEqual(0);
   });

@@ -7,7 +7,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenarioById } from '../../server/src/content/loadScenario.ts';
-import { compilePublicRules } from '../../shared/src/bots/publicRules.ts';
 import { createEngine } from '../../shared/src/engine/game.ts';
 import { publicScenario } from '../../shared/src/scenario/public.ts';
 import { playGame, summarise } from '../../shared/src/sim/simulate.ts';
@@ -17,10 +16,9 @@ describe('all-bot outcome distribution (240 seeded games, standard bots)', () =>
     const scenario = await loadScenarioById('ukraine-2026');
     const engine = createEngine(scenario);
     const pub = publicScenario(scenario);
-    const bots = compilePublicRules(pub);
     const records = Array.from(
       { length: 240 },
-      (_, i) => playGame(engine, { seed: i + 1, level: 'standard' }, bots).record,
+      (_, i) => playGame(engine, { seed: i + 1, level: 'standard' }, pub).record,
     );
     const share = Object.fromEntries(summarise(pub, records).outcomes.map((o) => [o.id, o.share]));
     const stalemate = share['prolonged-stalemate'] ?? 0;

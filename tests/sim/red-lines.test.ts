@@ -7,7 +7,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenarioById } from '../../server/src/content/loadScenario.ts';
-import { compilePublicRules } from '../../shared/src/bots/publicRules.ts';
 import type { BotLevel } from '../../shared/src/bots/types.ts';
 import { createEngine } from '../../shared/src/engine/game.ts';
 import { publicScenario } from '../../shared/src/scenario/public.ts';
@@ -26,11 +25,7 @@ describe('red lines over thousands of seeded all-bot games', () => {
       const scenario = await loadScenarioById('ukraine-2026');
       const engine = createEngine(scenario);
       const pub = publicScenario(scenario);
-      const bots = compilePublicRules(pub);
-      const records = Array.from(
-        { length: games },
-        (_, i) => playGame(engine, { seed: first + i, level }, bots).record,
-      );
+      const records = Array.from({ length: games }, (_, i) => playGame(engine, { seed: first + i, level }, pub).record);
       const summary = summarise(pub, records);
       expect(summary.games).toBe(games);
       expect(summary.redLinesCrossed).toBe(0);

@@ -4,7 +4,6 @@
  * `npm run simulate` adds for each game that ends in a deal). Prints figures; asserts nothing.
  */
 import os from 'node:os';
-import { compilePublicRules } from '@peace-table/shared/bots/publicRules';
 import { createEngine, type GameSnapshot } from '@peace-table/shared/engine/game';
 import { debriefFigures } from '@peace-table/shared/engine/scoring';
 import { publicScenario } from '@peace-table/shared/scenario/public';
@@ -24,7 +23,7 @@ async function main() {
   const games = Number(process.argv.find((a) => a.startsWith('--games='))?.slice(8) ?? 200);
   const scenario = await loadScenarioById('ukraine-2026');
   const engine = createEngine(scenario);
-  const pub = compilePublicRules(publicScenario(scenario));
+  const pub = publicScenario(scenario);
   // The flags say how the process was started: `npm run bench`, like `npm run simulate`, caps V8's
   // young generation (--max-semi-space-size=16; see simulate.ts).
   const flags = process.execArgv.filter((a) => a.startsWith('--max-semi-space-size')).join(' ') || 'default heap sizes';
@@ -86,7 +85,7 @@ async function main() {
   }
   const frontierMs = agreements.map((snapshot) => {
     const started = performance.now();
-    debriefFigures(engine.rules, snapshot.context.result?.agreement ?? null, snapshot.context.world);
+    debriefFigures(scenario, snapshot.context.result?.agreement ?? null, snapshot.context.world);
     return performance.now() - started;
   });
   console.log(

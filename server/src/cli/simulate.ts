@@ -57,7 +57,7 @@ async function main() {
 
   if (args.trace) {
     const reasons: NonNullable<Parameters<typeof playGame>[1]['reasons']> = [];
-    const { snapshot, record } = playGame(engine, { seed, level, reasons, distances: true });
+    const { snapshot, record } = playGame(engine, { seed, level, reasons, distances: true }, pub);
     const why = new Map(reasons.map((r) => [r.seq, r.reason.en]));
     for (const [i, text] of traceLines(snapshot.context.transcript).entries()) {
       const entry = snapshot.context.transcript[i];

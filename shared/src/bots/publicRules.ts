@@ -42,8 +42,12 @@ export interface PublicRules {
   readonly startWorld: WorldState;
 }
 
-export function compilePublicRules(scenario: PublicScenario): PublicRules {
-  const space = compileAgenda(scenario.agenda);
+/**
+ * `agenda`: the agenda already numbered by the host's own compiled rules (an engine's), reused when
+ * it is this scenario's agenda (the public agenda is the scenario's own).
+ */
+export function compilePublicRules(scenario: PublicScenario, agenda?: ClauseSpace): PublicRules {
+  const space = agenda?.issues === scenario.agenda.issues ? agenda : compileAgenda(scenario.agenda);
   return Object.freeze({
     scenario,
     space,

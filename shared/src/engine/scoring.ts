@@ -9,7 +9,7 @@
  * simplex gives the supported points of the frontier; dominated points are dropped. The Nash
  * point (max Π(u_d − noDeal_d)) starts from the best frontier point and is polished by local search.
  */
-import type { ScenarioRules } from '../scenario/compiled.ts';
+import { compileRules, type ScenarioRules } from '../scenario/compiled.ts';
 import {
   noDealValue,
   packageProblems,
@@ -17,7 +17,7 @@ import {
   utilityFrom,
   type WorldState,
 } from '../scenario/evaluate.ts';
-import { DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
+import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
 import { choiceOf, keyOfChoice } from '../scenario/space.ts';
 import { Badness, bestFor, issueValues, simplexGrid, type Utilities } from './frontier.ts';
 
@@ -173,8 +173,12 @@ export interface DebriefFigures {
   distanceToNash: number | null;
 }
 
-/** The debrief's numbers for a final package (null = no deal) at the final world. */
-export function debriefFigures(rules: ScenarioRules, pkg: Readonly<Package> | null, world: WorldState): DebriefFigures {
+/**
+ * The debrief's numbers for a final package (null = no deal) at the final world. The search
+ * compiles the scenario's rules for itself (a small part of its cost).
+ */
+export function debriefFigures(scenario: Scenario, pkg: Readonly<Package> | null, world: WorldState): DebriefFigures {
+  const rules = compileRules(scenario);
   const scores = scorePackage(rules, pkg, world);
   const frontier = paretoFrontier(rules, world);
   const nash = nashPoint(rules, world, frontier);

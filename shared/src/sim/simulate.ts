@@ -4,7 +4,7 @@
  * from the optional clock used to time bot decisions (injected by the caller).
  */
 import { createBot } from '../bots/decide.ts';
-import { compilePublicRules, type PublicRules } from '../bots/publicRules.ts';
+import { compilePublicRules } from '../bots/publicRules.ts';
 import type { BotAction, BotLevel } from '../bots/types.ts';
 import { eventFrom } from '../engine/eventFrom.ts';
 import type { Engine, GameSnapshot } from '../engine/game.ts';
@@ -51,19 +51,13 @@ export interface PlayOptions {
 
 const MAX_STEPS = 5000;
 
-/**
- * Play one complete all-bot game. `pub`: the public scenario compiled for the bots, made once by a
- * caller that plays many games.
- */
-export function playGame(
-  engine: Engine,
-  options: PlayOptions,
-  pub: PublicRules = compilePublicRules(publicScenario(engine.scenario)),
-) {
+/** Play one complete all-bot game. */
+export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenario = publicScenario(engine.scenario)) {
   let snapshot: GameSnapshot = engine.start({ seed: options.seed, now: 0 });
-  // One bot per seat, for this game only.
+  // One bot per seat, for this game only; the agenda they read is the one the engine numbered.
+  const rules = compilePublicRules(pub, engine.rules.space);
   const bots = DELEGATION_IDS.map((delegation) =>
-    createBot(pub, { delegation, level: options.level, seed: options.seed }),
+    createBot(rules, { delegation, level: options.level, seed: options.seed }),
   );
   let at = 0;
   let refused = 0;
@@ -104,7 +98,7 @@ export function playGame(
   let distanceToFrontier: number | null = null;
   let distanceToNash: number | null = null;
   if (options.distances && result?.agreement) {
-    const figures = debriefFigures(engine.rules, result.agreement, ctx.world);
+    const figures = debriefFigures(engine.scenario, result.agreement, ctx.world);
     distanceToFrontier = figures.distanceToFrontier;
     distanceToNash = figures.distanceToNash;
   }
@@ -137,10 +131,9 @@ export function playSeeds(
   onBatch: (records: GameRecord[]) => void,
   batchSize = 25,
 ): void {
-  const rules = compilePublicRules(pub);
   let batch: GameRecord[] = [];
   for (let i = 0; i < range.count; i += 1) {
-    batch.push(playGame(engine, { seed: range.from + i, level: range.level, distances: true }, rules).record);
+    batch.push(playGame(engine, { seed: range.from + i, level: range.level, distances: true }, pub).record);
     if (batch.length === batchSize || i === range.count - 1) {
       onBatch(batch);
       batch = [];

@@ -37,7 +37,7 @@ describe('bots play complete games through the engine', () => {
   it('never cross a red line and never send an action the engine refuses (seeds × levels)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(...BOT_LEVELS), (seed, level) => {
-        const { snapshot, record } = playGame(engine, { seed, level: level as BotLevel }, rules);
+        const { snapshot, record } = playGame(engine, { seed, level: level as BotLevel }, pub);
         expect(record.refused).toBe(0);
         expect(snapshot.context.phase).toBe('concluded');
         for (const a of snapshot.context.agreements) {
@@ -55,10 +55,10 @@ describe('bots play complete games through the engine', () => {
   });
 
   it('are deterministic: the same seed gives the same game, another seed may not', () => {
-    const a = playGame(engine, { seed: 42, level: 'standard' }, rules).snapshot.context.transcript;
-    const b = playGame(engine, { seed: 42, level: 'standard' }, rules).snapshot.context.transcript;
+    const a = playGame(engine, { seed: 42, level: 'standard' }, pub).snapshot.context.transcript;
+    const b = playGame(engine, { seed: 42, level: 'standard' }, pub).snapshot.context.transcript;
     expect(b).toEqual(a);
-    const others = [43, 44, 45].map((seed) => playGame(engine, { seed, level: 'standard' }, rules).snapshot.context);
+    const others = [43, 44, 45].map((seed) => playGame(engine, { seed, level: 'standard' }, pub).snapshot.context);
     expect(others.some((c) => JSON.stringify(c.transcript) !== JSON.stringify(a))).toBe(true);
   });
 
@@ -68,7 +68,7 @@ describe('bots play complete games through the engine', () => {
       [7, 'expert'],
       [3, 'novice'],
     ] as const) {
-      const { snapshot } = playGame(engine, { seed, level }, rules);
+      const { snapshot } = playGame(engine, { seed, level }, pub);
       const expected = JSON.stringify(snapshot.context.transcript);
       // A restart now and then (the host's steps, each asking every seat that may act)…
       const restarted = playBotGame(engine, rules, { seed, level, replace: (step) => step % 17 === 9 });
@@ -81,7 +81,7 @@ describe('bots play complete games through the engine', () => {
 
   it('levels play differently', () => {
     const games = (level: BotLevel) =>
-      [1, 2, 3].map((seed) => JSON.stringify(playGame(engine, { seed, level }, rules).snapshot.context.proposals));
+      [1, 2, 3].map((seed) => JSON.stringify(playGame(engine, { seed, level }, pub).snapshot.context.proposals));
     expect(games('novice')).not.toEqual(games('expert'));
   });
 });
@@ -145,7 +145,7 @@ describe('bots see only their own view', () => {
 describe('bots explain themselves', () => {
   it('every action carries a reason in English and Ukrainian', () => {
     const reasons: NonNullable<Parameters<typeof playGame>[1]['reasons']> = [];
-    playGame(engine, { seed: 5, level: 'standard', reasons }, rules);
+    playGame(engine, { seed: 5, level: 'standard', reasons }, pub);
     expect(reasons.length).toBeGreaterThan(40);
     for (const r of reasons) {
       expect(r.reason.en.trim().length).toBeGreaterThan(3);
@@ -155,7 +155,7 @@ describe('bots explain themselves', () => {
   });
   it('a refusal names the clause in the delegation’s own words', () => {
     const reasons: NonNullable<Parameters<typeof playGame>[1]['reasons']> = [];
-    playGame(engine, { seed: 5, level: 'standard', reasons }, rules);
+    playGame(engine, { seed: 5, level: 'standard', reasons }, pub);
     const russianRefusal = reasons.find((r) => r.delegation === 'russia' && r.reason.en.startsWith('Russia rejects'));
     expect(russianRefusal?.reason.en).toMatch(/Russia rejects p\d+ — .+/);
     expect(russianRefusal?.reason.uk).toMatch(/Росія відхиляє p\d+ — .+/);

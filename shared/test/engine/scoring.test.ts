@@ -101,9 +101,9 @@ describe('distances', () => {
     const frontier = paretoFrontier(rules, world);
     const first = frontier[0];
     expect(first && distanceToFrontier(first.utilities, frontier)).toBe(0);
-    const noDeal = debriefFigures(rules, null, world);
+    const noDeal = debriefFigures(s, null, world);
     const deal = debriefFigures(
-      rules,
+      s,
       { prisoners: 'all-for-all', ceasefire: 'line', nato: 'renounced', force: 'european-force' },
       world,
     );
