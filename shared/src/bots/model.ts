@@ -66,8 +66,14 @@ export function buildOwnModel(
   const prefs = content.preferences;
   const weights = weightsOf(prefs);
   const best: Record<string, { option: string; value: number }> = {};
-  for (const [issue, options] of Object.entries(prefs.utilities)) {
-    const [option, u] = Object.entries(options).reduce((a, b) => (b[1] > a[1] ? b : a));
+  for (const issue in prefs.utilities) {
+    const options = prefs.utilities[issue] as Record<string, number>;
+    let option = '';
+    let u = Number.NEGATIVE_INFINITY;
+    for (const id in options) {
+      // The first of the options it likes most.
+      if ((options[id] as number) > u) [option, u] = [id, options[id] as number];
+    }
     best[issue] = { option, value: (weights[issue] ?? 0) * u };
   }
   const issueWeight: number[] = [];

@@ -173,7 +173,7 @@ function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repair
       key = keyAfterChange(space, current, key, i, j);
     }
   }
-  const involved = current.map(() => 0); // per issue, how many problems involve it (problemsByIssue)
+  let involved: number[] | null = null; // per issue, how many problems involve it (problemsByIssue)
   let settled = settledCount(current);
   let accepted = false;
   for (let attempt = 0; attempt < current.length && settled > 0; attempt += 1) {
@@ -182,6 +182,7 @@ function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repair
       break;
     }
     // Only a clause involved in every problem can fix the package on its own.
+    involved ??= current.map(() => 0);
     const problems = problemsByIssue(offer.rules, current, offer.world, involved);
     let best = OPEN;
     let bestLoss = 0;
