@@ -10,7 +10,6 @@
  * so students can follow what happens. A bot is asked again after every accepted event, at most
  * MAX_ACTIONS_PER_PHASE times per phase, so a chatty bot cannot flood the table or loop.
  */
-
 import { compilePublicRules, type PublicRules } from '@peace-table/shared/bots/publicRules';
 import type { Bot, BotDecision, BotLevel, CreateBot } from '@peace-table/shared/bots/types';
 import type { NegotiationContext } from '@peace-table/shared/engine/types';
