@@ -5,7 +5,6 @@
  * acceptance by the signatories it needs. offers.ts searches over these tables.
  */
 import type { SeatView } from '../engine/view.ts';
-import { type DelegationRules, rulesAtWorld } from '../scenario/compiled.ts';
 import type { WorldState } from '../scenario/evaluate.ts';
 import { type AgendaIssue, DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
 import { type Choice, type ChoiceKey, type ClauseSpace, OPEN, packageOf } from '../scenario/space.ts';
@@ -23,11 +22,6 @@ export interface OfferTables {
   readonly space: ClauseSpace;
   readonly own: OwnModel;
   readonly world: WorldState;
-  /**
-   * Its red lines and ratification rules with their world side decided for this decision's world
-   * (compiled.ts rulesAtWorld): the search checks hundreds of packages at this one world.
-   */
-  readonly rules: DelegationRules;
   /** Its no-deal value now: what an issue left open is worth to it. */
   readonly noDeal: number;
   /** What a month of waiting takes off a settled clause's worth: (1 − discount)^month. */
@@ -76,7 +70,6 @@ export function offerTables(
     space,
     own,
     world: view.world,
-    rules: rulesAtWorld(own.rules, { world: view.world }),
     noDeal: ownNoDeal(own, view.world),
     discount: (1 - own.prefs.discountPerMonth) ** view.world.month,
     beliefs: models,

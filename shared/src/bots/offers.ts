@@ -54,7 +54,7 @@ export class OfferSearch {
   canSign(choice: Choice, key: ChoiceKey): boolean {
     let ok = this.signable.get(key);
     if (ok === undefined) {
-      ok = canSign(this.tables.rules, choice, this.tables.world);
+      ok = canSign(this.tables.own.rules, choice, this.tables.world);
       this.signable.set(key, ok);
     }
     return ok;
@@ -183,7 +183,7 @@ function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repair
     }
     // Only a clause involved in every problem can fix the package on its own.
     involved ??= current.map(() => 0);
-    const problems = problemsByIssue(offer.rules, current, offer.world, involved);
+    const problems = problemsByIssue(own.rules, current, offer.world, involved);
     let best = OPEN;
     let bestLoss = 0;
     for (let i = 0; i < current.length; i += 1) {
