@@ -72,10 +72,17 @@ export function buildOwnModel(
     let u = Number.NEGATIVE_INFINITY;
     for (const id in options) {
       // The first of the options it likes most.
-      if ((options[id] as number) > u) [option, u] = [id, options[id] as number];
+      if ((options[id] as number) > u) {
+        option = id;
+        u = options[id] as number;
+      }
     }
     best[issue] = { option, value: (weights[issue] ?? 0) * u };
   }
+  // The issue that weighs most, the first of them.
+  let topIssue = '';
+  for (const issue in weights)
+    if (topIssue === '' || (weights[issue] as number) > (weights[topIssue] as number)) topIssue = issue;
   const issueWeight: number[] = [];
   const utility: number[] = [];
   const value: number[] = [];
@@ -100,7 +107,7 @@ export function buildOwnModel(
     value,
     defaultUtility,
     best,
-    topIssue: Object.entries(weights).reduce((a, b) => (b[1] > a[1] ? b : a))[0],
+    topIssue,
     rules: compileDelegationRules(space, self, scenario.delegations[self].name, content),
   };
 }

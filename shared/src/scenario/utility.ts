@@ -58,8 +58,12 @@ export function normalisedWeights(scenario: Scenario, delegation: DelegationId):
  * bot's offers) work them out once and pass them to utilityFrom.
  */
 export function weightsOf(prefs: Preferences): Readonly<Record<string, number>> {
-  const total = Object.values(prefs.weights).reduce((a, b) => a + b, 0) || 1;
-  return Object.fromEntries(Object.entries(prefs.weights).map(([k, w]) => [k, w / total]));
+  let sum = 0;
+  for (const issue in prefs.weights) sum += prefs.weights[issue] as number;
+  const total = sum || 1;
+  const weights: Record<string, number> = {};
+  for (const issue in prefs.weights) weights[issue] = (prefs.weights[issue] as number) / total;
+  return weights;
 }
 
 /** A delegation's utility for one option of one issue, in [0, 1]. */
