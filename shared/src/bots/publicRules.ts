@@ -1,6 +1,6 @@
 /**
- * What every bot derives from the public scenario, once for all the bots of its host: the agenda
- * numbered, everyone's public stance as beliefs and the world at the start.
+ * What every bot derives from the public scenario, made by its host for the bots it creates: the
+ * agenda numbered, everyone's public stance as beliefs and the world at the start.
  */
 
 import { DELEGATION_IDS } from '../scenario/ids.ts';
@@ -33,7 +33,8 @@ export function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): Cla
  * What every bot derives from the public scenario: the agenda numbered, everyone's public stance
  * as beliefs (by DELEGATION_IDS index: where every opponent model starts) and the world at the
  * start (the bot's reservation moves from its value there). Immutable, like the scenario: its host
- * makes it once (per room, per simulator run) and hands it to every bot it creates.
+ * makes it (a room once; the simulator once per game, from the agenda its engine numbered) and
+ * hands it to every bot it creates.
  */
 export interface PublicRules {
   readonly scenario: PublicScenario;

@@ -2,7 +2,7 @@
  * The contract between AI delegations and their hosts (the server room, the simulator, tests).
  *
  * A host makes one bot per computer seat of a game, `createBot(publicRules, options)` (the public
- * scenario compiled once by `compilePublicRules`, memory.ts), and asks it `decide(view)` whenever
+ * scenario compiled by `compilePublicRules`, publicRules.ts), and asks it `decide(view)` whenever
  * it may act. The view is exactly `viewFor(state, itsSeat)` (no back
  * door to other delegations' data); the bot returns the next event it wants to send — through the
  * same path as a human's message — with an in-character reason in English and Ukrainian, or null
