@@ -36,6 +36,7 @@ export const REFUSAL_PARAMS = {
   otherDelegationChannel: [],
   bilateralOrder: ['order'],
   notInBilateral: [],
+  noPress: [],
   // Drafts, responses and signatures.
   noSuchProposal: ['proposal'],
   proposalWithdrawn: [],

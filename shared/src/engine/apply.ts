@@ -100,6 +100,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       seq: ctx.chat.length + 1,
       channel: e.channel,
       from: e.actor,
+      ...(e.by !== undefined && e.actor !== 'facilitator' ? { author: e.by } : {}),
       text: e.text,
       round: ctx.round,
       at: e.at,

@@ -110,10 +110,11 @@ type Fields<P> = string extends keyof P ? Record<never, never> : P;
 
 /**
  * An engine event: its payload with its name, the actor the host determined (from the connection,
- * never the payload) and the host's clock.
+ * never the payload) and the host's clock; `by` is the name of the person at the seat who sent it,
+ * also from the connection (a chat line shows it as its author).
  */
 export type EngineEvent = {
-  [T in EngineEventType]: { type: T; actor: Actor; at: number } & Fields<EventPayload<T>>;
+  [T in EngineEventType]: { type: T; actor: Actor; at: number; by?: string } & Fields<EventPayload<T>>;
 }[EngineEventType];
 export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;
 

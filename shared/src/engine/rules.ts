@@ -95,7 +95,7 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
       ? reject('not_allowed', 'you have already made your opening statement', 'statementMade')
       : null,
 
-  'chat.post': (_rules, _ctx, e) => {
+  'chat.post': (_rules, ctx, e) => {
     const channel = parseChannel(e.channel);
     if (channel.kind === 'plenary') return null;
     if (channel.kind === 'announcements') {
@@ -104,6 +104,9 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
         : reject('not_allowed', 'only the facilitator posts announcements', 'announcementsFacilitatorOnly');
     }
     if (e.actor === 'facilitator') return null; // the facilitator may write anywhere
+    if (ctx.options.noPress) {
+      return reject('not_allowed', 'this is a no-press session: talk in the plenary only', 'noPress');
+    }
     if (channel.kind === 'delegation') {
       return channel.delegation === e.actor
         ? null

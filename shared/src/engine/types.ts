@@ -47,11 +47,17 @@ export interface EngineOptions {
   phaseMs: Partial<Record<TimedPhase, number | null>>;
   /** Upper bound for `facilitator.extend` so a typo cannot make a session endless. */
   maxRounds: number;
+  /** No press: the plenary only, no delegation or bilateral channels (the facilitator may still write anywhere). */
+  noPress: boolean;
+  /** Anonymous delegates: a person's name reaches their own delegation and the facilitator only. */
+  anonymous: boolean;
 }
 
 export const DEFAULT_OPTIONS: NegotiationContext['options'] = Object.freeze({
   phaseMs: Object.freeze({}),
   maxRounds: 24,
+  noPress: false,
+  anonymous: false,
 });
 
 /** What the host passes when it creates a game. */
@@ -120,6 +126,8 @@ export interface ChatMessage {
   readonly seq: number;
   readonly channel: Channel;
   readonly from: Actor;
+  /** The person at the delegation's seat who wrote it (absent for the computer and the facilitator). */
+  readonly author?: string;
   readonly text: string;
   readonly round: number;
   readonly at: number;

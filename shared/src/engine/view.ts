@@ -16,6 +16,9 @@
  *   the facilitator alone, who exports transcripts.
  * - Which ratification rule sank an agreement at home is the failing delegation's own business:
  *   the others see only which delegation failed to ratify.
+ * - A chat line carries the name of the person who wrote it. In a session with anonymous
+ *   delegates, that name reaches the author's own delegation and the facilitator only: other
+ *   delegations and the spectator see the delegation alone, in the debrief too.
  * - A spectator (the projector) sees the public state only.
  * - The facilitator sees everything.
  * - Once the talks have concluded, the debrief opens every briefing, every sealed answer, every
@@ -113,6 +116,20 @@ export function entryFor(viewer: ViewerSeat, entry: TranscriptEntry): Transcript
   return viewer === 'facilitator' || entry.event === null ? entry : { ...entry, event: null };
 }
 
+/** A chat line as the viewer reads it: see the rule on names at the top of this file. */
+export function messageFor(viewer: ViewerSeat, anonymous: boolean, m: ChatMessage): ChatMessage {
+  if (!anonymous || m.author === undefined || viewer === 'facilitator' || viewer === m.from) return m;
+  const { author: _hidden, ...shown } = m;
+  return shown;
+}
+
+/** The chat lines of the channels the viewer sits in, as it reads them. */
+export function chatLinesFor(viewer: ViewerSeat, anonymous: boolean, chat: readonly ChatMessage[]): ChatMessage[] {
+  const shown: ChatMessage[] = [];
+  for (const m of chat) if (canRead(viewer, m.channel)) shown.push(messageFor(viewer, anonymous, m));
+  return shown;
+}
+
 /** Are a draft's answers sealed from this viewer? (See the rule at the top of this file.) */
 export function answersSealed(viewer: ViewerSeat, debrief: boolean, p: Proposal): boolean {
   return viewer !== 'facilitator' && !debrief && (p.status === 'tabled' || p.status === 'withdrawn');
@@ -202,7 +219,7 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     proposals: ctx.proposals.map((p) => proposalFor(viewer, debrief, p)),
     queuedLevers: ctx.queuedLevers.filter((q) => showsLever(scenario, viewer, q)),
     agreements: ctx.agreements.map((a) => agreementFor(viewer, debrief, a)),
-    chat: ctx.chat.filter((m) => canRead(viewer, m.channel)),
+    chat: chatLinesFor(viewer, ctx.options.anonymous === true, ctx.chat),
     transcript: ctx.transcript.filter((t) => showsEntry(viewer, debrief, t)).map((t) => entryFor(viewer, t)),
     private: privateFor(scenario, viewer, debrief),
   };

@@ -16,10 +16,10 @@
  * is read-only.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { canRead } from './channels.ts';
 import type { ChatMessage, NegotiationContext, TranscriptEntry } from './types.ts';
 import {
   agreementFor,
+  chatLinesFor,
   cooldownsFor,
   entryFor,
   isDebrief,
@@ -89,9 +89,14 @@ export function createViewCache(scenario: Scenario): ViewCache {
     return added.length === 0 ? last.view.transcript : last.view.transcript.concat(added);
   }
 
-  function chatFor(viewer: ViewerSeat, chat: readonly ChatMessage[], last: LastShown | undefined): SeatView['chat'] {
-    if (!last || !continues(chat, last.ctx.chat)) return chat.filter((m) => canRead(viewer, m.channel));
-    const added = chat.slice(last.ctx.chat.length).filter((m) => canRead(viewer, m.channel));
+  function chatFor(
+    viewer: ViewerSeat,
+    anonymous: boolean,
+    chat: readonly ChatMessage[],
+    last: LastShown | undefined,
+  ): SeatView['chat'] {
+    if (!last || !continues(chat, last.ctx.chat)) return chatLinesFor(viewer, anonymous, chat);
+    const added = chatLinesFor(viewer, anonymous, chat.slice(last.ctx.chat.length));
     return added.length === 0 ? last.view.chat : last.view.chat.concat(added);
   }
 
@@ -121,7 +126,7 @@ export function createViewCache(scenario: Scenario): ViewCache {
         shown && was?.agreements === ctx.agreements
           ? shown.agreements
           : ctx.agreements.map((a) => agreementFor(viewer, debrief, a)),
-      chat: chatFor(viewer, ctx.chat, last),
+      chat: chatFor(viewer, ctx.options.anonymous === true, ctx.chat, last),
       transcript: transcriptFor(viewer, debrief, ctx.transcript, last),
       // Private content depends on the scenario, the viewer and the debrief alone.
       private: shown ? shown.private : privateFor(scenario, viewer, debrief),

@@ -1,6 +1,7 @@
 /**
  * The secrecy check used per seat by the property tests and the real-scenario tests: nothing in a
- * seat's view may reveal another delegation's private content, channels, sealed answers or levers.
+ * seat's view may reveal another delegation's private content, channels, sealed answers or levers,
+ * nor, in a session with anonymous delegates, the name of another delegation's person.
  */
 import { expect } from 'vitest';
 import { canRead } from '../../src/engine/channels.ts';
@@ -55,7 +56,11 @@ function computePrivateStrings(s: Scenario, d: DelegationId): string[] {
 /** Before the debrief: nothing private of another delegation. After it: still no one else's channels. */
 export function expectNoLeaks(s: Scenario, ctx: NegotiationContext, seat: ViewerSeat) {
   const view = viewFor(s, ctx, seat);
-  for (const m of view.chat) expect(canRead(seat, m.channel)).toBe(true);
+  for (const m of view.chat) {
+    expect(canRead(seat, m.channel)).toBe(true);
+    // Anonymous delegates: another delegation's people stay nameless, in the debrief too.
+    if (ctx.options.anonymous && seat !== 'facilitator' && m.from !== seat) expect(m.author).toBeUndefined();
+  }
   for (const t of view.transcript) if (t.kind === 'chat.post') expect(canSee(seat, t.audience)).toBe(true);
   if (ctx.phase === 'concluded') return;
   const json = JSON.stringify(view);
