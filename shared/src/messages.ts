@@ -197,6 +197,8 @@ export const CreateSessionBody = z.strictObject({
         )
         .optional(),
       maxRounds: z.int().min(1).max(48).optional(),
+      noPress: z.boolean().optional(),
+      anonymous: z.boolean().optional(),
       seed: z
         .int()
         .min(0)

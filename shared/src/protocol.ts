@@ -248,6 +248,10 @@ export interface CreateSessionRequest {
       Record<'lobby' | 'briefing' | 'opening' | 'talks' | 'tabling' | 'responses' | 'signing', number>
     >;
     maxRounds?: number;
+    /** No press: the plenary only, no delegation or bilateral channels. */
+    noPress?: boolean;
+    /** Anonymous delegates: students' names reach their own delegation and the facilitator only. */
+    anonymous?: boolean;
     seed?: number;
   };
 }

@@ -8,8 +8,9 @@ import type { ChatMessage } from '@peace-table/shared/engine/types';
 import type { SeatView, ViewerSeat } from '@peace-table/shared/engine/view';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 
-export function channelsFor(viewer: ViewerSeat): Channel[] {
-  if (viewer === 'spectator') return ['plenary', 'announcements'];
+/** The channels a seat has; a no-press session has no private ones, for anyone. */
+export function channelsFor(viewer: ViewerSeat, noPress = false): Channel[] {
+  if (viewer === 'spectator' || noPress) return ['plenary', 'announcements'];
   if (viewer === 'facilitator') {
     const pairs: Channel[] = [];
     DELEGATION_IDS.forEach((a, i) => {

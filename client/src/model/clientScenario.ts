@@ -112,7 +112,7 @@ export function contextFromView(
     seed: 0,
     rng: 0,
     now,
-    options: { phaseMs: {}, maxRounds },
+    options: { phaseMs: {}, maxRounds, noPress: view.noPress, anonymous: view.anonymous },
     phase: view.phase,
     paused: view.paused,
     round: view.round,

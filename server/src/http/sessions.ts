@@ -23,7 +23,7 @@ import type { SessionConfig } from '../sessions/types.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { requestAddress } from './edge.ts';
 import { type BucketLimit, KeyedBuckets, retrySeconds } from './throttle.ts';
-import { transcriptCsv, transcriptJson } from './transcript.ts';
+import { exportedLines, transcriptCsv, transcriptJson } from './transcript.ts';
 
 export interface SessionDefaults {
   reconnectSeconds: number;
@@ -111,7 +111,12 @@ export function createSessionHandler(deps: SessionApiDeps) {
       input: {
         seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
         now: Date.now(),
-        options: { phaseMs, ...(options.maxRounds !== undefined ? { maxRounds: options.maxRounds } : {}) },
+        options: {
+          phaseMs,
+          noPress: options.noPress ?? false,
+          anonymous: options.anonymous ?? false,
+          ...(options.maxRounds !== undefined ? { maxRounds: options.maxRounds } : {}),
+        },
       },
     };
     await issueTicket(matchMaker.presence, code, { kind: 'new', config });
@@ -162,7 +167,7 @@ export function transcriptHandler(deps: SessionApiDeps) {
     if (format === 'csv') {
       res.type('text/csv; charset=utf-8');
       res.set('Content-Disposition', `attachment; filename="peace-table-${code}.csv"`);
-      return res.send(transcriptCsv(context.transcript));
+      return res.send(transcriptCsv(exportedLines(context)));
     }
     return res.json(transcriptJson(row, context));
   };

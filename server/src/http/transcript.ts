@@ -1,8 +1,12 @@
 /**
  * Transcript exports for the facilitator's debrief: JSON (everything, including each entry's
  * event so the game can be replayed) or CSV (one line per entry, for a spreadsheet).
+ *
+ * The transcript's lines are the export's public part, fit to show a class; the JSON's
+ * `participants` (who sat where, by name) is the facilitator's own. In a session with anonymous
+ * delegates no line names a student: each event's `by` (who at the seat sent it) is left out.
  */
-import type { NegotiationContext, TranscriptEntry } from '@peace-table/shared/engine/types';
+import type { EngineEvent, NegotiationContext, TranscriptEntry } from '@peace-table/shared/engine/types';
 import type { SessionRow } from '../store/sessionStore.ts';
 
 const COLUMNS = ['seq', 'time', 'round', 'month', 'phase', 'actor', 'kind', 'audience', 'text_en', 'text_uk'] as const;
@@ -38,6 +42,16 @@ export function transcriptCsv(entries: readonly TranscriptEntry[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** The transcript's lines as exported: without the sender's name in an anonymous session. */
+export function exportedLines(ctx: NegotiationContext): readonly TranscriptEntry[] {
+  if (ctx.options.anonymous !== true) return ctx.transcript;
+  return ctx.transcript.map((entry) => {
+    if (entry.event?.by === undefined) return entry;
+    const { by: _hidden, ...event } = entry.event;
+    return { ...entry, event: event as EngineEvent };
+  });
+}
+
 export function transcriptJson(row: SessionRow, ctx: NegotiationContext) {
   return {
     code: row.code,
@@ -51,6 +65,7 @@ export function transcriptJson(row: SessionRow, ctx: NegotiationContext) {
     result: ctx.result,
     agreements: ctx.agreements,
     participants: row.roster.members.map((m) => ({ id: m.id, name: m.name, delegation: m.delegation })),
-    transcript: ctx.transcript,
+    options: { noPress: ctx.options.noPress === true, anonymous: ctx.options.anonymous === true },
+    transcript: exportedLines(ctx),
   };
 }

@@ -155,7 +155,8 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
   }
 
   private syncRoster(): void {
-    syncRoster(this.state, this.roster, (d) => `${this.scenario.delegations[d].name.en} (computer)`);
+    const anonymous = this.session.context.options.anonymous === true;
+    syncRoster(this.state, this.roster, (d) => `${this.scenario.delegations[d].name.en} (computer)`, anonymous);
   }
 
   override onJoin(client: Client, options: unknown) {
@@ -246,11 +247,12 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     if (refusal) sendError(client, { ...refusal, ref: name });
   }
 
-  /** A person's action: the actor is whoever the connection sits for. */
+  /** A person's action: the actor is whoever the connection sits for, and `by` the person's name. */
   onAction(client: Client, type: EngineEventType, payload: object) {
     const seat = this.seats.actorFor(client.sessionId);
     if (!seat.ok) return sendError(client, { ...seat.refusal, ref: type });
-    const outcome = this.submit(eventFrom(type, payload, seat.actor, Date.now()) as EngineEvent);
+    const sent = seat.by === undefined ? payload : { ...payload, by: seat.by };
+    const outcome = this.submit(eventFrom(type, sent, seat.actor, Date.now()) as EngineEvent);
     if (!outcome.ok) {
       const { ok: _ok, ...error } = outcome;
       sendError(client, { ...error, ref: type });

@@ -107,13 +107,18 @@ export class RoomSeats {
     });
   }
 
-  /** Who acts for this connection: its delegation (unless the computer plays it now) or the facilitator. */
-  actorFor(sessionId: string): { ok: true; actor: DelegationId | 'facilitator' } | { ok: false; refusal: Refusal } {
+  /**
+   * Who acts for this connection: its delegation (unless the computer plays it now) or the
+   * facilitator; `by` is the person's name at a delegation's seat (a chat line's author).
+   */
+  actorFor(
+    sessionId: string,
+  ): { ok: true; actor: DelegationId | 'facilitator'; by?: string } | { ok: false; refusal: Refusal } {
     const connection = this.roster.connections.get(sessionId);
     if (connection?.role === 'facilitator') return { ok: true, actor: 'facilitator' };
     if (connection?.role === 'delegate' && connection.delegation) {
       const actor = connection.delegation;
-      if (this.roster.control(actor).control !== 'bot') return { ok: true, actor };
+      if (this.roster.control(actor).control !== 'bot') return { ok: true, actor, by: connection.name };
       const message = 'The facilitator has handed your delegation to the computer for now.';
       return { ok: false, refusal: { code: 'bot_controlled', message, ...refusalDetail('botControlled') } };
     }

@@ -10,6 +10,7 @@ import { type SchemaType, schema, t } from '@colyseus/schema';
 import type { NegotiationContext } from '@peace-table/shared/engine/types';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '@peace-table/shared/scenario/schema';
 import type { Roster } from '../sessions/roster.ts';
+import type { Member } from '../sessions/types.ts';
 
 export const SeatState = schema(
   {
@@ -83,8 +84,24 @@ export function syncGame(state: SessionState, ctx: NegotiationContext): void {
   }
 }
 
+/**
+ * What the public state calls a delegate: their name, or in a session with anonymous delegates
+ * "#2" (their place in the delegation's order of arrival), which is the same in every language.
+ * The synced state reaches every client alike, so it carries no student's name at all then; the
+ * author's own delegation and the facilitator read names on chat lines (viewFor).
+ */
+function delegateLabel(roster: Roster, member: Member, anonymous: boolean): string {
+  if (!anonymous) return member.name;
+  return `#${roster.members.filter((m) => m.delegation === member.delegation).indexOf(member) + 1}`;
+}
+
 /** Copy seats and participants from the roster. */
-export function syncRoster(state: SessionState, roster: Roster, botName: (d: DelegationId) => string): void {
+export function syncRoster(
+  state: SessionState,
+  roster: Roster,
+  botName: (d: DelegationId) => string,
+  anonymous = false,
+): void {
   for (const d of DELEGATION_IDS) {
     const seat = state.seats.get(d);
     if (!seat) continue;
@@ -97,11 +114,17 @@ export function syncRoster(state: SessionState, roster: Roster, botName: (d: Del
     seat.members = members.length;
     seat.connected = connected;
     seat.occupied = control.control === 'bot' || connected > 0;
-    seat.name = control.control === 'bot' ? botName(d) : members.map((m) => m.name).join(', ');
+    seat.name =
+      control.control === 'bot' ? botName(d) : members.map((m) => delegateLabel(roster, m, anonymous)).join(', ');
   }
   const live = new Map<string, { name: string; role: string; delegation: string; connected: boolean }>();
   for (const m of roster.members) {
-    live.set(m.id, { name: m.name, role: 'delegate', delegation: m.delegation, connected: false });
+    live.set(m.id, {
+      name: delegateLabel(roster, m, anonymous),
+      role: 'delegate',
+      delegation: m.delegation,
+      connected: false,
+    });
   }
   for (const [sessionId, c] of roster.connections) {
     if (c.memberId) {

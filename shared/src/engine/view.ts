@@ -80,6 +80,9 @@ export interface SeatView {
   readonly world: Readonly<WorldState>;
   readonly deadlineAt: number | null;
   readonly remainingMs: number | null;
+  /** The session's options, chosen when it was opened and shown on every screen. */
+  readonly noPress: boolean;
+  readonly anonymous: boolean;
   readonly seats: Readonly<Record<DelegationId, Readonly<PublicSeat>>>;
   /** Lever id → the round it can be used again, for the viewer's own levers (all, for the facilitator). */
   readonly cooldowns: Readonly<Record<string, number>>;
@@ -192,7 +195,10 @@ export function privateFor(scenario: Scenario, viewer: ViewerSeat, debrief: bool
   return shown;
 }
 
-/** What every seat sees alike: the phase and its clock, the round, the world, events fired, the draft on the table, the result. */
+/**
+ * What every seat sees alike: the phase and its clock, the round, the world, events fired, the
+ * draft on the table, the result, and the session's options (no press, anonymous delegates).
+ */
 export function publicFacts(ctx: NegotiationContext) {
   return {
     scenarioId: ctx.scenarioId,
@@ -203,6 +209,8 @@ export function publicFacts(ctx: NegotiationContext) {
     world: ctx.world,
     deadlineAt: ctx.deadlineAt,
     remainingMs: ctx.remainingMs,
+    noPress: ctx.options.noPress === true,
+    anonymous: ctx.options.anonymous === true,
     onTable: ctx.onTable,
     fired: ctx.fired,
     result: ctx.result,

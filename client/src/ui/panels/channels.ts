@@ -89,7 +89,7 @@ export function channelsPanel(ctx: ScreenContext): Live {
       const pub = state.scenario;
       const view = state.view;
       if (!pub || !view) return;
-      const channels = channelsFor(view.viewer);
+      const channels = channelsFor(view.viewer, view.noPress);
       const channel = (channels.includes(state.channel as Channel) ? state.channel : 'plenary') as Channel;
       const counts = unreadCounts(view, state.marks);
       const messages = messagesIn(view.chat, channel);
@@ -132,6 +132,7 @@ export function channelsPanel(ctx: ScreenContext): Live {
             'li',
             { dataset: { from: m.from } },
             h('span', { class: 'from', text: actorLabel(pub, m.from, t, locale) }),
+            m.author ? h('span', { class: 'author', text: m.author }) : null,
             h('time', { attrs: { datetime: new Date(m.at).toISOString() }, text: clockTime(m.at, locale) }),
             h('p', { class: 'text', text: m.text }),
           ),
