@@ -10,6 +10,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { CreateBot } from '@peace-table/shared/bots/types';
 import { createViewCache } from '@peace-table/shared/engine/viewCache';
 import { NEGOTIATION_ROOM, type RoomAddressInfo } from '@peace-table/shared/protocol';
+import { ClassStore } from './classes/classStore.ts';
 import { CLIENT_DIST_DIR, readPackageInfo, readServerConfig, type ServerConfig } from './config.ts';
 import { mountApi } from './http/api.ts';
 import { mountClient } from './http/client.ts';
@@ -58,6 +59,8 @@ export function createApp(options: AppOptions = {}) {
   const config: ServerConfig = { ...readServerConfig(), ...options.config };
   const pkg = readPackageInfo();
   const store = options.store ?? new SessionStore(config.databasePath);
+  // Classes group sessions in the same database: they come back with their tables after a restart.
+  const classes = new ClassStore(store.db);
   const scenarios = options.scenarios ?? contentScenarios();
   const createBot = options.createBot ?? null;
   const limits = { ...config.limits, ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}) };
@@ -111,6 +114,8 @@ export function createApp(options: AppOptions = {}) {
       mountHealth(app, pkg);
       mountApi(app, {
         store,
+        classes,
+        codeTaken: (code) => classes.has(code),
         scenarios,
         hasBots: createBot !== null,
         defaults,

@@ -11,12 +11,15 @@ import { BOT_LEVELS } from './bots/types.ts';
 import { EVENT_PAYLOADS } from './engine/events.ts';
 import { NAME_MAX_LENGTH, type NameRefusal, nameFormRefusal, normaliseName } from './names.ts';
 import {
+  CLASS_COMMANDS,
+  type CreateClassRequest,
   type CreateSessionRequest,
   ERROR_CODES,
   type ErrorPayload,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   type JoinOptionsPayload,
+  MAX_CLASS_TABLES,
   NOTICE_CODES,
   type NoticePayload,
   type ParticipantKickPayload,
@@ -208,3 +211,13 @@ export const CreateSessionBody = z.strictObject({
     .optional(),
 }) satisfies z.ZodType<CreateSessionRequest, unknown>;
 export type CreateSessionBody = z.output<typeof CreateSessionBody>;
+
+/** `POST /api/classes` body: a session request for every table, with the number of tables. */
+export const CreateClassBody = CreateSessionBody.extend({
+  tables: z.int().min(2).max(MAX_CLASS_TABLES),
+  studentsChoose: z.boolean().optional(),
+}) satisfies z.ZodType<CreateClassRequest, unknown>;
+export type CreateClassBody = z.output<typeof CreateClassBody>;
+
+/** `POST /api/classes/:code/command` body. */
+export const ClassCommandBody = z.strictObject({ command: z.enum(CLASS_COMMANDS) });

@@ -263,6 +263,82 @@ export interface CreateSessionResponse {
   roomId: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Classes: several tables (sessions) of one scenario, opened and run together
+// ---------------------------------------------------------------------------------------------
+
+/** The most tables one class may have. */
+export const MAX_CLASS_TABLES = 12;
+
+/** `POST /api/classes` body: a session request for every table, how many, and how students find theirs. */
+export interface CreateClassRequest extends CreateSessionRequest {
+  tables: number;
+  /** True: the class link lists the tables and students pick one; false: the facilitator assigns them. */
+  studentsChoose?: boolean;
+}
+
+/** `201` answer of `POST /api/classes`: one facilitator key opens the class console and every table's. */
+export interface CreateClassResponse {
+  code: string;
+  facilitatorKey: string;
+  tables: string[];
+}
+
+/** `GET /api/classes/:code`, for students: the tables to choose from (none listed when the facilitator assigns). */
+export interface ClassInfo {
+  code: string;
+  scenarioId: string;
+  studentsChoose: boolean;
+  noPress: boolean;
+  anonymous: boolean;
+  tables: { number: number; code: string; open: boolean; people: number }[];
+}
+
+/** Something at a table the facilitator should look at. */
+export type ClassAlert =
+  | { kind: 'paused' }
+  | { kind: 'emptySeat'; delegation: DelegationId }
+  | { kind: 'walkedOut'; delegation: DelegationId }
+  | { kind: 'notRatified'; delegation: DelegationId }
+  | { kind: 'concluded' }
+  | { kind: 'closed' };
+
+/** One table in the class console: where its talks are, its clock, who plays, what needs attention. */
+export interface ClassTableStatus {
+  number: number;
+  code: string;
+  status: 'open' | 'concluded' | 'abandoned';
+  phase: string;
+  round: number;
+  rounds: number;
+  paused: boolean;
+  /** ms since epoch; null when the phase has no clock. */
+  deadlineAt: number | null;
+  remainingMs: number | null;
+  seats: Record<DelegationId, { control: SeatControl; people: number }>;
+  alerts: ClassAlert[];
+}
+
+/** `GET /api/classes/:code/overview` (facilitator key): every table at once. */
+export interface ClassOverview {
+  code: string;
+  scenarioId: string;
+  studentsChoose: boolean;
+  noPress: boolean;
+  anonymous: boolean;
+  phaseSeconds: Partial<Record<string, number>>;
+  tables: ClassTableStatus[];
+}
+
+/** What the class console may do to every table at once (`POST /api/classes/:code/command`). */
+export const CLASS_COMMANDS = ['facilitator.pause', 'facilitator.resume', 'facilitator.advance'] as const;
+export type ClassCommand = (typeof CLASS_COMMANDS)[number];
+
+/** Each table's answer to a class command: done, or refused with the rule that said no. */
+export interface ClassCommandAnswer {
+  tables: { code: string; ok: boolean; message?: string; reason?: RefusalReason; params?: RefusalParams }[];
+}
+
 /** One address of the server that students can open: `http://<ip>:<port>/` and its network interface. */
 export interface RoomAddress {
   url: string;

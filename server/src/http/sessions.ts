@@ -40,6 +40,8 @@ export interface SessionApiDeps {
   logger: Logger;
   /** Sessions an address may create: a burst, then so many a second. */
   sessionLimit: BucketLimit;
+  /** Codes held by something other than a session (a class), which a new session must not take. */
+  codeTaken?: (code: string) => boolean;
 }
 
 /**
@@ -50,90 +52,138 @@ export function refuse(res: Response, status: number, error: string, detail: Ref
   return res.status(status).json({ error, ...detail });
 }
 
-function fieldError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+/** The first problem of a request body, as "field: problem". */
+export function fieldError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid body';
   const where = issue.path.map(String).join('.');
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-async function freshCode(store: SessionStore): Promise<string> {
+/**
+ * A join code no session or class uses yet. Class codes share the alphabet, so a student may type
+ * either in the same box: `taken` says whether a class holds a code.
+ */
+export async function freshCode(store: SessionStore, taken: (code: string) => boolean = () => false): Promise<string> {
   // 31^6 ≈ 887 million codes: a clash is rare, but a reused code would merge two classrooms.
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = newJoinCode();
-    if (!store.hasSession(code) && !(await isRunning(matchMaker.presence, code))) return code;
+    if (!store.hasSession(code) && !taken(code) && !(await isRunning(matchMaker.presence, code))) return code;
   }
   throw new Error('could not find a free join code');
 }
 
-export function createSessionHandler(deps: SessionApiDeps) {
-  const created = new KeyedBuckets(deps.sessionLimit);
-  return async (req: Request, res: Response) => {
-    // Every session is kept and restored until it expires: one network may not make them by the hundred.
+/** Why a session request cannot be opened: an HTTP status, the English sentence and the rule. */
+export interface RequestRefusal {
+  status: number;
+  message: string;
+  detail: RefusalDetail;
+}
+
+/** A request's scenario must load and its computer seats need computer players. */
+export async function checkSessionRequest(
+  deps: SessionApiDeps,
+  body: CreateSessionBody,
+): Promise<RequestRefusal | null> {
+  try {
+    await deps.scenarios.load(body.scenario);
+  } catch (error) {
+    const message = `scenario: ${(error as Error).message.split('\n')[0]}`;
+    return { status: 400, message, detail: refusalDetail('scenarioUnavailable', { scenario: body.scenario }) };
+  }
+  const botSeat = DELEGATION_IDS.find((d) => body.seats[d] === 'bot');
+  if (botSeat && !deps.hasBots) {
+    return {
+      status: 400,
+      message: `seats.${botSeat}: this server has no computer players`,
+      detail: refusalDetail('noBots'),
+    };
+  }
+  return null;
+}
+
+/**
+ * Opens a checked session request as a running room with a fresh code, and returns the code. The
+ * facilitator key's hash comes from the caller: a session's own key, or its class's.
+ */
+export async function openNewSession(
+  deps: SessionApiDeps,
+  body: CreateSessionBody,
+  facilitatorKeyHash: string,
+  taken?: (code: string) => boolean,
+): Promise<string> {
+  const options = body.options ?? {};
+  const phaseMs: EngineOptions['phaseMs'] = {};
+  for (const [phase, seconds] of Object.entries(options.phaseSeconds ?? {})) {
+    phaseMs[phase as keyof EngineOptions['phaseMs']] = seconds * 1000;
+  }
+  const code = await freshCode(deps.store, taken);
+  const config: SessionConfig = {
+    code,
+    scenarioId: body.scenario,
+    seats: body.seats,
+    botLevel: body.botLevel ?? 'standard',
+    teamSize: options.teamSize ?? deps.defaults.teamSize,
+    reconnectSeconds: options.reconnectSeconds ?? deps.defaults.reconnectSeconds,
+    botDelayMs: options.botDelayMs ?? deps.defaults.botDelayMs,
+    maxSpectators: deps.defaults.maxSpectators,
+    facilitatorKeyHash,
+    input: {
+      seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
+      now: Date.now(),
+      options: {
+        phaseMs,
+        noPress: options.noPress ?? false,
+        anonymous: options.anonymous ?? false,
+        ...(options.maxRounds !== undefined ? { maxRounds: options.maxRounds } : {}),
+      },
+    },
+  };
+  await issueTicket(matchMaker.presence, code, { kind: 'new', config });
+  await matchMaker.createRoom(NEGOTIATION_ROOM, { code });
+  return code;
+}
+
+/** Every session is kept and restored until it expires: one network may not make them by the hundred. */
+export function creationLimiter(limit: BucketLimit) {
+  const created = new KeyedBuckets(limit);
+  return (req: Request, res: Response): boolean => {
     const wait = created.take(requestAddress(req), Date.now());
-    if (wait > 0) {
-      const seconds = retrySeconds(wait);
-      res.set('Retry-After', String(seconds));
-      const message = `Too many sessions were created from your network. Try again in ${seconds} s.`;
-      return refuse(res, 429, message, refusalDetail('tooManySessions', { seconds }));
-    }
+    if (wait <= 0) return true;
+    const seconds = retrySeconds(wait);
+    res.set('Retry-After', String(seconds));
+    const message = `Too many sessions were created from your network. Try again in ${seconds} s.`;
+    refuse(res, 429, message, refusalDetail('tooManySessions', { seconds }));
+    return false;
+  };
+}
+
+export function createSessionHandler(deps: SessionApiDeps) {
+  const allowed = creationLimiter(deps.sessionLimit);
+  return async (req: Request, res: Response) => {
+    if (!allowed(req, res)) return;
     const parsed = CreateSessionBody.safeParse(req.body ?? {});
     if (!parsed.success) return refuse(res, 400, fieldError(parsed.error), refusalDetail('requestInvalid'));
     const body = parsed.data;
-    try {
-      await deps.scenarios.load(body.scenario);
-    } catch (error) {
-      const message = `scenario: ${(error as Error).message.split('\n')[0]}`;
-      return refuse(res, 400, message, refusalDetail('scenarioUnavailable', { scenario: body.scenario }));
-    }
-    const botSeats = DELEGATION_IDS.filter((d) => body.seats[d] === 'bot');
-    if (botSeats.length > 0 && !deps.hasBots) {
-      const message = `seats.${botSeats[0]}: this server has no computer players`;
-      return refuse(res, 400, message, refusalDetail('noBots'));
-    }
-    const options = body.options ?? {};
-    const phaseMs: EngineOptions['phaseMs'] = {};
-    for (const [phase, seconds] of Object.entries(options.phaseSeconds ?? {})) {
-      phaseMs[phase as keyof EngineOptions['phaseMs']] = seconds * 1000;
-    }
-    const code = await freshCode(deps.store);
+    const refusal = await checkSessionRequest(deps, body);
+    if (refusal) return refuse(res, refusal.status, refusal.message, refusal.detail);
     const facilitatorKey = newKey();
-    const config: SessionConfig = {
-      code,
-      scenarioId: body.scenario,
-      seats: body.seats,
-      botLevel: body.botLevel ?? 'standard',
-      teamSize: options.teamSize ?? deps.defaults.teamSize,
-      reconnectSeconds: options.reconnectSeconds ?? deps.defaults.reconnectSeconds,
-      botDelayMs: options.botDelayMs ?? deps.defaults.botDelayMs,
-      maxSpectators: deps.defaults.maxSpectators,
-      facilitatorKeyHash: hashKey(facilitatorKey),
-      input: {
-        seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
-        now: Date.now(),
-        options: {
-          phaseMs,
-          noPress: options.noPress ?? false,
-          anonymous: options.anonymous ?? false,
-          ...(options.maxRounds !== undefined ? { maxRounds: options.maxRounds } : {}),
-        },
-      },
-    };
-    await issueTicket(matchMaker.presence, code, { kind: 'new', config });
+    let code: string;
     try {
-      const room = await matchMaker.createRoom(NEGOTIATION_ROOM, { code });
-      deps.logger.info({ session: code, scenario: body.scenario, bots: botSeats }, 'session created');
-      const answer: CreateSessionResponse = { code, facilitatorKey, roomId: room.roomId };
-      return res.status(201).json(answer);
+      code = await openNewSession(deps, body, hashKey(facilitatorKey), deps.codeTaken);
     } catch (error) {
-      deps.logger.error({ err: error, session: code }, 'could not create the session room');
+      deps.logger.error({ err: error }, 'could not create the session room');
       return refuse(res, 500, 'the session could not be started', refusalDetail('sessionNotStarted'));
     }
+    const bots = DELEGATION_IDS.filter((d) => body.seats[d] === 'bot');
+    deps.logger.info({ session: code, scenario: body.scenario, bots }, 'session created');
+    const answer: CreateSessionResponse = { code, facilitatorKey, roomId: code };
+    return res.status(201).json(answer);
   };
 }
 
 /** The facilitator key from the header (or `Authorization: Bearer <key>`). */
-function presentedKey(req: Request): string | undefined {
+export function presentedKey(req: Request): string | undefined {
   const header = req.get(FACILITATOR_KEY_HEADER);
   if (header) return header.trim();
   const auth = req.get('authorization');

@@ -17,7 +17,7 @@ import { type Client, type Messages, matchMaker, Room } from '@colyseus/core';
 import type { BotDecision } from '@peace-table/shared/bots/types';
 import { eventFrom } from '@peace-table/shared/engine/eventFrom';
 import type { EngineEvent, EngineEventType } from '@peace-table/shared/engine/types';
-import { ROOM_MESSAGE, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
+import { type ClassCommand, ROOM_MESSAGE, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
 import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
 import type { DelegationId, Scenario } from '@peace-table/shared/scenario/schema';
 import type { Logger } from 'pino';
@@ -245,6 +245,14 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     }
     const refusal = this.tools.run(viewer, name, payload);
     if (refusal) sendError(client, { ...refusal, ref: name });
+  }
+
+  /**
+   * The class console's one way into a table (classes/classApi.ts, by remote room call): pause,
+   * resume or advance, as this table's facilitator would.
+   */
+  classCommand(type: ClassCommand): SubmitOutcome {
+    return this.submit({ type, actor: 'facilitator', at: Date.now() } as EngineEvent);
   }
 
   /** A person's action: the actor is whoever the connection sits for, and `by` the person's name. */

@@ -4,8 +4,8 @@
  * checked seat by seat, the view cache held equal to viewFor.
  */
 import { describe, expect, it } from 'vitest';
-import { createViewCache } from '../../src/engine/viewCache.ts';
 import { type ViewerSeat, viewFor } from '../../src/engine/view.ts';
+import { createViewCache } from '../../src/engine/viewCache.ts';
 import { DELEGATION_IDS } from '../../src/scenario/schema.ts';
 import { newGame } from './driver.ts';
 import { expectNoLeaks } from './leaks.ts';
