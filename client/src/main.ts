@@ -5,7 +5,7 @@
  *
  * The first screen stays light for a slow school link: this module and what it imports statically
  * are Home, "connecting", English and the HTTP API. The session's screens, the network library,
- * the map data, Phaser, the other language and the facilitator guide each come in their own chunk
+ * the map data, Phaser, the other language, the facilitator guide and the class pages each come in their own chunk
  * when needed (`npm run build` and `npm run bench:client` report the sizes).
  */
 import { createController } from './app/controller.ts';
@@ -35,9 +35,14 @@ if (!root) throw new Error('index.html lacks #app');
 const local = storage('localStorage');
 const locale = initialLocale(local, navigator.languages ?? [navigator.language]);
 
-if (new URLSearchParams(window.location.search).has('guide')) {
+const params = new URLSearchParams(window.location.search);
+const classCode = params.get('class');
+if (params.has('guide')) {
   // The facilitator guide, in a tab of its own to read beside the console and to print.
   void import('./ui/guide/guidePage.ts').then((m) => m.showGuide(root, locale));
+} else if (classCode) {
+  // A class of tables: its console and results sheet for the facilitator, its tables for students.
+  void import('./ui/class/classPage.ts').then((m) => m.showClass(root, locale, classCode));
 } else {
   // The starting language first (English is built in), so the first screen is not drawn twice.
   void loadCatalog(locale).then(

@@ -27,6 +27,7 @@ import { markRead, unsentChat } from '../model/channels.ts';
 import type { PhaseSeconds } from '../model/clock.ts';
 import { inEveryLanguage, noticesBetween, serverNotice } from '../model/notices.ts';
 import type { Api } from '../net/api.ts';
+import { saveClass } from '../net/classKeys.ts';
 import { normaliseCode } from '../net/joinCode.ts';
 import { rejoinOptions, type SavedSeat, type SeatStore, seatIsGone } from '../net/seatStore.ts';
 import type { JoinError, Session } from '../net/session.ts';
@@ -50,6 +51,14 @@ export interface HostOptions {
   phaseSeconds: PhaseSeconds | null;
   botLevel: BotLevel;
   name: string;
+  /** Session options: the plenary only; students' names hidden from other delegations. */
+  noPress: boolean;
+  anonymous: boolean;
+}
+
+export interface ClassOptions extends HostOptions {
+  tables: number;
+  studentsChoose: boolean;
 }
 
 export interface Controller {
@@ -60,6 +69,11 @@ export interface Controller {
   setLocale(locale: Locale): Promise<void>;
   playSolo(o: { scenarioId: string; delegation: DelegationId; botLevel: BotLevel; name: string }): Promise<void>;
   host(o: HostOptions): Promise<void>;
+  /**
+   * Opens a class: its tables, this browser the facilitator of each (a table's join link opens its
+   * console here) and the class key saved for the class console. Returns the class code.
+   */
+  hostClass(o: ClassOptions): Promise<string>;
   join(o: { code: string; delegation: DelegationId; name: string }): Promise<void>;
   watch(code: string): Promise<void>;
   rejoin(seat: SavedSeat): Promise<void>;
@@ -77,7 +91,7 @@ export interface ControllerDeps {
   seats: SeatStore;
   wsUrl: string;
   locale: Locale;
-  storage: Pick<Storage, 'setItem'> | null;
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** The catalogs loaded before start-up (English, and the starting language); others load when chosen. */
   catalogs?: Catalogs;
 }
@@ -243,8 +257,27 @@ export function createController(deps: ControllerDeps): Controller {
       });
       await connect({ protocol: PROTOCOL_VERSION, code: created.code, role: 'delegate', delegation, name }, seat);
     },
-    async host({ scenarioId, seats, teamSize, phaseSeconds, botLevel, name }) {
-      const options = { teamSize, ...(phaseSeconds ? { phaseSeconds } : {}) };
+    async hostClass({
+      scenarioId,
+      seats,
+      teamSize,
+      phaseSeconds,
+      botLevel,
+      noPress,
+      anonymous,
+      tables,
+      studentsChoose,
+    }) {
+      const options = { teamSize, noPress, anonymous, ...(phaseSeconds ? { phaseSeconds } : {}) };
+      const request = { scenario: scenarioId, seats, botLevel, options, tables, studentsChoose };
+      const created = await deps.api.createClass(request);
+      const facilitatorKey = created.facilitatorKey;
+      for (const code of created.tables) deps.seats.save({ code, role: 'facilitator', scenarioId, facilitatorKey });
+      saveClass(deps.storage, { code: created.code, facilitatorKey, scenarioId });
+      return created.code;
+    },
+    async host({ scenarioId, seats, teamSize, phaseSeconds, botLevel, name, noPress, anonymous }) {
+      const options = { teamSize, noPress, anonymous, ...(phaseSeconds ? { phaseSeconds } : {}) };
       const created = await deps.api.createSession({ scenario: scenarioId, seats, botLevel, options });
       const seat = deps.seats.save({
         code: created.code,

@@ -16,6 +16,9 @@ import en from '../locales/en.json';
 export const LOCALES = ['en', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** Each language by its own name, for the language switch. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
+
 export type Catalog = { [key: string]: string | Catalog };
 export type Params = Record<string, string | number>;
 

@@ -3,7 +3,13 @@
  * data of a session, map layers and the facilitator's transcript export.
  * `fetch` is injected so the request shapes are unit-tested.
  */
-import type { CreateSessionRequest, CreateSessionResponse, RoomAddressInfo } from '@peace-table/shared/protocol';
+import type {
+  CreateClassRequest,
+  CreateClassResponse,
+  CreateSessionRequest,
+  CreateSessionResponse,
+  RoomAddressInfo,
+} from '@peace-table/shared/protocol';
 import { FACILITATOR_KEY_HEADER } from '@peace-table/shared/protocol';
 import type { RefusalParams } from '@peace-table/shared/refusals';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
@@ -44,7 +50,7 @@ export class ApiError extends Error {
   }
 }
 
-async function json<T>(response: Response): Promise<T> {
+export async function json<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const b = (body && typeof body === 'object' ? body : {}) as { error?: unknown; reason?: unknown; params?: unknown };
@@ -62,6 +68,8 @@ export interface Api {
   scenarios(): Promise<ScenarioSummary[]>;
   publicScenario(id: string): Promise<PublicScenario>;
   createSession(request: CreateSessionRequest): Promise<CreateSessionResponse>;
+  /** Several tables of one scenario at once (the class console's screens call the rest: classApi.ts). */
+  createClass(request: CreateClassRequest): Promise<CreateClassResponse>;
   /** A map layer by its path relative to content/ (as map.yaml names it, e.g. "map/cities.json"). */
   mapFile(path: string): Promise<unknown>;
   transcript(code: string, format: 'json' | 'csv', facilitatorKey: string): Promise<Blob>;
@@ -80,13 +88,12 @@ export function createApi(base: string, fetcher: Fetch = (input, init) => fetch(
       return json<PublicScenario>(await get(`/api/scenarios/${encodeURIComponent(id)}`));
     },
     async createSession(request) {
-      return json<CreateSessionResponse>(
-        await get('/api/sessions', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(request),
-        }),
-      );
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) };
+      return json<CreateSessionResponse>(await get('/api/sessions', init));
+    },
+    async createClass(request) {
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) };
+      return json<CreateClassResponse>(await get('/api/classes', init));
     },
     async mapFile(path) {
       // Only the map folder is served: a path trying to climb out of it is refused here already.

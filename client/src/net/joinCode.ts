@@ -25,6 +25,11 @@ export function joinUrl(origin: string, code: string): string {
   return `${origin.replace(/\/+$/, '')}/?join=${normaliseCode(code)}`;
 }
 
+/** A class's link: the page listing its tables (or, when tables are assigned, saying so). */
+export function classUrl(origin: string, code: string): string {
+  return `${origin.replace(/\/+$/, '')}/?class=${normaliseCode(code)}`;
+}
+
 /** The projector's link: the page with the code, opened as a spectator of that session. */
 export function watchUrl(origin: string, code: string): string {
   return `${origin.replace(/\/+$/, '')}/?watch=${normaliseCode(code)}`;

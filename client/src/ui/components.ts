@@ -27,13 +27,26 @@ export interface Live<T = AppState> {
   update(state: T): void;
 }
 
-/** Phase, month, round and the phase timer; ticks every second while a timer runs. */
+/**
+ * Phase, month, round and the phase timer; ticks every second while a timer runs. The session's
+ * options (no press, anonymous delegates) show beside them on every screen that has the bar.
+ */
 export function phaseBar(t: Translator['t'], locale: Locale): Live & { destroy(): void } {
   const phase = h('span', { class: 'phase' });
   const month = h('span', { class: 'month' });
   const clock = h('span', { class: 'clock', attrs: { role: 'timer', 'aria-live': 'off' } });
   const paused = h('span', { class: 'paused', text: t('phase.pausedBadge') });
-  const el = h('div', { class: 'phase-bar' }, phase, month, clock, paused);
+  const noPress = h('span', {
+    class: 'option-tag',
+    text: t('options.noPress'),
+    attrs: { title: t('options.noPressHint') },
+  });
+  const anonymous = h('span', {
+    class: 'option-tag',
+    text: t('options.anonymous'),
+    attrs: { title: t('options.anonymousHint') },
+  });
+  const el = h('div', { class: 'phase-bar' }, phase, month, clock, paused, noPress, anonymous);
   let view: SeatView | null = null;
   /** The phase's clock as chosen when the session was opened, in seconds (undefined: none). */
   let total: number | undefined;
@@ -65,6 +78,8 @@ export function phaseBar(t: Translator['t'], locale: Locale): Live & { destroy()
             })
           : '';
       paused.hidden = !view.paused || view.phase === 'concluded';
+      noPress.hidden = !view.noPress;
+      anonymous.hidden = !view.anonymous;
       total = state.room?.phaseSeconds?.[view.phase];
       tick();
     },

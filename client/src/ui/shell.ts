@@ -6,7 +6,7 @@
  * player is typing is never lost to an incoming message.
  */
 import type { Controller } from '../app/controller.ts';
-import { LOCALES, type Locale } from '../i18n/i18n.ts';
+import { LANGUAGE_NAMES, LOCALES, type Locale } from '../i18n/i18n.ts';
 import { statusText } from '../net/status.ts';
 import { type AppState, type ScreenId, screenFor } from '../state/app.ts';
 import { confirmDialog } from './confirmDialog.ts';
@@ -14,7 +14,6 @@ import { button, fill, h } from './dom.ts';
 import type { Screen, ScreenContext, ScreenSource } from './screen.ts';
 import type { StageHost } from './stageHost.ts';
 
-const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
 /** Screens where a player acts on the session (as opposed to Home, the debrief or the projector). */
 const ACTING_SCREENS = new Set<ScreenId>(['lobby', 'briefing', 'game', 'console']);
 /** Notifications disappear on their own after this long (they stay readable in the channels). */

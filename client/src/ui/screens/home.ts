@@ -4,7 +4,7 @@
  */
 import { BOT_LEVELS, type BotLevel } from '@peace-table/shared/bots/types';
 import { nameRefusal, normaliseName } from '@peace-table/shared/names';
-import type { SeatKind } from '@peace-table/shared/protocol';
+import { MAX_CLASS_TABLES, type SeatKind } from '@peace-table/shared/protocol';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { localized } from '../../i18n/i18n.ts';
@@ -111,16 +111,70 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     'standard',
   );
   let hostSeats = () => Object.fromEntries(DELEGATION_IDS.map((d) => [d, 'human'])) as Record<DelegationId, SeatKind>;
+  // One table is a session; two or more open a class, each table with its own code.
+  const tables = h('input', {
+    attrs: { type: 'number', min: 1, max: MAX_CLASS_TABLES, value: 1, inputmode: 'numeric' },
+  });
+  const assignment = radios<'choose' | 'assign'>(
+    'class-assignment',
+    t('home.classAssignment'),
+    [
+      { value: 'choose', label: t('home.classChoose') },
+      { value: 'assign', label: t('home.classAssign') },
+    ],
+    'choose',
+  );
+  assignment.fieldset.classList.add('inline');
+  const checkbox = (id: string, label: string, hint: string) => {
+    const input = h('input', { id, attrs: { type: 'checkbox', 'aria-describedby': `${id}-hint` } });
+    const el = h(
+      'div',
+      { class: 'choice' },
+      input,
+      h(
+        'label',
+        { attrs: { for: id } },
+        h('strong', { text: label }),
+        h('span', { class: 'hint', id: `${id}-hint`, text: hint }),
+      ),
+    );
+    return { input, el };
+  };
+  const noPress = checkbox('host-no-press', t('options.noPress'), t('options.noPressHint'));
+  const anonymous = checkbox('host-anonymous', t('options.anonymous'), t('options.anonymousHint'));
+  const options = h(
+    'fieldset',
+    { class: 'choices' },
+    h('legend', { text: t('options.title') }),
+    noPress.el,
+    anonymous.el,
+  );
+  const tableCount = () => Math.min(MAX_CLASS_TABLES, Math.max(1, Math.round(Number(tables.value) || 1)));
+  const hostButton = h('button', { attrs: { type: 'submit' }, text: t('home.createSession') });
+  const showTables = () => {
+    const n = tableCount();
+    assignment.fieldset.hidden = n < 2;
+    hostButton.textContent = n < 2 ? t('home.createSession') : t('home.createClass', { count: n });
+  };
+  tables.addEventListener('input', showTables);
+  showTables();
   const hostForm = h(
     'form',
     { class: 'card', attrs: { 'aria-labelledby': 'host-title' } },
     h('h2', { id: 'host-title', text: t('home.host') }),
     h('p', { text: t('home.hostIntro') }),
     hostSeatsSlot,
-    field(t('home.teamSize'), teamSize, t('home.teamSizeHint')),
+    h(
+      'div',
+      { class: 'field-row' },
+      field(t('home.teamSize'), teamSize, t('home.teamSizeHint')),
+      field(t('home.tables'), tables, t('home.tablesHint')),
+    ),
+    assignment.fieldset,
     clock.el,
+    options,
     hostLevel.fieldset,
-    h('button', { attrs: { type: 'submit' }, text: t('home.createSession') }),
+    hostButton,
   );
   hostForm.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -132,16 +186,27 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
       alert.textContent = (error as Error).message;
       return;
     }
-    void attempt(hostForm, () =>
-      controller.host({
-        scenarioId: scenarioSelect.value,
-        seats: hostSeats(),
-        teamSize: size,
-        phaseSeconds,
-        botLevel: hostLevel.value(),
-        name: '',
-      }),
-    );
+    const chosen = {
+      scenarioId: scenarioSelect.value,
+      seats: hostSeats(),
+      teamSize: size,
+      phaseSeconds,
+      botLevel: hostLevel.value(),
+      name: '',
+      noPress: noPress.input.checked,
+      anonymous: anonymous.input.checked,
+    };
+    const count = tableCount();
+    if (count < 2) {
+      void attempt(hostForm, () => controller.host(chosen));
+      return;
+    }
+    void attempt(hostForm, async () => {
+      const studentsChoose = assignment.value() === 'choose';
+      const code = await controller.hostClass({ ...chosen, tables: count, studentsChoose });
+      // The class console is a page of its own (loaded only for classes): its address is the class link.
+      window.location.assign(`${window.location.pathname}?class=${code}`);
+    });
   });
 
   // --- Join ---------------------------------------------------------------------------------------
