@@ -61,12 +61,14 @@ function clausesOf(names: ResultNames, agreement: FinalResult['agreement']): Agr
 export function tableResult(
   names: ResultNames,
   table: { number: number; code: string },
-  ctx: Pick<NegotiationContext, 'result' | 'round'>,
+  ctx: Pick<NegotiationContext, 'result' | 'round' | 'rounds'>,
 ): TableResult {
+  // Talks that run out of time end as the round after the last begins: they took `rounds` rounds.
+  const rounds = Math.min(ctx.round, ctx.rounds);
   const result = ctx.result;
   if (!result) {
     const none = { ending: null, outcome: null, ratified: null, clauses: [], scores: null };
-    return { ...table, finished: false, ...none, rounds: ctx.round };
+    return { ...table, finished: false, ...none, rounds };
   }
   const outcome = names.outcomes.find((o) => o.id === result.outcomeId);
   const scores = {} as Record<DelegationId, DelegationScore>;
@@ -82,6 +84,6 @@ export function tableResult(
     ratified: result.agreement ? result.ratified : null,
     clauses: clausesOf(names, result.agreement),
     scores,
-    rounds: ctx.round,
+    rounds,
   };
 }

@@ -147,11 +147,19 @@ export function classConsole(ctx: ClassPageContext): ClassPage {
       h(
         'td',
         { class: 'no-print' },
-        h('a', {
-          class: 'button-link secondary',
-          attrs: { href: `${window.location.pathname}?join=${table.code}`, target: '_blank', rel: 'noopener' },
-          text: t('class.openTable', { table: name }),
-        }),
+        // A finished table's room has closed: the results sheet shows it, not a console.
+        table.status === 'open' && table.phase !== 'concluded'
+          ? h('a', {
+              class: 'button-link secondary',
+              attrs: {
+                href: `${window.location.pathname}?join=${table.code}`,
+                target: '_blank',
+                rel: 'noopener',
+                'aria-label': t('class.openTable', { table: name }),
+              },
+              text: t('class.openConsole'),
+            })
+          : h('span', { class: 'hint', text: '—' }),
       ),
     );
   };
@@ -208,7 +216,8 @@ export function classConsole(ctx: ClassPageContext): ClassPage {
     problem,
     h(
       'div',
-      { class: 'table-scroll' },
+      // A keyboard can scroll a table wider than the screen: the region takes the focus.
+      { class: 'table-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': t('class.tablesCaption') } },
       h(
         'table',
         { class: 'class-tables' },

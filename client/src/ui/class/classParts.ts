@@ -20,6 +20,6 @@ export function phaseWords(
 ): string {
   if (table.status === 'abandoned') return t('class.closed');
   const phase = t(`phase.${table.phase}`);
-  if (table.phase === 'concluded') return t('class.concludedAfter', { count: table.round });
+  if (table.phase === 'concluded') return t('class.concludedAfter', { count: Math.min(table.round, table.rounds) });
   return table.round > 0 ? t('class.phaseRound', { phase, round: table.round, rounds: table.rounds }) : phase;
 }

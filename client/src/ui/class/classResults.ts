@@ -73,7 +73,8 @@ export function classResultsSheet(ctx: ClassPageContext): ClassPage {
   const sheet = (tables: TableResult[]) =>
     h(
       'div',
-      { class: 'table-scroll' },
+      // A keyboard can scroll a table wider than the screen: the region takes the focus.
+      { class: 'table-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': t('class.resultsLink') } },
       h(
         'table',
         { class: 'results-sheet' },
