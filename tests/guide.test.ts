@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import ENGLISH from '../client/src/locales/en.json' with { type: 'json' };
 import {
   CLOCK_FORMATS,
   CLOCKED_PHASES,
@@ -98,6 +99,25 @@ describe('the facilitator guide', () => {
       }
     },
   );
+
+  it('explains the class results sheet and the session options in the words the screens use', () => {
+    const words = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], ENGLISH);
+    // Sentences wrap across lines in the guide: compared with single spaces.
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const sheet = flat(section('Reading the class results sheet', 2));
+    for (const column of ['class.col.outcome', 'class.col.clauses', 'class.col.rounds']) {
+      expect(sheet).toContain(`**${words(column)}**`);
+    }
+    expect(sheet).toContain(String(words('class.resultsLink')));
+    const options = flat(section('Session options', 2));
+    for (const option of ['options.noPress', 'options.anonymous']) expect(options).toContain(`**${words(option)}.**`);
+    // The refusal a student reads in a no-press session, quoted as the client words it.
+    expect(options).toContain(String(words('refusal.reason.noPress')));
+    const klass = flat(section('Running a class of tables', 2));
+    for (const key of ['home.tables', 'class.pauseAll', 'class.resumeAll', 'class.advanceAll', 'class.openConsole']) {
+      expect(klass).toContain(String(words(key)));
+    }
+  });
 
   it('marks the injects that end the talks as such', async () => {
     const scenario = await loadScenarioById('ukraine-2026');

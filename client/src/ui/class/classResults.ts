@@ -33,7 +33,9 @@ export function classResultsSheet(ctx: ClassPageContext): ClassPage {
       { class: `score ${verdict}` },
       h('strong', { text: signed(score(s.utility) - score(s.noDeal)) }),
       h('br'),
-      h('span', { class: 'small', text: t('class.scoreOf', { score: score(s.utility), walkAway: score(s.noDeal) }) }),
+      h('span', { class: 'small', text: t('class.score', { score: score(s.utility) }) }),
+      h('br'),
+      h('span', { class: 'small', text: t('class.walkAway', { walkAway: score(s.noDeal) }) }),
       h('span', { class: 'visually-hidden', text: ` ${t(`debrief.verdict.${verdict}`)}` }),
     );
   };
@@ -55,19 +57,21 @@ export function classResultsSheet(ctx: ClassPageContext): ClassPage {
     );
   };
 
+  // One line per table keeps the rows comparable: the count, then the clauses as running text.
   const clausesCell = (r: TableResult) =>
     r.clauses.length === 0
       ? h('td', { text: t('class.noClauses') })
       : h(
           'td',
-          {},
-          h(
-            'ul',
-            { class: 'sheet-clauses' },
-            ...r.clauses.map((c) =>
-              h('li', { text: `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}` }),
-            ),
-          ),
+          { class: 'clauses' },
+          h('strong', { text: t('class.clauseCount', { count: r.clauses.length }) }),
+          h('br'),
+          h('span', {
+            class: 'small',
+            text: r.clauses
+              .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
+              .join('; '),
+          }),
         );
 
   const sheet = (tables: TableResult[]) =>
