@@ -200,8 +200,8 @@ export const CreateSessionBody = z.strictObject({
         )
         .optional(),
       maxRounds: z.int().min(1).max(48).optional(),
-      noPress: z.boolean().optional(),
-      anonymous: z.boolean().optional(),
+      noPress: z.boolean().optional().describe('the plenary only: no delegation or bilateral channels'),
+      anonymous: z.boolean().optional().describe("students' names reach their own delegation and the facilitator only"),
       seed: z
         .int()
         .min(0)

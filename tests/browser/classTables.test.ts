@@ -134,6 +134,16 @@ describe.skipIf(!available)('a class of tables in the browser', () => {
       students.push(page);
     }
     const [olena, taras] = students as [Page, Page];
+    // A student who types the class's code where a table's goes reaches the class's table list.
+    const mira = await newPage(suite.browser, 1024, 700);
+    watched.push(watchPage(mira));
+    await mira.goto(suite.server.url);
+    const joinForm = mira.locator('form[aria-labelledby="join-title"]');
+    await joinForm.getByLabel('Join code').fill(code.toLowerCase());
+    await joinForm.getByLabel('Your name').fill('Mira');
+    await joinForm.getByRole('button', { name: 'Join', exact: true }).click();
+    await waitForScreen(mira, 'class-chooser');
+    await mira.getByRole('link', { name: 'Join Table 2' }).waitFor();
     await expect
       .poll(() => facilitator.locator(`tr[data-code="${codes[0]}"]`).textContent())
       .toContain('Ukraine: 2 people');

@@ -70,6 +70,8 @@ export interface Api {
   createSession(request: CreateSessionRequest): Promise<CreateSessionResponse>;
   /** Several tables of one scenario at once (the class console's screens call the rest: classApi.ts). */
   createClass(request: CreateClassRequest): Promise<CreateClassResponse>;
+  /** Whether a code is a class's (a student may type the class code where a table code goes). */
+  isClass(code: string): Promise<boolean>;
   /** A map layer by its path relative to content/ (as map.yaml names it, e.g. "map/cities.json"). */
   mapFile(path: string): Promise<unknown>;
   transcript(code: string, format: 'json' | 'csv', facilitatorKey: string): Promise<Blob>;
@@ -94,6 +96,10 @@ export function createApi(base: string, fetcher: Fetch = (input, init) => fetch(
     async createClass(request) {
       const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) };
       return json<CreateClassResponse>(await get('/api/classes', init));
+    },
+    async isClass(code) {
+      const response = await get(`/api/classes/${encodeURIComponent(code)}`).catch(() => null);
+      return response?.ok === true;
     },
     async mapFile(path) {
       // Only the map folder is served: a path trying to climb out of it is refused here already.

@@ -7,12 +7,14 @@ import { EVENT_PAYLOADS, LIMITS } from '@peace-table/shared/engine/events';
 import { EVENT_RULES } from '@peace-table/shared/engine/rules';
 import type { EngineEventType } from '@peace-table/shared/engine/types';
 import {
+  CreateClassBody,
   CreateSessionBody,
   JoinOptions,
   ROOM_MESSAGE_PAYLOADS,
   SERVER_MESSAGE_PAYLOADS,
 } from '@peace-table/shared/messages';
 import {
+  CLASS_COMMANDS,
   ERROR_CODES,
   FACILITATOR_KEY_HEADER,
   JOIN_CODE_ALPHABET,
@@ -159,6 +161,29 @@ briefings), \`GET /content/map/<file>\` (map layers), \`GET /health\`, and
 for a wrong key or unknown code. Transcripts stay available after the session ends.
 \`GET /api/room-address\` (\`{ publicUrl, addresses: [{ url, name }] }\`) says where students reach the
 server: its \`PUBLIC_URL\` when set, else every non-loopback IPv4 address of the machine with the port.
+
+### A class of tables
+
+\`POST /api/classes\` opens several tables (sessions) of one scenario at once, each with its own
+code, with one facilitator key for all of them (and for each table's own console):
+
+${code(schemaText(CreateClassBody))}
+
+answers \`201 { code, facilitatorKey, tables }\`: the class code (same alphabet as a session's,
+never the same as one) and the tables' codes, table 1 first. A \`seed\` gives table n the seed
+\`seed + n − 1\`. Then:
+
+- \`GET /api/classes/:code\`, for students: \`{ code, scenarioId, studentsChoose, noPress, anonymous,
+  tables: [{ number, code, open, people }] }\` (no tables listed when the facilitator assigns them);
+- \`GET /api/classes/:code/overview\`, with the facilitator key: every table's phase, round, clock,
+  seats and alerts (\`ClassOverview\` in shared/src/protocol.ts);
+- \`POST /api/classes/:code/command\` \`{ command }\` with the facilitator key, one of
+  ${CLASS_COMMANDS.map((c) => `\`${c}\``).join(', ')}: sent to every table as its facilitator
+  would, answered per table \`{ tables: [{ code, ok, message?, reason?, params? }] }\`;
+- \`GET /api/classes/:code/results?format=json|csv\`, with the facilitator key: the class results
+  sheet, one row per table (\`TableResult\` in shared/src/class/results.ts).
+
+The class lives in the same database as its tables and survives a restart with them.
 
 ## 2. Join (websocket)
 

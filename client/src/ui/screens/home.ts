@@ -11,7 +11,7 @@ import { localized } from '../../i18n/i18n.ts';
 import type { PhaseSeconds } from '../../model/clock.ts';
 import { failureWords, refusalSentence } from '../../model/refusals.ts';
 import type { ScenarioSummary } from '../../net/api.ts';
-import { codeFromLocation, displayCode, isValidCode, projectorRequested } from '../../net/joinCode.ts';
+import { codeFromLocation, displayCode, isValidCode, normaliseCode, projectorRequested } from '../../net/joinCode.ts';
 import type { AppState } from '../../state/app.ts';
 import { clockField } from '../clockField.ts';
 import { button, field, fill, h, radios } from '../dom.ts';
@@ -260,9 +260,19 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
       return;
     }
     if (!requireName(joinName)) return;
-    void attempt(joinForm, () =>
-      controller.join({ code: code.value, delegation: joinDelegation.value(), name: nameOf(joinName) }),
-    );
+    void attempt(joinForm, async () => {
+      try {
+        await controller.join({ code: code.value, delegation: joinDelegation.value(), name: nameOf(joinName) });
+      } catch (error) {
+        // A class's code where a table's goes: the class's page lists its tables (or says to ask).
+        const classCode = normaliseCode(code.value);
+        if (await controller.api.isClass(classCode)) {
+          window.location.assign(`${window.location.pathname}?class=${classCode}`);
+          return;
+        }
+        throw error;
+      }
+    });
   });
 
   // --- Rejoin ---------------------------------------------------------------------------------------
