@@ -1,23 +1,19 @@
 /**
- * Home: play solo against the computer, host a class session, join one with a code (or watch it
- * on a projector), or rejoin a seat this browser held before.
+ * Home: play solo against the computer, host a session or a class of tables (hostForm.ts), join one
+ * with a code (or watch it on a projector), or rejoin a seat this browser held before.
  */
 import { BOT_LEVELS, type BotLevel } from '@peace-table/shared/bots/types';
 import { nameRefusal, normaliseName } from '@peace-table/shared/names';
-import { MAX_CLASS_TABLES, type SeatKind } from '@peace-table/shared/protocol';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { localized } from '../../i18n/i18n.ts';
-import type { PhaseSeconds } from '../../model/clock.ts';
 import { failureWords, refusalSentence } from '../../model/refusals.ts';
 import type { ScenarioSummary } from '../../net/api.ts';
 import { codeFromLocation, displayCode, isValidCode, normaliseCode, projectorRequested } from '../../net/joinCode.ts';
 import type { AppState } from '../../state/app.ts';
-import { clockField } from '../clockField.ts';
 import { button, field, fill, h, radios } from '../dom.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
-
-const DEFAULT_TEAM_SIZE = 3;
+import { hostForm } from './hostForm.ts';
 
 export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
   const { t, locale, controller } = ctx;
@@ -29,7 +25,6 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
   const scenarioSelect = h('select', { attrs: { name: 'scenario' } });
   const scenarioField = field(t('home.scenario'), scenarioSelect);
   const delegationSlot = h('div');
-  const hostSeatsSlot = h('div');
   const name = (id: string) =>
     h('input', { id, attrs: { type: 'text', maxlength: 40, autocomplete: 'nickname', required: true } });
 
@@ -99,114 +94,11 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     );
   });
 
-  // --- Host ---------------------------------------------------------------------------------------
-  const teamSize = h('input', {
-    attrs: { type: 'number', min: 1, max: 8, value: DEFAULT_TEAM_SIZE, inputmode: 'numeric' },
-  });
-  const clock = clockField(t, 'none');
-  const hostLevel = radios<BotLevel>(
-    'host-level',
-    t('home.difficulty'),
-    BOT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) })),
-    'standard',
-  );
-  let hostSeats = () => Object.fromEntries(DELEGATION_IDS.map((d) => [d, 'human'])) as Record<DelegationId, SeatKind>;
-  // One table is a session; two or more open a class, each table with its own code.
-  const tables = h('input', {
-    attrs: { type: 'number', min: 1, max: MAX_CLASS_TABLES, value: 1, inputmode: 'numeric' },
-  });
-  const assignment = radios<'choose' | 'assign'>(
-    'class-assignment',
-    t('home.classAssignment'),
-    [
-      { value: 'choose', label: t('home.classChoose') },
-      { value: 'assign', label: t('home.classAssign') },
-    ],
-    'choose',
-  );
-  assignment.fieldset.classList.add('inline');
-  const checkbox = (id: string, label: string, hint: string) => {
-    const input = h('input', { id, attrs: { type: 'checkbox', 'aria-describedby': `${id}-hint` } });
-    const el = h(
-      'div',
-      { class: 'choice' },
-      input,
-      h(
-        'label',
-        { attrs: { for: id } },
-        h('strong', { text: label }),
-        h('span', { class: 'hint', id: `${id}-hint`, text: hint }),
-      ),
-    );
-    return { input, el };
-  };
-  const noPress = checkbox('host-no-press', t('options.noPress'), t('options.noPressHint'));
-  const anonymous = checkbox('host-anonymous', t('options.anonymous'), t('options.anonymousHint'));
-  const options = h(
-    'fieldset',
-    { class: 'choices' },
-    h('legend', { text: t('options.title') }),
-    noPress.el,
-    anonymous.el,
-  );
-  const tableCount = () => Math.min(MAX_CLASS_TABLES, Math.max(1, Math.round(Number(tables.value) || 1)));
-  const hostButton = h('button', { attrs: { type: 'submit' }, text: t('home.createSession') });
-  const showTables = () => {
-    const n = tableCount();
-    assignment.fieldset.hidden = n < 2;
-    hostButton.textContent = n < 2 ? t('home.createSession') : t('home.createClass', { count: n });
-  };
-  tables.addEventListener('input', showTables);
-  showTables();
-  const hostForm = h(
-    'form',
-    { class: 'card', attrs: { 'aria-labelledby': 'host-title' } },
-    h('h2', { id: 'host-title', text: t('home.host') }),
-    h('p', { text: t('home.hostIntro') }),
-    hostSeatsSlot,
-    h(
-      'div',
-      { class: 'field-row' },
-      field(t('home.teamSize'), teamSize, t('home.teamSizeHint')),
-      field(t('home.tables'), tables, t('home.tablesHint')),
-    ),
-    assignment.fieldset,
-    clock.el,
-    options,
-    hostLevel.fieldset,
-    hostButton,
-  );
-  hostForm.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const size = Math.min(8, Math.max(1, Math.round(Number(teamSize.value) || DEFAULT_TEAM_SIZE)));
-    let phaseSeconds: PhaseSeconds | null;
-    try {
-      phaseSeconds = clock.value();
-    } catch (error) {
-      alert.textContent = (error as Error).message;
-      return;
-    }
-    const chosen = {
-      scenarioId: scenarioSelect.value,
-      seats: hostSeats(),
-      teamSize: size,
-      phaseSeconds,
-      botLevel: hostLevel.value(),
-      name: '',
-      noPress: noPress.input.checked,
-      anonymous: anonymous.input.checked,
-    };
-    const count = tableCount();
-    if (count < 2) {
-      void attempt(hostForm, () => controller.host(chosen));
-      return;
-    }
-    void attempt(hostForm, async () => {
-      const studentsChoose = assignment.value() === 'choose';
-      const code = await controller.hostClass({ ...chosen, tables: count, studentsChoose });
-      // The class console is a page of its own (loaded only for classes): its address is the class link.
-      window.location.assign(`${window.location.pathname}?class=${code}`);
-    });
+  // --- Host (a session, or a class of tables) -------------------------------------------------------
+  const host = hostForm(ctx, {
+    scenarioId: () => scenarioSelect.value,
+    attempt,
+    showError: (text) => (alert.textContent = text),
   });
 
   // --- Join ---------------------------------------------------------------------------------------
@@ -315,7 +207,6 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
    */
   const renderScenario = () => {
     const chosenDelegation = soloDelegation();
-    const chosenSeats = hostSeats();
     const names = (d: DelegationId) =>
       scenario ? localized(scenario.delegations[d].name, locale) : t(`delegation.${d}`);
     const solo = radios<DelegationId>(
@@ -341,28 +232,10 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     showPosition();
     soloDelegation = solo.value;
     fill(delegationSlot, solo.fieldset);
-    const selects = DELEGATION_IDS.map((d) => {
-      const select = h(
-        'select',
-        { attrs: { name: `seat-${d}` } },
-        h('option', { attrs: { value: 'human' }, text: t('home.seatHuman') }),
-        h('option', { attrs: { value: 'bot' }, text: t('home.seatBot') }),
-      );
-      select.value = chosenSeats[d];
-      return { d, select, el: field(names(d), select) };
-    });
-    hostSeats = () =>
-      Object.fromEntries(selects.map(({ d, select }) => [d, select.value as SeatKind])) as Record<
-        DelegationId,
-        SeatKind
-      >;
-    fill(
-      hostSeatsSlot,
-      h('fieldset', { class: 'seats' }, h('legend', { text: t('home.seats') }), ...selects.map((s) => s.el)),
-    );
+    host.renderSeats(names);
     if (scenario) {
       intro.textContent = localized(scenario.meta.summary, locale);
-      clock.setRounds(scenario.meta.rounds);
+      host.setRounds(scenario.meta.rounds);
     }
   };
 
@@ -377,7 +250,7 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
   scenarioSelect.addEventListener('change', () => void loadScenario(scenarioSelect.value));
   renderScenario();
   // Solo and host need a scenario id: their buttons wait until the server has listed them.
-  const needScenario = () => [soloForm, hostForm].flatMap((f) => [...f.querySelectorAll('button')]);
+  const needScenario = () => [soloForm, host.form].flatMap((f) => [...f.querySelectorAll('button')]);
   for (const b of needScenario()) b.disabled = true;
   void controller.api.scenarios().then(
     (list) => {
@@ -401,7 +274,7 @@ export function homeScreen(ctx: ScreenContext, initial: AppState): Screen {
     scenarioField,
     alert,
     rejoin,
-    h('div', { class: 'cards' }, soloForm, hostForm, joinForm),
+    h('div', { class: 'cards' }, soloForm, host.form, joinForm),
   );
   // The projector's link printed by `npm start` (?watch, no code yet): say what to do, ready to type.
   if (projectorRequested(window.location.search) && !code.value) {
