@@ -121,6 +121,13 @@ export const REFUSAL_PARAMS = {
   sessionNotStarted: [],
   tooManySessions: ['seconds'],
   internalError: [],
+  // The debrief's replay and "what if" (server/src/http/debrief.ts).
+  debriefNotReady: [],
+  stepOutOfRange: ['max'],
+  whatIfBusy: ['seconds'],
+  whatIfTooManyGames: ['max'],
+  whatIfChangeNotAllowed: [],
+  whatIfUnknown: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RefusalReason = keyof typeof REFUSAL_PARAMS;
@@ -160,6 +167,13 @@ export const HTTP_REFUSAL_REASONS = [
   'tooManySessions',
   'sessionNotStarted',
   'internalError',
+  'noSession',
+  'debriefNotReady',
+  'stepOutOfRange',
+  'whatIfBusy',
+  'whatIfTooManyGames',
+  'whatIfChangeNotAllowed',
+  'whatIfUnknown',
 ] as const satisfies readonly RefusalReason[];
 
 /** The params object a reason needs: exactly its named params. */

@@ -22,7 +22,7 @@ let events: EngineEvent[];
 const essentials = (r: GameRecord) => [r.seed, r.outcomeId, r.agreement, r.ratified, r.rounds, r.scores];
 
 function batch(step: number, from: number, count: number, change?: Parameters<typeof momentOf>[4]) {
-  const moment = engine.persist(momentOf(engine, input, events, step, change));
+  const moment = engine.persist(momentOf(engine, engine.start(input), events, step, change));
   const records: GameRecord[] = [];
   playFromMoment(engine, pub, moment, { from, count, level: 'standard' }, (b) => records.push(...b));
   return records;
@@ -71,7 +71,7 @@ describe('what-if batches', () => {
     );
     expect(step).toBeGreaterThan(0);
     const original = events[step] as Extract<EngineEvent, { type: 'proposal.respond' }>;
-    const moment = momentOf(engine, input, events, step, {
+    const moment = momentOf(engine, engine.start(input), events, step, {
       kind: 'replace',
       event: { type: 'proposal.respond', proposalId: original.proposalId, response: 'accept' } as never,
     });
@@ -90,7 +90,7 @@ describe('what-if batches', () => {
   it('remove an event: the moment is the game just before it', () => {
     const step = events.findIndex((e) => e.type === 'lever.use');
     expect(step).toBeGreaterThan(0);
-    const moment = momentOf(engine, input, events, step, { kind: 'remove' });
+    const moment = momentOf(engine, engine.start(input), events, step, { kind: 'remove' });
     expect(moment.context).toEqual(engine.replay(input, events.slice(0, step)).context);
   });
 
@@ -111,7 +111,7 @@ describe('what-if batches', () => {
     }
     expect(drawnAt).toBeGreaterThan(0);
     const original = engine.replay(input, events.slice(0, drawnAt + 1)).context;
-    const moment = momentOf(engine, input, events, drawnAt, { kind: 'withhold', event: drawn }).context;
+    const moment = momentOf(engine, engine.start(input), events, drawnAt, { kind: 'withhold', event: drawn }).context;
     expect(moment.fired.some((f) => f.id === drawn && f.round === original.round - 1)).toBe(false);
     expect(moment.rng).toBe(original.rng);
     expect(moment.round).toBe(original.round);
@@ -121,15 +121,17 @@ describe('what-if batches', () => {
   });
 
   it('refuse a step out of range and a change the rules do not allow, with clear errors', () => {
-    expect(() => momentOf(engine, input, events, events.length + 1)).toThrow(WhatIfError);
-    expect(() => momentOf(engine, input, events, -1)).toThrow(/step must be a whole number from 0 to/);
+    expect(() => momentOf(engine, engine.start(input), events, events.length + 1)).toThrow(WhatIfError);
+    expect(() => momentOf(engine, engine.start(input), events, -1)).toThrow(/step must be a whole number from 0 to/);
     const step = events.findIndex((e) => e.type === 'proposal.respond');
     expect(() =>
-      momentOf(engine, input, events, step, {
+      momentOf(engine, engine.start(input), events, step, {
         kind: 'replace',
         event: { type: 'proposal.respond', proposalId: 'no-such-draft', response: 'accept' } as never,
       }),
     ).toThrow(/not possible at this moment/);
-    expect(() => momentOf(engine, input, events, events.length, { kind: 'remove' })).toThrow(/no event at step/);
+    expect(() => momentOf(engine, engine.start(input), events, events.length, { kind: 'remove' })).toThrow(
+      /no event at step/,
+    );
   });
 });

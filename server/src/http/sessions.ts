@@ -57,7 +57,7 @@ function fieldError(error: { issues: { path: PropertyKey[]; message: string }[] 
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-async function freshCode(store: SessionStore): Promise<string> {
+export async function freshCode(store: SessionStore): Promise<string> {
   // 31^6 ≈ 887 million codes: a clash is rare, but a reused code would merge two classrooms.
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = newJoinCode();

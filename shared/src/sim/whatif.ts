@@ -20,7 +20,7 @@
 import type { BotLevel } from '../bots/types.ts';
 import type { Engine, GameSnapshot, PersistedGame } from '../engine/game.ts';
 import { seedState } from '../engine/rng.ts';
-import type { EngineEvent, GameInput, NegotiationContext } from '../engine/types.ts';
+import type { EngineEvent, NegotiationContext } from '../engine/types.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId } from '../scenario/schema.ts';
 import { type GameRecord, playGame } from './simulate.ts';
@@ -36,20 +36,34 @@ export type WhatIfChange =
 
 /** Why a moment or a change cannot be replayed, in words for the person who asked. */
 export class WhatIfError extends Error {
-  constructor(
-    readonly reason: 'stepOutOfRange' | 'changeNotAllowed',
-    message: string,
-  ) {
+  readonly reason: 'stepOutOfRange' | 'changeNotAllowed';
+
+  constructor(reason: 'stepOutOfRange' | 'changeNotAllowed', message: string) {
     super(message);
+    this.reason = reason;
     this.name = 'WhatIfError';
   }
 }
 
-/** The game after its first `step` events: what a server restart would rebuild at that moment. */
-export function replayTo(engine: Engine, input: GameInput, events: readonly EngineEvent[], step: number): GameSnapshot {
+/**
+ * The game after its first `step` events from `start` (the game's first snapshot): what a server
+ * restart would rebuild at that moment.
+ */
+export function replayTo(
+  engine: Engine,
+  start: GameSnapshot,
+  events: readonly EngineEvent[],
+  step: number,
+): GameSnapshot {
   if (!Number.isInteger(step) || step < 0 || step > events.length)
     throw new WhatIfError('stepOutOfRange', `step must be a whole number from 0 to ${events.length}, got ${step}`);
-  return engine.replay(input, events.slice(0, step));
+  let snapshot = start;
+  for (const event of events.slice(0, step)) {
+    const result = engine.step(snapshot, event);
+    if (!result.ok) throw new Error(`replay diverged at ${event.type}: ${result.rejection.message}`);
+    snapshot = result.snapshot;
+  }
+  return snapshot;
 }
 
 function withContext(engine: Engine, snapshot: GameSnapshot, context: NegotiationContext): GameSnapshot {
@@ -72,12 +86,12 @@ function stepOrRefuse(engine: Engine, snapshot: GameSnapshot, event: EngineEvent
  */
 export function momentOf(
   engine: Engine,
-  input: GameInput,
+  start: GameSnapshot,
   events: readonly EngineEvent[],
   step: number,
   change?: WhatIfChange,
 ): GameSnapshot {
-  const before = replayTo(engine, input, events, step);
+  const before = replayTo(engine, start, events, step);
   if (!change) return before;
   const original = events[step];
   if (change.kind === 'insert') {
@@ -196,7 +210,10 @@ export function summariseWhatIf(pub: PublicScenario, records: readonly GameRecor
     DELEGATION_IDS.map((d) => {
       const values = records.map((r) => r.scores[d]?.utility ?? 0).sort((a, b) => a - b);
       const histogram = Array.from({ length: 10 }, () => 0);
-      for (const v of values) histogram[Math.min(9, Math.max(0, Math.floor(v * 10)))] += 1;
+      for (const v of values) {
+        const bin = Math.min(9, Math.max(0, Math.floor(v * 10)));
+        histogram[bin] = (histogram[bin] ?? 0) + 1;
+      }
       const better = records.filter((r) => (r.scores[d]?.utility ?? 0) > (r.scores[d]?.noDeal ?? 0) + 0.005).length;
       const spread: ScoreSpread = {
         mean: values.reduce((a, b) => a + b, 0) / n,
