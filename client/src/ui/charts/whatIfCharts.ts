@@ -21,7 +21,7 @@ export function outcomeBars(
   id: string,
 ) {
   const rowH = 28;
-  const frame = { width: 640, height: bars.length * rowH + 70, margin: { top: 10, right: 60, bottom: 52, left: 250 } };
+  const frame = { width: 720, height: bars.length * rowH + 70, margin: { top: 10, right: 110, bottom: 52, left: 310 } };
   const x = scaleLinear()
     .domain([0, 1])
     .range([frame.margin.left, frame.width - frame.margin.right]);
