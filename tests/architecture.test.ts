@@ -110,20 +110,6 @@ function moduleState(source: string): string[] {
     .map((line) => line.trim());
 }
 
-/**
- * Allowed for now, each with the same reason: these files belong to the rules branch of issue 17,
- * which removes their cycles and their module-level caches (compiled conditions, per-seat bot
- * memory). The integrator deletes both lists when merging it.
- */
-const RULES_BRANCH_CYCLES = [
-  ['shared/src/engine/apply.ts', 'shared/src/engine/applyFacilitator.ts'],
-  ['shared/src/scenario/evaluate.ts', 'shared/src/scenario/utility.ts'],
-  ['shared/src/scenario/crossref.ts', 'shared/src/scenario/parse.ts', 'shared/src/scenario/refChecker.ts'],
-];
-const RULES_BRANCH_STATE = (file: string) =>
-  /^shared\/src\/(scenario|bots)\//.test(file) ||
-  ['shared/src/engine/transcript.ts', 'shared/src/engine/apply.ts', 'shared/src/memo.ts'].includes(file);
-
 describe('layering', () => {
   it('finds imports in every syntax it claims to', () => {
     const code = `import a from 'a';\nimport type { B } from "b";\nexport * from './c.ts';\nimport 'd';\nconst e = await import('e');`;
@@ -167,9 +153,7 @@ describe('import cycles', () => {
   });
 
   it('no file of shared/src imports itself back through others', () => {
-    const allowed = new Set(RULES_BRANCH_CYCLES.map((cycle) => cycle.join(' ')));
-    const cycles = cyclesOf(importGraph('shared/src')).map((cycle) => cycle.join(' '));
-    expect(cycles.filter((cycle) => !allowed.has(cycle))).toEqual([]);
+    expect(cyclesOf(importGraph('shared/src'))).toEqual([]);
   });
 
   it('the room’s collaborators never import the room, nor each other in a circle', () => {
@@ -201,7 +185,6 @@ describe('memory belongs to a game', () => {
   it('shared/src keeps no mutable state at module level', () => {
     const found = sourceFiles('shared/src')
       .map((file) => file.split(path.sep).join('/'))
-      .filter((file) => !RULES_BRANCH_STATE(file))
       .flatMap((file) => moduleState(readFileSync(path.join(ROOT, file), 'utf8')).map((line) => `${file}: ${line}`));
     expect(found).toEqual([]);
   });

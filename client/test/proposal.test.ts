@@ -48,7 +48,7 @@ describe('the proposal builder', () => {
     const v = view(w, snapshot, 'ukraine');
     const pkg = { 'status-crimea': 'recognised-russian' };
     const hints = draftHints(seatScenario(w.pub, v), v, 'ukraine', draftOf(pkg));
-    const expected = checkPackage(w.scenario, 'ukraine', pkg, snapshot.context.world);
+    const expected = checkPackage(w.engine.rules, 'ukraine', pkg, snapshot.context.world);
     expect(expected.length).toBeGreaterThan(0);
     expect(hints.breaches.map((b) => b.redLine)).toEqual(expected.map((b) => b.redLine.id));
     expect(hints.breaches.flatMap((b) => b.clauses)).toContain('status-crimea.recognised-russian');

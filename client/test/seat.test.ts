@@ -105,7 +105,7 @@ describe('refusal (the UI’s hint) agrees with the engine’s guard on the serv
       for (const type of EVENT_NAMES) {
         for (const payload of SAMPLES[type] ?? []) {
           const client = refusal(seat, seatView, actor, { type, payload } as Intent, now);
-          const server = checkEvent(w.scenario, { ...snapshot.context, now }, {
+          const server = checkEvent(w.engine.rules, { ...snapshot.context, now }, {
             ...payload,
             type,
             actor,

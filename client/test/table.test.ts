@@ -1,14 +1,7 @@
+import { bilateral } from '@peace-table/shared/engine/channels';
 import { NOTICE_CODES, type SessionStateSnapshot } from '@peace-table/shared/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  bilateral,
-  channelKind,
-  channelsFor,
-  markRead,
-  totalUnread,
-  unreadCounts,
-  unsentChat,
-} from '../src/model/channels.ts';
+import { channelKind, channelsFor, markRead, totalUnread, unreadCounts, unsentChat } from '../src/model/channels.ts';
 import { inEveryLanguage, noticesBetween, noticeText } from '../src/model/notices.ts';
 import { roster, rowStatusKey } from '../src/model/roster.ts';
 import { FRONT_GAUGE, gauges, tableModel } from '../src/model/table.ts';

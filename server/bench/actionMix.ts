@@ -8,6 +8,7 @@
  */
 import type { Channel, Package } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
+import { compileRules } from '@peace-table/shared/scenario/compiled';
 import { checkPackage } from '@peace-table/shared/scenario/evaluate';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '@peace-table/shared/scenario/schema';
 
@@ -34,6 +35,7 @@ function seeded(seed: number): () => number {
 export function mixPlan(scenario: Scenario, count = 40): MixPlan {
   const random = seeded(2026);
   const issues = scenario.agenda.issues.filter((issue) => !issue.concludes);
+  const rules = compileRules(scenario);
   const drafts: MixPlan['drafts'] = [];
   for (let tries = 0; drafts.length < count && tries < count * 50; tries += 1) {
     const pkg: Package = {};
@@ -43,7 +45,7 @@ export function mixPlan(scenario: Scenario, count = 40): MixPlan {
       const option = issue?.options[Math.floor(random() * issue.options.length)];
       if (issue && option) pkg[issue.id] = option.id;
     }
-    const keeps = DELEGATION_IDS.filter((d) => checkPackage(scenario, d, pkg).length === 0);
+    const keeps = DELEGATION_IDS.filter((d) => checkPackage(rules, d, pkg).length === 0);
     if (keeps.length > 0) drafts.push({ package: pkg, keeps });
   }
   const sector = scenario.map.sectors[0]?.id;

@@ -5,7 +5,7 @@
  * event-loop delay since the last ask.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { decide } from '@peace-table/shared/bots/decide';
+import { createBot } from '@peace-table/shared/bots/decide';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/log.ts';
 
@@ -13,7 +13,7 @@ const env = (name: string, fallback: number) => (process.env[name] ? Number(proc
 const app = createApp({
   logger: createLogger('warn'),
   handleSignals: true,
-  decide,
+  createBot,
   whatIf: {
     maxRunning: 1,
     workers: env('WHATIF_WORKERS', 2),

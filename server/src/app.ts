@@ -7,7 +7,7 @@ import { defineRoom, defineServer, matchMaker, type Presence } from '@colyseus/c
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import type { DecideFn } from '@peace-table/shared/bots/types';
+import type { CreateBot } from '@peace-table/shared/bots/types';
 import { createViewCache } from '@peace-table/shared/engine/viewCache';
 import { NEGOTIATION_ROOM, type RoomAddressInfo } from '@peace-table/shared/protocol';
 import { CLIENT_DIST_DIR, readPackageInfo, readServerConfig, type ServerConfig } from './config.ts';
@@ -42,7 +42,7 @@ export interface AppOptions {
   store?: SessionStore;
   scenarios?: ScenarioSource;
   /** The computer players. Without them, bot seats are refused and absent humans keep their seats. */
-  decide?: DecideFn | null;
+  createBot?: CreateBot | null;
   rateLimit?: RateLimit;
   /** Frames per client past which its connection is closed (default 40 a second, bursts of 120). */
   frameLimit?: RateLimit;
@@ -63,7 +63,7 @@ export function createApp(options: AppOptions = {}) {
   const pkg = readPackageInfo();
   const store = options.store ?? new SessionStore(config.databasePath);
   const scenarios = options.scenarios ?? contentScenarios();
-  const decide = options.decide ?? null;
+  const createBot = options.createBot ?? null;
   const limits = { ...config.limits, ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}) };
   // Created here, not by Colyseus, so main.ts can catch listen errors (port in use) on it; the
   // edge sees every request first (client address, CORS, JSON only: http/edge.ts).
@@ -74,7 +74,7 @@ export function createApp(options: AppOptions = {}) {
     logger,
     store,
     scenarios,
-    decide,
+    createBot,
     node: config.nodeId,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     frameLimit: options.frameLimit ?? DEFAULT_FRAME_LIMIT,
@@ -119,7 +119,7 @@ export function createApp(options: AppOptions = {}) {
       mountApi(app, {
         store,
         scenarios,
-        hasBots: decide !== null,
+        hasBots: createBot !== null,
         defaults,
         logger,
         sessionLimit: limits.sessions,

@@ -42,14 +42,14 @@ async function main() {
   } catch (error) {
     fail(`Peace Table could not start: ${(error as Error).message}`);
   }
-  const [{ createApp }, { decide }] = await Promise.all([
+  const [{ createApp }, { createBot }] = await Promise.all([
     import('./app.ts'),
     // The computer players (shared/src/bots): bot seats, and seats whose humans are gone.
     import('@peace-table/shared/bots/decide'),
   ]);
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp({ decide, store, config });
+    app = createApp({ createBot, store, config });
   } catch (error) {
     fail(`Peace Table could not start: ${(error as Error).message}`);
   }

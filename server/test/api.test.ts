@@ -173,7 +173,7 @@ describe('with bots and no admin password', () => {
 describe('without bots, with an admin password', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ decide: null, config: { adminPassword: 'open sesame' } });
+    server = await startTestServer({ createBot: null, config: { adminPassword: 'open sesame' } });
   });
   afterAll(() => server.colyseus.shutdown());
 

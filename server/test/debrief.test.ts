@@ -3,7 +3,7 @@
  * as each seat saw it, what-if batches on worker threads (reproducing a direct replay followed by
  * the simulator, a concurrency limit, cancelling, clear errors) and "play on from here".
  */
-import { decide } from '@peace-table/shared/bots/decide';
+import { createBot } from '@peace-table/shared/bots/decide';
 import type { DebriefAnswer, ReplayAnswer, WhatIfAnswer } from '@peace-table/shared/debriefApi';
 import { createEngine } from '@peace-table/shared/engine/game';
 import { viewFor } from '@peace-table/shared/engine/view';
@@ -42,7 +42,7 @@ async function until(check: () => Promise<boolean>, ms: number) {
 
 beforeAll(async () => {
   server = await startTestServer({
-    decide,
+    createBot,
     scenarios,
     config: { botDelayMs: 0 },
     whatIf: { maxRunning: 1, maxGames: 3000, workers: 2 },

@@ -6,7 +6,7 @@
  * briefings when the talks conclude (viewFor's rule), so briefing and numbers are checked up to
  * that frame; private chat stays private for good and is checked over every frame.
  */
-import { canRead } from '@peace-table/shared/engine/view';
+import { canRead } from '@peace-table/shared/engine/channels';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateStrings } from '../../shared/test/engine/leaks.ts';

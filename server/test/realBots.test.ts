@@ -3,7 +3,7 @@
  * by the server: a session of four bot seats plays itself to an outcome through the same path as
  * people, watched by a projector. This is the integration of content, engine, bots and server.
  */
-import { decide } from '@peace-table/shared/bots/decide';
+import { createBot } from '@peace-table/shared/bots/decide';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentScenarios } from '../src/sessions/scenarios.ts';
 import { createSession, joinAs } from './support/players.ts';
@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from './support/testServer.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ decide, scenarios: contentScenarios(), config: { botDelayMs: 0 } });
+  server = await startTestServer({ createBot, scenarios: contentScenarios(), config: { botDelayMs: 0 } });
 });
 afterAll(() => server.colyseus.shutdown());
 

@@ -6,8 +6,8 @@
  * preferences' rationale, personality, phrases) up to the debrief, and for private chat throughout.
  */
 
+import { canRead } from '@peace-table/shared/engine/channels';
 import type { Channel } from '@peace-table/shared/engine/types';
-import { canRead } from '@peace-table/shared/engine/view';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '@peace-table/shared/scenario/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateStrings } from '../../shared/test/engine/leaks.ts';

@@ -5,8 +5,10 @@
  * seat order, and when nobody acts the facilitator moves the phase on. Each table owns its game's
  * view cache and its seats' bots, and drops them with the table.
  */
-import { decide } from '../../shared/src/bots/decide.ts';
-import type { BotDecision, BotLevel } from '../../shared/src/bots/types.ts';
+import { createBot } from '../../shared/src/bots/decide.ts';
+import { compilePublicRules } from '../../shared/src/bots/publicRules.ts';
+import type { BotLevel } from '../../shared/src/bots/types.ts';
+import { eventFrom } from '../../shared/src/engine/eventFrom.ts';
 import type { Engine, GameSnapshot } from '../../shared/src/engine/game.ts';
 import type { EngineEvent, NegotiationContext } from '../../shared/src/engine/types.ts';
 import type { SeatView } from '../../shared/src/engine/view.ts';
@@ -14,13 +16,6 @@ import { createViewCache, type ViewCache } from '../../shared/src/engine/viewCac
 import type { PublicScenario } from '../../shared/src/scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId } from '../../shared/src/scenario/schema.ts';
 import { mayAct } from '../../shared/src/sim/simulate.ts';
-
-/** The computer player of one seat for one game. */
-type SeatBot = (view: SeatView) => BotDecision | null;
-
-function seatBot(pub: PublicScenario, delegation: DelegationId, level: BotLevel, seed: number): SeatBot {
-  return (view) => decide(pub, view, { delegation, level, seed });
-}
 
 export interface BotTable {
   readonly views: ViewCache;
@@ -34,10 +29,9 @@ const MAX_TURNS = 5000;
 
 export function botTable(engine: Engine, pub: PublicScenario, seed: number, level: BotLevel = 'standard'): BotTable {
   const views = createViewCache(engine.scenario);
-  const bots = Object.fromEntries(DELEGATION_IDS.map((d) => [d, seatBot(pub, d, level, seed)])) as Record<
-    DelegationId,
-    SeatBot
-  >;
+  // Each seat's bot keeps its own memory for this game, as on a server.
+  const rules = compilePublicRules(pub, engine.rules.space);
+  const bots = Object.fromEntries(DELEGATION_IDS.map((d) => [d, createBot(rules, { delegation: d, level, seed })]));
   let snapshot: GameSnapshot = engine.start({ seed, now: 0 });
   let at = 0;
   let turns = 0;
@@ -64,10 +58,10 @@ export function botTable(engine: Engine, pub: PublicScenario, seed: number, leve
         if (!mayAct(snapshot.context, d)) continue;
         const view = views.view(snapshot.context, d);
         seen?.(d, view);
-        const choice = bots[d](view);
+        const choice = bots[d]?.decide(view);
         if (!choice) continue;
         at += 1000;
-        if (send({ ...choice.action, actor: d, at } as EngineEvent)) acted = true;
+        if (send(eventFrom(choice.action.type, choice.action, d, at))) acted = true;
       }
       if (!acted) {
         at += 1000;

@@ -4,6 +4,7 @@
  * refuse and shows the server's sentence as the reason. Also the one place that builds outgoing
  * intents, typed by the engine's payload schemas.
  */
+import { eventFrom } from '@peace-table/shared/engine/eventFrom';
 import type { EventPayload } from '@peace-table/shared/engine/events';
 import { checkEvent } from '@peace-table/shared/engine/rules';
 import type { Actor, EngineEvent, EngineEventType, Rejection } from '@peace-table/shared/engine/types';
@@ -31,8 +32,8 @@ export function refusal(
   now: number = Date.now(),
 ): Rejection | null {
   const ctx = contextFromView(seat.scenario, view, now);
-  const event = { ...action.payload, type: action.type, actor, at: now } as EngineEvent;
-  return checkEvent(seat.scenario, ctx, event);
+  const event = eventFrom(action.type, action.payload, actor, now) as EngineEvent;
+  return checkEvent(seat.rules, ctx, event);
 }
 
 /**

@@ -3,15 +3,10 @@
  * A delegation has the plenary, its own private room, one bilateral channel with each other
  * delegation and the facilitator's announcements; the facilitator reads all of them.
  */
-import type { Channel, ChatMessage } from '@peace-table/shared/engine/types';
+import { bilateral, type Channel, parseChannel } from '@peace-table/shared/engine/channels';
+import type { ChatMessage } from '@peace-table/shared/engine/types';
 import type { SeatView, ViewerSeat } from '@peace-table/shared/engine/view';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
-
-/** The bilateral channel of two delegations, in the engine's canonical order. */
-export function bilateral(a: DelegationId, b: DelegationId): Channel {
-  const [first, second] = DELEGATION_IDS.indexOf(a) < DELEGATION_IDS.indexOf(b) ? [a, b] : [b, a];
-  return `bilateral:${first}+${second}`;
-}
 
 export function channelsFor(viewer: ViewerSeat): Channel[] {
   if (viewer === 'spectator') return ['plenary', 'announcements'];
@@ -38,14 +33,10 @@ export type ChannelKind =
 
 /** What a channel is, relative to the viewer (a bilateral names the other side only). */
 export function channelKind(channel: Channel, viewer: ViewerSeat): ChannelKind {
-  if (channel === 'plenary') return { kind: 'plenary' };
-  if (channel === 'announcements') return { kind: 'announcements' };
-  if (channel.startsWith('delegation:')) {
-    return { kind: 'delegation', delegation: channel.slice('delegation:'.length) as DelegationId };
-  }
-  const pair = channel.slice('bilateral:'.length).split('+') as DelegationId[];
-  const others = pair.filter((d) => d !== viewer);
-  return { kind: 'bilateral', with: others.length > 0 ? others : pair };
+  const parsed = parseChannel(channel);
+  if (parsed.kind !== 'bilateral') return parsed;
+  const others = parsed.pair.filter((d) => d !== viewer);
+  return { kind: 'bilateral', with: others.length > 0 ? others : [...parsed.pair] };
 }
 
 /** Messages of one channel, oldest first. */

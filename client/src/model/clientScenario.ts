@@ -11,12 +11,15 @@
  */
 import { DEFAULT_OPTIONS, type NegotiationContext, type SeatState } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
+import { compileRules, type ScenarioRules } from '@peace-table/shared/scenario/compiled';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Delegation, Lever, Scenario } from '@peace-table/shared/scenario/schema';
 
 export interface SeatScenario {
   scenario: Scenario;
+  /** Its rules compiled (red lines and ratification of the delegations it knows), for checkEvent and the hints. */
+  rules: ScenarioRules;
   /** Delegations whose private content (red lines, utilities) this seat has. */
   known: DelegationId[];
   knows(delegation: DelegationId): boolean;
@@ -80,7 +83,7 @@ export function seatScenario(pub: PublicScenario, view: Pick<SeatView, 'private'
     outcomes: pub.outcomes.map((o) => ({ ...o, when: { agreement: false } })),
     map: pub.map,
   };
-  return { scenario, known, knows: (d) => known.includes(d) };
+  return { scenario, rules: compileRules(scenario), known, knows: (d) => known.includes(d) };
 }
 
 /**

@@ -3,6 +3,7 @@
  * do to the world (from its effects), whether it may be pulled now and, if not, why; and whether
  * it is already queued for this round's resolution.
  */
+import { coolingUntil } from '@peace-table/shared/engine/cooldowns';
 import type { Rejection } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
 import type { DelegationId, Lever, Localized } from '@peace-table/shared/scenario/schema';
@@ -49,12 +50,11 @@ export function leverRows(seat: SeatScenario, view: SeatView, who: DelegationId,
         lever: lever.id,
         ...(lever.targetsSector && firstSector ? { sector: firstSector } : {}),
       });
-      const from = view.cooldowns[lever.id] ?? 0;
       return {
         lever,
         effects: effectLines(seat, lever),
         queued: view.queuedLevers.some((q) => q.lever === lever.id && q.round === view.round),
-        availableFrom: from > view.round ? from : null,
+        availableFrom: coolingUntil(view.cooldowns, lever.id, view.round),
         blocked: refusal(seat, view, who, probe, now),
         sectors: lever.targetsSector ? sectors : [],
       };

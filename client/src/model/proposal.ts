@@ -73,13 +73,13 @@ export function draftHints(
   draft: Draft,
   now?: number,
 ): DraftHints {
-  const { scenario } = seat;
+  const { scenario, rules } = seat;
   const pkg = draftPackage(draft);
   const settled = Object.keys(pkg).length;
   // An empty draft is simply not started yet, not a problem to report.
-  const problems = settled === 0 ? [] : packageProblems(scenario, pkg);
+  const problems = settled === 0 ? [] : packageProblems(rules.space, pkg).map((p) => p.message);
   const breaches = seat.knows(who)
-    ? checkPackage(scenario, who, pkg, view.world).map((b) => ({
+    ? checkPackage(rules, who, pkg, view.world).map((b) => ({
         redLine: b.redLine.id,
         title: b.redLine.title,
         explanation: b.redLine.explanation,
@@ -92,7 +92,7 @@ export function draftHints(
     utility: seat.knows(who) ? packageUtility(scenario, who, pkg, view.world) : 0,
     noDeal: seat.knows(who) ? noDealValue(scenario, who, view.world) : 0,
     breaches,
-    signatories: requiredSignatories(scenario, pkg),
+    signatories: requiredSignatories(rules.space, pkg),
     problems,
     refusal: rejection,
     settled,

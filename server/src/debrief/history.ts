@@ -84,7 +84,7 @@ export class SessionHistory {
   }
 
   analysis(): DealAnalysis {
-    this.analysed ??= dealAnalysis(this.scenario, this.final);
+    this.analysed ??= dealAnalysis(this.engine.rules, this.final);
     return this.analysed;
   }
 }

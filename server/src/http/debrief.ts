@@ -20,8 +20,9 @@ import type {
   ReplayAnswer,
   WhatIfAnswer,
 } from '@peace-table/shared/debriefApi';
+import { canRead } from '@peace-table/shared/engine/channels';
 import type { PersistedGame } from '@peace-table/shared/engine/game';
-import { canRead, type ViewerSeat, viewFor } from '@peace-table/shared/engine/view';
+import { type ViewerSeat, viewFor } from '@peace-table/shared/engine/view';
 import { normaliseJoinCode, PlayOnBody, WhatIfBody, type WhatIfChangeBody } from '@peace-table/shared/messages';
 import {
   FACILITATOR_KEY_HEADER,

@@ -15,6 +15,7 @@
  */
 import { type Client, type Messages, matchMaker, Room } from '@colyseus/core';
 import type { BotDecision } from '@peace-table/shared/bots/types';
+import { eventFrom } from '@peace-table/shared/engine/eventFrom';
 import type { EngineEvent, EngineEventType } from '@peace-table/shared/engine/types';
 import { ROOM_MESSAGE, type ErrorCode as WireErrorCode } from '@peace-table/shared/protocol';
 import { type RefusalDetail, refusalDetail } from '@peace-table/shared/refusals';
@@ -86,7 +87,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
     this.state = createSessionState(this.config.code, this.scenario);
     // This room's views of its game (a view cache by default), dropped with the room.
     this.views = new ViewPublisher(options.views(this.scenario), () => this.session.context);
-    if (options.decide) {
+    if (options.createBot) {
       this.bots = new BotSeats(
         {
           scenario: this.scenario,
@@ -97,7 +98,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
           log: this.log,
         },
         {
-          decide: options.decide,
+          createBot: options.createBot,
           level: this.config.botLevel,
           seed: this.config.input.seed,
           delayMs: this.config.botDelayMs,
@@ -249,7 +250,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
   onAction(client: Client, type: EngineEventType, payload: object) {
     const seat = this.seats.actorFor(client.sessionId);
     if (!seat.ok) return sendError(client, { ...seat.refusal, ref: type });
-    const outcome = this.submit({ ...payload, type, actor: seat.actor, at: Date.now() } as EngineEvent);
+    const outcome = this.submit(eventFrom(type, payload, seat.actor, Date.now()) as EngineEvent);
     if (!outcome.ok) {
       const { ok: _ok, ...error } = outcome;
       sendError(client, { ...error, ref: type });
@@ -272,7 +273,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
   }
 
   private submitBot(d: DelegationId, decision: BotDecision): boolean {
-    const event = { ...decision.action, actor: d, at: Date.now() } as EngineEvent;
+    const event = eventFrom(decision.action.type, decision.action, d, Date.now()) as EngineEvent;
     const outcome = this.submit(event);
     if (outcome.ok) this.seats.sendBotReason(d, decision, event.at);
     return outcome.ok;

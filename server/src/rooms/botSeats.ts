@@ -1,17 +1,20 @@
 /**
- * Runs the computer's seats. The bot itself is an injected `DecideFn` (shared/src/bots): a pure
- * function of `viewFor(scenario, ctx, itsSeat)`, so it sees exactly what a human at that seat
- * would. This file only decides *when* to ask it and hands its answer to the room's `submit`,
- * the same path a human's message takes (validation, rules, persistence, broadcast).
+ * Runs the computer's seats. Each bot seat has its own bot, made by the injected `createBot`
+ * (shared/src/bots) the first time the seat is played by the computer and kept, with its memory,
+ * for the rest of this room's game: it decides from `viewFor(scenario, ctx, itsSeat)`, so it sees
+ * exactly what a human at that seat would. A bot made afresh (after a restart) decides as the
+ * old one would have. This file only decides *when* to ask it and hands its answer to the room's
+ * `submit`, the same path a human's message takes (validation, rules, persistence, broadcast).
  *
  * Pacing: after anything changes, each bot seat thinks for about `delayMs` (±25%) before acting,
  * so students can follow what happens. A bot is asked again after every accepted event, at most
  * MAX_ACTIONS_PER_PHASE times per phase, so a chatty bot cannot flood the table or loop.
  */
-import type { BotDecision, BotLevel, DecideFn } from '@peace-table/shared/bots/types';
+import { compilePublicRules, type PublicRules } from '@peace-table/shared/bots/publicRules';
+import type { Bot, BotDecision, BotLevel, CreateBot } from '@peace-table/shared/bots/types';
 import type { NegotiationContext } from '@peace-table/shared/engine/types';
 import { viewFor } from '@peace-table/shared/engine/view';
-import { type PublicScenario, publicScenario } from '@peace-table/shared/scenario/public';
+import { publicScenario } from '@peace-table/shared/scenario/public';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '@peace-table/shared/scenario/schema';
 import type { Logger } from 'pino';
 
@@ -32,7 +35,7 @@ export interface BotHost {
 }
 
 export interface BotSettings {
-  decide: DecideFn;
+  createBot: CreateBot;
   level: BotLevel;
   seed: number;
   delayMs: number;
@@ -43,8 +46,10 @@ export class BotSeats {
   /** Actions per delegation in the current phase, keyed "round:phase". */
   private readonly spent = new Map<DelegationId, { phase: string; count: number }>();
 
-  /** What a bot may know of the scenario besides its own seat's view. */
-  private readonly publicScenario: PublicScenario;
+  /** What a bot may know of the scenario besides its own seat's view, compiled once for the room's bots. */
+  private readonly publicRules: PublicRules;
+  /** The bot of each seat the computer has played in this game. */
+  private readonly bots = new Map<DelegationId, Bot>();
 
   private readonly host: BotHost;
   private readonly settings: BotSettings;
@@ -52,7 +57,7 @@ export class BotSeats {
   constructor(host: BotHost, settings: BotSettings) {
     this.host = host;
     this.settings = settings;
-    this.publicScenario = publicScenario(host.scenario);
+    this.publicRules = compilePublicRules(publicScenario(host.scenario));
   }
 
   /** Something changed: every bot seat without a pending decision schedules one. */
@@ -93,6 +98,16 @@ export class BotSeats {
     return used && used.phase === this.phaseKey(ctx) ? MAX_ACTIONS_PER_PHASE - used.count : MAX_ACTIONS_PER_PHASE;
   }
 
+  private botOf(d: DelegationId): Bot {
+    let bot = this.bots.get(d);
+    if (!bot) {
+      const { level, seed } = this.settings;
+      bot = this.settings.createBot(this.publicRules, { delegation: d, level, seed });
+      this.bots.set(d, bot);
+    }
+    return bot;
+  }
+
   private act(d: DelegationId): void {
     this.pending.delete(d);
     if (!this.host.isBot(d)) return;
@@ -100,12 +115,7 @@ export class BotSeats {
     if (ctx.phase === 'concluded' || ctx.paused || this.budget(d, ctx) <= 0) return;
     let decision: BotDecision | null;
     try {
-      const view = viewFor(this.host.scenario, ctx, d);
-      decision = this.settings.decide(this.publicScenario, view, {
-        delegation: d,
-        level: this.settings.level,
-        seed: this.settings.seed,
-      });
+      decision = this.botOf(d).decide(viewFor(this.host.scenario, ctx, d));
     } catch (error) {
       this.host.log.error({ err: error, delegation: d }, 'bot failed to decide');
       return;

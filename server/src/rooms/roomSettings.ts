@@ -2,7 +2,7 @@
  * What the server gives every negotiation room (`defineRoom(NegotiationRoom, settings)`).
  * Colyseus merges a client's create options underneath these, so a client can never replace them.
  */
-import type { DecideFn } from '@peace-table/shared/bots/types';
+import type { CreateBot } from '@peace-table/shared/bots/types';
 import type { Scenario } from '@peace-table/shared/scenario/schema';
 import type { Logger } from 'pino';
 import type { ScenarioSource } from '../sessions/scenarios.ts';
@@ -15,7 +15,7 @@ export interface NegotiationRoomSettings {
   store: SessionStore;
   scenarios: ScenarioSource;
   /** The computer players; null on a server without bots (bot seats are then refused at creation). */
-  decide: DecideFn | null;
+  createBot: CreateBot | null;
   /** This server's name in the sessions table: it restores only its own sessions after a restart. */
   node: string;
   /** Messages handled per client (`rate_limited` past it). */

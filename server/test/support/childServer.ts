@@ -7,13 +7,13 @@
 import { createApp } from '../../src/app.ts';
 import { readPort } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { scenarios, testDecide } from './fixtures.ts';
+import { scenarios, testBot } from './fixtures.ts';
 
 const port = readPort();
 const app = createApp({
   logger: createLogger(process.env.LOG_LEVEL ?? 'warn'),
   scenarios,
-  decide: testDecide,
+  createBot: testBot,
   patchRate: 20,
   handleSignals: true,
 });

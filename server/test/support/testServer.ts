@@ -10,7 +10,7 @@ import { ColyseusTestServer } from '@colyseus/testing';
 import { type AppOptions, createApp } from '../../src/app.ts';
 import { createLogger } from '../../src/log.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
-import { scenarios, testDecide } from './fixtures.ts';
+import { scenarios, testBot } from './fixtures.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,7 +31,7 @@ export async function startTestServer(options: AppOptions = {}) {
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     handleSignals: false,
     scenarios,
-    decide: testDecide,
+    createBot: testBot,
     patchRate: 20,
     ...options,
     store,

@@ -6,11 +6,13 @@
  * Russia attacks where its forces are already advancing once Ukraine's pipeline is short (the
  * content's `requires`). Personality.leverUse sets how readily it acts.
  */
+import { coolingUntil } from '../engine/cooldowns.ts';
 import type { SeatView } from '../engine/view.ts';
-import { bindSector, evaluateCondition } from '../scenario/evaluate.ts';
+import { holds } from '../scenario/condition.ts';
+import { bindSector, noDealAfter } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import type { DelegationId, Lever } from '../scenario/schema.ts';
-import { noDealAfter } from '../scenario/utility.ts';
+import type { BotMemory } from './memory.ts';
 import { type OwnModel, ownNoDeal } from './model.ts';
 
 /** What pressing a blocking delegation is worth to a bot, in its own utility units. */
@@ -54,12 +56,13 @@ function bestSector(scenario: PublicScenario, view: SeatView): string | null {
 
 /** The lever worth pulling now, if any (at most one a round; the host checks the rules again). */
 export function chooseLever(
-  scenario: PublicScenario,
+  memory: BotMemory,
   own: OwnModel,
   view: SeatView,
   leverUse: number,
   roll: number,
 ): LeverChoice | null {
+  const { scenario } = memory;
   for (const q of view.queuedLevers) if (q.owner === own.self) return null;
   if (roll > leverUse) return null;
   const blocking = blockers(view).filter((d) => d !== own.self);
@@ -67,8 +70,9 @@ export function chooseLever(
   let best: LeverChoice | null = null;
   let target: string | null | undefined;
   for (const lever of view.private[own.self]?.levers ?? []) {
-    if ((view.cooldowns[lever.id] ?? 0) > view.round) continue;
-    if (lever.requires && !evaluateCondition(lever.requires, { world: view.world })) continue;
+    if (coolingUntil(view.cooldowns, lever.id, view.round) !== null) continue;
+    const { requires } = memory.lever(lever);
+    if (requires && !holds(requires, null, { world: view.world })) continue;
     if (lever.targetsSector && target === undefined) target = bestSector(scenario, view); // once, if a lever needs it
     const sector = lever.targetsSector ? (target as string | null) : null;
     if (lever.targetsSector && !sector) continue;

@@ -1,7 +1,8 @@
 /**
- * What an AI delegation knows and believes, rebuilt from its own view every time it decides:
- * its own utility tables (from its private preferences), its concession curve, and an opponent
- * model learned from what the others did at the table (their drafts, answers and reasons).
+ * What an AI delegation knows and believes: its own numbers (from its private preferences) and
+ * the rules it must keep (its red lines and ratification rules, compiled), its concession curve,
+ * and an opponent model learned from what the others did at the table (their drafts, answers and
+ * reasons).
  *
  * Literature: time-dependent tactics (Faratin, Sierra & Jennings 1998: Boulware e < 1, Conceder
  * e > 1), the ACnext acceptance condition (Baarslag et al. 2014), and frequency opponent models
@@ -9,45 +10,106 @@
  * proposing are what it values; clauses it names when rejecting are what it cannot take.
  */
 import type { SeatView } from '../engine/view.ts';
-import { memo } from '../memo.ts';
+import { compileDelegationRules, type DelegationRules } from '../scenario/compiled.ts';
 import { noDealFrom, utilityFrom, type WorldState, weightsOf } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
-import { DELEGATION_IDS, type DelegationId, type Package, type Preferences } from '../scenario/schema.ts';
-import { type ClauseSpace, spaceOf } from '../scenario/space.ts';
-import { numbered } from './numbered.ts';
+import {
+  DELEGATION_IDS,
+  type DelegationId,
+  type Package,
+  type Preferences,
+  type RatificationRule,
+  type RedLine,
+} from '../scenario/schema.ts';
+import type { ClauseSpace } from '../scenario/space.ts';
+import type { NumberedPackages } from './numbered.ts';
+import type { ClauseBeliefs } from './publicRules.ts';
 import type { BotLevel } from './types.ts';
 
-/** The bot's own numbers, from its private preferences (view.private[self]). */
+/**
+ * The bot's own numbers and rules, from its private content: made once per bot seat. Its numbers
+ * are arrays by issue index and by clause index (space.ts), the form the offer search reads.
+ */
 export interface OwnModel {
-  self: DelegationId;
-  prefs: Preferences;
-  weights: Readonly<Record<string, number>>;
+  readonly self: DelegationId;
+  readonly prefs: Preferences;
+  readonly weights: Readonly<Record<string, number>>;
+  /** Per issue index: its normalised weight. */
+  readonly issueWeight: readonly number[];
+  /** Per clause index: the bot's own utility of the clause, unweighted (the mediator's tie-breaker). */
+  readonly utility: readonly number[];
+  /** Per clause index: what the clause is worth to it, weight × utility. */
+  readonly value: readonly number[];
+  /** Per issue index: its own utility of the issue's default (0 if the content names none). */
+  readonly defaultUtility: readonly number[];
   /** max over options of weight·utility per issue, for "how much does this clause cost me". */
-  best: Record<string, { option: string; value: number }>;
-  noDealCache: WeakMap<WorldState, number>;
+  readonly best: Readonly<Record<string, { option: string; value: number }>>;
   /** The issue that matters most to it (its heaviest weight): what it says it will come back to. */
-  topIssue: string;
+  readonly topIssue: string;
+  /** Its red lines and ratification rules, compiled against the agenda. */
+  readonly rules: DelegationRules;
 }
 
-/** One model per preferences object: it depends on nothing else, and a bot decides hundreds of times a game. */
-const OWN_MODELS = new WeakMap<Preferences, OwnModel>();
-
-export function ownModel(view: SeatView, self: DelegationId): OwnModel {
-  const prefs = view.private[self]?.preferences;
-  if (!prefs) throw new Error(`the view of ${self} has no private preferences`);
-  // A delegation's preferences are its own: the same object never belongs to another seat.
-  return memo(OWN_MODELS, prefs, () => buildOwnModel(prefs, self));
+/** What an own model is made from: the bot's private content (view.private[self]). */
+export interface OwnContent {
+  preferences: Preferences;
+  redLines: readonly RedLine[];
+  ratification: readonly RatificationRule[];
 }
 
-function buildOwnModel(prefs: Preferences, self: DelegationId): OwnModel {
+export function buildOwnModel(
+  scenario: PublicScenario,
+  space: ClauseSpace,
+  self: DelegationId,
+  content: OwnContent,
+): OwnModel {
+  const prefs = content.preferences;
   const weights = weightsOf(prefs);
-  const best: OwnModel['best'] = {};
-  for (const [issue, options] of Object.entries(prefs.utilities)) {
-    const [option, u] = Object.entries(options).reduce((a, b) => (b[1] > a[1] ? b : a));
+  const best: Record<string, { option: string; value: number }> = {};
+  for (const issue in prefs.utilities) {
+    const options = prefs.utilities[issue] as Record<string, number>;
+    let option = '';
+    let u = Number.NEGATIVE_INFINITY;
+    for (const id in options) {
+      // The first of the options it likes most.
+      if ((options[id] as number) > u) {
+        option = id;
+        u = options[id] as number;
+      }
+    }
     best[issue] = { option, value: (weights[issue] ?? 0) * u };
   }
-  const topIssue = Object.entries(weights).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-  return { self, prefs, weights, best, noDealCache: new WeakMap(), topIssue };
+  // The issue that weighs most, the first of them.
+  let topIssue = '';
+  for (const issue in weights)
+    if (topIssue === '' || (weights[issue] as number) > (weights[topIssue] as number)) topIssue = issue;
+  const issueWeight: number[] = [];
+  const utility: number[] = [];
+  const value: number[] = [];
+  const defaultUtility: number[] = [];
+  for (const issue of space.issues) {
+    const weight = weights[issue.id] ?? 0;
+    const utilities = prefs.utilities[issue.id];
+    issueWeight.push(weight);
+    defaultUtility.push(utilities?.[issue.default] ?? 0);
+    for (const option of issue.options) {
+      const u = utilities?.[option.id] ?? 0;
+      utility.push(u);
+      value.push(weight * u);
+    }
+  }
+  return {
+    self,
+    prefs,
+    weights,
+    issueWeight,
+    utility,
+    value,
+    defaultUtility,
+    best,
+    topIssue,
+    rules: compileDelegationRules(space, self, scenario.delegations[self].name, content),
+  };
 }
 
 /** The no-deal value from the bot's own formula (same as evaluate.ts, from private data only). */
@@ -56,23 +118,17 @@ export function ownNoDeal(own: OwnModel, world: WorldState): number {
 }
 
 /** Own utility of a package: the same model as evaluate.ts, from the bot's own preferences only. */
-export function ownUtility(own: OwnModel, pkg: Package, world: WorldState): number {
-  // The no-deal value depends only on the world: compute it once per world object.
-  let nd = own.noDealCache.get(world);
-  if (nd === undefined) {
-    nd = noDealFrom(own.prefs, world);
-    own.noDealCache.set(world, nd);
-  }
-  return utilityFrom(own.prefs, own.weights, pkg, world, nd);
+export function ownUtility(own: OwnModel, pkg: Readonly<Package>, world: WorldState): number {
+  return utilityFrom(own.prefs, own.weights, pkg, world);
 }
 
 /**
  * The reservation value a bot holds on to: its no-deal value now, but a bot with low pressure
  * sensitivity reacts only partly to how the world has moved since the start.
  */
-export function reservation(own: OwnModel, view: SeatView, start: WorldState, sensitivity: number): number {
-  const now = ownNoDeal(own, view.world);
-  const then = ownNoDeal(own, { ...start, month: view.world.month });
+export function reservation(own: OwnModel, world: WorldState, start: WorldState, sensitivity: number): number {
+  const now = ownNoDeal(own, world);
+  const then = ownNoDeal(own, { ...start, month: world.month });
   return then + sensitivity * (now - then);
 }
 
@@ -91,108 +147,31 @@ export function aspiration(top: number, floor: number, t: number, concession: nu
   return start - (start - floor) * t ** (1 / concession);
 }
 
-/**
- * Beliefs about one delegation: a score per agenda clause (indexed like spaceOf(scenario)'s clause
- * indexes), + for what it wants, − for what it refuses.
- */
-export type ClauseBeliefs = number[];
-
-/** Everyone knows the others' public positions: the starting point of every model, once per scenario. */
-const STANCES = new WeakMap<object, ClauseBeliefs[]>();
-function stanceBeliefs(scenario: PublicScenario, space: ClauseSpace): ClauseBeliefs[] {
-  return memo(STANCES, scenario.delegations, () =>
-    DELEGATION_IDS.map((d) => {
-      const beliefs: ClauseBeliefs = [];
-      for (let k = 0; k < space.clauseCount; k += 1) beliefs.push(0);
-      const stance = scenario.delegations[d].publicStance;
-      const add = (clause: string, amount: number) => {
-        const k = space.clauseIndex.get(clause);
-        if (k !== undefined) beliefs[k] = (beliefs[k] as number) + amount;
-      };
-      for (const clause of stance?.demands ?? []) add(clause, 1);
-      for (const clause of stance?.refuses ?? []) add(clause, -2);
-      return beliefs;
-    }),
-  );
-}
-
-function add(beliefs: ClauseBeliefs, clauses: readonly number[], amount: number): void {
-  for (let c = 0; c < clauses.length; c += 1) {
-    const k = clauses[c] as number;
-    beliefs[k] = (beliefs[k] as number) + amount;
-  }
+function add(beliefs: number[], clauses: readonly number[], amount: number): void {
+  for (const k of clauses) beliefs[k] = (beliefs[k] as number) + amount;
 }
 
 /**
- * Opponent models for every delegation (by DELEGATION_IDS index; its own is its public stance),
- * learned from the proposals history in the view. Shared, read-only arrays: see replayedModel.
+ * The model of one delegation learned from the proposals in the view: each proposal's package,
+ * author and that delegation's own answer move its stance. Recent moves say more about where a
+ * delegation stands now.
  */
-export function opponentModels(
-  scenario: PublicScenario,
-  view: SeatView,
-  self: DelegationId,
-  level: BotLevel,
-): readonly ClauseBeliefs[] {
-  const space = spaceOf(scenario);
-  const stances = stanceBeliefs(scenario, space);
-  const models: ClauseBeliefs[] = [];
-  for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
-    const stance = stances[d] as ClauseBeliefs;
-    // A novice does not learn from the talks themselves; nor does a bot about itself (its own
-    // drafts and answers only ever went into its model of itself, which stays its stance).
-    if (level === 'novice' || DELEGATION_IDS[d] === self) models.push(stance);
-    else models.push(replayedModel(space, stance, view.proposals, d));
-  }
-  return models;
-}
-
-/**
- * What a delegation's model was last made from: per proposal its package, author and that
- * delegation's answer (objects the engine never changes once made, as numbered.ts relies on too).
- */
-interface Replayed {
-  space: ClauseSpace;
-  stance: ClauseBeliefs;
-  trail: unknown[];
-  beliefs: ClauseBeliefs;
-}
-const REPLAYED: Array<Replayed | undefined> = [];
-
-/**
- * The model of another delegation reads, proposal by proposal, only the package, its author and
- * that delegation's own answer, never who is looking: the bots at the table replay the same
- * history at the same moment. So the last model made of each delegation is kept with what it was
- * made from, and handed out again (never to be changed) when the history reads exactly the same.
- */
-function replayedModel(
+export function replayModel(
   space: ClauseSpace,
   stance: ClauseBeliefs,
   proposals: SeatView['proposals'],
-  d: number,
+  id: DelegationId,
+  packages: NumberedPackages,
 ): ClauseBeliefs {
-  const id = DELEGATION_IDS[d] as DelegationId;
-  const last = REPLAYED[d];
-  if (last && last.space === space && last.stance === stance && last.trail.length === 3 * proposals.length) {
-    let same = true;
-    for (let index = 0; index < proposals.length && same; index += 1) {
-      const p = proposals[index] as SeatView['proposals'][number];
-      const t = 3 * index;
-      same = last.trail[t] === p.package && last.trail[t + 1] === p.author && last.trail[t + 2] === p.responses[id];
-    }
-    if (same) return last.beliefs;
-  }
   const beliefs = stance.slice();
-  const trail: unknown[] = [];
   const total = proposals.length;
   for (let index = 0; index < total; index += 1) {
     const p = proposals[index] as SeatView['proposals'][number];
     const r = p.responses[id];
-    trail.push(p.package, p.author, r);
-    // Recent moves say more about where a delegation stands now.
     const recency = 0.5 + (0.5 * (index + 1)) / total;
-    if (p.author === id) add(beliefs, numbered(space, p.package).clauses, 1 * recency);
+    if (p.author === id) add(beliefs, packages.of(p.package).clauses, 1 * recency);
     if (!r || id === p.author) continue;
-    const clauses = numbered(space, p.package).clauses;
+    const clauses = packages.of(p.package).clauses;
     if (r.response === 'accept') {
       add(beliefs, clauses, 0.5 * recency);
       continue;
@@ -209,18 +188,28 @@ function replayedModel(
         if (current > -2) beliefs[k] = Math.max(-2, current - 0.7);
       }
     }
-    if (r.counter) add(beliefs, numbered(space, r.counter).clauses, 1 * recency);
+    if (r.counter) add(beliefs, packages.of(r.counter).clauses, 1 * recency);
   }
-  REPLAYED[d] = { space, stance, trail, beliefs };
   return beliefs;
 }
 
-/** The world at the start, from the public scenario (what every seat knows); read-only, once per scenario. */
-const START_WORLDS = new WeakMap<object, WorldState>();
-export function startWorld(scenario: PublicScenario): WorldState {
-  return memo(START_WORLDS, scenario.world, () => ({
-    values: Object.fromEntries(scenario.world.variables.map((v) => [v.id, v.initial])),
-    flags: [],
-    month: 0,
-  }));
+/** What the opponent models are made from: a bot seat's memory (memory.ts). */
+export interface ModelSources {
+  self: DelegationId;
+  space: ClauseSpace;
+  stances: readonly ClauseBeliefs[];
+  packages: NumberedPackages;
+}
+
+/**
+ * Opponent models of every delegation, by DELEGATION_IDS index, learned from the proposals in the
+ * view. A novice does not learn from the talks themselves; nor does a bot about itself (its own
+ * drafts and answers would only ever go into its model of itself, which stays its stance).
+ */
+export function opponentModels(sources: ModelSources, view: SeatView, level: BotLevel): ClauseBeliefs[] {
+  return DELEGATION_IDS.map((d, index) => {
+    const stance = sources.stances[index] as ClauseBeliefs;
+    if (level === 'novice' || d === sources.self) return stance;
+    return replayModel(sources.space, stance, view.proposals, d, sources.packages);
+  });
 }

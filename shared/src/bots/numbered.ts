@@ -1,36 +1,38 @@
 /**
- * A package as numbers: its clause indexes (clauses the agenda lacks are skipped) and its choice
- * (null when it names an issue or option the agenda lacks). Made once per package object: the
- * packages a bot reads are the proposals and counter-proposals of the game, which the engine never
- * changes once made, and an opponent model replays the whole history at every decision, so each
- * one is read dozens of times a game.
- *
- * The cache is a plain Map emptied when it grows past a game's worth of packages, not a WeakMap:
- * WeakMap entries made per move cost more at garbage collection than they saved.
+ * A package as numbers: its clause indexes (clauses the agenda lacks are skipped) and its choice.
+ * The packages a bot reads are the proposals and counter-proposals of its game, which the engine
+ * never changes once made, and its opponent model replays the whole history at every offer
+ * decision: so each bot seat numbers each package once and keeps it for the rest of its game.
  */
 import type { Package } from '../scenario/schema.ts';
 import { type Choice, type ClauseSpace, choiceOf } from '../scenario/space.ts';
 
 export interface NumberedPackage {
-  space: ClauseSpace;
   clauses: readonly number[];
   /** Shared: copy it before changing it. */
-  choice: Choice | null;
+  choice: Choice;
 }
 
-const NUMBERED = new Map<Package, NumberedPackage>();
-const CAPACITY = 256;
+/** One bot seat's numbered packages, by package object. */
+export class NumberedPackages {
+  private readonly space: ClauseSpace;
+  private readonly known = new Map<Readonly<Package>, NumberedPackage>();
 
-export function numbered(space: ClauseSpace, pkg: Package): NumberedPackage {
-  const known = NUMBERED.get(pkg);
-  if (known && known.space === space) return known;
-  const made: NumberedPackage = { space, clauses: clausesIn(space, pkg), choice: choiceOf(space, pkg) };
-  if (NUMBERED.size >= CAPACITY) NUMBERED.clear();
-  NUMBERED.set(pkg, made);
-  return made;
+  constructor(space: ClauseSpace) {
+    this.space = space;
+  }
+
+  of(pkg: Readonly<Package>): NumberedPackage {
+    let numbered = this.known.get(pkg);
+    if (numbered === undefined) {
+      numbered = { clauses: clausesIn(this.space, pkg), choice: choiceOf(this.space, pkg) };
+      this.known.set(pkg, numbered);
+    }
+    return numbered;
+  }
 }
 
-function clausesIn(space: ClauseSpace, pkg: Package): number[] {
+function clausesIn(space: ClauseSpace, pkg: Readonly<Package>): number[] {
   const clauses: number[] = [];
   for (const issue in pkg) {
     const i = space.issueIndex.get(issue);

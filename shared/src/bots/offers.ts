@@ -6,98 +6,98 @@
  * the bot's model. It then repairs its own red lines and known refusals, and keeps the candidate
  * that meets its aspiration with the best predicted acceptance.
  */
-import type { Rejection } from '../engine/types.ts';
-import type { SeatView } from '../engine/view.ts';
-import { breachesOf, packageProblems } from '../scenario/evaluate.ts';
-import type { PublicScenario } from '../scenario/public.ts';
-import type { DelegationId, Package } from '../scenario/schema.ts';
+import type { DelegationRules } from '../scenario/compiled.ts';
+import { holds } from '../scenario/condition.ts';
+import { canSign, type WorldState } from '../scenario/evaluate.ts';
+import type { AgendaIssue } from '../scenario/schema.ts';
 import {
   type Choice,
   type ChoiceKey,
-  choiceBreaksRedLine,
-  choiceProblemCounts,
-  choiceWellFormed,
-  compiledRedLines,
+  clashHolds,
   emptyChoice,
   keyAfterChange,
   keyOfChoice,
   OPEN,
   settledCount,
-  spaceOf,
 } from '../scenario/space.ts';
-import { numbered } from './numbered.ts';
 import {
   type Candidate,
   choiceUtility,
-  type IssueTable,
-  likingOf,
-  type OfferContext,
-  type OwnRow,
+  type Liking,
+  type OfferTables,
   type Repaired,
   scoreCandidate,
-} from './offerContext.ts';
+} from './offerTables.ts';
 import type { BotLevel } from './types.ts';
 
-const LAMBDAS: Record<BotLevel, number[]> = {
+const LAMBDAS: Record<BotLevel, readonly number[]> = {
   novice: [0, 0.5],
   standard: [0, 0.1, 0.2, 0.4, 0.7, 1, 1.5, 2.5],
   expert: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.55, 0.7, 0.85, 1, 1.25, 1.5, 2, 2.5, 3.5],
 };
 
-/** Can the bot put its name to this package? Its own red lines and the agenda's rules only. */
-export function ownRefusal(
-  scenario: PublicScenario,
-  self: DelegationId,
-  pkg: Package,
-  view: SeatView,
-): Rejection | null {
-  const redLines = view.private[self]?.redLines ?? [];
-  // Usually it can, which the compiled checks tell without resolving the package or writing
-  // messages (space.test.ts holds them to packageProblems and breachesOf).
-  const space = spaceOf(scenario);
-  const { choice } = numbered(space, pkg);
-  if (
-    choice &&
-    choiceWellFormed(space, choice) &&
-    !choiceBreaksRedLine(compiledRedLines(space, redLines), choice, view.world)
-  ) {
-    return null;
+/**
+ * One decision's search over packages: the repairs it has made and the packages it knows whether
+ * it can sign, by key. Many trade-off weights produce the same raw package, and repairs of
+ * neighbouring packages try the same packages again, so each is worked out once per decision.
+ */
+export class OfferSearch {
+  readonly tables: OfferTables;
+  private readonly signable = new Map<ChoiceKey, boolean>();
+  private readonly repaired = new Map<ChoiceKey, Repaired>();
+
+  constructor(tables: OfferTables) {
+    this.tables = tables;
   }
-  const problems = packageProblems(scenario, pkg);
-  if (problems.length > 0) return { code: 'invalid', message: problems.join('; ') };
-  const breaches = breachesOf(scenario, self, scenario.delegations[self].name.en, redLines, pkg, view.world);
-  return breaches.length > 0 ? { code: 'red_line', message: breaches[0]?.message ?? '' } : null;
+
+  /** Could the bot put its name to this package (evaluate.ts canSign)? Remembered by key. */
+  canSign(choice: Choice, key: ChoiceKey): boolean {
+    let ok = this.signable.get(key);
+    if (ok === undefined) {
+      ok = canSign(this.tables.own.rules, choice, this.tables.world);
+      this.signable.set(key, ok);
+    }
+    return ok;
+  }
+
+  /** The raw package repaired into one the bot can sign, remembered by the raw package's key. The raw package is left as it was. */
+  repair(raw: Choice): Repaired {
+    const key = keyOfChoice(this.tables.space, raw);
+    let repaired = this.repaired.get(key);
+    if (repaired === undefined) {
+      repaired = repair(this, raw.slice(), key);
+      this.repaired.set(key, repaired);
+    }
+    return repaired;
+  }
 }
 
-/** Could the bot sign this package (its own red lines and the agenda's rules)? Memoised per decision, by the choice's key. */
-function selfAccepts(ctx: OfferContext, choice: Choice, key: ChoiceKey): boolean {
-  let ok = ctx.acceptable.get(key);
-  if (ok === undefined) {
-    // Same verdict as ownRefusal(…) === null, on the compiled checks (space.test.ts holds them to it).
-    ok = choiceWellFormed(ctx.space, choice) && !choiceBreaksRedLine(ctx.redLines, choice, ctx.view.world);
-    ctx.acceptable.set(key, ok);
-  }
-  return ok;
-}
-
-function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string[] | null = null): Repaired {
-  // The bot's own best package (λ = 0, whole agenda) is asked for twice when it answers with a counter.
-  const ownBest = lambda === 0 && groups === null;
-  if (ownBest && ctx.ownBest) return ctx.ownBest;
-  const n = ctx.tables.length;
-  const theirs = lambda === 0 ? null : likingOf(ctx).theirs;
-  const choice = emptyChoice(ctx.space);
+/**
+ * The best package for trade-off weight λ (0: for itself alone, which needs no liking), over the
+ * whole agenda or only the issues of some groups, repaired.
+ */
+function candidateFor(
+  search: OfferSearch,
+  liking: Liking | null,
+  lambda: number,
+  groups: readonly string[] | null = null,
+): Repaired {
+  const offer = search.tables;
+  const { space, own } = offer;
+  const n = space.issues.length;
+  // With λ = 0 the others' liking adds ±0, which changes no comparison.
+  const theirs = lambda === 0 || liking === null ? null : liking.theirs;
+  const choice = emptyChoice(space);
   for (let i = 0; i < n; i += 1) {
-    const table = ctx.tables[i] as IssueTable;
-    const { issue, weight, rows, base } = table;
+    const issue = space.issues[i] as AgendaIssue;
     if (groups && !groups.includes(issue.group)) continue;
+    const base = space.clauseBase[i] as number;
+    const options = issue.options.length;
     let bestOption = OPEN;
-    let bestValue = weight * ctx.noDeal; // leaving the issue open is worth the no-deal value
-    for (let j = 0; j < rows.length; j += 1) {
-      if (ctx.refusedByOthers[base + j]) continue;
-      // With λ = 0 the others' liking adds ±0, which changes no comparison: the bot's own best
-      // package does not need the liking tables at all.
-      const mine = (rows[j] as OwnRow).mine;
+    let bestValue = (own.issueWeight[i] as number) * offer.noDeal; // leaving the issue open is worth the no-deal value
+    for (let j = 0; j < options; j += 1) {
+      if (offer.refusedByOthers[base + j]) continue;
+      const mine = own.value[base + j] as number;
       const value = theirs === null ? mine : mine + (lambda * (theirs[base + j] as number)) / n;
       if (value > bestValue + 1e-12) {
         bestOption = j;
@@ -106,17 +106,18 @@ function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string
     }
     // Leaving an issue open keeps its default; if someone has refused that default outright
     // (e.g. a ceasefire that leaves the NATO aspiration in place), settle it explicitly instead.
-    if (bestOption === OPEN && table.defaultIndex >= 0 && ctx.refusedByOthers[base + table.defaultIndex]) {
-      for (let j = 0; j < rows.length; j += 1) {
-        if (j === table.defaultIndex || ctx.refusedByOthers[base + j]) continue;
-        if (bestOption === OPEN || (rows[j] as OwnRow).mine > (rows[bestOption] as OwnRow).mine) bestOption = j;
+    const byDefault = space.defaults[i] as number;
+    if (bestOption === OPEN && byDefault >= 0 && offer.refusedByOthers[base + byDefault]) {
+      for (let j = 0; j < options; j += 1) {
+        if (j === byDefault || offer.refusedByOthers[base + j]) continue;
+        if (bestOption === OPEN || (own.value[base + j] as number) > (own.value[base + bestOption] as number)) {
+          bestOption = j;
+        }
       }
     }
     choice[i] = bestOption;
   }
-  const repaired = repair(ctx, choice);
-  if (ownBest) ctx.ownBest = repaired;
-  return repaired;
+  return search.repair(choice);
 }
 
 /**
@@ -125,81 +126,78 @@ function candidateFor(ctx: OfferContext, lambda: number, groups: readonly string
  * Issues where every option is believed unwelcome to someone are left open, unless their default
  * itself has been refused.
  */
-function mediatorCandidate(ctx: OfferContext, ownWeight: number): Repaired {
-  const choice = emptyChoice(ctx.space);
-  const { leastJudge } = likingOf(ctx);
-  for (let i = 0; i < ctx.tables.length; i += 1) {
-    const table = ctx.tables[i] as IssueTable;
-    const { rows, base } = table;
-    if ((table.signerMask & ctx.present) === 0) continue; // no judge at the table: leave the issue alone
+function mediatorCandidate(search: OfferSearch, liking: Liking, ownWeight: number): Repaired {
+  const offer = search.tables;
+  const { space, own } = offer;
+  const choice = emptyChoice(space);
+  const { leastJudge } = liking;
+  for (let i = 0; i < space.issues.length; i += 1) {
+    if (((space.issueSigners[i] as number) & offer.present) === 0) continue; // no judge at the table: leave the issue alone
+    const issue = space.issues[i] as AgendaIssue;
+    const base = space.clauseBase[i] as number;
     let best = OPEN;
     let bestScore = 0;
-    for (let j = 0; j < rows.length; j += 1) {
-      if (ctx.refusedByJudges[base + j]) continue;
-      const score = (leastJudge[base + j] as number) + ownWeight * (rows[j] as OwnRow).utility;
+    for (let j = 0; j < issue.options.length; j += 1) {
+      if (offer.refusedByJudges[base + j]) continue;
+      const score = (leastJudge[base + j] as number) + ownWeight * (own.utility[base + j] as number);
       if (best === OPEN || score > bestScore) {
         best = j;
         bestScore = score;
       }
     }
     if (best === OPEN) continue;
-    const byDefault = base + table.defaultIndex;
+    const defaultIndex = space.defaults[i] as number;
+    const byDefault = base + defaultIndex;
     const defaultScore =
-      table.defaultIndex < 0 ? Number.NaN : (leastJudge[byDefault] as number) + ownWeight * table.defaultUtility;
+      defaultIndex < 0 ? Number.NaN : (leastJudge[byDefault] as number) + ownWeight * (own.defaultUtility[i] as number);
     const beatsDefault = Number.isNaN(defaultScore) || bestScore > defaultScore;
-    if (beatsDefault || (table.defaultIndex >= 0 && ctx.refusedByJudges[byDefault])) choice[i] = best;
+    if (beatsDefault || (defaultIndex >= 0 && offer.refusedByJudges[byDefault])) choice[i] = best;
   }
-  return repair(ctx, choice);
+  return search.repair(choice);
 }
-
-/** Per issue, how many of a choice's problems involve it (choiceProblemCounts); rewritten by every repair step. */
-let problemCounts = new Int32Array(32);
 
 /**
  * Drop the clauses that break the bot's own red lines, known refusals or the agenda's rules: clause
  * by clause, the removal that costs the bot least among those that make the package signable (or,
- * when no single removal does, the cheapest one, and try again).
+ * when no single removal does, the cheapest one, and try again). `current` is the search's own
+ * copy of the raw package, changed clause by clause with its key kept up to date.
  */
-function repair(ctx: OfferContext, input: Choice): Repaired {
-  const { space, tables } = ctx;
-  const inputKey = keyOfChoice(space, input);
-  const memo = ctx.repaired.get(inputKey);
-  if (memo) return memo;
-  // The input is a fresh choice its caller hands over (candidateFor, mediatorCandidate): repaired in
-  // place, its key kept up to date clause by clause rather than recomputed.
-  const current = input;
-  let key = inputKey;
+function repair(search: OfferSearch, current: Choice, rawKey: ChoiceKey): Repaired {
+  const offer = search.tables;
+  const { space, own } = offer;
+  let key = rawKey;
   for (let i = 0; i < current.length; i += 1) {
     const j = current[i] as number;
-    if (j !== OPEN && ctx.refusedByAnyone[(tables[i] as IssueTable).base + j]) {
+    if (j !== OPEN && offer.refusedByAnyone[(space.clauseBase[i] as number) + j]) {
       current[i] = OPEN;
       key = keyAfterChange(space, current, key, i, j);
     }
   }
-  if (problemCounts.length < current.length) problemCounts = new Int32Array(current.length);
+  let involved: number[] | null = null; // per issue, how many problems involve it (problemsByIssue)
   let settled = settledCount(current);
   let accepted = false;
-  for (let attempt = 0; attempt < tables.length && settled > 0; attempt += 1) {
-    if (selfAccepts(ctx, current, key)) {
+  for (let attempt = 0; attempt < current.length && settled > 0; attempt += 1) {
+    if (search.canSign(current, key)) {
       accepted = true;
       break;
     }
     // Only a clause involved in every problem can fix the package on its own.
-    const problems = choiceProblemCounts(space, ctx.redLines, current, ctx.view.world, problemCounts);
+    involved ??= current.map(() => 0);
+    const problems = problemsByIssue(own.rules, current, offer.world, involved);
     let best = OPEN;
     let bestLoss = 0;
     for (let i = 0; i < current.length; i += 1) {
       const j = current[i] as number;
       if (j === OPEN) continue;
       let fixed = settled === 1;
-      if (!fixed && problemCounts[i] === problems) {
+      if (!fixed && involved[i] === problems) {
         current[i] = OPEN;
-        fixed = selfAccepts(ctx, current, keyAfterChange(space, current, key, i, j));
+        fixed = search.canSign(current, keyAfterChange(space, current, key, i, j));
         current[i] = j;
       }
       // Removing a clause swaps its weighted utility for the no-deal value on that issue.
-      const table = tables[i] as IssueTable;
-      const loss = table.weight * ((table.rows[j] as OwnRow).utility - ctx.noDeal);
+      const loss =
+        (own.issueWeight[i] as number) * ((own.utility[(space.clauseBase[i] as number) + j] as number) - offer.noDeal);
       if (best === OPEN || (fixed && loss < bestLoss)) {
         best = i;
         bestLoss = fixed ? loss : loss + 10;
@@ -211,52 +209,63 @@ function repair(ctx: OfferContext, input: Choice): Repaired {
     key = keyAfterChange(space, current, key, best, removed);
     settled -= 1;
   }
-  const signable = settled > 0 && (accepted || selfAccepts(ctx, current, key));
-  const choice = signable ? current : emptyChoice(space);
-  const result: Repaired = {
-    choice,
-    key: signable ? key : keyOfChoice(space, choice),
-    settled: signable ? settled : 0,
-  };
-  ctx.repaired.set(inputKey, result);
-  return result;
+  if (settled > 0 && (accepted || search.canSign(current, key))) return { choice: current, key, settled };
+  const nothing = emptyChoice(space);
+  return { choice: nothing, key: keyOfChoice(space, nothing), settled: 0 };
 }
 
-/** Own utility of the bot's single best package for itself (its "top"), cheaply: no trade-offs, no mediation. */
-export function bestOwnUtility(ctx: OfferContext): number | null {
-  if (ctx.top === undefined) {
-    const candidate = candidateFor(ctx, 0);
-    ctx.top = candidate.settled === 0 ? null : choiceUtility(ctx, candidate.choice);
+/**
+ * What stops the bot signing a choice that settles something, issue by issue: per pair of clauses
+ * that cannot stand together, their two issues; per red line broken, the issues it reads.
+ * Removing a clause of an issue not involved in every problem cannot make the package signable.
+ * `involved[i]` becomes how many problems involve issue i; returns how many problems there are.
+ */
+export function problemsByIssue(rules: DelegationRules, choice: Choice, world: WorldState, involved: number[]): number {
+  for (let i = 0; i < choice.length; i += 1) involved[i] = 0;
+  let problems = 0;
+  for (const clash of rules.space.clashes) {
+    if (!clashHolds(clash, choice)) continue;
+    problems += 1;
+    involved[clash.issue] = (involved[clash.issue] as number) + 1;
+    if (clash.otherIssue !== clash.issue) involved[clash.otherIssue] = (involved[clash.otherIssue] as number) + 1;
   }
-  return ctx.top;
+  const facts = { world };
+  for (const line of rules.redLines) {
+    if (!holds(line.breaks, choice, facts)) continue;
+    problems += 1;
+    for (const i of line.issues) involved[i] = (involved[i] as number) + 1;
+  }
+  return problems;
 }
 
-/** Score a new candidate unless it is empty or already in `out` (keys in `seen`). */
-function addCandidate(ctx: OfferContext, out: Candidate[], seen: Set<ChoiceKey>, candidate: Repaired): void {
-  if (candidate.settled === 0 || seen.has(candidate.key)) return;
-  seen.add(candidate.key);
-  out.push(scoreCandidate(ctx, candidate));
+/** Own utility of the bot's single best package for itself (its "top"), or null if it can sign none. */
+export function bestOwnUtility(search: OfferSearch): number | null {
+  const candidate = candidateFor(search, null, 0);
+  return candidate.settled === 0 ? null : choiceUtility(search.tables, candidate.choice);
 }
 
 const MEDIATOR_OWN_WEIGHTS = [0, 0.3, 0.6];
 const PARTIAL_LAMBDAS = [0, 1];
 const HUMANITARIAN = ['humanitarian'];
 
-/** The bot's candidate offers, best trade-offs first. Empty packages are dropped. */
-export function generateOffers(ctx: OfferContext, level: BotLevel): Candidate[] {
-  if (ctx.offers) return ctx.offers;
+/** The bot's candidate offers at its level, best trade-offs first. Empty packages are dropped. */
+export function generateOffers(search: OfferSearch, liking: Liking, level: BotLevel): Candidate[] {
   const seen = new Set<ChoiceKey>();
   const out: Candidate[] = [];
+  const add = (candidate: Repaired) => {
+    if (candidate.settled === 0 || seen.has(candidate.key)) return;
+    seen.add(candidate.key);
+    out.push(scoreCandidate(search.tables, liking, candidate));
+  };
   // Whole settlements, and (above novice level) partial deals on the humanitarian clauses alone:
   // the tactical agreements the seeds expect to go on even in a stalemate.
   if (level !== 'novice') {
-    for (const ownWeight of MEDIATOR_OWN_WEIGHTS) addCandidate(ctx, out, seen, mediatorCandidate(ctx, ownWeight));
+    for (const ownWeight of MEDIATOR_OWN_WEIGHTS) add(mediatorCandidate(search, liking, ownWeight));
   }
-  for (const lambda of LAMBDAS[level]) addCandidate(ctx, out, seen, candidateFor(ctx, lambda));
+  for (const lambda of LAMBDAS[level]) add(candidateFor(search, liking, lambda));
   if (level !== 'novice') {
-    for (const lambda of PARTIAL_LAMBDAS) addCandidate(ctx, out, seen, candidateFor(ctx, lambda, HUMANITARIAN));
+    for (const lambda of PARTIAL_LAMBDAS) add(candidateFor(search, liking, lambda, HUMANITARIAN));
   }
-  ctx.offers = out;
   return out;
 }
 
@@ -269,7 +278,7 @@ function expectedValue(c: Candidate, reservationValue: number): number {
  * one with the best expected value — predicted acceptance times its worth, plus the chance of
  * refusal times the reservation value; if none reaches the aspiration, the one worth most.
  */
-export function chooseOffer(candidates: Candidate[], target: number, reservationValue = 0): Candidate | null {
+export function chooseOffer(candidates: readonly Candidate[], target: number, reservationValue = 0): Candidate | null {
   let best: Candidate | null = null;
   for (const c of candidates) {
     if (c.utility < target) continue;

@@ -4,23 +4,14 @@
  * delegation names). Placeholders: {clause}, {issue}, {delegation}.
  */
 import type { SeatView } from '../engine/view.ts';
-import { memo, memoWith } from '../memo.ts';
-import { breachesOf } from '../scenario/evaluate.ts';
+import { breachesOf, type WorldState } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
-import type { DelegationId, Localized, Package } from '../scenario/schema.ts';
-import { choiceBreaksRedLine, compiledRedLines, spaceOf } from '../scenario/space.ts';
+import type { Localized, Package } from '../scenario/schema.ts';
+import { type Choice, clauseLabel } from '../scenario/space.ts';
+import type { BotMemory } from './memory.ts';
 import type { OwnModel } from './model.ts';
-import { numbered } from './numbered.ts';
 
 type Lang = 'en' | 'uk';
-
-/** "NATO: Renounced" — the label a student sees on the clause card. */
-export function clauseLabel(scenario: PublicScenario, ref: string, lang: Lang): string {
-  const [issueId, optionId] = ref.split('.') as [string, string];
-  const issue = scenario.agenda.issues.find((i) => i.id === issueId);
-  const option = issue?.options.find((o) => o.id === optionId);
-  return issue && option ? `${issue.title[lang]}: ${option.label[lang]}` : ref;
-}
 
 export function issueTitle(scenario: PublicScenario, issueId: string, lang: Lang): string {
   return scenario.agenda.issues.find((i) => i.id === issueId)?.title[lang] ?? issueId;
@@ -47,43 +38,28 @@ const FALLBACK: Record<string, Localized> = {
 export interface PhraseVars {
   clause?: string;
   issue?: string;
-  delegation?: DelegationId;
 }
 
 /**
- * Filled phrases, per scenario (its agenda names the clauses) and template, then by speaker, clause
- * and issue (nested maps: no key string to build and hash at every call): a bot says the same few
- * sentences many times a game, and each one is frozen so sharing it is safe.
+ * One of the bot's own phrases (its private content, in its view) with its placeholders filled
+ * in, in both languages: {clause} the clause card's label, {issue} an issue's title, {delegation}
+ * its own name. A bot says the same few sentences many times a game (ready, "we will come back to
+ * …", the clauses it keeps naming): its seat remembers each one it has filled in.
  */
-type ByIssue = Map<string, Localized>;
-type ByClause = Map<string, ByIssue>;
-type Filled = Map<string, ByClause>;
-const FILLED = new WeakMap<Localized, { context: object; value: Filled }>();
-function newMap<K, V>(): Map<K, V> {
-  return new Map();
+export function phrase(memory: BotMemory, view: SeatView, key: string, vars: PhraseVars = {}): Localized {
+  const template = (view.private[memory.self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting) as Localized;
+  return memory.phrases.filled(template, vars.clause ?? '', vars.issue ?? '', () => fillIn(memory, template, vars));
 }
 
-/** One of the bot's own phrases with its placeholders filled in, in both languages. */
-export function phrase(
-  scenario: PublicScenario,
-  view: SeatView,
-  self: DelegationId,
-  key: string,
-  vars: PhraseVars = {},
-): Localized {
-  const template = (view.private[self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting) as Localized;
-  const speaker = vars.delegation ?? self;
-  const bySpeaker = memoWith(FILLED, template, scenario.agenda, newMap<string, ByClause>);
-  const byClause = memo(bySpeaker, speaker, newMap<string, ByIssue>);
-  const byIssue = memo(byClause, vars.clause ?? '', newMap<string, Localized>);
-  return memo(byIssue, vars.issue ?? '', () => {
-    const fill = (lang: Lang) =>
-      template[lang]
-        .replaceAll('{clause}', vars.clause ? clauseLabel(scenario, vars.clause, lang) : '')
-        .replaceAll('{issue}', vars.issue ? issueTitle(scenario, vars.issue, lang) : '')
-        .replaceAll('{delegation}', scenario.delegations[speaker].name[lang]);
-    return Object.freeze({ en: fill('en'), uk: fill('uk') });
-  });
+function fillIn(memory: BotMemory, template: Localized, vars: PhraseVars): Localized {
+  const { scenario, space, self } = memory;
+  const clause = vars.clause ? clauseLabel(space, vars.clause) : { en: '', uk: '' };
+  const fill = (lang: Lang) =>
+    template[lang]
+      .replaceAll('{clause}', clause[lang])
+      .replaceAll('{issue}', vars.issue ? issueTitle(scenario, vars.issue, lang) : '')
+      .replaceAll('{delegation}', scenario.delegations[self].name[lang]);
+  return Object.freeze({ en: fill('en'), uk: fill('uk') });
 }
 
 /** Prefix a reason with an action line a student can scan: "Russia rejects p3: …". */
@@ -96,15 +72,8 @@ export function withAction(action: Localized, reason: Localized): Localized {
  * (Russia's "no ceasefire without a NATO commitment" names the NATO clause, not the ceasefire);
  * otherwise the two clauses that cost it most. Named clauses are what the others learn from.
  */
-export function blamedClauses(scenario: PublicScenario, view: SeatView, own: OwnModel, pkg: Package): string[] {
-  const redLines = view.private[own.self]?.redLines ?? [];
-  // The compiled red lines answer "none broken" without resolving the package (space.test.ts holds them to breachesOf).
-  const space = spaceOf(scenario);
-  const { choice } = numbered(space, pkg);
-  if (choice && !choiceBreaksRedLine(compiledRedLines(space, redLines), choice, view.world)) {
-    return worstClauses(own, pkg, 2);
-  }
-  const breaches = breachesOf(scenario, own.self, '', redLines, pkg, view.world);
+export function blamedClauses(own: OwnModel, pkg: Readonly<Package>, choice: Choice, world: WorldState): string[] {
+  const breaches = breachesOf(own.rules, choice, world);
   if (breaches.length > 0) {
     const value = (ref: string) => {
       const [issue, option] = ref.split('.') as [string, string];
@@ -117,16 +86,15 @@ export function blamedClauses(scenario: PublicScenario, view: SeatView, own: Own
 
 /** The structured reasons attached to a refusal: each clause and a short sentence in the bot's words. */
 export function reasonsFor(
-  scenario: PublicScenario,
-  clauses: string[],
+  memory: BotMemory,
   view: SeatView,
-  self: DelegationId,
+  clauses: readonly string[],
   key: string,
   severity: 'red-line' | 'objection' = key === 'reject-red-line' ? 'red-line' : 'objection',
 ) {
   return clauses.slice(0, 3).map((clause) => {
-    const text = phrase(scenario, view, self, key, { clause }).en.slice(0, 300);
-    return { clause, text: text || clauseLabel(scenario, clause, 'en'), severity };
+    const text = phrase(memory, view, key, { clause }).en.slice(0, 300);
+    return { clause, text: text || clauseLabel(memory.space, clause).en, severity };
   });
 }
 
@@ -137,7 +105,7 @@ interface Cost {
 }
 
 /** The clauses of a package that cost the bot most against its best option for each issue. */
-export function worstClauses(own: OwnModel, pkg: Package, count: number): string[] {
+export function worstClauses(own: OwnModel, pkg: Readonly<Package>, count: number): string[] {
   const costs: Cost[] = [];
   for (const issue of Object.keys(pkg)) {
     const option = pkg[issue] as string;
@@ -162,7 +130,7 @@ function byLossDescending(a: Cost, b: Cost): number {
 }
 
 /** The clause of a package the bot values most. */
-export function bestClause(own: OwnModel, pkg: Package): string | null {
+export function bestClause(own: OwnModel, pkg: Readonly<Package>): string | null {
   let bestIssue: string | null = null;
   let bestValue = 0;
   for (const issue of Object.keys(pkg)) {
@@ -173,9 +141,4 @@ export function bestClause(own: OwnModel, pkg: Package): string | null {
     }
   }
   return bestIssue === null ? null : `${bestIssue}.${pkg[bestIssue]}`;
-}
-
-/** The issue that matters most to the bot (its heaviest weight). */
-export function topIssue(own: OwnModel): string {
-  return own.topIssue;
 }

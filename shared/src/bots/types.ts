@@ -1,18 +1,22 @@
 /**
  * The contract between AI delegations and their hosts (the server room, the simulator, tests).
  *
- * A bot is a pure function of what its seat may see: `decide(publicScenario, view, options)` gets
- * exactly `viewFor(state, itsSeat)` (no back door to other delegations' data) and returns the next
- * event it wants to send — through the same path as a human's message — with an in-character
- * reason in English and Ukrainian, or null when it has nothing to do now. It keeps no hidden
- * memory: anything it learns (its opponent model) is rebuilt from the view's history, so a bot
- * survives a server restart and the same seed and view always give the same decision.
- * Pacing (a human-like delay before acting) is the host's job.
+ * A host makes one bot per computer seat of a game, `createBot(publicRules, options)` (the public
+ * scenario compiled by `compilePublicRules`, publicRules.ts), and asks it `decide(view)` whenever
+ * it may act. The view is exactly `viewFor(state, itsSeat)` (no back
+ * door to other delegations' data); the bot returns the next event it wants to send — through the
+ * same path as a human's message — with an in-character reason in English and Ukrainian, or null
+ * when it has nothing to do now. Pacing (a human-like delay before acting) is the host's job.
+ *
+ * A bot keeps a memory for its seat (memory.ts): what it derived once from the scenario and its
+ * own private content, and the packages of the game it has read. The memory only saves work: the
+ * same seed and views give the same decisions, and a bot made afresh in the middle of a game (a
+ * server restart) decides exactly as one that ran all along. The host drops the bot with the game.
  */
 import type { EngineEvent } from '../engine/types.ts';
 import type { SeatView } from '../engine/view.ts';
-import type { PublicScenario } from '../scenario/public.ts';
 import type { DelegationId, Localized } from '../scenario/schema.ts';
+import type { PublicRules } from './publicRules.ts';
 
 export const BOT_LEVELS = ['novice', 'standard', 'expert'] as const;
 export type BotLevel = (typeof BOT_LEVELS)[number];
@@ -33,8 +37,13 @@ export interface BotOptions {
   seed: number;
 }
 
+/** The bot of one seat of one game. */
+export interface Bot {
+  decide(view: SeatView): BotDecision | null;
+}
+
 /**
- * The scenario a bot gets is the public one (publicScenario in scenario/public.ts): with the view's
- * own private content, that is all it may know.
+ * Makes the bot of one seat. The scenario a bot gets is the public one (publicScenario in
+ * scenario/public.ts), compiled: with its view's own private content, that is all it may know.
  */
-export type DecideFn = (scenario: PublicScenario, view: SeatView, options: BotOptions) => BotDecision | null;
+export type CreateBot = (rules: PublicRules, options: BotOptions) => Bot;

@@ -4,15 +4,18 @@
  * Phase changes are not decided here: the machine's eventless transitions read the context after.
  */
 
-import { memo } from '../memo.ts';
+import type { ScenarioRules } from '../scenario/compiled.ts';
 import { requiredSignatories } from '../scenario/evaluate.ts';
-import { DELEGATION_IDS, type DelegationId, type Localized, type Scenario } from '../scenario/schema.ts';
+import type { DelegationId } from '../scenario/schema.ts';
 import { APPLY_FACILITATOR } from './applyFacilitator.ts';
+import { membersOf } from './channels.ts';
+import { usableAgainFrom } from './cooldowns.ts';
 import { concludingParties, RESPONSE_NAMES } from './round.ts';
 import { findProposal } from './rules.ts';
 import { withSeat } from './seats.ts';
 import { actorName, append, describeClauses, line, ownAudience } from './transcript.ts';
 import type {
+  Apply,
   Audience,
   Channel,
   EngineEvent,
@@ -22,23 +25,18 @@ import type {
   ProposalResponse,
 } from './types.ts';
 
-export type Apply<T extends EngineEvent['type']> = (
-  s: Scenario,
-  ctx: NegotiationContext,
-  e: EventOf<T>,
-) => NegotiationContext;
-
+/** A chat line reaches the transcript of the channel's members only (everyone's, for a public channel). */
 function audienceOf(channel: Channel): Audience {
-  if (channel === 'plenary' || channel === 'announcements') return 'public';
-  if (channel.startsWith('delegation:')) return { only: [channel.slice('delegation:'.length) as DelegationId] };
-  return { only: channel.slice('bilateral:'.length).split('+') as DelegationId[] };
+  const members = membersOf(channel);
+  return members === null ? 'public' : { only: members };
 }
 
 function updateProposal(ctx: NegotiationContext, id: string, change: (p: Proposal) => Proposal): NegotiationContext {
   return { ...ctx, proposals: ctx.proposals.map((p) => (p.id === id ? change(p) : p)) };
 }
 
-function tableDraft(s: Scenario, ctx: NegotiationContext, e: EventOf<'proposal.table' | 'proposal.amend'>) {
+function tableDraft(rules: ScenarioRules, ctx: NegotiationContext, e: EventOf<'proposal.table' | 'proposal.amend'>) {
+  const s = rules.scenario;
   const author = e.actor as DelegationId;
   const id = `p${ctx.proposals.length + 1}`;
   const parent = e.type === 'proposal.amend' ? e.proposalId : null;
@@ -47,11 +45,10 @@ function tableDraft(s: Scenario, ctx: NegotiationContext, e: EventOf<'proposal.t
     author,
     round: ctx.round,
     parent,
-    // Object.assign rather than a spread: packages come in many shapes, which a spread copies slowly.
     package: Object.assign({}, e.package),
     note: e.note ?? '',
     status: 'tabled',
-    signatories: requiredSignatories(s, e.package),
+    signatories: requiredSignatories(rules.space, e.package),
     // Tabling a draft is accepting it: the author cannot table what it would refuse.
     responses: { [author]: { response: 'accept', reasons: [], at: e.at } },
     signatures: [],
@@ -67,7 +64,7 @@ function tableDraft(s: Scenario, ctx: NegotiationContext, e: EventOf<'proposal.t
   const verb = parent
     ? { en: `amends ${parent} and tables`, uk: `змінює ${parent} і вносить` }
     : { en: 'tables', uk: 'вносить' };
-  const clauses = describeClauses(s, e.package);
+  const clauses = describeClauses(rules.space, e.package);
   return append(next, {
     actor: author,
     kind: e.type,
@@ -76,52 +73,29 @@ function tableDraft(s: Scenario, ctx: NegotiationContext, e: EventOf<'proposal.t
   });
 }
 
-/**
- * The lines a seat's readiness writes, made once per scenario: `seat.ready` is the most frequent
- * event, and transcript texts are never changed once written, so its entries can share them.
- */
-const READY_TEXTS = new WeakMap<Scenario['delegations'], Record<DelegationId, ReadyTexts>>();
-interface ReadyTexts {
-  ready: Localized;
-  notReady: Localized;
-  passes: Localized;
-}
-function readyTexts(s: Scenario): Record<DelegationId, ReadyTexts> {
-  return memo(READY_TEXTS, s.delegations, () => {
-    const texts = {} as Record<DelegationId, ReadyTexts>;
-    for (const d of DELEGATION_IDS) {
-      const name = actorName(s, d);
-      texts[d] = {
-        ready: Object.freeze({ en: `${name.en} is ready`, uk: `${name.uk}: готові` }),
-        notReady: Object.freeze({ en: `${name.en} is not ready`, uk: `${name.uk}: не готові` }),
-        passes: Object.freeze({
-          en: `${name.en} passes: no draft this round`,
-          uk: `${name.uk} пропускає: без проєкту цього раунду`,
-        }),
-      };
-    }
-    return texts;
-  });
-}
-
 const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
-  'seat.ready': (s, ctx, e) => {
+  'seat.ready': ({ scenario }, ctx, e) => {
     const who = e.actor as DelegationId;
     const ready = e.ready ?? true;
     const next = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], ready }) };
-    const texts = readyTexts(s)[who];
-    const text = ctx.phase === 'tabling' ? texts.passes : ready ? texts.ready : texts.notReady;
+    const name = actorName(scenario, who);
+    const text =
+      ctx.phase === 'tabling'
+        ? { en: `${name.en} passes: no draft this round`, uk: `${name.uk} пропускає: без проєкту цього раунду` }
+        : ready
+          ? { en: `${name.en} is ready`, uk: `${name.uk}: готові` }
+          : { en: `${name.en} is not ready`, uk: `${name.uk}: не готові` };
     return append(next, { actor: who, kind: e.type, event: e, text });
   },
 
-  'statement.make': (s, ctx, e) => {
+  'statement.make': ({ scenario: s }, ctx, e) => {
     const who = e.actor as DelegationId;
     const next = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], statement: e.text }) };
     const name = actorName(s, who);
     return append(next, { actor: who, kind: e.type, event: e, text: line((l) => `${name[l]}: «${e.text}»`) });
   },
 
-  'chat.post': (s, ctx, e) => {
+  'chat.post': ({ scenario: s }, ctx, e) => {
     const message = {
       seq: ctx.chat.length + 1,
       channel: e.channel,
@@ -146,15 +120,14 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
   'proposal.table': tableDraft,
   'proposal.amend': tableDraft,
 
-  'proposal.respond': (s, ctx, e) => {
+  'proposal.respond': ({ scenario: s }, ctx, e) => {
     const who = e.actor as DelegationId;
-    // Two literals rather than a conditional spread; packages and response records come in many
-    // shapes, which Object.assign copies faster than a spread.
     const response: ProposalResponse = e.counter
       ? { response: e.response, reasons: e.reasons ?? [], counter: Object.assign({}, e.counter), at: e.at }
       : { response: e.response, reasons: e.reasons ?? [], at: e.at };
     const next = updateProposal(ctx, e.proposalId, (p) => {
-      const responses = Object.assign({}, p.responses);
+      // A new record of the answers, this one added (every view and bot reads it, answer by answer).
+      const responses: Partial<Record<DelegationId, ProposalResponse>> = Object.assign({}, p.responses);
       responses[who] = response;
       return { ...p, responses };
     });
@@ -173,7 +146,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     });
   },
 
-  'proposal.withdraw': (s, ctx, e) => {
+  'proposal.withdraw': ({ scenario: s }, ctx, e) => {
     const next = {
       ...updateProposal(ctx, e.proposalId, (p) => ({ ...p, status: 'withdrawn' as const })),
       onTable: null,
@@ -189,7 +162,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     });
   },
 
-  'lever.use': (s, ctx, e) => {
+  'lever.use': ({ scenario: s }, ctx, e) => {
     const lever = s.levers.find((x) => x.id === e.lever);
     if (!lever) return ctx;
     const owner = lever.owner;
@@ -199,7 +172,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       queuedLevers: [...ctx.queuedLevers, { lever: lever.id, owner, sector: e.sector ?? null, round: ctx.round }],
       seats: withSeat(ctx.seats, owner, {
         ...seat,
-        cooldowns: { ...seat.cooldowns, [lever.id]: ctx.round + 1 + lever.cooldown },
+        cooldowns: { ...seat.cooldowns, [lever.id]: usableAgainFrom(lever, ctx.round) },
       }),
     };
     const name = actorName(s, owner);
@@ -215,7 +188,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     });
   },
 
-  'agreement.sign': (s, ctx, e) => {
+  'agreement.sign': ({ scenario: s }, ctx, e) => {
     const who = e.actor as DelegationId;
     const next = updateProposal(ctx, e.proposalId, (p) => ({ ...p, signatures: [...p.signatures, who] }));
     const name = actorName(s, who);
@@ -227,7 +200,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     });
   },
 
-  'agreement.decline': (s, ctx, e) => {
+  'agreement.decline': ({ scenario: s }, ctx, e) => {
     const next = { ...updateProposal(ctx, e.proposalId, (p) => ({ ...p, status: 'declined' as const })) };
     const name = actorName(s, e.actor);
     const why = e.reason ? `: ${e.reason}` : '';
@@ -243,7 +216,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     });
   },
 
-  'delegation.walkout': (s, ctx, e) => {
+  'delegation.walkout': ({ scenario: s }, ctx, e) => {
     const who = e.actor as DelegationId;
     let next: NegotiationContext = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], walkedOut: true }) };
     // A party every ceasefire needs has left: nothing that ends the war can be signed any more.
@@ -268,7 +241,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
 };
 
 /** Apply an accepted event. The host's clock moves forward with every event. */
-export function applyEvent(s: Scenario, ctx: NegotiationContext, e: EngineEvent): NegotiationContext {
+export function applyEvent(rules: ScenarioRules, ctx: NegotiationContext, e: EngineEvent): NegotiationContext {
   const at = Math.max(ctx.now, e.at);
-  return (APPLY[e.type] as Apply<typeof e.type>)(s, { ...ctx, now: at }, e as never);
+  return (APPLY[e.type] as Apply<typeof e.type>)(rules, { ...ctx, now: at }, e as never);
 }

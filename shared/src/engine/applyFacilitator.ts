@@ -2,9 +2,9 @@
  * What the facilitator's events and the host's clock do to the context (the rest is apply.ts).
  * Pure functions, called only after checkEvent allowed the event.
  */
-import type { Apply } from './apply.ts';
 import { fireEvent, PHASE_NAMES } from './round.ts';
 import { append, line } from './transcript.ts';
+import type { Apply } from './types.ts';
 
 type FacilitatorEvent =
   | 'facilitator.pause'
@@ -61,7 +61,8 @@ export const APPLY_FACILITATOR: { [T in FacilitatorEvent]: Apply<T> } = {
       },
     ),
 
-  'facilitator.inject': (s, ctx, e) => {
+  'facilitator.inject': (rules, ctx, e) => {
+    const s = rules.scenario;
     const logged = append(ctx, {
       actor: 'facilitator',
       kind: e.type,
@@ -71,7 +72,7 @@ export const APPLY_FACILITATOR: { [T in FacilitatorEvent]: Apply<T> } = {
         return l === 'en' ? `The facilitator fires an event: ${title}` : `Ведучий запускає подію: ${title}`;
       }),
     });
-    return fireEvent(s, logged, e.event, 'facilitator');
+    return fireEvent(rules, logged, e.event, 'facilitator');
   },
 
   'facilitator.extend': (_s, ctx, e) => {

@@ -13,9 +13,10 @@
  * random walk through signable packages, one clause changed at a time.
  */
 
+import type { ScenarioRules } from '../scenario/compiled.ts';
 import type { WorldState } from '../scenario/evaluate.ts';
-import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
-import { choiceOf, emptyChoice, keyOfChoice, OPEN, packageOf, spaceOf } from '../scenario/space.ts';
+import { DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
+import { choiceOf, keyOfChoice, OPEN, packageOf } from '../scenario/space.ts';
 import { Badness, bestFor, issueValues } from './frontier.ts';
 import { nextRandom, seedState } from './rng.ts';
 import {
@@ -66,7 +67,7 @@ const point = (u: Utilities): Point => DELEGATION_IDS.map((d) => u[d]) as Point;
 
 /** The concluding agreement (ratified or not), else the draft that left its least-satisfied signatory best off. */
 function referenceOf(
-  s: Scenario,
+  rules: ScenarioRules,
   ctx: NegotiationContext,
   world: WorldState,
 ): { kind: ReferenceKind; proposal: Proposal | null; package: Package | null } {
@@ -80,7 +81,7 @@ function referenceOf(
   let bestValue = Number.NEGATIVE_INFINITY;
   for (const p of ctx.proposals) {
     if (Object.keys(p.package).length === 0) continue;
-    const scores = scorePackage(s, p.package, world);
+    const scores = scorePackage(rules, p.package, world);
     const worst = Math.min(...p.signatories.map((d) => scores[d].surplus));
     if (worst > bestValue) [best, bestValue] = [p, worst];
   }
@@ -93,10 +94,10 @@ const CLOUD_WALK = 4000;
 const CLOUD_MAX = 600;
 
 /** Signable packages: every pair's frontier sweep, the full frontier, then a seeded random walk. */
-function signableCloud(s: Scenario, world: WorldState, frontier: readonly Package[], seed: number): Package[] {
-  const space = spaceOf(s);
-  const table = issueValues(s, world);
-  const badness = new Badness(s, space, world, 8192);
+function signableCloud(rules: ScenarioRules, world: WorldState, frontier: readonly Package[], seed: number): Package[] {
+  const space = rules.space;
+  const table = issueValues(rules, world);
+  const badness = new Badness(rules, world, 8192);
   const found = new Map<string, Package>();
   const add = (pkg: Package | null) => {
     if (pkg && Object.keys(pkg).length > 0) found.set(JSON.stringify(pkg), pkg);
@@ -116,42 +117,43 @@ function signableCloud(s: Scenario, world: WorldState, frontier: readonly Packag
     rng = next;
     return Math.floor(r * n);
   };
-  let choice = choiceOf(space, starts[draw(starts.length)] as Package) ?? emptyChoice(space);
+  let choice = choiceOf(space, starts[draw(starts.length)] as Package);
   for (let i = 0; i < CLOUD_WALK && found.size < CLOUD_MAX; i += 1) {
     const issue = draw(space.issues.length);
-    const options = (s.agenda.issues[issue]?.options.length ?? 0) + 1;
+    const options = (rules.scenario.agenda.issues[issue]?.options.length ?? 0) + 1;
     const was = choice[issue] as number;
     choice[issue] = draw(options) + OPEN;
     if (badness.of(choice, keyOfChoice(space, choice)) === 0) add(packageOf(space, choice));
     else choice[issue] = was;
     // Now and then start again from a frontier point, so the walk covers more than one region.
-    if (i % 400 === 399) choice = choiceOf(space, starts[draw(starts.length)] as Package) ?? choice;
+    if (i % 400 === 399) choice = choiceOf(space, starts[draw(starts.length)] as Package);
   }
   return [...found.values()];
 }
 
-export function dealAnalysis(s: Scenario, ctx: NegotiationContext): DealAnalysis {
+/** The figures for a game that has ended (or for its state so far), with the scenario's compiled rules. */
+export function dealAnalysis(rules: ScenarioRules, ctx: NegotiationContext): DealAnalysis {
   const world = ctx.world;
-  const reference = referenceOf(s, ctx, world);
-  const frontier = paretoFrontier(s, world);
-  const nash = nashPoint(s, world, frontier);
-  const walk = scorePackage(s, null, world);
+  const reference = referenceOf(rules, ctx, world);
+  const frontier = paretoFrontier(rules, world);
+  const nash = nashPoint(rules, world, frontier);
+  const walk = scorePackage(rules, null, world);
   const walkAway = point(Object.fromEntries(DELEGATION_IDS.map((d) => [d, walk[d].noDeal])) as Utilities);
   const outcome: Point = ctx.result
     ? (DELEGATION_IDS.map((d) => ctx.result?.scores[d].utility ?? 0) as Point)
     : walkAway;
-  const paperU = reference.package ? utilitiesOf(s, reference.package, world) : null;
+  const paperU = reference.package ? utilitiesOf(rules, reference.package, world) : null;
   const target = paperU ?? (Object.fromEntries(DELEGATION_IDS.map((d, i) => [d, outcome[i]])) as Utilities);
   const closest = frontier.reduce<(typeof frontier)[number] | null>(
     (best, p) => (!best || distance(p.utilities, target) < distance(best.utilities, target) ? p : best),
     null,
   );
   const cloud = signableCloud(
-    s,
+    rules,
     world,
     frontier.map((p) => p.package),
     ctx.seed,
-  ).map((pkg) => point(utilitiesOf(s, pkg, world)));
+  ).map((pkg) => point(utilitiesOf(rules, pkg, world)));
   return {
     month: world.month,
     reference: {

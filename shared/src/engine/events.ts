@@ -1,14 +1,16 @@
 /**
- * zod schemas for the payload of every engine event, keyed by the event's name. The same names are
- * the wire messages' names: a client sends `proposal.table` with this payload; the server validates
- * it here, adds the acting seat from the connection and the time from its clock, and hands the
- * machine a `proposal.table` event. Bots and the simulator build their payloads with the same schemas.
+ * The engine's events, defined once: a zod schema for the payload of every event, keyed by the
+ * event's name, and each event's TypeScript type inferred from its schema. The same names are the
+ * wire messages' names: a client sends `proposal.table` with this payload; the server validates it
+ * here, adds the acting seat from the connection and the time from its clock (`eventFrom`), and
+ * hands the machine a `proposal.table` event. Bots and the simulator send theirs the same way.
  */
 import { z } from 'zod';
 import { isRefusalReason, type RefusalDetail, refusalDetail } from '../refusals.ts';
 import { DelegationId } from '../scenario/schema.ts';
+import type { Channel } from './channels.ts';
+import { eventFrom } from './eventFrom.ts';
 import { LIMITS } from './limits.ts';
-import type { EngineEvent, EngineEventType } from './types.ts';
 
 export { LIMITS };
 
@@ -48,7 +50,7 @@ export const ChannelPayload = z.union([
   z.literal('announcements'),
   z.templateLiteral(['delegation:', DelegationId]),
   bilateral,
-]);
+]) as unknown as z.ZodType<Channel>;
 
 const Reason = z.strictObject({
   clause: z
@@ -95,7 +97,29 @@ export const EVENT_PAYLOADS = {
     })
     .refine((e) => e.rounds !== undefined || e.ms !== undefined, 'give rounds or ms to extend by'),
   'clock.deadline': z.strictObject({}),
-} as const satisfies Record<EngineEventType, z.ZodType>;
+} as const;
+
+export type EngineEventType = keyof typeof EVENT_PAYLOADS;
+export type EventPayload<T extends EngineEventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
+
+/** Who sends an event: a delegation's seat, the facilitator, or the host's clock. */
+export type Actor = DelegationId | 'facilitator' | 'system';
+
+/** A payload's fields (a schema with none infers as Record<string, never>: no fields). */
+type Fields<P> = string extends keyof P ? Record<never, never> : P;
+
+/**
+ * An engine event: its payload with its name, the actor the host determined (from the connection,
+ * never the payload) and the host's clock.
+ */
+export type EngineEvent = {
+  [T in EngineEventType]: { type: T; actor: Actor; at: number } & Fields<EventPayload<T>>;
+}[EngineEventType];
+export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;
+
+export type ResponseKind = EventPayload<'proposal.respond'>['response'];
+/** A reason attached to a response, optionally pinned to one clause ("issue.option"). */
+export type ResponseReason = z.infer<typeof Reason>;
 
 export const EVENT_NAMES = Object.keys(EVENT_PAYLOADS) as EngineEventType[];
 
@@ -103,14 +127,12 @@ export const EVENT_NAMES = Object.keys(EVENT_PAYLOADS) as EngineEventType[];
 export const DELEGATE_EVENTS = EVENT_NAMES.filter((n) => !n.startsWith('facilitator.') && n !== 'clock.deadline');
 export const FACILITATOR_EVENTS = EVENT_NAMES.filter((n) => n.startsWith('facilitator.'));
 
-export type EventPayload<T extends EngineEventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
-
 export function isEventName(name: string): name is EngineEventType {
   return Object.hasOwn(EVENT_PAYLOADS, name);
 }
 
 /** The fields people type (chat, statements, notes, reasons): their schema problems are worded for players. */
-const TEXT_FIELDS: ReadonlySet<string> = new Set(['text', 'note', 'reason']);
+const TEXT_FIELDS: readonly string[] = ['text', 'note', 'reason'];
 
 /**
  * Why a payload failed its schema, as a rule the client can word in the player's language (see
@@ -125,7 +147,7 @@ export function payloadRefusal(type: string, error: z.ZodError): RefusalDetail {
     if (issue.params.reason === 'packageEmpty') return refusalDetail('packageEmpty');
     if (issue.params.reason === 'packageTooBig') return refusalDetail('packageTooBig', { max: LIMITS.packageIssues });
   }
-  if (issue && typeof field === 'string' && TEXT_FIELDS.has(field)) {
+  if (issue && typeof field === 'string' && TEXT_FIELDS.includes(field)) {
     if (issue.code === 'too_small') return refusalDetail('textEmpty');
     if (issue.code === 'too_big') return refusalDetail('textTooLong', { max: Number(issue.maximum) });
     if (issue.code === 'invalid_format') return refusalDetail('textControlCharacters');
@@ -150,5 +172,6 @@ export function toEngineEvent(
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     return { ok: false, message: `${name}: ${where}${issue?.message ?? 'invalid payload'}` };
   }
-  return { ok: true, event: { ...(parsed.data as object), type: name, actor, at } as EngineEvent };
+  // The schema for `name` passed, so the payload is that event's.
+  return { ok: true, event: eventFrom(name, parsed.data, actor, at) as EngineEvent };
 }

@@ -3,32 +3,29 @@
  * vector λ, the best package issue by issue, repaired into a signable one by the cheapest
  * single-issue changes.
  *
- * `npm run simulate` runs this for every game that ends in a deal, so it is written for speed the
- * way the bots' offer search is: per search, the values of every choice are numbers in arrays by
- * delegation, each delegation's red lines and ratification rules are compiled once for the search's world
- * (spaceWorld.ts), and for each λ
- * every choice's weighted value is worked out once rather than at each trial. The arithmetic (and
- * its order) is that of the plain version, so the frontier is the same to the last bit
- * (shared/test/engine/frontier.test.ts holds the two equal).
+ * `npm run simulate` runs this for every game that ends in a deal, so it works on choices
+ * (space.ts): per search, the values of every choice are numbers in arrays by delegation, each
+ * delegation's red lines and ratification rules have their world side decided once for the
+ * search's world (compiled.ts rulesAtWorld), and for each λ every choice's weighted value is
+ * worked out once rather than at each trial. The arithmetic (and its order) is that of the plain
+ * version, so the frontier is the same to the last bit (shared/test/engine/frontier.test.ts holds
+ * the two equal).
  */
 
 import { NumberTable } from '../numberTable.ts';
-import { noDealValue, normalisedWeights, optionUtility, type WorldState } from '../scenario/evaluate.ts';
-import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
+import { type DelegationRules, rulesAtWorld, type ScenarioRules } from '../scenario/compiled.ts';
+import { noDealValue, optionUtility, signingProblemCount, type WorldState } from '../scenario/evaluate.ts';
+import { DELEGATION_IDS, type DelegationId, type Package } from '../scenario/schema.ts';
 import {
   type Choice,
   type ChoiceKey,
-  type ChoiceTest,
   type ClauseSpace,
-  choiceProblemCount,
-  choiceSignatories,
   emptyChoice,
   keyOfChoice,
   OPEN,
   packageOf,
   settledCount,
 } from '../scenario/space.ts';
-import { compileForWorld } from '../scenario/spaceWorld.ts';
 
 export type Utilities = Record<DelegationId, number>;
 
@@ -39,9 +36,10 @@ export type Utilities = Record<DelegationId, number>;
 export type IssueValues = number[][][];
 
 /** Per-issue value of each choice (an option, or leaving the issue open) for each delegation. */
-export function issueValues(s: Scenario, world: WorldState): IssueValues {
+export function issueValues(rules: ScenarioRules, world: WorldState): IssueValues {
+  const s = rules.scenario;
   const nd = DELEGATION_IDS.map((d) => noDealValue(s, d, world));
-  const weights = DELEGATION_IDS.map((d) => normalisedWeights(s, d));
+  const weights = DELEGATION_IDS.map((d) => rules.weights[d]);
   const discount = DELEGATION_IDS.map((d) => (1 - s.delegations[d].preferences.discountPerMonth) ** world.month);
   return s.agenda.issues.map((issue) =>
     ['', ...issue.options.map((o) => o.id)].map((option) =>
@@ -62,73 +60,35 @@ function scalar(values: readonly number[], lambda: readonly number[]): number {
 }
 
 /**
- * How far a package is from signable: its problems, plus every required signatory's broken red
- * lines and failed ratification rules (0 = signable, for a package that settles something; 99 for
- * the empty package). Memoised per search by the choice's key: the repairs of neighbouring weight
- * vectors try the same packages over and over.
+ * How far a package is from signable (evaluate.ts signingProblemCount: 0 = signable), and 99 for
+ * the empty package, which the repairs must never reach for. Memoised per search by the choice's
+ * key: the repairs of neighbouring weight vectors try the same packages over and over.
  */
 export class Badness {
   private readonly memo = new Map<string, number>();
   private readonly numbered: NumberTable;
   private readonly space: ClauseSpace;
-  /** Per delegation (by DELEGATION_IDS index): the problems the world alone settles, then the tests of the package. */
-  private readonly settled: number[];
-  private readonly breaks: ChoiceTest[][];
-  private readonly fails: ChoiceTest[][];
+  private readonly world: WorldState;
+  /** Each delegation's rules (by DELEGATION_IDS index) with their world side decided for this search's world. */
+  private readonly delegations: readonly DelegationRules[];
 
   /** `expected`: about how many packages the search will try (a frontier sweep tries some 13,000). */
-  constructor(s: Scenario, space: ClauseSpace, world: WorldState, expected = 256) {
-    this.space = space;
+  constructor(rules: ScenarioRules, world: WorldState, expected = 256) {
+    this.space = rules.space;
+    this.world = world;
     this.numbered = new NumberTable(2 ** Math.ceil(Math.log2(2 * expected)));
-    // Red lines and ratification rules compiled for this world: their world side is decided once.
-    this.settled = [];
-    this.breaks = [];
-    this.fails = [];
-    for (const d of DELEGATION_IDS) {
-      let settled = 0;
-      const breaks: ChoiceTest[] = [];
-      const fails: ChoiceTest[] = [];
-      for (const line of s.delegations[d].redLines) {
-        const test = compileForWorld(space, line.breaksWhen, world);
-        if (test === true) settled += 1;
-        else if (test !== false) breaks.push(test);
-      }
-      for (const rule of s.delegations[d].ratification) {
-        const test = compileForWorld(space, rule.requires, world);
-        if (test === false) settled += 1;
-        else if (test !== true) fails.push(test);
-      }
-      this.settled.push(settled);
-      this.breaks.push(breaks);
-      this.fails.push(fails);
-    }
+    this.delegations = DELEGATION_IDS.map((d) => rulesAtWorld(rules.delegations[d], { world }));
   }
 
   /** Numbered keys go to the typed-array table; string keys (agendas too large to number) to a Map. */
   of(choice: Choice, key: ChoiceKey): number {
     let b = typeof key === 'number' ? this.numbered.get(key) : (this.memo.get(key) ?? -1);
     if (b < 0) {
-      b = settledCount(choice) === 0 ? 99 : this.count(choice);
+      b = settledCount(choice) === 0 ? 99 : signingProblemCount(this.space, this.delegations, choice, this.world);
       if (typeof key === 'number') this.numbered.set(key, b);
       else this.memo.set(key, b);
     }
     return b;
-  }
-
-  /**
-   * packageProblems(…).length plus, per required signatory, checkPackage(…).length and
-   * ratificationFailures(…).length, on the compiled checks (space.test.ts holds them equal).
-   */
-  private count(choice: Choice): number {
-    let count = choiceProblemCount(this.space, choice);
-    const signatories = choiceSignatories(this.space, choice);
-    for (let d = 0; d < DELEGATION_IDS.length; d += 1) {
-      if (!((signatories >> d) & 1)) continue;
-      count += this.settled[d] as number;
-      for (const breaks of this.breaks[d] as ChoiceTest[]) if (breaks(choice)) count += 1;
-      for (const requires of this.fails[d] as ChoiceTest[]) if (!requires(choice)) count += 1;
-    }
-    return count;
   }
 }
 

@@ -4,6 +4,7 @@
  * xstate's pure `getInitialSnapshot`/`transition` on an inert scope, so nothing here runs timers or touches I/O.
  */
 import { type AnyActorScope, createActor, type SnapshotFrom } from 'xstate';
+import { compileRules, type ScenarioRules } from '../scenario/compiled.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { createNegotiationMachine, type NegotiationMachine } from './machine.ts';
 import { checkEvent } from './rules.ts';
@@ -23,6 +24,8 @@ export type StepResult =
 
 export interface Engine {
   scenario: Scenario;
+  /** The scenario's rules, compiled once for this engine (scenario/compiled.ts). */
+  rules: ScenarioRules;
   machine: NegotiationMachine;
   start(input: GameInput): GameSnapshot;
   /** Apply one event: either it is accepted (with the transcript entries it produced) or refused with a reason. */
@@ -56,7 +59,8 @@ function inertScope(machine: NegotiationMachine): AnyActorScope {
 }
 
 export function createEngine(scenario: Scenario): Engine {
-  const machine = createNegotiationMachine(scenario);
+  const rules = compileRules(scenario);
+  const machine = createNegotiationMachine(rules);
   const scope = inertScope(machine);
 
   function start(input: GameInput): GameSnapshot {
@@ -70,7 +74,7 @@ export function createEngine(scenario: Scenario): Engine {
     // a refused one (the context comes back unchanged) is checked again, for its reason.
     const next = machine.transition(snapshot, event, scope);
     if (next.context === snapshot.context) {
-      const rejection = checkEvent(scenario, snapshot.context, event) ?? {
+      const rejection = checkEvent(rules, snapshot.context, event) ?? {
         // The rules allowed it but no state handles it: a bug in the rules table, never the player's fault.
         code: 'not_allowed' as const,
         message: `${event.type} has no effect now`,
@@ -101,7 +105,7 @@ export function createEngine(scenario: Scenario): Engine {
     return snapshot;
   }
 
-  return { scenario, machine, start, step, persist, restore, replay };
+  return { scenario, rules, machine, start, step, persist, restore, replay };
 }
 
 /**

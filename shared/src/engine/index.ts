@@ -2,7 +2,7 @@
 export * from './events.ts';
 export * from './game.ts';
 export * from './machine.ts';
-export { bindingPackage, concludingParties, isConcluding } from './round.ts';
+export { bindingPackage, concludingParties } from './round.ts';
 export * from './rules.ts';
 export * from './scoring.ts';
 export * from './types.ts';

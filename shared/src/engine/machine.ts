@@ -15,7 +15,7 @@
  * No timers inside: deadlines are timestamps in context and the host sends `clock.deadline`.
  */
 import { assign, setup } from 'xstate';
-import type { Scenario } from '../scenario/schema.ts';
+import type { ScenarioRules } from '../scenario/compiled.ts';
 import { applyEvent } from './apply.ts';
 import {
   allReady,
@@ -53,7 +53,8 @@ function handlersFor(phase: Phase) {
 
 const toConcluded = { guard: 'ended', target: '#negotiation.concluded' } as const;
 
-export function createNegotiationMachine(scenario: Scenario) {
+export function createNegotiationMachine(rules: ScenarioRules) {
+  const scenario = rules.scenario;
   return setup({
     types: {
       context: {} as NegotiationContext,
@@ -61,7 +62,7 @@ export function createNegotiationMachine(scenario: Scenario) {
       input: {} as GameInput,
     },
     guards: {
-      allowed: ({ context, event }) => checkEvent(scenario, context, event) === null,
+      allowed: ({ context, event }) => checkEvent(rules, context, event) === null,
       ended: ({ context }) => context.ending !== null,
       allReady: ({ context }) => allReady(context),
       allStatements: ({ context }) => allStatements(context),
@@ -72,7 +73,7 @@ export function createNegotiationMachine(scenario: Scenario) {
       signingFailed: ({ context }) => signingFailed(context),
     },
     actions: {
-      apply: assign(({ context, event }) => applyEvent(scenario, context, event)),
+      apply: assign(({ context, event }) => applyEvent(rules, context, event)),
       enterLobby: assign(({ context }) => enterPhase(context, 'lobby')),
       enterBriefing: assign(({ context }) => enterPhase(context, 'briefing')),
       enterOpening: assign(({ context }) => enterPhase(context, 'opening')),
@@ -83,9 +84,9 @@ export function createNegotiationMachine(scenario: Scenario) {
       enterSigning: assign(({ context }) => enterPhase(context, 'signing')),
       closeResponses: assign(({ context }) => closeResponses(scenario, context)),
       abandonSigning: assign(({ context }) => abandonSigning(context)),
-      ratify: assign(({ context }) => ratify(scenario, context)),
-      resolveRound: assign(({ context }) => resolveRound(scenario, context)),
-      conclude: assign(({ context }) => conclude(scenario, enterPhase(context, 'concluded'))),
+      ratify: assign(({ context }) => ratify(rules, context)),
+      resolveRound: assign(({ context }) => resolveRound(rules, context)),
+      conclude: assign(({ context }) => conclude(rules, enterPhase(context, 'concluded'))),
     },
   }).createMachine({
     id: 'negotiation',

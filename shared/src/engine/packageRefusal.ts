@@ -1,67 +1,58 @@
 /**
  * Whether a delegation may put its name to a package (table, amend, counter, accept, sign): well
  * formed, and none of its own red lines broken. Split from rules.ts, whose checkEvent calls these.
+ * The rules themselves are evaluate.ts's; this file words their first problem as a refusal.
  */
-import { checkPackage, packageProblems } from '../scenario/evaluate.ts';
+import type { ScenarioRules } from '../scenario/compiled.ts';
+import { breachesOf, type PackageProblem, packageProblems } from '../scenario/evaluate.ts';
 import type { DelegationId } from '../scenario/ids.ts';
-import type { ClauseRef, Localized, Package, Scenario } from '../scenario/schema.ts';
+import type { AgendaIssue, Localized, Package } from '../scenario/schema.ts';
+import { type ClauseSpace, choiceOf, clauseLabel } from '../scenario/space.ts';
 import { reject } from './reject.ts';
 import type { NegotiationContext, Proposal, Rejection } from './types.ts';
 
-/** "Issue: option" in both languages, for a clause reference ("territory.freeze"). */
-function clauseName(scenario: Pick<Scenario, 'agenda'>, ref: ClauseRef): Localized {
-  const [issueId, optionId] = ref.split('.');
-  const issue = scenario.agenda.issues.find((i) => i.id === issueId);
-  const option = issue?.options.find((o) => o.id === optionId);
-  if (!issue || !option) return { en: ref, uk: ref };
-  return { en: `${issue.title.en}: ${option.label.en}`, uk: `${issue.title.uk}: ${option.label.uk}` };
-}
-
-function clauseNames(scenario: Pick<Scenario, 'agenda'>, refs: readonly ClauseRef[]): Localized {
-  const names = refs.map((ref) => clauseName(scenario, ref));
-  return { en: names.map((n) => n.en).join('; '), uk: names.map((n) => n.uk).join('; ') };
+function clauseLabels(space: ClauseSpace, refs: readonly string[]): Localized {
+  const labels = refs.map((ref) => clauseLabel(space, ref));
+  return { en: labels.map((n) => n.en).join('; '), uk: labels.map((n) => n.uk).join('; ') };
 }
 
 /**
- * The first thing wrong with a package `packageProblems` rejects, as a rule the client can word
- * (the English message lists every problem; the player's language names the first).
+ * A package's first problem as a rule the client can word (the English message lists every
+ * problem; the player's language names the first).
  */
-function packageProblemRefusal(scenario: Scenario, pkg: Package, message: string): Rejection {
-  const issues = new Map(scenario.agenda.issues.map((i) => [i.id, i]));
-  for (const [issueId, optionId] of Object.entries(pkg)) {
-    const issue = issues.get(issueId);
-    if (!issue) return reject('invalid', message, 'unknownIssue', { issue: issueId });
-    if (!issue.options.some((o) => o.id === optionId)) {
-      return reject('invalid', message, 'unknownOption', { issue: issue.title, option: optionId });
+function problemRefusal(rules: ScenarioRules, first: PackageProblem, message: string): Rejection {
+  const { space } = rules;
+  switch (first.kind) {
+    case 'unknownIssue':
+      return reject('invalid', message, 'unknownIssue', { issue: first.issue });
+    case 'unknownOption': {
+      const issue = space.issues[space.issueIndex.get(first.issue) as number] as AgendaIssue;
+      return reject('invalid', message, 'unknownOption', { issue: issue.title, option: first.option });
     }
+    case 'empty':
+      return reject('invalid', message, 'packageEmpty');
+    case 'clash':
+      return reject('invalid', message, 'clausesClash', {
+        clause: clauseLabel(space, first.clause),
+        other: clauseLabel(space, first.other),
+      });
   }
-  if (Object.keys(pkg).length === 0) return reject('invalid', message, 'packageEmpty');
-  for (const issue of scenario.agenda.issues) {
-    const option = issue.options.find((o) => o.id === pkg[issue.id]);
-    const other = option?.incompatibleWith.find((ref) => {
-      const [otherIssue, otherOption] = ref.split('.');
-      return otherIssue !== undefined && pkg[otherIssue] === otherOption;
-    });
-    if (other) {
-      const clause = clauseName(scenario, `${issue.id}.${pkg[issue.id]}`);
-      return reject('invalid', message, 'clausesClash', { clause, other: clauseName(scenario, other) });
-    }
-  }
-  return reject('invalid', message, 'packageInvalid');
 }
 
 /** Can this delegation put its name to this package? (well formed, and none of its red lines broken) */
 export function packageRefusal(
-  scenario: Scenario,
+  rules: ScenarioRules,
   ctx: NegotiationContext,
   who: DelegationId,
-  pkg: Package,
+  pkg: Readonly<Package>,
 ): Rejection | null {
-  const problems = packageProblems(scenario, pkg);
-  if (problems.length > 0) {
-    return packageProblemRefusal(scenario, pkg, `The package is not valid: ${problems.join('; ')}`);
+  const problems = packageProblems(rules.space, pkg);
+  const first = problems[0];
+  if (first) {
+    const message = `The package is not valid: ${problems.map((p) => p.message).join('; ')}`;
+    return problemRefusal(rules, first, message);
   }
-  return redLineRefusal(scenario, ctx, who, pkg);
+  return redLineRefusal(rules, ctx, who, pkg);
 }
 
 /**
@@ -70,30 +61,30 @@ export function packageRefusal(
  * left to check when a delegation accepts or signs it.
  */
 export function draftRefusal(
-  scenario: Scenario,
+  rules: ScenarioRules,
   ctx: NegotiationContext,
   who: DelegationId,
   draft: Proposal,
 ): Rejection | null {
-  return redLineRefusal(scenario, ctx, who, draft.package);
+  return redLineRefusal(rules, ctx, who, draft.package);
 }
 
 function redLineRefusal(
-  scenario: Scenario,
+  rules: ScenarioRules,
   ctx: NegotiationContext,
   who: DelegationId,
-  pkg: Package,
+  pkg: Readonly<Package>,
 ): Rejection | null {
-  const breaches = checkPackage(scenario, who, pkg, ctx.world);
+  const breaches = breachesOf(rules.delegations[who], choiceOf(rules.space, pkg), ctx.world);
   const first = breaches[0];
   if (!first) return null;
   const message = breaches.map((b) => b.message).join('; ');
-  const delegation = scenario.delegations[who].name;
+  const delegation = rules.scenario.delegations[who].name;
   return first.clauses.length > 0
     ? reject('red_line', message, 'redLineClauses', {
         delegation,
         redLine: first.redLine.title,
-        clauses: clauseNames(scenario, first.clauses),
+        clauses: clauseLabels(rules.space, first.clauses),
       })
     : reject('red_line', message, 'redLinePackage', { delegation, redLine: first.redLine.title });
 }

@@ -3,18 +3,21 @@
  * draft, resolving a round (levers, the world's dynamics, random events, the calendar) and
  * concluding with an outcome. Pure functions of (scenario, context).
  */
+import type { ScenarioRules } from '../scenario/compiled.ts';
+import { holds } from '../scenario/condition.ts';
 import {
   applyEffects,
   bindSector,
   classifyOutcome,
-  evaluateCondition,
+  failedRatification,
   initialWorld,
+  isConcluding,
   noDealValue,
   packageUtility,
-  ratificationFailures,
   worldDynamics,
 } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized, type Package, type Scenario } from '../scenario/schema.ts';
+import { choiceOf } from '../scenario/space.ts';
 import { responsesAccepted } from './phaseGuards.ts';
 import { nextRandom, seedState } from './rng.ts';
 import { findProposal } from './rules.ts';
@@ -29,11 +32,6 @@ export function concludingParties(s: Scenario): DelegationId[] {
     .flatMap((i) => i.options.filter((o) => o.id !== i.default));
   if (options.length === 0) return [];
   return DELEGATION_IDS.filter((d) => options.every((o) => o.signatories.includes(d)));
-}
-
-/** Does signing this package end the talks? (it settles a concluding issue to a non-default option) */
-export function isConcluding(s: Scenario, pkg: Package): boolean {
-  return s.agenda.issues.some((i) => i.concludes && pkg[i.id] !== undefined && pkg[i.id] !== i.default);
 }
 
 export function initialContext(s: Scenario, input: GameInput): NegotiationContext {
@@ -151,11 +149,13 @@ export function abandonSigning(ctx: NegotiationContext): NegotiationContext {
 }
 
 /** Every signature is in: each signatory's domestic rules decide whether the agreement holds. */
-export function ratify(s: Scenario, ctx: NegotiationContext): NegotiationContext {
+export function ratify(rules: ScenarioRules, ctx: NegotiationContext): NegotiationContext {
+  const s = rules.scenario;
   const p = ctx.onTable ? findProposal(ctx, ctx.onTable) : undefined;
   if (!p) return ctx;
+  const choice = choiceOf(rules.space, p.package);
   const failures = p.signatories.flatMap((d) =>
-    ratificationFailures(s, d, p.package, ctx.world).map((rule) => ({ d, rule })),
+    failedRatification(rules.delegations[d], choice, ctx.world).map(({ rule }) => ({ d, rule })),
   );
   const agreement: Agreement = {
     proposalId: p.id,
@@ -165,7 +165,7 @@ export function ratify(s: Scenario, ctx: NegotiationContext): NegotiationContext
     month: ctx.world.month,
     failures: failures.map((f) => `${f.d}:${f.rule.id}`),
     ratified: failures.length === 0,
-    concluding: isConcluding(s, p.package),
+    concluding: isConcluding(rules.space, p.package),
   };
   let next: NegotiationContext = {
     ...ctx,
@@ -201,7 +201,8 @@ export function ratify(s: Scenario, ctx: NegotiationContext): NegotiationContext
 }
 
 /** The end of a round: levers take effect, the world moves, events may fire, the month advances. */
-export function resolveRound(s: Scenario, ctx: NegotiationContext): NegotiationContext {
+export function resolveRound(rules: ScenarioRules, ctx: NegotiationContext): NegotiationContext {
+  const s = rules.scenario;
   let world = ctx.world;
   for (const q of ctx.queuedLevers) {
     const lever = s.levers.find((l) => l.id === q.lever);
@@ -214,13 +215,13 @@ export function resolveRound(s: Scenario, ctx: NegotiationContext): NegotiationC
   }
   let next: NegotiationContext = { ...ctx, queuedLevers: [], world: worldDynamics(s, world) };
   let rng = next.rng;
-  for (const ev of s.events) {
+  for (const { event: ev, trigger } of rules.events) {
     if (next.ending !== null) break;
     if (ev.once && next.fired.some((f) => f.id === ev.id)) continue;
-    if (ev.trigger && !evaluateCondition(ev.trigger, { world: next.world })) continue;
+    if (trigger && !holds(trigger, null, { world: next.world })) continue;
     const [roll, state] = nextRandom(rng);
     rng = state;
-    if (roll < ev.probability && !withheld(ctx, ev.id)) next = fireEvent(s, { ...next, rng }, ev.id, 'draw');
+    if (roll < ev.probability && !withheld(ctx, ev.id)) next = fireEvent(rules, { ...next, rng }, ev.id, 'draw');
   }
   next = { ...next, rng, round: next.round + 1, world: { ...next.world, month: next.world.month + 1 } };
   if (next.ending === null && next.round > next.rounds) next = { ...next, ending: 'deadline' };
@@ -248,12 +249,13 @@ export function bindingPackage(ctx: NegotiationContext): Package | null {
 }
 
 /** The talks are over: classify the outcome and score every delegation at the final world. */
-export function conclude(s: Scenario, ctx: NegotiationContext): NegotiationContext {
+export function conclude(rules: ScenarioRules, ctx: NegotiationContext): NegotiationContext {
+  const s = rules.scenario;
   const ending = ctx.ending ?? 'deadline';
   const concluding = [...ctx.agreements].reverse().find((a) => a.concluding) ?? null;
   const binding = bindingPackage(ctx);
   const agreementForOutcome = concluding ? { ...(binding ?? {}), ...concluding.package } : null;
-  const outcome = classifyOutcome(s, {
+  const outcome = classifyOutcome(rules, {
     ending,
     agreement: agreementForOutcome,
     ratified: concluding?.ratified ?? false,
@@ -286,11 +288,12 @@ export function conclude(s: Scenario, ctx: NegotiationContext): NegotiationConte
 
 /** A scenario event happens: announcement, effects on the world, and perhaps the end of the talks. */
 export function fireEvent(
-  s: Scenario,
+  rules: ScenarioRules,
   ctx: NegotiationContext,
   id: string,
   by: 'draw' | 'facilitator',
 ): NegotiationContext {
+  const s = rules.scenario;
   const ev = s.events.find((x) => x.id === id);
   if (!ev) return ctx;
   let next: NegotiationContext = {

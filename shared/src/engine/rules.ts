@@ -6,9 +6,12 @@
  * one guard: it returns null when the event is allowed, or a Rejection with a sentence the server
  * sends back to the player. The UI calls it too, to grey out what is not allowed.
  */
-import { evaluateCondition, requiredSignatories } from '../scenario/evaluate.ts';
+import type { ScenarioRules } from '../scenario/compiled.ts';
+import { holds } from '../scenario/condition.ts';
 import { DELEGATION_IDS, type DelegationId } from '../scenario/ids.ts';
-import type { Package, Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { BILATERAL_ORDER, isBilateralName, parseChannel } from './channels.ts';
+import { coolingUntil } from './cooldowns.ts';
 import { EVENT_RULES, type Who } from './eventRules.ts';
 import { draftRefusal, packageRefusal } from './packageRefusal.ts';
 import { reject } from './reject.ts';
@@ -46,7 +49,8 @@ export function name(scenario: Scenario, d: DelegationId): string {
 }
 
 /** null when the event is allowed now; otherwise why not. Pure: the machine's only guard. */
-export function checkEvent(scenario: Scenario, ctx: NegotiationContext, event: EngineEvent): Rejection | null {
+export function checkEvent(rules: ScenarioRules, ctx: NegotiationContext, event: EngineEvent): Rejection | null {
+  const scenario = rules.scenario;
   const rule = EVENT_RULES[event.type];
   if (!rule) {
     const type = String((event as { type: unknown }).type);
@@ -76,59 +80,58 @@ export function checkEvent(scenario: Scenario, ctx: NegotiationContext, event: E
       delegation: scenario.delegations[event.actor].name,
     });
   }
-  return SPECIFIC[event.type]?.(scenario, ctx, event as never) ?? null;
+  return SPECIFIC[event.type]?.(rules, ctx, event as never) ?? null;
 }
 
 type Check<T extends EngineEventType> = (
-  scenario: Scenario,
+  rules: ScenarioRules,
   ctx: NegotiationContext,
   e: EventOf<T>,
 ) => Rejection | null;
 
 const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
-  'statement.make': (_s, ctx, e) =>
+  'statement.make': (_rules, ctx, e) =>
     ctx.seats[e.actor as DelegationId].statement !== null
       ? reject('not_allowed', 'you have already made your opening statement', 'statementMade')
       : null,
 
-  'chat.post': (_s, _ctx, e) => {
-    const ch = e.channel;
-    if (ch === 'plenary') return null;
-    if (ch === 'announcements') {
+  'chat.post': (_rules, _ctx, e) => {
+    const channel = parseChannel(e.channel);
+    if (channel.kind === 'plenary') return null;
+    if (channel.kind === 'announcements') {
       return e.actor === 'facilitator'
         ? null
         : reject('not_allowed', 'only the facilitator posts announcements', 'announcementsFacilitatorOnly');
     }
     if (e.actor === 'facilitator') return null; // the facilitator may write anywhere
-    if (ch.startsWith('delegation:')) {
-      return ch === `delegation:${e.actor}`
+    if (channel.kind === 'delegation') {
+      return channel.delegation === e.actor
         ? null
         : reject('not_allowed', "you cannot write in another delegation's channel", 'otherDelegationChannel');
     }
-    const [a, b] = ch.slice('bilateral:'.length).split('+') as [DelegationId, DelegationId];
-    if (a === b || DELEGATION_IDS.indexOf(a) > DELEGATION_IDS.indexOf(b)) {
-      const order = DELEGATION_IDS.join(', ');
+    if (!isBilateralName(channel.pair)) {
+      const order = BILATERAL_ORDER;
       return reject('invalid', `write bilateral channels as bilateral:a+b in the order ${order}`, 'bilateralOrder', {
         order,
       });
     }
-    return a === e.actor || b === e.actor
+    return channel.pair.includes(e.actor as DelegationId)
       ? null
       : reject('not_allowed', 'you are not part of that bilateral channel', 'notInBilateral');
   },
 
-  'proposal.table': (s, ctx, e) => packageRefusal(s, ctx, e.actor as DelegationId, e.package),
+  'proposal.table': (rules, ctx, e) => packageRefusal(rules, ctx, e.actor as DelegationId, e.package),
 
-  'proposal.amend': (s, ctx, e) => {
+  'proposal.amend': (rules, ctx, e) => {
     const parent = findProposal(ctx, e.proposalId);
     if (!parent) {
       return reject('invalid', `there is no proposal "${e.proposalId}"`, 'noSuchProposal', { proposal: e.proposalId });
     }
     if (parent.status === 'withdrawn') return reject('not_allowed', 'that proposal was withdrawn', 'proposalWithdrawn');
-    return packageRefusal(s, ctx, e.actor as DelegationId, e.package);
+    return packageRefusal(rules, ctx, e.actor as DelegationId, e.package);
   },
 
-  'proposal.respond': (s, ctx, e) => {
+  'proposal.respond': (rules, ctx, e) => {
     const who = e.actor as DelegationId;
     const p = findProposal(ctx, e.proposalId);
     if (!p || ctx.onTable !== p.id || p.status !== 'tabled') {
@@ -140,15 +143,15 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
       return reject('not_allowed', 'you tabled this draft; your acceptance is already recorded', 'ownDraft');
     }
     if (p.responses[who]) return reject('not_allowed', 'you have already responded to this draft', 'alreadyResponded');
-    if (e.response === 'accept') return draftRefusal(s, ctx, who, p);
+    if (e.response === 'accept') return draftRefusal(rules, ctx, who, p);
     if (e.response === 'counter') {
       if (!e.counter) return reject('invalid', 'a counter-proposal needs a counter package', 'counterMissing');
-      return packageRefusal(s, ctx, who, e.counter);
+      return packageRefusal(rules, ctx, who, e.counter);
     }
     return null;
   },
 
-  'proposal.withdraw': (_s, ctx, e) => {
+  'proposal.withdraw': (_rules, ctx, e) => {
     const p = findProposal(ctx, e.proposalId);
     if (!p || ctx.onTable !== p.id || p.status !== 'tabled') {
       return reject('not_allowed', `"${e.proposalId}" is not the draft on the table`, 'notOnTable', {
@@ -160,9 +163,11 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
       : reject('not_allowed', 'only the delegation that tabled a draft can withdraw it', 'notAuthor');
   },
 
-  'lever.use': (s, ctx, e) => {
-    const lever = s.levers.find((l) => l.id === e.lever);
-    if (!lever) return reject('invalid', `there is no lever "${e.lever}"`, 'noSuchLever', { lever: e.lever });
+  'lever.use': (rules, ctx, e) => {
+    const s = rules.scenario;
+    const compiled = rules.levers.find((l) => l.lever.id === e.lever);
+    if (!compiled) return reject('invalid', `there is no lever "${e.lever}"`, 'noSuchLever', { lever: e.lever });
+    const lever = compiled.lever;
     const title = lever.title;
     if (lever.owner !== e.actor) {
       return reject('not_allowed', `${title.en} belongs to ${name(s, lever.owner)}`, 'notYourLever', {
@@ -173,14 +178,14 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
     if (ctx.queuedLevers.some((q) => q.lever === lever.id)) {
       return reject('not_allowed', `${title.en} is already in use this round`, 'leverInUse', { lever: title });
     }
-    const from = ctx.seats[lever.owner].cooldowns[lever.id] ?? 0;
-    if (from > ctx.round) {
+    const from = coolingUntil(ctx.seats[lever.owner].cooldowns, lever.id, ctx.round);
+    if (from !== null) {
       return reject('not_allowed', `${title.en} can be used again in round ${from}`, 'leverCooldown', {
         lever: title,
         round: from,
       });
     }
-    if (lever.requires && !evaluateCondition(lever.requires, { world: ctx.world })) {
+    if (compiled.requires && !holds(compiled.requires, null, { world: ctx.world })) {
       return reject('not_allowed', `${title.en} cannot be used in the current situation`, 'leverUnavailable', {
         lever: title,
       });
@@ -195,7 +200,8 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
     return null;
   },
 
-  'agreement.sign': (s, ctx, e) => {
+  'agreement.sign': (rules, ctx, e) => {
+    const s = rules.scenario;
     const who = e.actor as DelegationId;
     const p = findProposal(ctx, e.proposalId);
     if (!p || ctx.onTable !== p.id || p.status !== 'accepted') {
@@ -209,10 +215,10 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
       });
     }
     if (p.signatures.includes(who)) return reject('not_allowed', 'you have already signed', 'alreadySigned');
-    return draftRefusal(s, ctx, who, p);
+    return draftRefusal(rules, ctx, who, p);
   },
 
-  'agreement.decline': (s, ctx, e) => {
+  'agreement.decline': ({ scenario: s }, ctx, e) => {
     const who = e.actor as DelegationId;
     const p = findProposal(ctx, e.proposalId);
     if (!p || ctx.onTable !== p.id || p.status !== 'accepted') {
@@ -228,12 +234,12 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
     return p.signatures.includes(who) ? reject('not_allowed', 'you have already signed', 'alreadySigned') : null;
   },
 
-  'facilitator.pause': (_s, ctx) =>
+  'facilitator.pause': (_rules, ctx) =>
     ctx.paused ? reject('not_allowed', 'the session is already paused', 'alreadyPaused') : null,
-  'facilitator.resume': (_s, ctx) =>
+  'facilitator.resume': (_rules, ctx) =>
     ctx.paused ? null : reject('not_allowed', 'the session is not paused', 'notPaused'),
 
-  'facilitator.inject': (s, ctx, e) => {
+  'facilitator.inject': ({ scenario: s }, ctx, e) => {
     const ev = s.events.find((x) => x.id === e.event);
     if (!ev) return reject('invalid', `there is no scenario event "${e.event}"`, 'noSuchEvent', { event: e.event });
     if (ev.once && ctx.fired.some((f) => f.id === ev.id))
@@ -241,7 +247,7 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
     return null;
   },
 
-  'facilitator.extend': (_s, ctx, e) => {
+  'facilitator.extend': (_rules, ctx, e) => {
     if (e.rounds !== undefined && ctx.rounds + e.rounds > ctx.options.maxRounds) {
       return reject('not_allowed', `the talks cannot run past ${ctx.options.maxRounds} rounds`, 'roundLimit', {
         rounds: ctx.options.maxRounds,
@@ -253,13 +259,8 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
     return null;
   },
 
-  'clock.deadline': (_s, ctx, e) =>
+  'clock.deadline': (_rules, ctx, e) =>
     ctx.deadlineAt !== null && e.at >= ctx.deadlineAt
       ? null
       : reject('not_allowed', 'the phase timer has not run out', 'timerRunning'),
 };
-
-/** Signatories the draft needs that are still at the table (a walked-out one cannot accept). */
-export function signatoriesOf(scenario: Scenario, pkg: Package): DelegationId[] {
-  return requiredSignatories(scenario, pkg);
-}

@@ -3,6 +3,7 @@
  * the EVENT_RULES table the machine's handlers are built from, so the document cannot drift: a
  * test regenerates it and compares with the committed file (`npm run docs:rules` rewrites it).
  */
+import { compileRules } from '../scenario/compiled.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EVENT_RULES } from './eventRules.ts';
 import { createNegotiationMachine } from './machine.ts';
@@ -73,7 +74,7 @@ function whoText(who: readonly string[]): string {
 }
 
 export function rulesMarkdown(scenario: Scenario): string {
-  const machine = createNegotiationMachine(scenario);
+  const machine = createNegotiationMachine(compileRules(scenario));
   const lines: string[] = [
     '# Rules of the talks',
     '',

@@ -9,17 +9,16 @@
  * simplex gives the supported points of the frontier; dominated points are dropped. The Nash
  * point (max Π(u_d − noDeal_d)) starts from the best frontier point and is polished by local search.
  */
+import { compileRules, type ScenarioRules } from '../scenario/compiled.ts';
 import {
-  checkPackage,
   noDealValue,
   packageProblems,
-  packageUtility,
-  ratificationFailures,
-  requiredSignatories,
+  signingProblemCount,
+  utilityFrom,
   type WorldState,
 } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
-import { choiceOf, keyOfChoice, spaceOf } from '../scenario/space.ts';
+import { choiceOf, keyOfChoice } from '../scenario/space.ts';
 import { Badness, bestFor, issueValues, simplexGrid, type Utilities } from './frontier.ts';
 
 export { simplexGrid, type Utilities };
@@ -32,28 +31,36 @@ export interface ScoreRow {
 }
 
 /** Every delegation's score for a package (null = no deal) at a world state. */
-export function scorePackage(s: Scenario, pkg: Package | null, world: WorldState): Record<DelegationId, ScoreRow> {
+export function scorePackage(
+  rules: ScenarioRules,
+  pkg: Readonly<Package> | null,
+  world: WorldState,
+): Record<DelegationId, ScoreRow> {
   const rows = DELEGATION_IDS.map((d) => {
-    const noDeal = noDealValue(s, d, world);
-    const utility = pkg && Object.keys(pkg).length > 0 ? packageUtility(s, d, pkg, world) : noDeal;
+    const noDeal = noDealValue(rules.scenario, d, world);
+    const utility = pkg && Object.keys(pkg).length > 0 ? utilityOf(rules, d, pkg, world) : noDeal;
     return [d, { utility, noDeal, surplus: utility - noDeal }];
   });
   return Object.fromEntries(rows) as Record<DelegationId, ScoreRow>;
 }
 
-export function utilitiesOf(s: Scenario, pkg: Package, world: WorldState): Utilities {
-  return Object.fromEntries(DELEGATION_IDS.map((d) => [d, packageUtility(s, d, pkg, world)])) as Utilities;
+/** packageUtility, with the weights the compiled scenario worked out once. */
+function utilityOf(rules: ScenarioRules, d: DelegationId, pkg: Readonly<Package>, world: WorldState): number {
+  return utilityFrom(rules.scenario.delegations[d].preferences, rules.weights[d], pkg, world);
+}
+
+export function utilitiesOf(rules: ScenarioRules, pkg: Readonly<Package>, world: WorldState): Utilities {
+  return Object.fromEntries(DELEGATION_IDS.map((d) => [d, utilityOf(rules, d, pkg, world)])) as Utilities;
 }
 
 /**
  * A package that could be signed and hold: well formed, crossing no required signatory's red line,
  * and surviving every signatory's ratification rules at this world state.
  */
-export function isSignable(s: Scenario, pkg: Package, world: WorldState): boolean {
-  if (packageProblems(s, pkg).length > 0) return false;
-  return requiredSignatories(s, pkg).every(
-    (d) => checkPackage(s, d, pkg, world).length === 0 && ratificationFailures(s, d, pkg, world).length === 0,
-  );
+export function isSignable(rules: ScenarioRules, pkg: Readonly<Package>, world: WorldState): boolean {
+  if (packageProblems(rules.space, pkg).length > 0) return false;
+  const delegations = DELEGATION_IDS.map((d) => rules.delegations[d]);
+  return signingProblemCount(rules.space, delegations, choiceOf(rules.space, pkg), world) === 0;
 }
 
 export interface FrontierPoint {
@@ -71,10 +78,10 @@ function dominates(a: Utilities, b: Utilities): boolean {
 }
 
 /** The (supported) Pareto frontier of signable packages at this world state. */
-export function paretoFrontier(s: Scenario, world: WorldState, steps = 8): FrontierPoint[] {
-  const table = issueValues(s, world);
-  const space = spaceOf(s);
-  const badness = new Badness(s, space, world, 16_384);
+export function paretoFrontier(rules: ScenarioRules, world: WorldState, steps = 8): FrontierPoint[] {
+  const table = issueValues(rules, world);
+  const space = rules.space;
+  const badness = new Badness(rules, world, 16_384);
   const seen = new Map<string, FrontierPoint>();
   for (const lambda of simplexGrid(steps)) {
     const pkg = bestFor(
@@ -85,7 +92,7 @@ export function paretoFrontier(s: Scenario, world: WorldState, steps = 8): Front
     );
     if (!pkg) continue;
     const key = JSON.stringify(pkg);
-    if (!seen.has(key)) seen.set(key, { package: pkg, utilities: utilitiesOf(s, pkg, world) });
+    if (!seen.has(key)) seen.set(key, { package: pkg, utilities: utilitiesOf(rules, pkg, world) });
   }
   const points = [...seen.values()];
   return points.filter((p) => !points.some((q) => q !== p && dominates(q.utilities, p.utilities)));
@@ -106,7 +113,12 @@ function nashProduct(u: Utilities, nd: Utilities): number {
  * gain over its no-deal value. null when no package leaves all four better off (no zone of
  * possible agreement), which in this scenario is itself a finding for the debrief.
  */
-export function nashPoint(s: Scenario, world: WorldState, frontier = paretoFrontier(s, world)): FrontierPoint | null {
+export function nashPoint(
+  rules: ScenarioRules,
+  world: WorldState,
+  frontier = paretoFrontier(rules, world),
+): FrontierPoint | null {
+  const s = rules.scenario;
   const nd = Object.fromEntries(DELEGATION_IDS.map((d) => [d, noDealValue(s, d, world)])) as Utilities;
   let best: FrontierPoint | null = null;
   let bestValue = Number.NEGATIVE_INFINITY;
@@ -116,12 +128,12 @@ export function nashPoint(s: Scenario, world: WorldState, frontier = paretoFront
   }
   if (!best) return null;
   // Polish: single-issue changes that raise the Nash product and stay signable. Signable is
-  // isSignable's verdict on the compiled checks (badness 0), as in the frontier search.
-  const space = spaceOf(s);
-  const badness = new Badness(s, space, world);
+  // isSignable's verdict (badness 0, memoised as in the frontier search).
+  const space = rules.space;
+  const badness = new Badness(rules, world);
   const signable = (pkg: Package) => {
     const choice = choiceOf(space, pkg);
-    return choice !== null && badness.of(choice, keyOfChoice(space, choice)) === 0;
+    return badness.of(choice, keyOfChoice(space, choice)) === 0;
   };
   for (let improved = true; improved; ) {
     improved = false;
@@ -131,7 +143,7 @@ export function nashPoint(s: Scenario, world: WorldState, frontier = paretoFront
         if (option === undefined) delete trial[issue.id];
         else trial[issue.id] = option;
         if (Object.keys(trial).length === 0 || !signable(trial)) continue;
-        const u = utilitiesOf(s, trial, world);
+        const u = utilitiesOf(rules, trial, world);
         const v = nashProduct(u, nd);
         if (v > bestValue + 1e-12) {
           [best, bestValue, improved] = [{ package: trial, utilities: u }, v, true];
@@ -161,11 +173,15 @@ export interface DebriefFigures {
   distanceToNash: number | null;
 }
 
-/** The debrief's numbers for a final package (null = no deal) at the final world. */
-export function debriefFigures(s: Scenario, pkg: Package | null, world: WorldState): DebriefFigures {
-  const scores = scorePackage(s, pkg, world);
-  const frontier = paretoFrontier(s, world);
-  const nash = nashPoint(s, world, frontier);
+/**
+ * The debrief's numbers for a final package (null = no deal) at the final world. The search
+ * compiles the scenario's rules for itself (a small part of its cost).
+ */
+export function debriefFigures(scenario: Scenario, pkg: Readonly<Package> | null, world: WorldState): DebriefFigures {
+  const rules = compileRules(scenario);
+  const scores = scorePackage(rules, pkg, world);
+  const frontier = paretoFrontier(rules, world);
+  const nash = nashPoint(rules, world, frontier);
   const u = Object.fromEntries(DELEGATION_IDS.map((d) => [d, scores[d].utility])) as Utilities;
   return {
     scores,

@@ -2,16 +2,29 @@
  * The negotiation engine's data: machine context, events and the records it keeps.
  *
  * Everything here is plain JSON (no classes, no functions, no Dates) so a snapshot can be
- * persisted with JSON.stringify and restored anywhere: the server, the simulator, a test.
+ * persisted with JSON.stringify and restored anywhere: the server, the simulator, a test. And it is
+ * read-only: an event makes a new context (apply.ts, round.ts) and never changes the one it was
+ * given, so views, bots and caches can keep what they read. The engine's tests freeze every
+ * context they step through, so an in-place change fails loudly.
  */
 import type { RefusalParams, RefusalReason } from '../refusals.ts';
-import type { WorldState } from '../scenario/evaluate.ts';
+import type { ScenarioRules } from '../scenario/compiled.ts';
 import type { DelegationId, Ending, Localized, Package } from '../scenario/schema.ts';
+import type { WorldState } from '../scenario/world.ts';
+import type { Channel } from './channels.ts';
+import type { Actor, EngineEvent, EngineEventType, EventOf, ResponseKind, ResponseReason } from './events.ts';
 
-export type { DelegationId, Package };
-
-/** Who sends an event: a delegation's seat, the facilitator, or the host's clock. */
-export type Actor = DelegationId | 'facilitator' | 'system';
+export type {
+  Actor,
+  Channel,
+  DelegationId,
+  EngineEvent,
+  EngineEventType,
+  EventOf,
+  Package,
+  ResponseKind,
+  ResponseReason,
+};
 
 /** The phases a session goes through. Resolution and ratification are instantaneous steps inside a round. */
 export const PHASES = [
@@ -48,10 +61,10 @@ export interface WithheldEvent {
   round: number;
 }
 
-export const DEFAULT_OPTIONS: EngineOptions = {
-  phaseMs: {},
+export const DEFAULT_OPTIONS: NegotiationContext['options'] = Object.freeze({
+  phaseMs: Object.freeze({}),
   maxRounds: 24,
-};
+});
 
 /** What the host passes when it creates a game. */
 export interface GameInput {
@@ -61,22 +74,12 @@ export interface GameInput {
   options?: Partial<EngineOptions>;
 }
 
-export type ResponseKind = 'accept' | 'reject' | 'counter';
-
-/** A reason attached to a response, optionally pinned to one clause ("issue.option"). */
-export interface ResponseReason {
-  clause?: string;
-  text: string;
-  /** "red-line": the responder can never take this clause; "objection": it costs too much as offered. */
-  severity?: 'red-line' | 'objection';
-}
-
 export interface ProposalResponse {
-  response: ResponseKind;
-  reasons: ResponseReason[];
+  readonly response: ResponseKind;
+  readonly reasons: readonly ResponseReason[];
   /** With `counter`: the package the responder would accept instead. */
-  counter?: Package;
-  at: number;
+  readonly counter?: Readonly<Package>;
+  readonly at: number;
 }
 
 export type ProposalStatus =
@@ -89,170 +92,126 @@ export type ProposalStatus =
   | 'superseded'; // replaced by an amendment
 
 export interface Proposal {
-  id: string;
-  author: DelegationId;
-  round: number;
+  readonly id: string;
+  readonly author: DelegationId;
+  readonly round: number;
   /** The proposal this one amends, if any. */
-  parent: string | null;
-  package: Package;
-  note: string;
-  status: ProposalStatus;
+  readonly parent: string | null;
+  readonly package: Readonly<Package>;
+  readonly note: string;
+  readonly status: ProposalStatus;
   /** Delegations whose signatures bind it, fixed when tabled. */
-  signatories: DelegationId[];
-  responses: Partial<Record<DelegationId, ProposalResponse>>;
-  signatures: DelegationId[];
-  at: number;
+  readonly signatories: readonly DelegationId[];
+  readonly responses: Readonly<Partial<Record<DelegationId, ProposalResponse>>>;
+  readonly signatures: readonly DelegationId[];
+  readonly at: number;
 }
 
 /** A signed package and what happened to it at home. */
 export interface Agreement {
-  proposalId: string;
-  package: Package;
-  signatories: DelegationId[];
-  round: number;
-  month: number;
+  readonly proposalId: string;
+  readonly package: Readonly<Package>;
+  readonly signatories: readonly DelegationId[];
+  readonly round: number;
+  readonly month: number;
   /** Ratification rules that failed, as "delegation:rule-id"; empty = ratified. */
-  failures: string[];
-  ratified: boolean;
+  readonly failures: readonly string[];
+  readonly ratified: boolean;
   /** True when it settles an issue that ends the talks (a ceasefire); false for a partial deal. */
-  concluding: boolean;
+  readonly concluding: boolean;
 }
 
 export interface QueuedLever {
-  lever: string;
-  owner: DelegationId;
-  sector: string | null;
-  round: number;
+  readonly lever: string;
+  readonly owner: DelegationId;
+  readonly sector: string | null;
+  readonly round: number;
 }
 
-/** Channels: the plenary, a delegation's own room, a bilateral pair, the facilitator's announcements. */
-export type Channel =
-  | 'plenary'
-  | `delegation:${DelegationId}`
-  | `bilateral:${DelegationId}+${DelegationId}`
-  | 'announcements';
-
 export interface ChatMessage {
-  seq: number;
-  channel: Channel;
-  from: Actor;
-  text: string;
-  round: number;
-  at: number;
+  readonly seq: number;
+  readonly channel: Channel;
+  readonly from: Actor;
+  readonly text: string;
+  readonly round: number;
+  readonly at: number;
 }
 
 export interface SeatState {
-  ready: boolean;
-  statement: string | null;
-  walkedOut: boolean;
+  readonly ready: boolean;
+  readonly statement: string | null;
+  readonly walkedOut: boolean;
   /** Lever id → the round from which it may be used again. */
-  cooldowns: Record<string, number>;
+  readonly cooldowns: Readonly<Record<string, number>>;
 }
 
 /** Who may read a transcript entry. */
-export type Audience = 'public' | { only: DelegationId[] };
+export type Audience = 'public' | { readonly only: readonly DelegationId[] };
 
 export interface TranscriptEntry {
-  seq: number;
-  round: number;
-  month: number;
-  phase: Phase;
-  actor: Actor;
+  readonly seq: number;
+  readonly round: number;
+  readonly month: number;
+  readonly phase: Phase;
+  readonly actor: Actor;
   /** The event name that caused the entry, or a system step such as "round.resolve". */
-  kind: string;
-  text: Localized;
-  audience: Audience;
+  readonly kind: string;
+  readonly text: Localized;
+  readonly audience: Audience;
   /** For entries caused by an accepted event: the event itself, so the log replays the game. */
-  event: EngineEvent | null;
-  at: number;
+  readonly event: EngineEvent | null;
+  readonly at: number;
 }
 
 export interface FiredEvent {
-  id: string;
-  round: number;
-  month: number;
-  by: 'draw' | 'facilitator';
+  readonly id: string;
+  readonly round: number;
+  readonly month: number;
+  readonly by: 'draw' | 'facilitator';
 }
 
 export interface FinalResult {
-  ending: Ending;
-  outcomeId: string;
-  agreement: Package | null;
-  ratified: boolean;
+  readonly ending: Ending;
+  readonly outcomeId: string;
+  readonly agreement: Readonly<Package> | null;
+  readonly ratified: boolean;
   /** utility and no-deal value of each delegation at the final world. */
-  scores: Record<DelegationId, { utility: number; noDeal: number }>;
+  readonly scores: Readonly<Record<DelegationId, { utility: number; noDeal: number }>>;
 }
 
 export interface NegotiationContext {
-  scenarioId: string;
-  seed: number;
+  readonly scenarioId: string;
+  readonly seed: number;
   /** Mulberry32 state; every random draw advances it (determinism: same seed + events = same game). */
-  rng: number;
-  now: number;
-  options: EngineOptions;
-  phase: Phase;
-  paused: boolean;
+  readonly rng: number;
+  readonly now: number;
+  readonly options: Readonly<EngineOptions> & { readonly phaseMs: Readonly<EngineOptions['phaseMs']> };
+  readonly phase: Phase;
+  readonly paused: boolean;
   /** 1-based round; round r is month r-1 of the calendar. 0 before the first round. */
-  round: number;
-  rounds: number;
-  world: WorldState;
-  seats: Record<DelegationId, SeatState>;
-  proposals: Proposal[];
+  readonly round: number;
+  readonly rounds: number;
+  readonly world: WorldState;
+  readonly seats: Readonly<Record<DelegationId, SeatState>>;
+  readonly proposals: readonly Proposal[];
   /** The proposal currently on the table (tabled or accepted), if any. */
-  onTable: string | null;
-  queuedLevers: QueuedLever[];
-  fired: FiredEvent[];
-  agreements: Agreement[];
-  chat: ChatMessage[];
-  transcript: TranscriptEntry[];
+  readonly onTable: string | null;
+  readonly queuedLevers: readonly QueuedLever[];
+  readonly fired: readonly FiredEvent[];
+  readonly agreements: readonly Agreement[];
+  readonly chat: readonly ChatMessage[];
+  readonly transcript: readonly TranscriptEntry[];
   /** When the current phase's timer runs out (ms since epoch); null = untimed. */
-  deadlineAt: number | null;
+  readonly deadlineAt: number | null;
   /** While paused: how much of the phase timer was left. */
-  remainingMs: number | null;
+  readonly remainingMs: number | null;
   /** Set by facilitator.advance or clock.deadline; the machine closes the phase and clears it. */
-  advance: boolean;
+  readonly advance: boolean;
   /** Set when something ends the talks (signature, walkout, breakthrough, deadline); the machine concludes. */
-  ending: Ending | null;
-  result: FinalResult | null;
-  nextSeq: number;
+  readonly ending: Ending | null;
+  readonly result: FinalResult | null;
+  readonly nextSeq: number;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Events. Payloads are validated on the wire by the zod schemas in events.ts; the host adds
-// `actor` (from the connection, never the payload) and `at` (its clock).
-// ---------------------------------------------------------------------------------------------
-interface Base {
-  actor: Actor;
-  at: number;
-}
-
-export type EngineEvent =
-  | (Base & { type: 'seat.ready'; ready?: boolean })
-  | (Base & { type: 'statement.make'; text: string })
-  | (Base & { type: 'chat.post'; channel: Channel; text: string })
-  | (Base & { type: 'proposal.table'; package: Package; note?: string })
-  | (Base & { type: 'proposal.amend'; proposalId: string; package: Package; note?: string })
-  | (Base & {
-      type: 'proposal.respond';
-      proposalId: string;
-      response: ResponseKind;
-      reasons?: ResponseReason[];
-      counter?: Package;
-    })
-  | (Base & { type: 'proposal.withdraw'; proposalId: string })
-  | (Base & { type: 'lever.use'; lever: string; sector?: string })
-  | (Base & { type: 'agreement.sign'; proposalId: string })
-  | (Base & { type: 'agreement.decline'; proposalId: string; reason?: string })
-  | (Base & { type: 'delegation.walkout'; reason?: string })
-  | (Base & { type: 'facilitator.pause' })
-  | (Base & { type: 'facilitator.resume' })
-  | (Base & { type: 'facilitator.advance' })
-  | (Base & { type: 'facilitator.inject'; event: string })
-  | (Base & { type: 'facilitator.extend'; rounds?: number; ms?: number })
-  | (Base & { type: 'clock.deadline' });
-
-export type EngineEventType = EngineEvent['type'];
-export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;
 
 /**
  * Why an event was refused: a code for programs, an English sentence for logs, and the exact rule
@@ -264,3 +223,13 @@ export interface Rejection {
   reason?: RefusalReason;
   params?: RefusalParams;
 }
+
+/**
+ * What an accepted event does (apply.ts, applyFacilitator.ts): a new context from the old one,
+ * which it never changes. Only called after checkEvent allowed the event.
+ */
+export type Apply<T extends EngineEventType> = (
+  rules: ScenarioRules,
+  ctx: NegotiationContext,
+  e: EventOf<T>,
+) => NegotiationContext;

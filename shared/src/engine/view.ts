@@ -27,16 +27,17 @@
  */
 import type { WorldState } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type Delegation, type DelegationId, type Lever, type Scenario } from '../scenario/schema.ts';
+import { canRead } from './channels.ts';
 import type {
   Agreement,
   Audience,
-  Channel,
   ChatMessage,
   FinalResult,
   FiredEvent,
   NegotiationContext,
   Phase,
   Proposal,
+  ProposalResponse,
   QueuedLever,
   SeatState,
   TranscriptEntry,
@@ -96,14 +97,6 @@ export function isDebrief(ctx: Pick<NegotiationContext, 'phase'>): boolean {
   return ctx.phase === 'concluded';
 }
 
-/** Does the viewer sit in this chat channel? */
-export function canRead(viewer: ViewerSeat, channel: Channel): boolean {
-  if (channel === 'plenary' || channel === 'announcements' || viewer === 'facilitator') return true;
-  if (viewer === 'spectator') return false;
-  if (channel.startsWith('delegation:')) return channel === `delegation:${viewer}`;
-  return channel.slice('bilateral:'.length).split('+').includes(viewer);
-}
-
 /** Is the viewer in the audience of a transcript line? */
 export function canSee(viewer: ViewerSeat, audience: Audience): boolean {
   if (audience === 'public' || viewer === 'facilitator') return true;
@@ -128,7 +121,7 @@ export function answersSealed(viewer: ViewerSeat, debrief: boolean, p: Proposal)
 export function proposalFor(viewer: ViewerSeat, debrief: boolean, p: Proposal): ProposalView {
   const responded = DELEGATION_IDS.filter((d) => p.responses[d] !== undefined);
   if (!answersSealed(viewer, debrief, p)) return { ...p, responded };
-  const responses: Proposal['responses'] = {};
+  const responses: Partial<Record<DelegationId, ProposalResponse>> = {};
   for (const d of responded) {
     if (d === viewer || d === p.author) responses[d] = p.responses[d];
   }

@@ -16,10 +16,10 @@
  * is read-only.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import { canRead } from './channels.ts';
 import type { ChatMessage, NegotiationContext, TranscriptEntry } from './types.ts';
 import {
   agreementFor,
-  canRead,
   cooldownsFor,
   entryFor,
   isDebrief,

@@ -1,286 +1,247 @@
 /**
- * Pure evaluation of scenario content: conditions, packages, utilities, red lines, ratification,
- * world effects and outcome classification. No I/O, no randomness, no clock: the engine, the bots,
- * the simulator, the UI hints and the content tests all call these same functions.
+ * The rules about packages, each in one place, on the compiled scenario (compiled.ts): whether a
+ * package is well formed, who must sign it, which red lines it breaks, which ratification rules
+ * it fails at home (and which clause to blame), whether it ends the talks, and how a finished game
+ * is classified. The engine, the bots, the debrief's frontier, the client's hints and the content
+ * tests all call these. No I/O, no randomness, no clock.
  *
- * The utility model (no-deal value, weights, package utility) is in utility.ts, re-exported here.
+ * The world (effects, dynamics) is in world.ts and the utility model in utility.ts, both
+ * re-exported here.
  */
-
-import { agendaIndex, signerMasks, splitRef, variablesById } from './contentIndex.ts';
+import type { CompiledRatificationRule, DelegationRules, ScenarioRules } from './compiled.ts';
+import { blame, type Facts, holds } from './condition.ts';
+import type { DelegationId, Ending, Outcome, Package, RatificationRule, RedLine } from './schema.ts';
 import {
-  type ClauseRef,
-  type Condition,
-  DELEGATION_IDS,
-  type DelegationId,
-  type Effect,
-  type Ending,
-  type Outcome,
-  type Package,
-  type RatificationRule,
-  type RedLine,
-  type Scenario,
-} from './schema.ts';
+  type Choice,
+  type ClauseSpace,
+  choiceOf,
+  clashCount,
+  clashHolds,
+  delegationsIn,
+  OPEN,
+  resolvedAt,
+  settledCount,
+  signatoryMask,
+  UNKNOWN,
+} from './space.ts';
+import { initialWorld, type WorldState } from './world.ts';
 
 export * from './utility.ts';
+export * from './world.ts';
 
-/** The world the talks happen in: variable values, raised flags, months since the start. */
-export interface WorldState {
-  values: Record<string, number>;
-  flags: string[];
-  /** Months since the scenario's first month, 0-based. */
-  month: number;
-}
+/** Why a package is not well formed: each problem with its English sentence. */
+export type PackageProblem =
+  | { kind: 'unknownIssue'; issue: string; message: string }
+  | { kind: 'unknownOption'; issue: string; option: string; message: string }
+  | { kind: 'empty'; message: string }
+  | { kind: 'clash'; clause: string; other: string; message: string };
 
-/** Everything a condition can look at. `pkg` is a resolved package (every issue has an option). */
-export interface EvalContext {
-  pkg?: Package | null;
-  world: WorldState;
-  ending?: Ending | null;
-  ratified?: boolean;
-  agreement?: boolean;
-}
-
-function withinBounds(value: number, b: { lt?: number; lte?: number; gt?: number; gte?: number }): boolean {
-  if (b.lt !== undefined && !(value < b.lt)) return false;
-  if (b.lte !== undefined && !(value <= b.lte)) return false;
-  if (b.gt !== undefined && !(value > b.gt)) return false;
-  if (b.gte !== undefined && !(value >= b.gte)) return false;
-  return true;
-}
-
-function hasClause(pkg: Package | null | undefined, ref: string): boolean {
-  if (!pkg) return false;
-  const [issue, option] = splitRef(ref);
-  return pkg[issue] === option;
-}
-
-/** Evaluate the content's condition language. Unknown variables read as 0 (content:check forbids them). */
-export function evaluateCondition(cond: Condition, ctx: EvalContext): boolean {
-  if ('clause' in cond) return hasClause(ctx.pkg, cond.clause);
-  if ('anyClause' in cond) return cond.anyClause.some((ref) => hasClause(ctx.pkg, ref));
-  if ('world' in cond) return withinBounds(ctx.world.values[cond.world] ?? 0, cond);
-  if ('sum' in cond) return withinBounds(sumOf(ctx.world, cond.sum), cond);
-  if ('month' in cond) return withinBounds(ctx.world.month, cond.month);
-  if ('flag' in cond) return ctx.world.flags.includes(cond.flag);
-  if ('ending' in cond) return ctx.ending === cond.ending;
-  if ('ratified' in cond) return (ctx.ratified ?? false) === cond.ratified;
-  if ('agreement' in cond) return (ctx.agreement ?? false) === cond.agreement;
-  if ('all' in cond) return cond.all.every((c) => evaluateCondition(c, ctx));
-  if ('any' in cond) return cond.any.some((c) => evaluateCondition(c, ctx));
-  return !evaluateCondition(cond.not, ctx);
-}
-
-export function sumOf(world: WorldState, ids: readonly string[]): number {
-  return ids.reduce((total, id) => total + (world.values[id] ?? 0), 0);
-}
-
-/** The agenda issues a condition reads (through `clause` and `anyClause`), computed once per condition. */
-const CONDITION_ISSUES = new WeakMap<Condition, ReadonlySet<string>>();
-export function issuesOf(cond: Condition): ReadonlySet<string> {
-  let issues = CONDITION_ISSUES.get(cond);
-  if (!issues) {
-    const out = new Set<string>();
-    const visit = (c: Condition) => {
-      if ('clause' in c) out.add(splitRef(c.clause)[0]);
-      else if ('anyClause' in c) for (const ref of c.anyClause) out.add(splitRef(ref)[0]);
-      else if ('all' in c) c.all.forEach(visit);
-      else if ('any' in c) c.any.forEach(visit);
-      else if ('not' in c) visit(c.not);
-    };
-    visit(cond);
-    issues = out;
-    CONDITION_ISSUES.set(cond, issues);
-  }
-  return issues;
-}
-
-/** Clause references a condition mentions that the package contains: what to blame for a breach. */
-export function clausesMatched(cond: Condition, pkg: Package | null | undefined): ClauseRef[] {
-  if ('clause' in cond) return hasClause(pkg, cond.clause) ? [cond.clause] : [];
-  if ('anyClause' in cond) return cond.anyClause.filter((ref) => hasClause(pkg, ref));
-  if ('all' in cond) return unique(cond.all.flatMap((c) => clausesMatched(c, pkg)));
-  if ('any' in cond) return unique(cond.any.flatMap((c) => clausesMatched(c, pkg)));
-  return [];
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
-}
-
-/** The package with every issue it omits set to that issue's default (the status quo). */
-export function resolvePackage(scenario: Pick<Scenario, 'agenda'>, pkg: Package): Package {
-  const resolved: Package = {};
-  for (const issue of scenario.agenda.issues) resolved[issue.id] = pkg[issue.id] ?? issue.default;
-  return resolved;
-}
-
-/** The clauses a package settles explicitly, as "issue.option" references, in agenda order. */
-export function clausesOf(scenario: Pick<Scenario, 'agenda'>, pkg: Package): ClauseRef[] {
-  return scenario.agenda.issues.filter((i) => pkg[i.id] !== undefined).map((i) => `${i.id}.${pkg[i.id]}`);
-}
-
-/** Why a package is not well formed (unknown issue or option), or [] when it is. */
-export function packageProblems(scenario: Pick<Scenario, 'agenda'>, pkg: Package): string[] {
-  const index = agendaIndex(scenario);
-  const problems: string[] = [];
-  let settled = 0;
-  for (const issueId in pkg) {
-    settled += 1;
-    const optionId = pkg[issueId] as string;
-    const options = index.get(issueId);
-    if (!options) problems.push(`unknown agenda issue "${issueId}"`);
-    else if (!options.has(optionId)) problems.push(`issue "${issueId}" has no option "${optionId}"`);
-  }
-  if (settled === 0) problems.push('the package settles no issue');
-  for (const issue of scenario.agenda.issues) {
-    const optionId = pkg[issue.id];
-    if (optionId === undefined) continue;
-    for (const [otherIssue, otherOption, other] of index.get(issue.id)?.get(optionId)?.clashes ?? []) {
-      if (pkg[otherIssue] === otherOption) {
-        problems.push(`clause ${issue.id}.${optionId} cannot stand with clause ${other}`);
-      }
+/**
+ * Everything wrong with a package's form, in the order a player should fix it: issues and options
+ * the agenda lacks (in the package's order), a package that settles nothing, then clauses that
+ * cannot stand together (in agenda order). [] when it is well formed.
+ */
+export function packageProblems(space: ClauseSpace, pkg: Readonly<Package>): PackageProblem[] {
+  const problems: PackageProblem[] = [];
+  let named = 0;
+  for (const issue in pkg) {
+    named += 1;
+    const option = pkg[issue] as string;
+    const i = space.issueIndex.get(issue);
+    if (i === undefined) problems.push({ kind: 'unknownIssue', issue, message: `unknown agenda issue "${issue}"` });
+    else if (!space.optionIndex[i]?.has(option)) {
+      problems.push({ kind: 'unknownOption', issue, option, message: `issue "${issue}" has no option "${option}"` });
     }
+  }
+  if (named === 0) problems.push({ kind: 'empty', message: 'the package settles no issue' });
+  const choice = choiceOf(space, pkg);
+  for (const clash of space.clashes) {
+    if (!clashHolds(clash, choice)) continue;
+    const { clause, other } = clash;
+    problems.push({ kind: 'clash', clause, other, message: `clause ${clause} cannot stand with clause ${other}` });
   }
   return problems;
 }
 
-/** Delegations whose signatures the package needs to bind: the union over the clauses it settles. */
-export function requiredSignatories(scenario: Pick<Scenario, 'agenda'>, pkg: Package): DelegationId[] {
-  const masks = signerMasks(scenario);
-  let needed = 0;
-  for (let i = 0; i < masks.length; i += 1) {
-    const optionId = pkg[(scenario.agenda.issues[i] as { id: string }).id];
-    if (optionId !== undefined) needed |= masks[i]?.get(optionId) ?? 0;
-  }
-  return DELEGATION_IDS.filter((_, bit) => (needed >> bit) & 1);
+/**
+ * packageProblems(…) finds nothing, for a package of agenda options (as a choice): it settles
+ * something and no two of its clauses clash.
+ */
+export function wellFormed(space: ClauseSpace, choice: Choice): boolean {
+  return settledCount(choice) > 0 && clashCount(space, choice) === 0;
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
+/** Delegations whose signatures the package needs to bind: the union over the clauses it settles, in seat order. */
+export function requiredSignatories(space: ClauseSpace, pkg: Readonly<Package>): DelegationId[] {
+  return delegationsIn(signatoryMask(space, choiceOf(space, pkg)));
+}
+
+/** Does signing this package end the talks? (it settles a concluding issue, such as a ceasefire, to a non-default option) */
+export function isConcluding(space: ClauseSpace, pkg: Readonly<Package>): boolean {
+  for (const issue of space.issues) {
+    const option = pkg[issue.id];
+    if (issue.concludes && option !== undefined && option !== issue.default) return true;
+  }
+  return false;
 }
 
 /** A red line the package breaks, with the clauses to blame and a sentence for the player. */
 export interface Breach {
   delegation: DelegationId;
   redLine: RedLine;
-  clauses: ClauseRef[];
+  clauses: string[];
   message: string;
 }
 
 /**
- * The delegation's red lines this package breaks (hard constraints: it may not accept or sign it).
- * Checked on the resolved package, so a silence that keeps an unacceptable status quo counts too.
+ * The delegation's red lines a package (as a choice) breaks: hard constraints, it may not accept or
+ * sign it. Open issues count at their default, so a silence that keeps an unacceptable status quo
+ * breaks a red line too, and its default clause is blamed.
  */
-export function checkPackage(scenario: Scenario, delegation: DelegationId, pkg: Package, world?: WorldState): Breach[] {
-  const d = scenario.delegations[delegation];
-  return breachesOf(scenario, delegation, d.name.en, d.redLines, pkg, world ?? initialWorld(scenario));
+export function breachesOf(rules: DelegationRules, choice: Choice, world: WorldState): Breach[] {
+  const facts: Facts = { world };
+  const breaches: Breach[] = [];
+  for (const { line, breaks } of rules.redLines) {
+    if (!holds(breaks, choice, facts)) continue;
+    const clauses = blame(breaks, choice);
+    const which = clauses.length > 0 ? `clause ${clauses.join(', ')} breaks` : 'the package breaks';
+    breaches.push({
+      delegation: rules.id,
+      redLine: line,
+      clauses,
+      message: `${rules.name.en} cannot sign: ${which} red line "${line.title.en}"`,
+    });
+  }
+  return breaches;
+}
+
+/** breachesOf(…).length > 0, without writing the sentences. */
+export function breaksRedLine(rules: DelegationRules, choice: Choice, world: WorldState): boolean {
+  const facts: Facts = { world };
+  for (const { breaks } of rules.redLines) if (holds(breaks, choice, facts)) return true;
+  return false;
 }
 
 /**
- * The same check from a delegation's own knowledge only (the public agenda and its own red lines):
- * what an AI delegation or a player's UI uses without access to anyone else's data.
+ * May the delegation put its name to this package of agenda options (as a choice)? Well formed,
+ * and none of its red lines broken: what the engine checks before it lets a delegation table,
+ * counter, accept or sign (engine/packageRefusal.ts words the refusal).
  */
-export function breachesOf(
-  scenario: Pick<Scenario, 'agenda'>,
-  delegation: DelegationId,
-  name: string,
-  redLines: readonly RedLine[],
-  pkg: Package,
-  world: WorldState,
-): Breach[] {
-  const resolved = resolvePackage(scenario, pkg);
-  const ctx: EvalContext = { pkg: resolved, world };
-  return redLines
-    .filter((line) => evaluateCondition(line.breaksWhen, ctx))
-    .map((redLine) => {
-      const clauses = clausesMatched(redLine.breaksWhen, resolved);
-      const which = clauses.length > 0 ? `clause ${clauses.join(', ')} breaks` : 'the package breaks';
-      return {
-        delegation,
-        redLine,
-        clauses,
-        message: `${name} cannot sign: ${which} red line "${redLine.title.en}"`,
-      };
-    });
+export function canSign(rules: DelegationRules, choice: Choice, world: WorldState): boolean {
+  return wellFormed(rules.space, choice) && !breaksRedLine(rules, choice, world);
 }
 
-/** The delegation's ratification rules a signed package fails at home ([] = it survives). */
-export function ratificationFailures(
-  scenario: Scenario,
+/** The delegation's red lines this package breaks, at this world (the scenario's first, if none given). */
+export function checkPackage(
+  rules: ScenarioRules,
   delegation: DelegationId,
-  pkg: Package,
+  pkg: Readonly<Package>,
+  world: WorldState = initialWorld(rules.scenario),
+): Breach[] {
+  return breachesOf(rules.delegations[delegation], choiceOf(rules.space, pkg), world);
+}
+
+/** The delegation's ratification rules a signed package (as a choice) fails at home ([] = it survives). */
+export function failedRatification(
+  rules: DelegationRules,
+  choice: Choice,
+  world: WorldState,
+): CompiledRatificationRule[] {
+  const facts: Facts = { world };
+  return rules.ratification.filter((r) => !holds(r.requires, choice, facts));
+}
+
+export function ratificationFailures(
+  rules: ScenarioRules,
+  delegation: DelegationId,
+  pkg: Readonly<Package>,
   world: WorldState,
 ): RatificationRule[] {
-  const ctx: EvalContext = { pkg: resolvePackage(scenario, pkg), world };
-  return scenario.delegations[delegation].ratification.filter((rule) => !evaluateCondition(rule.requires, ctx));
+  return failedRatification(rules.delegations[delegation], choiceOf(rules.space, pkg), world).map((r) => r.rule);
 }
 
-/** The world at the start of the scenario. */
-export function initialWorld(scenario: Scenario): WorldState {
-  return {
-    values: Object.fromEntries(scenario.world.variables.map((v) => [v.id, v.initial])),
-    flags: [],
-    month: 0,
-  };
+/** A ratification rule a package fails, and the clauses whose change would let it pass. */
+export interface RatificationProblem {
+  rule: RatificationRule;
+  blame: string[];
 }
 
-/** A lever effect may name "$sector"; replace it with the sector chosen when the lever was used. */
-export function bindSector(effect: Effect | { variable: string; delta: number }, sector?: string): Effect {
-  if ('variable' in effect && effect.variable.includes('$sector')) {
-    return { ...effect, variable: effect.variable.replace('$sector', sector ?? '') } as Effect;
-  }
-  return effect as Effect;
-}
-
-/** Apply effects to a world (returns a new world; values clamped to each variable's range). */
-export function applyEffects(
-  scenario: Pick<Scenario, 'world'>,
-  world: WorldState,
-  effects: readonly Effect[],
-): WorldState {
-  const values = { ...world.values };
-  const flags = [...world.flags];
-  const variables = variablesById(scenario.world);
-  for (const effect of effects) {
-    if ('flag' in effect) {
-      if (!flags.includes(effect.flag)) flags.push(effect.flag);
-      continue;
+/**
+ * The rules a package fails at home, each with the clauses to blame: a clause of an issue the rule
+ * reads is blamed when another real option of that issue would let the rule pass. Leaving the
+ * issue at its default does not count: "no ceasefire" passes every ceasefire rule, but blaming the
+ * ceasefire would teach the others to stop proposing one. (A package of agenda options: an option
+ * the agenda lacks is never blamed.)
+ */
+export function ratificationProblems(rules: DelegationRules, choice: Choice, world: WorldState): RatificationProblem[] {
+  const failed = failedRatification(rules, choice, world);
+  if (failed.length === 0) return [];
+  const { space } = rules;
+  const facts: Facts = { world };
+  const trial = choice.slice();
+  return failed.map(({ rule, requires, issues }) => {
+    const clauses: string[] = [];
+    for (const i of issues) {
+      const issue = space.issues[i];
+      const chosen = choice[i] as number;
+      const byDefault = space.defaults[i] as number;
+      const resolved = resolvedAt(space, choice, i);
+      if (!issue || chosen === UNKNOWN) continue;
+      let fixes = false;
+      for (let j = 0; j < issue.options.length && !fixes; j += 1) {
+        if (j === resolved || j === byDefault) continue;
+        trial[i] = j;
+        fixes = holds(requires, trial, facts);
+        trial[i] = chosen;
+      }
+      if (fixes) clauses.push(`${issue.id}.${chosen === OPEN ? issue.default : issue.options[chosen]?.id}`);
     }
-    const variable = variables.get(effect.variable);
-    if (!variable) continue;
-    const next = 'set' in effect ? effect.set : (values[variable.id] ?? variable.initial) + effect.delta;
-    values[variable.id] = clamp(next, variable.min, variable.max);
-  }
-  return { ...world, values, flags };
+    return { rule, blame: clauses };
+  });
 }
 
-/** One month of the world's own dynamics: each variable's drift plus its drivers, from the same start. */
-export function worldDynamics(scenario: Scenario, world: WorldState): WorldState {
-  const effects: Effect[] = scenario.world.variables.map((v) => {
-    const driven = v.drivers.reduce((sum, d) => sum + d.coefficient * ((world.values[d.variable] ?? 0) - d.pivot), 0);
-    return { variable: v.id, delta: v.drift + driven };
-  });
-  return applyEffects(scenario, world, effects);
+/**
+ * How far a package (as a choice) is from signable: its clashes, plus every required signatory's
+ * broken red lines and failed ratification rules. 0 for a package every signatory can sign and
+ * that holds at home. `delegations` by DELEGATION_IDS index.
+ */
+export function signingProblemCount(
+  space: ClauseSpace,
+  delegations: readonly DelegationRules[],
+  choice: Choice,
+  world: WorldState,
+): number {
+  const facts: Facts = { world };
+  let count = clashCount(space, choice);
+  const signatories = signatoryMask(space, choice);
+  for (let d = 0; d < delegations.length; d += 1) {
+    if (!((signatories >> d) & 1)) continue;
+    const rules = delegations[d] as DelegationRules;
+    for (const { breaks } of rules.redLines) if (holds(breaks, choice, facts)) count += 1;
+    for (const { requires } of rules.ratification) if (!holds(requires, choice, facts)) count += 1;
+  }
+  return count;
 }
 
 /** What the end of a game looks like to the outcome rules. */
 export interface OutcomeContext {
   ending: Ending;
   /** The package signed by all its required signatories, if any. */
-  agreement: Package | null;
+  agreement: Readonly<Package> | null;
   ratified: boolean;
   world: WorldState;
 }
 
 /** The first outcome whose rule matches (content order), or the last outcome as a catch-all. */
-export function classifyOutcome(scenario: Scenario, end: OutcomeContext): Outcome {
-  const ctx: EvalContext = {
-    pkg: end.agreement ? resolvePackage(scenario, end.agreement) : null,
+export function classifyOutcome(rules: ScenarioRules, end: OutcomeContext): Outcome {
+  const choice = end.agreement ? choiceOf(rules.space, end.agreement) : null;
+  const facts: Facts = {
     world: end.world,
     ending: end.ending,
     ratified: end.ratified,
     agreement: end.agreement !== null,
   };
-  const outcomes = scenario.outcomes;
-  return outcomes.find((o) => evaluateCondition(o.when, ctx)) ?? (outcomes[outcomes.length - 1] as Outcome);
+  const outcomes = rules.scenario.outcomes;
+  const index = rules.outcomes.findIndex((when) => holds(when, choice, facts));
+  return outcomes[index >= 0 ? index : outcomes.length - 1] as Outcome;
 }

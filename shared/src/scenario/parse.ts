@@ -10,6 +10,7 @@
  */
 import { isAlias, isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { type ContentError, formatContentError } from './contentError.ts';
 import { checkCrossReferences, type MapData } from './crossref.ts';
 import { explainIssue } from './explainIssues.ts';
 import type { CrossRefError } from './refChecker.ts';
@@ -27,15 +28,7 @@ import { checkQuotes, type SeedTexts } from './sources.ts';
 
 export type { MapData } from './crossref.ts';
 export type { SeedTexts } from './sources.ts';
-
-/** One problem in one file: `file` is relative to the scenario folder, `path` is dotted ("issues.2.default"). */
-export interface ContentError {
-  file: string;
-  path: string;
-  message: string;
-  /** 1-based line in the file the path points to (or its nearest existing parent), when known. */
-  line?: number;
-}
+export { type ContentError, formatContentError };
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ContentError[] };
 
@@ -56,14 +49,6 @@ export const REQUIRED_FILES: readonly string[] = [
   ...Object.keys(SCENARIO_FILES),
   ...DELEGATION_IDS.map((id) => `delegations/${id}.yaml`),
 ];
-
-/** `file: path: message`, the one-line form every tool prints (path omitted when empty). */
-export function formatContentError(error: ContentError): string {
-  const where = error.line !== undefined ? ` (line ${error.line})` : '';
-  return error.path
-    ? `${error.file}: ${error.path}: ${error.message}${where}`
-    : `${error.file}: ${error.message}${where}`;
-}
 
 interface ParsedFile {
   data: unknown;

@@ -3,7 +3,7 @@
  * conditions, effects and sources. `crossref.ts` walks the files and calls these with the path of
  * each field, so every problem is reported as `file: path: message`. Pure.
  */
-import type { ContentError } from './parse.ts';
+import type { ContentError } from './contentError.ts';
 import { type Condition, type Effect, isAssumption, type Scenario, type Source } from './schema.ts';
 
 export type CrossRefError = Omit<ContentError, 'line'>;

@@ -8,14 +8,8 @@
  * on the clauses it settles, and a worse world (a lower no-deal value) makes every deal relatively
  * more attractive. Weights are normalised to sum to 1. Pure; re-exported by evaluate.ts.
  */
-import { memo } from '../memo.ts';
-import { variablesById } from './contentIndex.ts';
-import type { WorldState } from './evaluate.ts';
 import type { DelegationId, Effect, Package, Preferences, Scenario } from './schema.ts';
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
-}
+import { clamp, valueAfter, variableOf, type WorldState } from './world.ts';
 
 /** A delegation's value of no deal at this world state, in [0, 1]. */
 export function noDealValue(scenario: Scenario, delegation: DelegationId, world: WorldState): number {
@@ -41,19 +35,13 @@ export function noDealAfter(
   effects: readonly Effect[],
 ): number {
   const nd = prefs.noDeal;
-  const variables = variablesById(scenario.world);
   let terms = 0;
   for (const t of nd.terms) {
     let value = world.values[t.variable];
     for (const effect of effects) {
       if ('flag' in effect || effect.variable !== t.variable) continue;
-      const variable = variables.get(effect.variable);
-      if (!variable) continue;
-      value = clamp(
-        'set' in effect ? effect.set : (value ?? variable.initial) + effect.delta,
-        variable.min,
-        variable.max,
-      );
+      const variable = variableOf(scenario.world, effect.variable);
+      if (variable) value = valueAfter(variable, value, effect);
     }
     terms = terms + t.coefficient * (value ?? 0);
   }
@@ -66,15 +54,16 @@ export function normalisedWeights(scenario: Scenario, delegation: DelegationId):
 }
 
 /**
- * Made once per preferences' weights (content, never changed once loaded) and frozen: the debrief
- * scores hundreds of packages per agreement, each needing every delegation's weights.
+ * The weights divided by their sum. Callers that score many packages (the debrief's frontier, a
+ * bot's offers) work them out once and pass them to utilityFrom.
  */
-const WEIGHTS = new WeakMap<Preferences['weights'], Readonly<Record<string, number>>>();
 export function weightsOf(prefs: Preferences): Readonly<Record<string, number>> {
-  return memo(WEIGHTS, prefs.weights, () => {
-    const total = Object.values(prefs.weights).reduce((a, b) => a + b, 0) || 1;
-    return Object.freeze(Object.fromEntries(Object.entries(prefs.weights).map(([k, w]) => [k, w / total])));
-  });
+  let sum = 0;
+  for (const issue in prefs.weights) sum += prefs.weights[issue] as number;
+  const total = sum || 1;
+  const weights: Record<string, number> = {};
+  for (const issue in prefs.weights) weights[issue] = (prefs.weights[issue] as number) / total;
+  return weights;
 }
 
 /** A delegation's utility for one option of one issue, in [0, 1]. */

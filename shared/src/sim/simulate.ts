@@ -3,8 +3,10 @@
  * same decision function the server uses, and the statistics a facilitator asks for. Pure apart
  * from the optional clock used to time bot decisions (injected by the caller).
  */
-import { decide } from '../bots/decide.ts';
+import { createBot } from '../bots/decide.ts';
+import { compilePublicRules } from '../bots/publicRules.ts';
 import type { BotAction, BotLevel } from '../bots/types.ts';
+import { eventFrom } from '../engine/eventFrom.ts';
 import type { Engine, GameSnapshot } from '../engine/game.ts';
 import { findProposal } from '../engine/rules.ts';
 import { debriefFigures } from '../engine/scoring.ts';
@@ -57,6 +59,11 @@ const MAX_STEPS = 5000;
 /** Play one complete all-bot game. */
 export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenario = publicScenario(engine.scenario)) {
   let snapshot: GameSnapshot = options.from ?? engine.start({ seed: options.seed, now: 0 });
+  // One bot per seat, for this game only; the agenda they read is the one the engine numbered.
+  const rules = compilePublicRules(pub, engine.rules.space);
+  const bots = DELEGATION_IDS.map((delegation) =>
+    createBot(rules, { delegation, level: options.level, seed: options.seed }),
+  );
   let at = snapshot.context.now;
   let refused = 0;
   let forced = 0;
@@ -70,21 +77,18 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
   };
   for (let step = 0; step < MAX_STEPS && !isOver(snapshot); step += 1) {
     let acted = false;
-    for (const d of DELEGATION_IDS) {
+    for (let seat = 0; seat < DELEGATION_IDS.length; seat += 1) {
+      const d = DELEGATION_IDS[seat] as DelegationId;
       if (isOver(snapshot)) break;
       if (!mayAct(snapshot.context, d)) continue;
       const view = views.view(snapshot.context, d);
       const started = options.now?.() ?? 0;
-      const choice = decide(pub, view, { delegation: d, level: options.level, seed: options.seed });
+      const choice = bots[seat]?.decide(view);
       if (options.timeDecision && options.now) options.timeDecision(d, options.now() - started);
       if (!choice) continue;
       if (crossesRedLine(engine, snapshot.context, d, choice.action)) redLinesCrossed += 1;
       at += 1000;
-      // Object.assign rather than a spread: actions come in many shapes, which a spread copies slowly.
-      const event = Object.assign({}, choice.action) as EngineEvent;
-      event.actor = d;
-      event.at = at;
-      if (send(event)) {
+      if (send(eventFrom(choice.action.type, choice.action, d, at))) {
         acted = true;
         options.reasons?.push({ seq: snapshot.context.nextSeq - 1, delegation: d, reason: choice.reason });
       } else refused += 1;
@@ -203,7 +207,7 @@ function crossesRedLine(engine: Engine, ctx: NegotiationContext, d: DelegationId
     (action.type === 'proposal.respond' && action.response === 'accept') || action.type === 'agreement.sign';
   if (!consents) return false;
   const proposal = ctx.proposals.find((p) => p.id === action.proposalId);
-  return proposal !== undefined && checkPackage(engine.scenario, d, proposal.package, ctx.world).length > 0;
+  return proposal !== undefined && checkPackage(engine.rules, d, proposal.package, ctx.world).length > 0;
 }
 
 /** Read afresh each time: the phase changes as events are sent (no narrowing across steps). */

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 120_000 });
 
 import { loadScenarioById } from '../../../server/src/content/loadScenario.ts';
-import { decide } from '../../src/bots/decide.ts';
+import { createBot } from '../../src/bots/decide.ts';
+import { compilePublicRules, type PublicRules } from '../../src/bots/publicRules.ts';
 import { BOT_LEVELS, type BotLevel } from '../../src/bots/types.ts';
 import { createEngine, type Engine } from '../../src/engine/game.ts';
 import type { EngineEvent } from '../../src/engine/types.ts';
@@ -18,14 +19,18 @@ import { checkPackage } from '../../src/scenario/evaluate.ts';
 import { type PublicScenario, publicScenario } from '../../src/scenario/public.ts';
 import { DELEGATION_IDS, type Scenario } from '../../src/scenario/schema.ts';
 import { playGame } from '../../src/sim/simulate.ts';
+import { playBotGame, seatBots } from '../support/botGame.ts';
 
 let scenario: Scenario;
 let engine: Engine;
 let pub: PublicScenario;
+/** The public scenario compiled for the bots, once for every game of these tests. */
+let rules: PublicRules;
 beforeAll(async () => {
   scenario = await loadScenarioById('ukraine-2026');
   engine = createEngine(scenario);
   pub = publicScenario(scenario);
+  rules = compilePublicRules(pub);
 });
 
 describe('bots play complete games through the engine', () => {
@@ -37,11 +42,11 @@ describe('bots play complete games through the engine', () => {
         expect(snapshot.context.phase).toBe('concluded');
         for (const a of snapshot.context.agreements) {
           for (const d of a.signatories)
-            expect(checkPackage(scenario, d, a.package, snapshot.context.world)).toEqual([]);
+            expect(checkPackage(engine.rules, d, a.package, snapshot.context.world)).toEqual([]);
         }
         for (const p of snapshot.context.proposals) {
           for (const d of DELEGATION_IDS) {
-            if (p.responses[d]?.response === 'accept') expect(checkPackage(scenario, d, p.package)).toEqual([]);
+            if (p.responses[d]?.response === 'accept') expect(checkPackage(engine.rules, d, p.package)).toEqual([]);
           }
         }
       }),
@@ -57,6 +62,23 @@ describe('bots play complete games through the engine', () => {
     expect(others.some((c) => JSON.stringify(c.transcript) !== JSON.stringify(a))).toBe(true);
   });
 
+  it('a bot made afresh mid-game (a server restart), or for every decision, decides as one that ran all along', () => {
+    for (const [seed, level] of [
+      [42, 'standard'],
+      [7, 'expert'],
+      [3, 'novice'],
+    ] as const) {
+      const { snapshot } = playGame(engine, { seed, level }, pub);
+      const expected = JSON.stringify(snapshot.context.transcript);
+      // A restart now and then (the host's steps, each asking every seat that may act)…
+      const restarted = playBotGame(engine, rules, { seed, level, replace: (step) => step % 17 === 9 });
+      expect(JSON.stringify(restarted.context.transcript)).toBe(expected);
+      // …or a new bot for every step.
+      const renewed = playBotGame(engine, rules, { seed, level, replace: () => true });
+      expect(JSON.stringify(renewed.context.transcript)).toBe(expected);
+    }
+  });
+
   it('levels play differently', () => {
     const games = (level: BotLevel) =>
       [1, 2, 3].map((seed) => JSON.stringify(playGame(engine, { seed, level }, pub).snapshot.context.proposals));
@@ -66,6 +88,7 @@ describe('bots play complete games through the engine', () => {
 
 describe('bots see only their own view', () => {
   it('every decision is made from viewFor(state, itsSeat) and the public scenario', () => {
+    const bots = seatBots(rules, 'expert', 9);
     let snapshot = engine.start({ seed: 9, now: 0 });
     let at = 0;
     let decisions = 0;
@@ -76,7 +99,7 @@ describe('bots see only their own view', () => {
         // What the bot gets: its own private content only, and a scenario without anyone's secrets.
         expect(Object.keys(view.private)).toEqual([d]);
         expect(JSON.stringify(pub)).not.toContain('"redLines"');
-        const choice = decide(pub, view, { delegation: d, level: 'expert', seed: 9 });
+        const choice = bots[d].decide(view);
         if (!choice) continue;
         decisions += 1;
         at += 1000;
@@ -112,8 +135,9 @@ describe('bots see only their own view', () => {
       for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
       return viewFor(s, snap.context, 'us');
     };
-    const before = decide(pub, view(scenario), { delegation: 'us', level: 'expert', seed: 3 });
-    const after = decide(publicScenario(altered), view(altered), { delegation: 'us', level: 'expert', seed: 3 });
+    const before = createBot(rules, { delegation: 'us', level: 'expert', seed: 3 }).decide(view(scenario));
+    const options = { delegation: 'us', level: 'expert', seed: 3 } as const;
+    const after = createBot(compilePublicRules(publicScenario(altered)), options).decide(view(altered));
     expect(after).toEqual(before);
   });
 });

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Engine } from '../../src/engine/game.ts';
 import { checkEvent } from '../../src/engine/rules.ts';
 import type { Actor, EngineEvent, GameInput, NegotiationContext } from '../../src/engine/types.ts';
+import type { ScenarioRules } from '../../src/scenario/compiled.ts';
 import { DELEGATION_IDS, type Scenario } from '../../src/scenario/schema.ts';
 
 const ACTORS: Actor[] = ['ukraine', 'russia', 'us', 'europe', 'facilitator', 'system'];
@@ -153,11 +154,12 @@ export type GuidedItem = {
 };
 
 export function candidates(
-  s: Scenario,
+  rules: ScenarioRules,
   ctx: NegotiationContext,
   pkg: Record<string, string>,
   at: number,
 ): EngineEvent[] {
+  const s = rules.scenario;
   const out: EngineEvent[] = [];
   const onTable = ctx.onTable ?? 'p0';
   for (const d of DELEGATION_IDS) {
@@ -181,7 +183,7 @@ export function candidates(
   }
   out.push({ type: 'facilitator.advance', actor: 'facilitator', at });
   if (ctx.deadlineAt !== null) out.push({ type: 'clock.deadline', actor: 'system', at: Math.max(at, ctx.deadlineAt) });
-  return out.filter((e) => checkEvent(s, ctx, e) === null);
+  return out.filter((e) => checkEvent(rules, ctx, e) === null);
 }
 
 export function materialise(engine: Engine, input: GameInput, items: readonly GuidedItem[]): EngineEvent[] {
@@ -192,7 +194,7 @@ export function materialise(engine: Engine, input: GameInput, items: readonly Gu
     at += item.gap;
     let event: EngineEvent = { ...item.raw, actor: item.actor, at } as EngineEvent;
     if (item.dice < 80) {
-      const options = candidates(engine.scenario, snapshot.context, item.pkg, at);
+      const options = candidates(engine.rules, snapshot.context, item.pkg, at);
       if (options.length > 0) event = options[item.pick % options.length] as EngineEvent;
     }
     at = Math.max(at, event.at);

@@ -2,6 +2,7 @@
 import { createEngine, type GameSnapshot, type StepResult } from '../../src/engine/game.ts';
 import type { Actor, EngineEvent, EngineOptions, Phase } from '../../src/engine/types.ts';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
+import { deepFreeze } from '../support/freeze.ts';
 import { fixtureScenario } from './fixture.ts';
 
 type Payload<T extends EngineEvent['type']> = Omit<Extract<EngineEvent, { type: T }>, 'type' | 'actor' | 'at'>;
@@ -13,6 +14,8 @@ export function newGame(options: { seed?: number; scenario?: Scenario; options?:
     now: 0,
     ...(options.options ? { options: options.options } : {}),
   });
+  // Contexts are never changed in place: every step gets a frozen one, so a change would throw.
+  deepFreeze(snapshot.context);
   let clock = 0;
   const game = {
     engine,
@@ -37,6 +40,7 @@ export function newGame(options: { seed?: number; scenario?: Scenario; options?:
       const event = { ...(payload ?? {}), type, actor, at: clock } as unknown as EngineEvent;
       const result = engine.step(snapshot, event);
       if (result.ok) snapshot = result.snapshot;
+      deepFreeze(snapshot.context);
       return result;
     },
     /** Send and fail the test with the rejection's message if it is refused. */

@@ -1,36 +1,31 @@
 /**
  * The frontier search (src/engine/frontier.ts) is written for speed: numbers in arrays, compiled
  * checks, a typed-array memo. These tests hold it to the plain statement of the method — objects,
- * the uncompiled checks of evaluate.ts, a Map — bit for bit, at several worlds; and the memo's
- * table to a Map.
+ * the plain reference rules (support/reference.ts), a Map — bit for bit, at several worlds; and the
+ * memo's table to a Map.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nashPoint, paretoFrontier, simplexGrid, type Utilities, utilitiesOf } from '../../src/engine/scoring.ts';
+import { nashPoint, paretoFrontier, simplexGrid, type Utilities } from '../../src/engine/scoring.ts';
 import { NumberTable } from '../../src/numberTable.ts';
+import { compileRules } from '../../src/scenario/compiled.ts';
 import {
   applyEffects,
-  checkPackage,
   initialWorld,
   noDealValue,
   normalisedWeights,
   optionUtility,
-  packageProblems,
-  ratificationFailures,
-  requiredSignatories,
+  packageUtility,
   type WorldState,
 } from '../../src/scenario/evaluate.ts';
 import { DELEGATION_IDS, type Package, type Scenario } from '../../src/scenario/schema.ts';
+import { badness } from '../support/reference.ts';
 import { fixtureScenario as s } from './fixture.ts';
 
-/** The badness the search minimises, straight from its definition. */
-function badness(scenario: Scenario, pkg: Package, world: WorldState): number {
-  if (Object.keys(pkg).length === 0) return 99;
-  let count = packageProblems(scenario, pkg).length;
-  for (const d of requiredSignatories(scenario, pkg)) {
-    count += checkPackage(scenario, d, pkg, world).length + ratificationFailures(scenario, d, pkg, world).length;
-  }
-  return count;
+const rules = compileRules(s);
+
+function utilitiesOf(scenario: Scenario, pkg: Package, world: WorldState): Utilities {
+  return Object.fromEntries(DELEGATION_IDS.map((d) => [d, packageUtility(scenario, d, pkg, world)])) as Utilities;
 }
 
 /** The search as the method describes it: per λ the best choice issue by issue, then the cheapest repairs. */
@@ -128,12 +123,12 @@ const worlds: Array<[string, WorldState]> = [
 describe('paretoFrontier (the fast search)', () => {
   for (const [name, world] of worlds) {
     it(`finds exactly the plain search's frontier at ${name}`, () => {
-      const fast = paretoFrontier(s, world);
+      const fast = paretoFrontier(rules, world);
       expect(fast.length).toBeGreaterThan(0);
       expect(fast).toEqual(plainFrontier(s, world));
     });
     it(`polishes the Nash point to a signable package at ${name}`, () => {
-      const nash = nashPoint(s, world);
+      const nash = nashPoint(rules, world);
       if (nash) expect(badness(s, nash.package, world)).toBe(0);
     });
   }

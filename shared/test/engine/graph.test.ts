@@ -8,11 +8,13 @@ import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { createNegotiationMachine } from '../../src/engine/machine.ts';
 import type { EngineEvent, NegotiationContext } from '../../src/engine/types.ts';
+import { compileRules } from '../../src/scenario/compiled.ts';
 import { checkPackage, ratificationFailures } from '../../src/scenario/evaluate.ts';
 import { DELEGATION_IDS } from '../../src/scenario/schema.ts';
 import { fixtureScenario } from './fixture.ts';
 
-const machine = createNegotiationMachine(fixtureScenario);
+const rules = compileRules(fixtureScenario);
+const machine = createNegotiationMachine(rules);
 const DEALS: Record<string, string>[] = [
   { ceasefire: 'line', nato: 'renounced', force: 'european-force' }, // ratifies
   { ceasefire: 'line', nato: 'renounced' }, // rejected at home
@@ -89,7 +91,7 @@ describe('@xstate/graph: every resting state and every ending is reachable', () 
       expect(p?.status).toBe('accepted');
       for (const d of p?.signatories ?? []) {
         expect(p?.responses[d]?.response).toBe('accept');
-        expect(checkPackage(fixtureScenario, d, p?.package ?? {})).toEqual([]);
+        expect(checkPackage(rules, d, p?.package ?? {})).toEqual([]);
       }
     }
   });
@@ -106,7 +108,7 @@ describe('@xstate/graph: every resting state and every ending is reachable', () 
       if (result?.ending === 'signed') {
         const agreement = path.state.context.agreements.at(-1);
         const failed = (agreement?.signatories ?? []).flatMap((d) =>
-          ratificationFailures(fixtureScenario, d, agreement?.package ?? {}, path.state.context.world),
+          ratificationFailures(rules, d, agreement?.package ?? {}, path.state.context.world),
         );
         expect(result.outcomeId).toBe(failed.length > 0 ? 'rejected-at-home' : 'ceasefire');
       }

@@ -3,8 +3,9 @@
  * seat's view may reveal another delegation's private content, channels, sealed answers or levers.
  */
 import { expect } from 'vitest';
+import { canRead } from '../../src/engine/channels.ts';
 import type { NegotiationContext } from '../../src/engine/types.ts';
-import { canRead, canSee, type ViewerSeat, viewFor } from '../../src/engine/view.ts';
+import { canSee, type ViewerSeat, viewFor } from '../../src/engine/view.ts';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
 
 /**

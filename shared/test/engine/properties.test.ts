@@ -9,6 +9,7 @@ import { scorePackage } from '../../src/engine/scoring.ts';
 import { type EngineEvent, PHASES } from '../../src/engine/types.ts';
 import { checkPackage } from '../../src/scenario/evaluate.ts';
 import { DELEGATION_IDS } from '../../src/scenario/schema.ts';
+import { deepFreeze } from '../support/freeze.ts';
 import { eventSequenceArb, guidedSequenceArb, materialise } from './arbitraries.ts';
 import { fixtureScenario } from './fixture.ts';
 import { expectNoLeaks } from './leaks.ts';
@@ -33,6 +34,8 @@ function run(
 ) {
   let snapshot = engine.start(input);
   for (const event of events) {
+    // Frozen: an in-place change to a context anywhere in the engine would throw here.
+    deepFreeze(snapshot.context);
     const result = engine.step(snapshot, event);
     check?.(snapshot, result.snapshot, result.ok);
     snapshot = result.snapshot;
@@ -57,7 +60,7 @@ describe('engine invariants under random event sequences', () => {
             expect(x).toBeLessThanOrEqual(v.max);
           }
           for (const p of after.context.proposals) {
-            for (const row of Object.values(scorePackage(fixtureScenario, p.package, after.context.world))) {
+            for (const row of Object.values(scorePackage(engine.rules, p.package, after.context.world))) {
               expect(row.utility).toBeGreaterThanOrEqual(0);
               expect(row.utility).toBeLessThanOrEqual(1);
             }
@@ -73,7 +76,7 @@ describe('engine invariants under random event sequences', () => {
       fc.property(sequences, (events) => {
         const end = run(events);
         for (const a of end.context.agreements) {
-          for (const d of a.signatories) expect(checkPackage(fixtureScenario, d, a.package)).toEqual([]);
+          for (const d of a.signatories) expect(checkPackage(engine.rules, d, a.package)).toEqual([]);
         }
       }),
       { numRuns: RUNS },

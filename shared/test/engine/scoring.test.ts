@@ -11,21 +11,24 @@ import {
   simplexGrid,
   utilitiesOf,
 } from '../../src/engine/scoring.ts';
+import { compileRules } from '../../src/scenario/compiled.ts';
 import { initialWorld, noDealValue } from '../../src/scenario/evaluate.ts';
 import { DELEGATION_IDS } from '../../src/scenario/schema.ts';
 import { fixtureScenario as s } from './fixture.ts';
+
+const rules = compileRules(s);
 
 const world = initialWorld(s);
 
 describe('scorePackage', () => {
   it('no deal scores every delegation at its no-deal value with zero surplus', () => {
-    for (const row of Object.values(scorePackage(s, null, world))) {
+    for (const row of Object.values(scorePackage(rules, null, world))) {
       expect(row.utility).toBe(row.noDeal);
       expect(row.surplus).toBe(0);
     }
   });
   it('a prisoner exchange is a gain for Ukraine and Russia', () => {
-    const rows = scorePackage(s, { prisoners: 'all-for-all' }, world);
+    const rows = scorePackage(rules, { prisoners: 'all-for-all' }, world);
     expect(rows.ukraine.surplus).toBeGreaterThan(0);
     expect(rows.russia.surplus).toBeGreaterThan(0);
   });
@@ -40,11 +43,11 @@ describe('simplexGrid', () => {
 });
 
 describe('paretoFrontier', () => {
-  const frontier = paretoFrontier(s, world);
+  const frontier = paretoFrontier(rules, world);
   it('contains only signable packages, none dominated by another', () => {
     expect(frontier.length).toBeGreaterThan(1);
     for (const p of frontier) {
-      expect(isSignable(s, p.package, world)).toBe(true);
+      expect(isSignable(rules, p.package, world)).toBe(true);
       for (const q of frontier) {
         if (p === q) continue;
         const dominates =
@@ -65,8 +68,8 @@ describe('paretoFrontier', () => {
 
 describe('nashPoint', () => {
   it('leaves every delegation better off than no deal, and beats every frontier point on the Nash product', () => {
-    const frontier = paretoFrontier(s, world);
-    const nash = nashPoint(s, world, frontier);
+    const frontier = paretoFrontier(rules, world);
+    const nash = nashPoint(rules, world, frontier);
     expect(nash).not.toBeNull();
     const product = (u: Record<string, number>) =>
       DELEGATION_IDS.reduce((acc, d) => acc * ((u[d] as number) - noDealValue(s, d, world)), 1);
@@ -89,13 +92,13 @@ describe('nashPoint', () => {
         },
       },
     };
-    expect(nashPoint(scenario, hopeless)).toBeNull();
+    expect(nashPoint(compileRules(scenario), hopeless)).toBeNull();
   });
 });
 
 describe('distances', () => {
   it('a frontier point is at distance 0; no deal is further from the frontier than a good deal', () => {
-    const frontier = paretoFrontier(s, world);
+    const frontier = paretoFrontier(rules, world);
     const first = frontier[0];
     expect(first && distanceToFrontier(first.utilities, frontier)).toBe(0);
     const noDeal = debriefFigures(s, null, world);
@@ -107,8 +110,8 @@ describe('distances', () => {
     expect(noDeal.distanceToFrontier).toBeGreaterThan(deal.distanceToFrontier);
     expect(
       distance(
-        utilitiesOf(s, { prisoners: 'all-for-all' }, world),
-        utilitiesOf(s, { prisoners: 'all-for-all' }, world),
+        utilitiesOf(rules, { prisoners: 'all-for-all' }, world),
+        utilitiesOf(rules, { prisoners: 'all-for-all' }, world),
       ),
     ).toBe(0);
   });

@@ -1,25 +1,25 @@
 /**
- * Plain-function tests of evaluate.ts on the mini fixture (three issues, four delegations):
- * conditions, packages and the utility model. Expected numbers are worked out by hand from the
- * fixture's YAML in the comments beside them. Red lines, world effects and outcomes are in
- * evaluateRules.test.ts.
+ * Plain-function tests of evaluate.ts and the compiled conditions (condition.ts) on the mini
+ * fixture (three issues, four delegations): conditions, packages and the utility model. Expected
+ * numbers are worked out by hand from the fixture's YAML in the comments beside them. Red lines,
+ * world effects and outcomes are in evaluateRules.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { compileCondition, type Facts, holds as holdsCompiled } from '../../src/scenario/condition.ts';
 import {
-  clausesOf,
-  type EvalContext,
-  evaluateCondition,
   noDealValue,
   normalisedWeights,
   optionUtility,
   packageProblems,
   packageUtility,
   requiredSignatories,
-  resolvePackage,
-  sumOf,
 } from '../../src/scenario/evaluate.ts';
-import type { Condition } from '../../src/scenario/schema.ts';
+import type { Condition, Package } from '../../src/scenario/schema.ts';
+import { choiceOf, compileAgenda, OPEN, resolvedAt, UNKNOWN } from '../../src/scenario/space.ts';
 import { scenario, start, withValues } from './miniScenario.ts';
+
+const space = compileAgenda(scenario.agenda);
+const problems = (pkg: Package) => packageProblems(space, pkg).map((p) => p.message);
 
 describe('initialWorld', () => {
   it('takes every variable at its initial value, no flags, month 0', () => {
@@ -37,12 +37,16 @@ describe('initialWorld', () => {
   });
 });
 
-describe('evaluateCondition', () => {
-  const ctx = (extra: Partial<EvalContext> = {}): EvalContext => ({ world: start, ...extra });
-  const holds = (cond: Condition, extra?: Partial<EvalContext>) => evaluateCondition(cond, ctx(extra));
+describe('compiled conditions', () => {
+  const holds = (cond: Condition, extra: Partial<Facts> & { pkg?: Package } = {}) => {
+    const { pkg, ...facts } = extra;
+    return holdsCompiled(compileCondition(space, cond), pkg ? choiceOf(space, pkg) : null, { world: start, ...facts });
+  };
 
   it('clause and anyClause look at the package, and are false without one', () => {
     const pkg = { ceasefire: 'line', crimea: 'deferred' };
+    // An issue the package leaves open holds its default: guarantees "none".
+    expect(holds({ clause: 'guarantees.none' }, { pkg })).toBe(true);
     expect(holds({ clause: 'ceasefire.line' }, { pkg })).toBe(true);
     expect(holds({ clause: 'ceasefire.dmz' }, { pkg })).toBe(false);
     expect(holds({ clause: 'ceasefire.line' })).toBe(false);
@@ -63,7 +67,6 @@ describe('evaluateCondition', () => {
 
   it('sum adds several variables', () => {
     // pipeline-us 0.5 + western-unity 0.6 = 1.1
-    expect(sumOf(start, ['pipeline-us', 'western-unity'])).toBeCloseTo(1.1);
     expect(holds({ sum: ['pipeline-us', 'western-unity'], gt: 1 })).toBe(true);
     expect(holds({ sum: ['pipeline-us', 'western-unity'], lt: 1 })).toBe(false);
   });
@@ -96,41 +99,36 @@ describe('evaluateCondition', () => {
 });
 
 describe('packages', () => {
-  it('resolvePackage fills every omitted issue with its default and drops unknown issues', () => {
-    expect(resolvePackage(scenario, { ceasefire: 'line', unknown: 'x' })).toEqual({
-      ceasefire: 'line',
-      crimea: 'deferred',
-      guarantees: 'none',
-    });
-  });
-
-  it('clausesOf lists only settled issues, in agenda order', () => {
-    expect(clausesOf(scenario, { guarantees: 'nato', ceasefire: 'line' })).toEqual([
-      'ceasefire.line',
-      'guarantees.nato',
-    ]);
-    expect(clausesOf(scenario, {})).toEqual([]);
+  it('choiceOf reads a package against the agenda; an open issue resolves to its default', () => {
+    const choice = choiceOf(space, { ceasefire: 'line', guarantees: 'truce', unknown: 'x' });
+    expect(Array.from(choice)).toEqual([1, OPEN, UNKNOWN]);
+    expect(space.issues[1]?.options[resolvedAt(space, choice, 1)]?.id).toBe('deferred');
   });
 
   it('requiredSignatories is the union over the settled clauses, in seat order', () => {
-    expect(requiredSignatories(scenario, {})).toEqual([]);
-    expect(requiredSignatories(scenario, { ceasefire: 'line' })).toEqual(['ukraine', 'russia']);
-    expect(requiredSignatories(scenario, { ceasefire: 'dmz', guarantees: 'european-force' })).toEqual([
+    expect(requiredSignatories(space, {})).toEqual([]);
+    expect(requiredSignatories(space, { ceasefire: 'line' })).toEqual(['ukraine', 'russia']);
+    expect(requiredSignatories(space, { ceasefire: 'dmz', guarantees: 'european-force' })).toEqual([
       'ukraine',
       'russia',
       'europe',
     ]);
-    expect(requiredSignatories(scenario, { guarantees: 'nato' })).toEqual(['ukraine', 'russia', 'us', 'europe']);
+    expect(requiredSignatories(space, { guarantees: 'nato' })).toEqual(['ukraine', 'russia', 'us', 'europe']);
   });
 
   it('packageProblems names unknown issues and options, empty packages and incompatible clauses', () => {
-    expect(packageProblems(scenario, { ceasefire: 'line' })).toEqual([]);
-    expect(packageProblems(scenario, {})).toEqual(['the package settles no issue']);
-    expect(packageProblems(scenario, { nato: 'yes' })).toEqual(['unknown agenda issue "nato"']);
-    expect(packageProblems(scenario, { ceasefire: 'truce' })).toEqual(['issue "ceasefire" has no option "truce"']);
-    expect(packageProblems(scenario, { ceasefire: 'none', guarantees: 'european-force' })).toEqual([
+    expect(problems({ ceasefire: 'line' })).toEqual([]);
+    expect(problems({})).toEqual(['the package settles no issue']);
+    expect(problems({ nato: 'yes' })).toEqual(['unknown agenda issue "nato"']);
+    expect(problems({ ceasefire: 'truce' })).toEqual(['issue "ceasefire" has no option "truce"']);
+    expect(problems({ ceasefire: 'none', guarantees: 'european-force' })).toEqual([
       'clause guarantees.european-force cannot stand with clause ceasefire.none',
     ]);
+    expect(packageProblems(space, { ceasefire: 'none', guarantees: 'european-force' })[0]).toMatchObject({
+      kind: 'clash',
+      clause: 'guarantees.european-force',
+      other: 'ceasefire.none',
+    });
   });
 });
 

@@ -4,6 +4,7 @@
  * the fixture's YAML in the comments beside them.
  */
 import { describe, expect, it } from 'vitest';
+import { compileRules } from '../../src/scenario/compiled.ts';
 import {
   applyEffects,
   bindSector,
@@ -15,9 +16,12 @@ import {
 } from '../../src/scenario/evaluate.ts';
 import { must, scenario, start, withValues } from './miniScenario.ts';
 
+/** The mini scenario's rules, compiled (a variant a test builds from it is compiled on its own). */
+const rules = compileRules(scenario);
+
 describe('red lines and ratification', () => {
   it('checkPackage blames the clause that breaks a red line', () => {
-    const [breach, ...rest] = checkPackage(scenario, 'ukraine', { crimea: 'recognised' });
+    const [breach, ...rest] = checkPackage(rules, 'ukraine', { crimea: 'recognised' });
     expect(rest).toEqual([]);
     expect(breach?.redLine.id).toBe('no-recognition');
     expect(breach?.clauses).toEqual(['crimea.recognised']);
@@ -28,16 +32,16 @@ describe('red lines and ratification', () => {
 
   it('a silence that keeps an unacceptable default counts, and is blamed too', () => {
     // ceasefire.line with guarantees left at their default "none"
-    const breaches = checkPackage(scenario, 'ukraine', { ceasefire: 'line' });
+    const breaches = checkPackage(rules, 'ukraine', { ceasefire: 'line' });
     expect(breaches.map((b) => b.redLine.id)).toEqual(['no-bare-ceasefire']);
     expect(breaches[0]?.clauses).toEqual(['ceasefire.line', 'guarantees.none']);
-    expect(checkPackage(scenario, 'ukraine', { ceasefire: 'line', guarantees: 'european-force' })).toEqual([]);
+    expect(checkPackage(rules, 'ukraine', { ceasefire: 'line', guarantees: 'european-force' })).toEqual([]);
   });
 
   it('world-dependent red lines use the given world (or the initial one)', () => {
     const pkg = { ceasefire: 'dmz', guarantees: 'european-force' };
-    expect(checkPackage(scenario, 'europe', pkg)).toEqual([]);
-    const breaches = checkPackage(scenario, 'europe', pkg, withValues({ 'western-unity': 0.2 }));
+    expect(checkPackage(rules, 'europe', pkg)).toEqual([]);
+    const breaches = checkPackage(rules, 'europe', pkg, withValues({ 'western-unity': 0.2 }));
     expect(breaches.map((b) => [b.redLine.id, b.clauses])).toEqual([['no-reward', ['guarantees.european-force']]]);
   });
 
@@ -46,20 +50,20 @@ describe('red lines and ratification', () => {
     custom.delegations.us.redLines = [
       { ...must(scenario.delegations.russia.redLines[0]), breaksWhen: { not: { clause: 'ceasefire.line' } } },
     ];
-    expect(checkPackage(custom, 'us', { ceasefire: 'dmz' })[0]?.message).toBe(
+    expect(checkPackage(compileRules(custom), 'us', { ceasefire: 'dmz' })[0]?.message).toBe(
       'United States cannot sign: the package breaks red line "No NATO membership"',
     );
   });
 
   it('ratificationFailures lists the home rules a signed package fails', () => {
     const good = { ceasefire: 'dmz', guarantees: 'european-force' };
-    expect(ratificationFailures(scenario, 'ukraine', good, start)).toEqual([]);
+    expect(ratificationFailures(rules, 'ukraine', good, start)).toEqual([]);
     const ids = (pkg: Record<string, string>, world: WorldState) =>
-      ratificationFailures(scenario, 'ukraine', pkg, world).map((r) => r.id);
+      ratificationFailures(rules, 'ukraine', pkg, world).map((r) => r.id);
     expect(ids({ ceasefire: 'dmz' }, start)).toEqual(['three-minimums']); // no guarantee: default none
     expect(ids({ ...good, crimea: 'recognised' }, start)).toEqual(['three-minimums']);
     expect(ids(good, withValues({ 'western-unity': 0.2 }))).toEqual(['partners-hold']);
-    expect(ratificationFailures(scenario, 'us', good, withValues({ 'us-patience': 0.2 })).map((r) => r.id)).toEqual([
+    expect(ratificationFailures(rules, 'us', good, withValues({ 'us-patience': 0.2 })).map((r) => r.id)).toEqual([
       'still-engaged',
     ]);
   });
@@ -112,7 +116,7 @@ describe('world effects', () => {
 
 describe('classifyOutcome', () => {
   const end = (over: Partial<Parameters<typeof classifyOutcome>[1]>) =>
-    classifyOutcome(scenario, { ending: 'signed', agreement: null, ratified: false, world: start, ...over }).id;
+    classifyOutcome(rules, { ending: 'signed', agreement: null, ratified: false, world: start, ...over }).id;
   const deal = { ceasefire: 'line', guarantees: 'european-force' };
 
   it('takes the first outcome whose rule matches, in content order', () => {
@@ -128,7 +132,7 @@ describe('classifyOutcome', () => {
     const rule = { ...must(scenario.outcomes[0]), id: 'no-ceasefire-deal', when: { clause: 'ceasefire.none' } };
     custom.outcomes = [rule, ...custom.outcomes];
     const outcome = (agreement: Record<string, string>) =>
-      classifyOutcome(custom, { ending: 'signed', agreement, ratified: true, world: start }).id;
+      classifyOutcome(compileRules(custom), { ending: 'signed', agreement, ratified: true, world: start }).id;
     expect(outcome({ crimea: 'deferred' })).toBe('no-ceasefire-deal');
     expect(outcome({ ceasefire: 'line' })).toBe('fragile-ceasefire');
   });
@@ -138,8 +142,8 @@ describe('classifyOutcome', () => {
     expect(end({ agreement: { crimea: 'restored' }, ratified: true })).toBe('stalemate');
     const custom = structuredClone(scenario);
     custom.outcomes = custom.outcomes.filter((o) => o.id !== 'stalemate');
-    expect(classifyOutcome(custom, { ending: 'deadline', agreement: null, ratified: false, world: start }).id).toBe(
-      'breakthrough',
-    );
+    expect(
+      classifyOutcome(compileRules(custom), { ending: 'deadline', agreement: null, ratified: false, world: start }).id,
+    ).toBe('breakthrough');
   });
 });

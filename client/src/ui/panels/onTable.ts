@@ -130,7 +130,7 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
           body.append(button(t('table.amendLast'), () => builder.load(last), { class: 'secondary' }));
         return;
       }
-      const names = (ds: DelegationId[]) =>
+      const names = (ds: readonly DelegationId[]) =>
         list(
           ds.map((d) => delegationName(pub, d, locale)),
           locale,

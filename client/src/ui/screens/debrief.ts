@@ -8,7 +8,7 @@
  */
 import { localized } from '../../i18n/i18n.ts';
 import { debriefModel } from '../../model/debrief.ts';
-import { clockTime, monthLabel, score, signed } from '../../model/format.ts';
+import { score, signed } from '../../model/format.ts';
 import { transcriptCsv, transcriptFileName, transcriptJson } from '../../model/transcriptExport.ts';
 import type { AppState } from '../../state/app.ts';
 import { delegationBadge } from '../components.ts';
