@@ -47,6 +47,7 @@ export function replaySection(
   let asked = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let latest: AppState = state;
+  let destroyed = false;
 
   const slider = h('input', {
     id: 'replay-step',
@@ -134,7 +135,7 @@ export function replaySection(
     status.textContent = t('debrief.replay.loading');
     try {
       const answer = await controller.api.replay(code, step, as, auth);
-      if (ticket !== asked) return;
+      if (ticket !== asked || destroyed) return;
       status.textContent = '';
       show(answer);
     } catch (error) {
@@ -193,10 +194,14 @@ export function replaySection(
       latest = next;
     },
     destroy() {
+      if (destroyed) return;
+      destroyed = true;
       if (timer) clearTimeout(timer);
       asked += 1;
-      controller.select({ replay: null });
       panel?.destroy();
+      // The stage goes back to the live game once the screen being torn down is gone: changing the
+      // state from inside the shell's teardown would make it render (and tear down) again.
+      queueMicrotask(() => controller.select({ replay: null }));
     },
   };
 }
