@@ -62,8 +62,11 @@ export function dealChart(picture: PairPicture, kind: ReferenceKind, text: DealC
     s('text', { class: 'note', x: x(wx) + 4, y: y1 + 12 }, text.walkAwayX),
     s('text', { class: 'note', x: x1 - 4, y: y(wy) - 5, 'text-anchor': 'end' }, text.walkAwayY),
   );
+  // A point in the right half is labelled on its left, so a long label (Ukrainian ones are) stays in the frame.
   const label = (p: XY, words: string, dy: number) =>
-    s('text', { class: 'label', x: x(p[0]) + 9, y: y(p[1]) + dy }, words);
+    x(p[0]) > (x0 + x1) / 2
+      ? s('text', { class: 'label', x: x(p[0]) - 10, y: y(p[1]) + dy, 'text-anchor': 'end' }, words)
+      : s('text', { class: 'label', x: x(p[0]) + 9, y: y(p[1]) + dy }, words);
   if (picture.closest) {
     const [cx, cy] = picture.closest;
     plot.append(

@@ -125,6 +125,15 @@ export function explanation(ctx: ScreenContext, pub: PublicScenario, picture: Pa
   return parts.join(' ');
 }
 
+function legendItem(symbol: string, kind: string, text: string): HTMLElement {
+  return h(
+    'li',
+    { class: kind },
+    h('span', { class: 'legend-symbol', attrs: { 'aria-hidden': 'true' }, text: symbol }),
+    text,
+  );
+}
+
 export function dealSection(ctx: ScreenContext, pub: PublicScenario, analysis: DealAnalysis): HTMLElement {
   const { t, locale } = ctx;
   const select = (id: string, value: DelegationId) =>
@@ -172,11 +181,12 @@ export function dealSection(ctx: ScreenContext, pub: PublicScenario, analysis: D
         h(
           'ul',
           { class: 'chart-legend' },
-          h('li', { class: 'legend-cloud', text: t('debrief.deal.legend.cloud') }),
-          h('li', { class: 'legend-frontier', text: t('debrief.deal.legend.frontier') }),
-          h('li', { class: 'legend-walk', text: t('debrief.deal.legend.walkAway') }),
-          h('li', { class: 'legend-nash', text: t('debrief.deal.point.nash') }),
-          h('li', { class: 'legend-closest', text: t('debrief.deal.point.closest') }),
+          // Only what this chart draws, each with the symbol it is drawn with.
+          picture.cloud.length > 0 ? legendItem('●', 'legend-cloud', t('debrief.deal.legend.cloud')) : null,
+          picture.frontier.length > 1 ? legendItem('━', 'legend-frontier', t('debrief.deal.legend.frontier')) : null,
+          legendItem('┆', 'legend-walk', t('debrief.deal.legend.walkAway')),
+          picture.nash ? legendItem('◆', 'legend-nash', t('debrief.deal.point.nash')) : null,
+          picture.closest ? legendItem('○', 'legend-closest', t('debrief.deal.point.closest')) : null,
         ),
         h(
           'details',

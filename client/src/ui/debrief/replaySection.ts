@@ -120,10 +120,14 @@ export function replaySection(
           ),
         ),
       ),
-      h('h3', { text: t('debrief.replay.drafts') }),
-      drafts.length > 0
-        ? h('ul', { class: 'replay-drafts' }, ...drafts)
-        : h('p', { class: 'empty', text: t('debrief.replay.noDrafts') }),
+      h(
+        'div',
+        {},
+        h('h3', { text: t('debrief.replay.drafts') }),
+        drafts.length > 0
+          ? h('ul', { class: 'replay-drafts' }, ...drafts)
+          : h('p', { class: 'empty', text: t('debrief.replay.noDrafts') }),
+      ),
     );
     controller.select({ replay: v });
     text.update({ ...latest, view: v, previousWorld: null });
