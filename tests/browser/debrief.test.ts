@@ -13,7 +13,12 @@ import { useBrowserSuite } from './support/suite.ts';
 import { hostSession, sleep, waitForScreen } from './support/ui.ts';
 
 const available = browserAvailable();
-const ALL_COMPUTER = { Ukraine: 'Computer', Russia: 'Computer', 'United States': 'Computer', Europe: 'Computer' } as const;
+const ALL_COMPUTER = {
+  Ukraine: 'Computer',
+  Russia: 'Computer',
+  'United States': 'Computer',
+  Europe: 'Computer',
+} as const;
 
 /** The indicators the replay lists beside the map, as text. */
 const indicators = (page: Page) => page.locator('.replay-indicators tbody').textContent();
