@@ -72,7 +72,9 @@ function start(root: HTMLElement, catalogs: Catalogs) {
   const feed = createStore<StageFeed>({ state: controller.store.get(), t: controller.translator().t, layers: null });
   let layersRequested = false;
   controller.store.subscribe((state) => {
-    feed.set({ ...feed.get(), state, t: controller.translator().t });
+    // The debrief's replay shows the table and the map as they were at the chosen step.
+    const drawn = state.replay ? { ...state, view: state.replay, previousWorld: null } : state;
+    feed.set({ ...feed.get(), state: drawn, t: controller.translator().t });
     const pub = state.scenario;
     if (pub && !feed.get().layers && !layersRequested) {
       layersRequested = true;

@@ -12,6 +12,8 @@ import { createViewCache } from '@peace-table/shared/engine/viewCache';
 import { NEGOTIATION_ROOM, type RoomAddressInfo } from '@peace-table/shared/protocol';
 import { ClassStore } from './classes/classStore.ts';
 import { CLIENT_DIST_DIR, readPackageInfo, readServerConfig, type ServerConfig } from './config.ts';
+import { SessionHistories } from './debrief/history.ts';
+import { type WhatIfLimits, WhatIfRunner } from './debrief/whatIfRunner.ts';
 import { mountApi } from './http/api.ts';
 import { mountClient } from './http/client.ts';
 import { mountContentFiles } from './http/contentFiles.ts';
@@ -50,6 +52,8 @@ export interface AppOptions {
   idleMs?: number;
   teamSize?: number;
   maxSpectators?: number;
+  /** Limits of the debrief's what-if batches (debrief/whatIfRunner.ts). */
+  whatIf?: Partial<WhatIfLimits>;
   /** Each room's source of seat views (default: a view cache per room; the server benchmark compares). */
   views?: NegotiationRoomSettings['views'];
 }
@@ -88,6 +92,9 @@ export function createApp(options: AppOptions = {}) {
     teamSize: options.teamSize ?? 3,
     maxSpectators: options.maxSpectators ?? 30,
   };
+  // The debrief's replays and what-if batches: this server's, stopped with it.
+  const histories = new SessionHistories(store, scenarios);
+  const whatIfs = new WhatIfRunner(logger, options.whatIf);
   const scaled = config.redisUrl
     ? { presence: new RedisPresence(config.redisUrl) as Presence, driver: new RedisDriver(config.redisUrl) }
     : {};
@@ -122,6 +129,8 @@ export function createApp(options: AppOptions = {}) {
         logger,
         sessionLimit: limits.sessions,
         roomAddress,
+        histories,
+        whatIfs,
       });
       mountMonitor(app, config.adminPassword);
       mountContentFiles(app);
@@ -159,6 +168,7 @@ export function createApp(options: AppOptions = {}) {
   }
 
   // A store passed in belongs to the caller (tests reopen it); one made here closes with the server.
+  server.onShutdown(() => whatIfs.close());
   if (!options.store) server.onShutdown(() => store.close());
-  return { server, httpServer, logger, store, config, restoreSessions, roomAddress };
+  return { server, httpServer, logger, store, config, restoreSessions, roomAddress, whatIfs };
 }

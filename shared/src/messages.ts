@@ -221,3 +221,50 @@ export type CreateClassBody = z.output<typeof CreateClassBody>;
 
 /** `POST /api/classes/:code/command` body. */
 export const ClassCommandBody = z.strictObject({ command: z.enum(CLASS_COMMANDS) });
+
+/**
+ * A changed choice in the debrief's "what if" and "play on from here" (shared/src/sim/whatif.ts):
+ * the event at the chosen step replaced by another (its actor and time stay the original's),
+ * removed, or a scenario event its round drew withheld. A replacing event's payload is checked by
+ * its own schema, as if a player had sent it.
+ */
+const ReplacingEvent = z
+  .looseObject({ type: z.enum(Object.keys(EVENT_PAYLOADS) as [keyof typeof EVENT_PAYLOADS]) })
+  .superRefine((event, ctx) => {
+    const { type, ...payload } = event;
+    const parsed = EVENT_PAYLOADS[type].safeParse(payload);
+    if (!parsed.success) ctx.addIssue({ code: 'custom', message: `${type}: ${parsed.error.issues[0]?.message}` });
+  });
+
+export const WhatIfChangeBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('replace'), event: ReplacingEvent }),
+  z.strictObject({ kind: z.literal('remove') }),
+  z.strictObject({ kind: z.literal('withhold'), event: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be an event id') }),
+]);
+export type WhatIfChangeBody = z.output<typeof WhatIfChangeBody>;
+
+const Step = z.int().min(0).max(1_000_000);
+
+/** `POST /api/sessions/:code/whatif` body: play `games` all-bot games from the moment after `step` events. */
+export const WhatIfBody = z.strictObject({
+  step: Step,
+  games: z.int().min(1).optional(),
+  level: z.enum(BOT_LEVELS).optional(),
+  /** First seed of the batch (default 1): game i plays seed `seed + i`. */
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+  change: WhatIfChangeBody.optional(),
+});
+export type WhatIfBody = z.output<typeof WhatIfBody>;
+
+/** `POST /api/sessions/:code/playon` body: a new session that starts at that moment (with the change, if any). */
+export const PlayOnBody = z.strictObject({
+  step: Step,
+  change: WhatIfChangeBody.optional(),
+  /** Who plays each delegation in the new session (default: as in the session it comes from). */
+  seats: CreateSessionBody.shape.seats.optional(),
+});
+export type PlayOnBody = z.output<typeof PlayOnBody>;

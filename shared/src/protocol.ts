@@ -357,3 +357,6 @@ export interface RoomAddressInfo {
 
 /** Header carrying the facilitator key on facilitator-only HTTP endpoints. */
 export const FACILITATOR_KEY_HEADER = 'x-facilitator-key';
+
+/** Header carrying a delegate's seat key on the debrief's HTTP endpoints (replay as that delegation). */
+export const SEAT_KEY_HEADER = 'x-seat-key';

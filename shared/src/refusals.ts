@@ -122,6 +122,13 @@ export const REFUSAL_PARAMS = {
   sessionNotStarted: [],
   tooManySessions: ['seconds'],
   internalError: [],
+  // The debrief's replay and "what if" (server/src/http/debrief.ts).
+  debriefNotReady: [],
+  stepOutOfRange: ['max'],
+  whatIfBusy: ['seconds'],
+  whatIfTooManyGames: ['max'],
+  whatIfChangeNotAllowed: [],
+  whatIfUnknown: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RefusalReason = keyof typeof REFUSAL_PARAMS;
@@ -161,6 +168,13 @@ export const HTTP_REFUSAL_REASONS = [
   'tooManySessions',
   'sessionNotStarted',
   'internalError',
+  'noSession',
+  'debriefNotReady',
+  'stepOutOfRange',
+  'whatIfBusy',
+  'whatIfTooManyGames',
+  'whatIfChangeNotAllowed',
+  'whatIfUnknown',
 ] as const satisfies readonly RefusalReason[];
 
 /** The params object a reason needs: exactly its named params. */

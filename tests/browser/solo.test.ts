@@ -117,6 +117,8 @@ describe.skipIf(!available)('solo game in the browser', () => {
     }
     await page.locator('.outcome h2').waitFor();
     expect(await page.locator('table.scores tbody tr').count()).toBe(4);
+    // The timeline is folded under the months' chart: a student opens it.
+    await page.locator('details.timeline summary').click();
     await page.locator('.timeline li').first().waitFor();
     await shot(page, 'debrief');
     await expectAccessible(page, 'debrief');

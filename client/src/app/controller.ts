@@ -4,6 +4,8 @@
  * never touch the network themselves.
  */
 import type { BotLevel } from '@peace-table/shared/bots/types';
+import type { PlayOnAnswer } from '@peace-table/shared/debriefApi';
+import type { SeatView } from '@peace-table/shared/engine/view';
 import {
   type ClientMessageName,
   type JoinOptionsPayload,
@@ -80,7 +82,12 @@ export interface Controller {
   leave(): void;
   send(intent: Intent): void;
   sendRoom(name: ClientMessageName, payload: object): void;
-  select(patch: Partial<{ stage: StageMode; tab: PanelTab; channel: string }>): void;
+  select(patch: Partial<{ stage: StageMode; tab: PanelTab; channel: string; replay: SeatView | null }>): void;
+  /**
+   * Leaves this session for one the debrief's "play on from here" opened: as its facilitator, or,
+   * for a solo player, back in the same delegation's seat.
+   */
+  playOn(created: PlayOnAnswer): Promise<void>;
   readChannel(channel: string): void;
   dismissNotice(id: string): void;
   seats: SeatStore;
@@ -297,6 +304,46 @@ export function createController(deps: ControllerDeps): Controller {
         seat,
       );
       update((s) => ({ ...s, hosted: { ...created, scenarioId } }));
+    },
+    async playOn(created) {
+      const { seat: was } = store.get();
+      session?.close();
+      session = null;
+      update((s) => leftSession(s));
+      if (was?.role === 'delegate' && was.delegation) {
+        const seat = deps.seats.save({
+          code: created.code,
+          role: 'delegate',
+          scenarioId: created.scenarioId,
+          delegation: was.delegation,
+          name: was.name ?? '',
+          facilitatorKey: created.facilitatorKey,
+        });
+        const name = was.name ?? '';
+        await connect(
+          { protocol: PROTOCOL_VERSION, code: created.code, role: 'delegate', delegation: was.delegation, name },
+          seat,
+        );
+        return;
+      }
+      const seat = deps.seats.save({
+        code: created.code,
+        role: 'facilitator',
+        scenarioId: created.scenarioId,
+        facilitatorKey: created.facilitatorKey,
+        ...(was?.name ? { name: was.name } : {}),
+      });
+      await connect(
+        {
+          protocol: PROTOCOL_VERSION,
+          code: created.code,
+          role: 'facilitator',
+          facilitatorKey: created.facilitatorKey,
+          ...(was?.name ? { name: was.name } : {}),
+        },
+        seat,
+      );
+      update((s) => ({ ...s, hosted: { ...created, scenarioId: created.scenarioId } }));
     },
     async join({ code, delegation, name }) {
       const c = normaliseCode(code);

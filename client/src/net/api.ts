@@ -3,6 +3,9 @@
  * data of a session, map layers and the facilitator's transcript export.
  * `fetch` is injected so the request shapes are unit-tested.
  */
+import type { DebriefAnswer, PlayOnAnswer, ReplayAnswer, WhatIfAnswer } from '@peace-table/shared/debriefApi';
+import type { ViewerSeat } from '@peace-table/shared/engine/view';
+import type { PlayOnBody, WhatIfBody } from '@peace-table/shared/messages';
 import type {
   CreateClassRequest,
   CreateClassResponse,
@@ -10,7 +13,7 @@ import type {
   CreateSessionResponse,
   RoomAddressInfo,
 } from '@peace-table/shared/protocol';
-import { FACILITATOR_KEY_HEADER } from '@peace-table/shared/protocol';
+import { FACILITATOR_KEY_HEADER, SEAT_KEY_HEADER } from '@peace-table/shared/protocol';
 import type { RefusalParams } from '@peace-table/shared/refusals';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Localized } from '@peace-table/shared/scenario/schema';
@@ -77,10 +80,29 @@ export interface Api {
   transcript(code: string, format: 'json' | 'csv', facilitatorKey: string): Promise<Blob>;
   /** Where students reach this server (its network addresses, or PUBLIC_URL). */
   roomAddress(): Promise<RoomAddressInfo>;
+  /** The debrief's figures, months and replay steps of a concluded session (shared/src/debriefApi.ts). */
+  debrief(code: string, auth: DebriefAuth): Promise<DebriefAnswer>;
+  replay(code: string, step: number, as: ViewerSeat, auth: DebriefAuth): Promise<ReplayAnswer>;
+  startWhatIf(code: string, body: WhatIfBody, facilitatorKey: string): Promise<WhatIfAnswer>;
+  whatIf(code: string, id: string, facilitatorKey: string): Promise<WhatIfAnswer>;
+  cancelWhatIf(code: string, id: string, facilitatorKey: string): Promise<WhatIfAnswer>;
+  playOn(code: string, body: PlayOnBody, facilitatorKey: string): Promise<PlayOnAnswer>;
+}
+
+/** Who asks for the debrief: the facilitator key (facilitator, solo player), a seat key, or the join code alone. */
+export interface DebriefAuth {
+  facilitatorKey?: string | undefined;
+  seatKey?: string | undefined;
+}
+
+function authHeaders(auth: DebriefAuth): Record<string, string> {
+  if (auth.facilitatorKey) return { [FACILITATOR_KEY_HEADER]: auth.facilitatorKey };
+  return auth.seatKey ? { [SEAT_KEY_HEADER]: auth.seatKey } : {};
 }
 
 export function createApi(base: string, fetcher: Fetch = (input, init) => fetch(input, init)): Api {
   const get = (path: string, init?: RequestInit) => fetcher(`${base}${path}`, init);
+  const session = (code: string) => `/api/sessions/${encodeURIComponent(code)}`;
   return {
     async scenarios() {
       const body = await json<ScenarioSummary[] | { scenarios: ScenarioSummary[] }>(await get('/api/scenarios'));
@@ -115,6 +137,46 @@ export function createApi(base: string, fetcher: Fetch = (input, init) => fetch(
     },
     async roomAddress() {
       return json<RoomAddressInfo>(await get('/api/room-address'));
+    },
+    async debrief(code, auth) {
+      return json<DebriefAnswer>(await get(`${session(code)}/debrief`, { headers: authHeaders(auth) }));
+    },
+    async replay(code, step, as, auth) {
+      const query = `step=${step}&as=${encodeURIComponent(as)}`;
+      return json<ReplayAnswer>(await get(`${session(code)}/replay?${query}`, { headers: authHeaders(auth) }));
+    },
+    async startWhatIf(code, body, facilitatorKey) {
+      return json<WhatIfAnswer>(
+        await get(`${session(code)}/whatif`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [FACILITATOR_KEY_HEADER]: facilitatorKey },
+          body: JSON.stringify(body),
+        }),
+      );
+    },
+    async whatIf(code, id, facilitatorKey) {
+      return json<WhatIfAnswer>(
+        await get(`${session(code)}/whatif/${encodeURIComponent(id)}`, {
+          headers: { [FACILITATOR_KEY_HEADER]: facilitatorKey },
+        }),
+      );
+    },
+    async cancelWhatIf(code, id, facilitatorKey) {
+      return json<WhatIfAnswer>(
+        await get(`${session(code)}/whatif/${encodeURIComponent(id)}`, {
+          method: 'DELETE',
+          headers: { [FACILITATOR_KEY_HEADER]: facilitatorKey },
+        }),
+      );
+    },
+    async playOn(code, body, facilitatorKey) {
+      return json<PlayOnAnswer>(
+        await get(`${session(code)}/playon`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [FACILITATOR_KEY_HEADER]: facilitatorKey },
+          body: JSON.stringify(body),
+        }),
+      );
     },
   };
 }

@@ -44,6 +44,8 @@ export interface AppState {
   stage: StageMode;
   tab: PanelTab;
   channel: string;
+  /** The debrief's replay: the view of the chosen seat at the chosen step, drawn instead of `view` by the stage. */
+  replay: SeatView | null;
 }
 
 export function initialState(locale: Locale): AppState {
@@ -64,6 +66,7 @@ export function initialState(locale: Locale): AppState {
     stage: 'table',
     tab: 'proposal',
     channel: 'plenary',
+    replay: null,
   };
 }
 

@@ -8,15 +8,17 @@
  * - GET  /api/sessions/:code/transcript       ?format=json|csv, facilitator key in x-facilitator-key
  * - GET  /api/room-address                    where students reach this server (see net/roomAddress.ts)
  * - /api/classes/*                             a class of tables (see classes/classApi.ts)
+ * - /api/sessions/:code/{debrief,replay,whatif,playon}   the debrief's figures, replay and what-ifs (debrief.ts)
  */
 import type { RoomAddressInfo } from '@peace-table/shared/protocol';
 import { refusalDetail } from '@peace-table/shared/refusals';
 import { publicScenario } from '@peace-table/shared/scenario/public';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { type ClassApiDeps, classRouter } from '../classes/classApi.ts';
+import { type DebriefDeps, debriefRouter } from './debrief.ts';
 import { createSessionHandler, refuse, transcriptHandler } from './sessions.ts';
 
-export interface ApiDeps extends ClassApiDeps {
+export interface ApiDeps extends ClassApiDeps, DebriefDeps {
   /** Asked on every request: a laptop may join the classroom Wi-Fi after the server started. */
   roomAddress(): RoomAddressInfo;
 }
@@ -42,6 +44,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   api.post('/sessions', createSessionHandler(deps));
   api.get('/sessions/:code/transcript', transcriptHandler(deps));
   api.use('/classes', classRouter(deps));
+  api.use('/sessions/:code', debriefRouter(deps));
   api.get('/room-address', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(deps.roomAddress());
   });

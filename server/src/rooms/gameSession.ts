@@ -17,7 +17,7 @@ import type { SessionStore } from '../store/sessionStore.ts';
  * session keeps its own snapshot), and building one per room cost memory in every session.
  */
 const ENGINES = new WeakMap<Scenario, Engine>();
-function engineFor(scenario: Scenario): Engine {
+export function engineFor(scenario: Scenario): Engine {
   let engine = ENGINES.get(scenario);
   if (!engine) {
     engine = createEngine(scenario);
@@ -64,7 +64,8 @@ export class GameSession {
     node: string,
   ): GameSession {
     const engine = engineFor(scenario);
-    const snapshot = engine.start(config.input);
+    // A session played on from another one's moment (the debrief's "play on from here") starts there.
+    const snapshot = config.start ? engine.restore(config.start) : engine.start(config.input);
     store.createSession(config, roster, node, engine.persist(snapshot));
     return new GameSession(config.code, engine, store, snapshot, 0, 0);
   }

@@ -3,6 +3,7 @@
  * who sits where (roster). Both are plain JSON, stored in the sessions table and restored on boot.
  */
 import type { BotLevel } from '@peace-table/shared/bots/types';
+import type { PersistedGame } from '@peace-table/shared/engine/game';
 import type { GameInput } from '@peace-table/shared/engine/types';
 import type { SeatControl, SeatKind } from '@peace-table/shared/protocol';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
@@ -20,6 +21,12 @@ export interface SessionConfig {
   facilitatorKeyHash: string;
   /** The engine's start input: seed, creation time, phase timers, round limit. */
   input: GameInput;
+  /**
+   * Set when the session plays on from a moment of another one (the debrief's "play on from
+   * here"): the game it starts from, instead of a new game from `input`, and where it came from.
+   */
+  start?: PersistedGame;
+  origin?: { code: string; step: number };
 }
 
 /**

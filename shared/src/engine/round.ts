@@ -221,7 +221,7 @@ export function resolveRound(rules: ScenarioRules, ctx: NegotiationContext): Neg
     if (trigger && !holds(trigger, null, { world: next.world })) continue;
     const [roll, state] = nextRandom(rng);
     rng = state;
-    if (roll < ev.probability) next = fireEvent(rules, { ...next, rng }, ev.id, 'draw');
+    if (roll < ev.probability && !withheld(ctx, ev.id)) next = fireEvent(rules, { ...next, rng }, ev.id, 'draw');
   }
   next = { ...next, rng, round: next.round + 1, world: { ...next.world, month: next.world.month + 1 } };
   if (next.ending === null && next.round > next.rounds) next = { ...next, ending: 'deadline' };
@@ -234,6 +234,11 @@ export function resolveRound(rules: ScenarioRules, ctx: NegotiationContext): Neg
         : `Раунд ${ctx.round} завершено; календар просувається на місяць`,
     ),
   });
+}
+
+/** Has a what-if kept this event from firing in the round now resolving? (types.ts, EngineOptions.withheld) */
+function withheld(ctx: NegotiationContext, id: string): boolean {
+  return ctx.options.withheld?.some((w) => w.event === id && w.round === ctx.round) ?? false;
 }
 
 /** Ratified agreements merged in order: what actually binds at the end. */

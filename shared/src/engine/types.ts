@@ -51,6 +51,18 @@ export interface EngineOptions {
   noPress: boolean;
   /** Anonymous delegates: a person's name reaches their own delegation and the facilitator only. */
   anonymous: boolean;
+  /**
+   * A what-if's "this event not fired" (shared/src/sim/whatif.ts): when the round named here
+   * resolves, the event's draw is still made (so every other event draws the same numbers) but it
+   * does not fire. Never set in a real session.
+   */
+  withheld?: readonly WithheldEvent[];
+}
+
+/** A scenario event kept from firing in one round's resolution (a what-if's change). */
+export interface WithheldEvent {
+  event: string;
+  round: number;
 }
 
 export const DEFAULT_OPTIONS: NegotiationContext['options'] = Object.freeze({

@@ -47,19 +47,24 @@ export interface PlayOptions {
   now?: () => number;
   /** Collect the bots' reasons (for --trace). */
   reasons?: Array<{ seq: number; delegation: DelegationId; reason: Localized }>;
+  /**
+   * Play on from this moment instead of the start (a what-if: sim/whatif.ts). Its bots start afresh
+   * from the moment's views, as after a server restart.
+   */
+  from?: GameSnapshot;
 }
 
 const MAX_STEPS = 5000;
 
 /** Play one complete all-bot game. */
 export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenario = publicScenario(engine.scenario)) {
-  let snapshot: GameSnapshot = engine.start({ seed: options.seed, now: 0 });
+  let snapshot: GameSnapshot = options.from ?? engine.start({ seed: options.seed, now: 0 });
   // One bot per seat, for this game only; the agenda they read is the one the engine numbered.
   const rules = compilePublicRules(pub, engine.rules.space);
   const bots = DELEGATION_IDS.map((delegation) =>
     createBot(rules, { delegation, level: options.level, seed: options.seed }),
   );
-  let at = 0;
+  let at = snapshot.context.now;
   let refused = 0;
   let forced = 0;
   let redLinesCrossed = 0;

@@ -1,25 +1,29 @@
 /**
  * Debrief: the outcome (named after the seed's scenario) and its explanation, each delegation's
- * score against its no-deal value (in numbers and words), the agreement, the timeline, the final
- * map, what the scenario assumes beyond its sources, transcript downloads (JSON, CSV) and a
- * printable summary.
+ * score against its no-deal value (in numbers and words), the agreement, then the pictures (loaded
+ * with their charting library as a chunk of their own: ../debrief/pictures.ts): the deal against
+ * the possible, the months with the timeline folded under them, the replay (table and map at any
+ * step) with its what-ifs; what the scenario assumes beyond its sources, downloads (transcript and
+ * figures, JSON and CSV) and a printable handout.
  */
 import { localized } from '../../i18n/i18n.ts';
 import { debriefModel } from '../../model/debrief.ts';
-import { clockTime, monthLabel, score, signed } from '../../model/format.ts';
+import { score, signed } from '../../model/format.ts';
 import { transcriptCsv, transcriptFileName, transcriptJson } from '../../model/transcriptExport.ts';
 import type { AppState } from '../../state/app.ts';
 import { delegationBadge } from '../components.ts';
+import type { Pictures } from '../debrief/pictures.ts';
 import { button, download, fill, h } from '../dom.ts';
 import { assumptionsPanel } from '../panels/assumptions.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
-import { stageText } from '../stageText.ts';
 
 export function debriefScreen(ctx: ScreenContext): Screen {
   const { t, locale, controller } = ctx;
   const body = h('div', { class: 'debrief-body' });
-  const slot = h('div', { class: 'stage-slot map-only' });
-  const text = stageText(ctx, ['map']);
+  const picturesSlot = h('div', { class: 'debrief-pictures-slot' });
+  let pictures: Pictures | null = null;
+  let picturesAsked = false;
+  let destroyed = false;
   const assumptions = assumptionsPanel(ctx, 'debrief-assumptions');
   const exportAs = (format: 'json' | 'csv') => {
     const s = controller.store.get();
@@ -41,13 +45,7 @@ export function debriefScreen(ctx: ScreenContext): Screen {
     { class: 'screen debrief printable' },
     h('h1', { attrs: { tabindex: -1 }, text: t('debrief.title') }),
     body,
-    h(
-      'section',
-      { class: 'final-map no-print', attrs: { 'aria-labelledby': 'final-map-title' } },
-      h('h2', { id: 'final-map-title', text: t('debrief.finalMap') }),
-      slot,
-      text.el,
-    ),
+    picturesSlot,
     assumptions.el,
     h(
       'div',
@@ -59,20 +57,31 @@ export function debriefScreen(ctx: ScreenContext): Screen {
     ),
   );
   let shown = '';
-  let mapShown = false;
   return {
     el,
+    destroy() {
+      destroyed = true;
+      pictures?.destroy();
+    },
     update(state: AppState) {
-      text.update(state);
       assumptions.update(state);
-      if (!mapShown) {
-        mapShown = true;
-        controller.select({ stage: 'map' });
-        void ctx.stage.show(slot, 'map');
-      }
+      pictures?.update(state);
       const pub = state.scenario;
       const view = state.view;
       if (!pub || !view) return;
+      if (!picturesAsked && view.result) {
+        picturesAsked = true;
+        void import('../debrief/pictures.ts').then(
+          (m) => {
+            if (destroyed) return;
+            pictures = m.mountPictures(ctx, state, pub, view);
+            picturesSlot.replaceChildren(pictures.el);
+          },
+          () => {
+            picturesAsked = false; // offline for a moment: the next state tries again
+          },
+        );
+      }
       const model = debriefModel(pub, view);
       const key = JSON.stringify([model?.outcome.id, view.transcript.length, locale]);
       if (key === shown) return;
@@ -139,30 +148,6 @@ export function debriefScreen(ctx: ScreenContext): Screen {
                 h('td', { text: String(score(s.noDeal)) }),
                 h('td', { text: signed(score(s.utility) - score(s.noDeal)) }),
                 h('td', { text: t(`debrief.verdict.${s.verdict}`) }),
-              ),
-            ),
-          ),
-        ),
-        h(
-          'section',
-          { class: 'timeline', attrs: { 'aria-labelledby': 'timeline-title' } },
-          h('h2', { id: 'timeline-title', text: t('debrief.timeline') }),
-          h(
-            'ol',
-            {},
-            ...model.timeline.map((e) =>
-              h(
-                'li',
-                { dataset: { kind: e.kind } },
-                h('span', {
-                  class: 'when',
-                  text: e.round > 0 ? monthLabel(pub.meta.firstMonth, e.month, locale) : t(`phase.${e.phase}`),
-                }),
-                ' · ',
-                h('time', { attrs: { datetime: new Date(e.at).toISOString() }, text: clockTime(e.at, locale) }),
-                ' · ',
-                // The engine's line already names who acted.
-                localized(e.text, locale),
               ),
             ),
           ),
