@@ -36,6 +36,9 @@ export const REFUSAL_PARAMS = {
   otherDelegationChannel: [],
   bilateralOrder: ['order'],
   notInBilateral: [],
+  noSuchMessage: ['message'],
+  moveChannel: [],
+  moveInvalid: [],
   // Drafts, responses and signatures.
   noSuchProposal: ['proposal'],
   proposalWithdrawn: [],
