@@ -47,7 +47,7 @@ export class BotTalk {
       if (this.pending.has(d) || ctx.paused || ctx.phase === 'concluded' || ctx.seats[d].walkedOut) continue;
       if (this.used(d, ctx) >= MAX_LINES_PER_ROUND) continue;
       const line = this.line(d, ctx);
-      if (!line || line.action.type !== 'chat.post') continue;
+      if (line?.action.type !== 'chat.post') continue;
       const chars = line.reason.en.length;
       const ms = Math.round(this.pauseMs * Math.min(LONGEST_PAUSE, 1 + chars / CHARACTERS_PER_PAUSE));
       this.host.typing(d, line.action.channel, ms);
