@@ -4,6 +4,7 @@
  * issue) gets an answer too; the channel reads in Ukrainian when the player switches language.
  * Every state is checked with axe-core and photographed into test-results/screens/.
  */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +12,7 @@ import {
   expectAccessible,
   newPage,
   type RunningServer,
+  SHOTS,
   shot,
   startServer,
   watchPage,
@@ -19,6 +21,11 @@ import { useBrowserSuite } from './support/suite.ts';
 import { openTab, playSolo, pressIfNot, waitForScreen } from './support/ui.ts';
 
 const available = browserAvailable();
+
+/** The channel panel alone, whole (the side column scrolls, so a page shot cuts it). */
+async function panelShot(page: Page, name: string) {
+  await page.locator('section.channels').screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
 
 describe.skipIf(!available)('the computer delegations talk back', () => {
   const suite = useBrowserSuite({ server: false });
@@ -57,6 +64,7 @@ describe.skipIf(!available)('the computer delegations talk back', () => {
     expect(await russian.first().locator('.text').textContent()).toContain('On Legal status of Crimea, we need');
     await expect.poll(() => page.locator('.channels .typing').textContent()).toBe('');
     await shot(page, 'talk-reply');
+    await panelShot(page, 'talk-channel');
     await expectAccessible(page, 'channels with a reply');
 
     // A structured move: ask about an issue, answered from Russia's own model.
@@ -71,6 +79,7 @@ describe.skipIf(!available)('the computer delegations talk back', () => {
     await page.getByRole('button', { name: 'Українська' }).click();
     await expect.poll(() => russian.first().locator('.text').textContent()).toContain('Правовий статус Криму');
     await shot(page, 'talk-reply-uk');
+    await panelShot(page, 'talk-channel-uk');
     await expectAccessible(page, 'channels in Ukrainian');
     expect(watch.errors).toEqual([]);
   }, 180_000);

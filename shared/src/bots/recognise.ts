@@ -75,8 +75,9 @@ function uniqueBest(said: string, entries: readonly (readonly string[])[]): numb
 /**
  * The issues and options a message names, in the order of the agenda. An issue is named by a word
  * that matches its title better than any other title ("Crimea", not "war-crimes"; "НАТО"), or by
- * every word of its title in one language ("Ceasefire"); an option by a word that matches its
- * label better than any other label of the agenda (and its issue with it: "tribunal"), or, once
+ * every word of its title in one language ("Ceasefire"); an option by a word that names no issue
+ * and matches its label better than any other label of the agenda (and its issue with it:
+ * "tribunal"), or, once
  * its issue is named, better than the other options of that issue ("Crimea deferred").
  */
 export function recognise(space: ClauseSpace, text: string): Recognised[] {
@@ -97,7 +98,8 @@ export function recognise(space: ClauseSpace, text: string): Recognised[] {
   for (const w of said) {
     const issue = uniqueBest(w, titles);
     if (issue !== null) named.add(issue);
-    const option = uniqueBest(w, allLabels);
+    // A word that names an issue ("NATO") is about that issue, not an option elsewhere ("NATO membership").
+    const option = issue === null ? uniqueBest(w, allLabels) : null;
     const at = option === null ? undefined : owner[option];
     if (at && !options.has(at[0])) options.set(at[0], at[1]);
   }
