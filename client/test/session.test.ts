@@ -320,6 +320,7 @@ describe('a chat line typed offline', () => {
       onError: () => undefined,
       onNotice: () => undefined,
       onBotReason: () => undefined,
+      onTyping: () => undefined,
       onClosed: () => undefined,
       onWaiting: (messages) => waiting.push(messages.map((m) => m.type)),
     };

@@ -97,7 +97,8 @@ describe('the table model', () => {
     expect(forRussia.cards.find((c) => c.ref === 'nato.deferred')?.answers.russia).toEqual({
       state: 'answered',
       response: 'reject',
-      reason: 'We need a ban',
+      // A person's reason is in the language they wrote it in, shown as such in either language.
+      reason: { en: 'We need a ban', uk: 'We need a ban' },
     });
     expect(forRussia.cards.find((c) => c.ref === 'prisoners.all-for-all')?.answers.russia).toEqual({
       state: 'answered',

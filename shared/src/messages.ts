@@ -8,9 +8,10 @@
  */
 import { z } from 'zod';
 import { BOT_LEVELS } from './bots/types.ts';
-import { EVENT_PAYLOADS } from './engine/events.ts';
+import { ChannelPayload, EVENT_PAYLOADS } from './engine/events.ts';
 import { NAME_MAX_LENGTH, type NameRefusal, nameFormRefusal, normaliseName } from './names.ts';
 import {
+  type ChatTypingPayload,
   CLASS_COMMANDS,
   type CreateClassRequest,
   type CreateSessionRequest,
@@ -166,6 +167,11 @@ export const SERVER_MESSAGE_PAYLOADS = {
     reason: Localized,
     at: z.number(),
   }),
+  [SERVER_MESSAGE.chatTyping]: z.strictObject({
+    delegation: DelegationId,
+    channel: ChannelPayload,
+    ms: z.int().min(0).describe('about how long until its line arrives'),
+  }) satisfies z.ZodType<ChatTypingPayload>,
   [SERVER_MESSAGE.notice]: z.strictObject({
     code: z.enum(NOTICE_CODES).describe('what happened (see the list below)'),
     message: z.string().describe('the notice in English, for logs'),

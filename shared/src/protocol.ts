@@ -10,6 +10,7 @@
  * client messages are in `SERVER_MESSAGE`. Every name is defined once, here or in the engine.
  */
 import type { BotLevel } from './bots/types.ts';
+import type { Channel } from './engine/channels.ts';
 import type { EngineEventType } from './engine/types.ts';
 import type { SeatView } from './engine/view.ts';
 import type { RefusalParams, RefusalReason } from './refusals.ts';
@@ -19,7 +20,7 @@ import type { ViewPatchOp } from './viewPatch.ts';
 export const GAME_NAME = 'Peace Table';
 
 /** Bumped whenever a message or the synced state changes shape, so old clients can be told to reload. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** The Colyseus room type that hosts a negotiation session. */
 export const NEGOTIATION_ROOM = 'negotiation';
@@ -79,6 +80,8 @@ export const SERVER_MESSAGE = {
   viewPatch: 'view.patch',
   /** To a delegation's own members and the facilitator: why the computer acted for it. {@link BotReasonPayload} */
   botReason: 'bot.reason',
+  /** To those who can read the channel: a computer delegation is typing there. {@link ChatTypingPayload} */
+  chatTyping: 'chat.typing',
   /** Something happened to this client's seat (a bot took it over, it was moved, ...). {@link NoticePayload} */
   notice: 'notice',
 } as const;
@@ -145,6 +148,16 @@ export interface BotReasonPayload {
   type: EngineEventType;
   reason: Localized;
   at: number;
+}
+
+/**
+ * A computer delegation is writing in a channel; its line arrives in about `ms` (the client shows
+ * "… is typing" until the line arrives or the time is well past).
+ */
+export interface ChatTypingPayload {
+  delegation: DelegationId;
+  channel: Channel;
+  ms: number;
 }
 
 /** What happened to a client's seat: the kinds of `notice` (the client has a sentence for each). */

@@ -37,6 +37,9 @@ export const REFUSAL_PARAMS = {
   bilateralOrder: ['order'],
   notInBilateral: [],
   noPress: [],
+  noSuchMessage: ['message'],
+  moveChannel: [],
+  moveInvalid: [],
   // Drafts, responses and signatures.
   noSuchProposal: ['proposal'],
   proposalWithdrawn: [],

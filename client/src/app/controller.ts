@@ -25,7 +25,7 @@ import {
   type Translator,
 } from '../i18n/i18n.ts';
 import type { Intent } from '../model/actions.ts';
-import { markRead, unsentChat } from '../model/channels.ts';
+import { markRead, stillTyping, TYPING_GRACE_MS, unsentChat } from '../model/channels.ts';
 import type { PhaseSeconds } from '../model/clock.ts';
 import { inEveryLanguage, noticesBetween, serverNotice } from '../model/notices.ts';
 import type { Api } from '../net/api.ts';
@@ -174,7 +174,7 @@ export function createController(deps: ControllerDeps): Controller {
           },
           onView: (view) =>
             update((s) => {
-              const next = withView(s, view);
+              const next = { ...withView(s, view), typing: stillTyping(s.typing, view.chat, Date.now()) };
               const pub = s.scenario;
               if (!pub) return next;
               return withNotices(
@@ -203,6 +203,21 @@ export function createController(deps: ControllerDeps): Controller {
             );
           },
           onBotReason: (reason) => update((s) => ({ ...s, botReasons: [...s.botReasons, reason].slice(-20) })),
+          onTyping: (typing) => {
+            const until = Date.now() + typing.ms + TYPING_GRACE_MS;
+            update((s) => ({
+              ...s,
+              typing: [
+                ...s.typing.filter((x) => x.delegation !== typing.delegation || x.channel !== typing.channel),
+                { ...typing, afterSeq: s.view?.chat.at(-1)?.seq ?? 0, until },
+              ],
+            }));
+            // No line came (refused, or the seat went back to people): stop showing it.
+            setTimeout(
+              () => update((s) => ({ ...s, typing: stillTyping(s.typing, s.view?.chat ?? [], Date.now()) })),
+              until - Date.now() + 50,
+            );
+          },
           onClosed: (cause) => {
             session = null;
             forgetIfGone(seat.code, cause);

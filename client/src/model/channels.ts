@@ -81,3 +81,28 @@ export function unsentChat(waiting: readonly { type: string; payload: object }[]
     .filter((p): p is UnsentLine => typeof p.channel === 'string' && typeof p.text === 'string')
     .map(({ channel, text }) => ({ channel, text }));
 }
+
+/** A message in the reader's language: the computer delegations and structured moves write both. */
+export function chatText(message: Pick<ChatMessage, 'text' | 'uk'>, locale: string): string {
+  return locale === 'uk' && message.uk !== undefined ? message.uk : message.text;
+}
+
+/** A computer delegation writing in a channel (the server's `chat.typing`), until its line arrives or `until` passes. */
+export interface Typing {
+  delegation: DelegationId;
+  channel: string;
+  /** The last message of the chat when it started typing: a later line of its own in the channel ends it. */
+  afterSeq: number;
+  /** This browser's clock: when to stop showing it even if no line came (a refused line, a pause). */
+  until: number;
+}
+
+/** Grace after the announced pause before "typing…" is dropped without a line. */
+export const TYPING_GRACE_MS = 4000;
+
+/** Who is still typing: not yet answered by a line of theirs in the channel, and not past `until`. */
+export function stillTyping(typing: readonly Typing[], chat: readonly ChatMessage[], now: number): Typing[] {
+  return typing.filter(
+    (t) => t.until > now && !chat.some((m) => m.seq > t.afterSeq && m.from === t.delegation && m.channel === t.channel),
+  );
+}

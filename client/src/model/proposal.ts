@@ -16,7 +16,9 @@ import {
   packageUtility,
   requiredSignatories,
 } from '@peace-table/shared/scenario/evaluate';
+import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { AgendaIssue, DelegationId, Localized, Package } from '@peace-table/shared/scenario/schema';
+import { type Locale, localized } from '../i18n/i18n.ts';
 import { type Intent, intent, refusal } from './actions.ts';
 import type { SeatScenario } from './clientScenario.ts';
 
@@ -179,4 +181,14 @@ export function respondIntent(proposalId: string, r: ResponseDraft): Intent {
 /** The draft currently on the table, as this seat sees it. */
 export function draftOnTable(view: SeatView): ProposalView | null {
   return view.proposals.find((p) => p.id === view.onTable) ?? null;
+}
+
+/** A draft's clauses as the clause cards read them ("Ceasefire: On the current line; …"), in agenda order. */
+export function describeDraft(pub: PublicScenario, draft: Draft, locale: Locale): string {
+  const parts: string[] = [];
+  for (const issue of pub.agenda.issues) {
+    const option = issue.options.find((o) => o.id === draft.choices[issue.id]);
+    if (option) parts.push(`${localized(issue.title, locale)}: ${localized(option.label, locale)}`);
+  }
+  return parts.join('; ');
 }

@@ -58,7 +58,7 @@ export type ClauseAnswer =
   | { state: 'author' }
   | { state: 'pending' }
   | { state: 'sealed' } // answered, but answers stay hidden until responses close
-  | { state: 'answered'; response: ProposalResponse['response']; reason: string | null };
+  | { state: 'answered'; response: ProposalResponse['response']; reason: Localized | null };
 
 export interface ClauseCard {
   ref: string;
@@ -83,8 +83,14 @@ export function clauseCards(pub: PublicScenario, draft: ProposalView): ClauseCar
       else if (!draft.responded.includes(d)) answers[d] = { state: 'pending' };
       else {
         const r = draft.responses[d];
+        // A reason in both languages when its author gave both (the computer delegations do).
+        const reason = r?.reasons.find((x) => x.clause === ref);
         answers[d] = r
-          ? { state: 'answered', response: r.response, reason: r.reasons.find((x) => x.clause === ref)?.text ?? null }
+          ? {
+              state: 'answered',
+              response: r.response,
+              reason: reason ? { en: reason.text, uk: reason.uk ?? reason.text } : null,
+            }
           : { state: 'sealed' };
       }
     }

@@ -29,10 +29,10 @@ export function seatDoing(seat: Pick<TableSeat, 'empty' | 'activity' | 'connecte
   return seat.connected ? doing : `${doing} · ${t('roster.offline')}`;
 }
 
-function answerWord(a: ClauseAnswer, t: Translator['t']): string {
+function answerWord(a: ClauseAnswer, t: Translator['t'], locale: Locale): string {
   if (a.state !== 'answered') return t(`clause.${a.state}`);
   const word = t(`response.${a.response}`);
-  return a.reason ? t('clause.answerWithReason', { answer: word, reason: a.reason }) : word;
+  return a.reason ? t('clause.answerWithReason', { answer: word, reason: localized(a.reason, locale) }) : word;
 }
 
 export function tableSummary(
@@ -81,7 +81,7 @@ export function tableSummary(
     );
     for (const card of model.cards) {
       const answers = Object.entries(card.answers).map(
-        ([d, a]) => `${name(d as keyof PublicScenario['delegations'])}: ${answerWord(a, t)}`,
+        ([d, a]) => `${name(d as keyof PublicScenario['delegations'])}: ${answerWord(a, t, locale)}`,
       );
       lines.push(
         `${localized(card.issueTitle, locale)}: ${localized(card.optionLabel, locale)}. ${answers.join('; ')}.`,

@@ -13,6 +13,7 @@ import type { EngineEventType } from '@peace-table/shared/engine/types';
 import type { SeatView } from '@peace-table/shared/engine/view';
 import {
   type BotReasonPayload,
+  type ChatTypingPayload,
   type ClientMessageName,
   type ErrorPayload,
   type JoinOptionsPayload,
@@ -37,6 +38,8 @@ export interface SessionHandlers {
   onError(payload: ErrorPayload): void;
   onNotice(payload: NoticePayload): void;
   onBotReason(payload: BotReasonPayload): void;
+  /** A computer delegation is writing in a channel this seat reads. */
+  onTyping(payload: ChatTypingPayload): void;
   /** The session is over for this client (kicked, replaced, or it could not get back in), and why. */
   onClosed(cause: StatusCause): void;
   /** The messages waiting for the connection to come back, oldest first: after each send while it is down, and [] once sent. */
@@ -166,6 +169,7 @@ export async function openSession(
     });
     r.onMessage(SERVER_MESSAGE.error, (payload: ErrorPayload) => handlers.onError(payload));
     r.onMessage(SERVER_MESSAGE.botReason, (payload: BotReasonPayload) => handlers.onBotReason(payload));
+    r.onMessage(SERVER_MESSAGE.chatTyping, (payload: ChatTypingPayload) => handlers.onTyping(payload));
     r.onMessage(SERVER_MESSAGE.notice, (payload: NoticePayload) => {
       handlers.onNotice(payload);
       if (payload.code === 'kicked' || payload.code === 'seat.replaced') {

@@ -13,7 +13,7 @@ import type {
 import type { WorldState } from '@peace-table/shared/scenario/evaluate';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Locale } from '../i18n/i18n.ts';
-import type { ReadMarks, UnsentLine } from '../model/channels.ts';
+import type { ReadMarks, Typing, UnsentLine } from '../model/channels.ts';
 import type { Notice } from '../model/notices.ts';
 import type { SavedSeat } from '../net/seatStore.ts';
 import type { ConnectionStatus } from '../net/status.ts';
@@ -37,6 +37,8 @@ export interface AppState {
   unsent: UnsentLine[];
   notices: Notice[];
   botReasons: BotReasonPayload[];
+  /** Computer delegations writing in a channel right now. */
+  typing: Typing[];
   /** The last refusal from the server, shown next to the action that caused it. */
   lastError: (ErrorPayload & { at: number }) | null;
   /** A session this browser just created as host, to show its code and link. */
@@ -61,6 +63,7 @@ export function initialState(locale: Locale): AppState {
     unsent: [],
     notices: [],
     botReasons: [],
+    typing: [],
     lastError: null,
     hosted: null,
     stage: 'table',

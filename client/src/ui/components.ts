@@ -101,10 +101,12 @@ export function refusalLine(refs: readonly string[], t: Translator['t'], locale:
   };
 }
 
-function answerText(answer: ClauseAnswer, t: Translator['t']): string {
+function answerText(answer: ClauseAnswer, t: Translator['t'], locale: Locale): string {
   if (answer.state === 'answered') {
     const word = t(`response.${answer.response}`);
-    return answer.reason ? t('clause.answerWithReason', { answer: word, reason: answer.reason }) : word;
+    return answer.reason
+      ? t('clause.answerWithReason', { answer: word, reason: localized(answer.reason, locale) })
+      : word;
   }
   return t(`clause.${answer.state}`);
 }
@@ -117,7 +119,7 @@ export function clauseList(pub: PublicScenario, cards: ClauseCard[], t: Translat
     for (const [d, answer] of Object.entries(card.answers) as [DelegationId, ClauseAnswer][]) {
       const state = answer.state === 'answered' ? answer.response : answer.state;
       answers.append(
-        h('li', { dataset: { answer: state } }, delegationBadge(pub, d, locale), ': ', answerText(answer, t)),
+        h('li', { dataset: { answer: state } }, delegationBadge(pub, d, locale), ': ', answerText(answer, t, locale)),
       );
     }
     list.append(

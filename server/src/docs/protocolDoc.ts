@@ -245,6 +245,10 @@ ${table(server, ['message', 'payload'])}
   appends \`items\`, \`delete\` removes a key. If \`from\` is not your version, send \`view.sync\`.
 - \`bot.reason\` goes only to the delegation's own people and the facilitator: it may draw on the
   delegation's private briefing.
+- \`chat.typing\` goes to those who can read the channel: a computer delegation is writing there
+  (an answer to a message addressed to it, or a bilateral talk it opens); its \`chat.post\` follows
+  after about \`ms\`, a human-like pause. Show "… is typing" until a line of that delegation arrives
+  in the channel, or a while after \`ms\`.
 - \`notice\` codes: \`seat.bot\` (the computer now plays your delegation), \`seat.human\` (back to
   humans), \`seat.moved\` (a new \`seat.key\` and \`view\` follow), each with \`params.delegation\`
   (the delegation's name as \`{ en, uk }\`); \`seat.replaced\` and \`kicked\` (this connection closes

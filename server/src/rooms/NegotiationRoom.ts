@@ -95,6 +95,7 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
           isBot: (d) => this.roster.control(d).control === 'bot',
           submit: (d, decision) => this.submitBot(d, decision),
           setTimeout: (fn, ms) => this.later(fn, ms),
+          typing: (d, channel, ms) => this.seats.typing(d, channel, ms),
           log: this.log,
         },
         {
@@ -285,7 +286,8 @@ export class NegotiationRoom extends Room<{ state: SessionState }> {
   private submitBot(d: DelegationId, decision: BotDecision): boolean {
     const event = eventFrom(decision.action.type, decision.action, d, Date.now()) as EngineEvent;
     const outcome = this.submit(event);
-    if (outcome.ok) this.seats.sendBotReason(d, decision, event.at);
+    // A line in a channel speaks for itself; a move at the table is explained to the seat's people.
+    if (outcome.ok && event.type !== 'chat.post') this.seats.sendBotReason(d, decision, event.at);
     return outcome.ok;
   }
 

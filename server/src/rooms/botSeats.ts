@@ -9,14 +9,17 @@
  * Pacing: after anything changes, each bot seat thinks for about `delayMs` (±25%) before acting,
  * so students can follow what happens. A bot is asked again after every accepted event, at most
  * MAX_ACTIONS_PER_PHASE times per phase, so a chatty bot cannot flood the table or loop.
+ * What the bots say in the channels, and when, is botTalk.ts's.
  */
 import { compilePublicRules, type PublicRules } from '@peace-table/shared/bots/publicRules';
 import type { Bot, BotDecision, BotLevel, CreateBot } from '@peace-table/shared/bots/types';
+import type { Channel } from '@peace-table/shared/engine/channels';
 import type { NegotiationContext } from '@peace-table/shared/engine/types';
 import { viewFor } from '@peace-table/shared/engine/view';
 import { publicScenario } from '@peace-table/shared/scenario/public';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '@peace-table/shared/scenario/schema';
 import type { Logger } from 'pino';
+import { BotTalk } from './botTalk.ts';
 
 export const MAX_ACTIONS_PER_PHASE = 6;
 
@@ -31,6 +34,8 @@ export interface BotHost {
   /** Sends the decision through the room's normal path; true when the engine accepted it. */
   submit(d: DelegationId, decision: BotDecision): boolean;
   setTimeout(fn: () => void, ms: number): TimerHandle;
+  /** Tell the people who can read `channel` that the delegation is typing there for about `ms`. */
+  typing(d: DelegationId, channel: Channel, ms: number): void;
   log: Logger;
 }
 
@@ -53,11 +58,14 @@ export class BotSeats {
 
   private readonly host: BotHost;
   private readonly settings: BotSettings;
+  /** The same bots in the channels: their answers and the talks they open (botTalk.ts). */
+  private readonly talk: BotTalk;
 
   constructor(host: BotHost, settings: BotSettings) {
     this.host = host;
     this.settings = settings;
     this.publicRules = compilePublicRules(publicScenario(host.scenario));
+    this.talk = new BotTalk(host, (d) => this.botOf(d), settings.delayMs);
   }
 
   /** Something changed: every bot seat without a pending decision schedules one. */
@@ -67,6 +75,7 @@ export class BotSeats {
       this.stopAll();
       return;
     }
+    this.talk.wake(ctx);
     for (const d of DELEGATION_IDS) {
       if (!this.host.isBot(d)) {
         this.stop(d);
@@ -83,10 +92,12 @@ export class BotSeats {
   stop(d: DelegationId): void {
     this.pending.get(d)?.clear();
     this.pending.delete(d);
+    this.talk.stop(d);
   }
 
   stopAll(): void {
     for (const d of [...this.pending.keys()]) this.stop(d);
+    this.talk.stopAll();
   }
 
   private phaseKey(ctx: NegotiationContext): string {

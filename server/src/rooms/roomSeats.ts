@@ -7,10 +7,12 @@
  */
 import { type Client, CloseCode, type Deferred, ErrorCode } from '@colyseus/core';
 import type { BotDecision } from '@peace-table/shared/bots/types';
+import { type Channel, canRead } from '@peace-table/shared/engine/channels';
 import type { ViewerSeat } from '@peace-table/shared/engine/view';
 import { JoinOptions } from '@peace-table/shared/messages';
 import {
   type BotReasonPayload,
+  type ChatTypingPayload,
   type ErrorPayload,
   type NoticeCode,
   type NoticePayload,
@@ -271,6 +273,15 @@ export class RoomSeats {
     const payload: BotReasonPayload = { delegation: d, type: decision.action.type, reason: decision.reason, at };
     // The reasoning may draw on the delegation's private briefing: only its own people and the facilitator see it.
     for (const client of this.clientsOf([d, 'facilitator'])) client.send(SERVER_MESSAGE.botReason, payload);
+  }
+
+  /** A computer delegation is typing in a channel: those who can read it see so. */
+  typing(d: DelegationId, channel: Channel, ms: number): void {
+    const payload: ChatTypingPayload = { delegation: d, channel, ms };
+    for (const client of this.host.clients()) {
+      const viewer = this.roster.viewerOf(client.sessionId);
+      if (viewer !== undefined && canRead(viewer, channel)) client.send(SERVER_MESSAGE.chatTyping, payload);
+    }
   }
 
   /** The talks are over: nobody's seat goes to the computer any more. */

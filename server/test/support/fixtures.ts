@@ -18,6 +18,8 @@ export const DEAL: Package = { ceasefire: 'line', nato: 'renounced', force: 'eur
 const because = (en: string) => ({ en, uk: `${en} (uk)` });
 
 export const testBot: CreateBot = (_scenario, { delegation }) => ({
+  // It keeps quiet in the channels (realBots.test.ts hears the real bots talk).
+  talk: () => null,
   decide(view) {
     const me = view.seats[delegation];
     const act = (action: BotDecision['action'], why: string): BotDecision => ({ action, reason: because(why) });

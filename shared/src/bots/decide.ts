@@ -11,23 +11,23 @@
  * novice level); signing — sign what still beats no deal.
  */
 import type { ResponseReason } from '../engine/events.ts';
-import { nextRandom, seedState } from '../engine/rng.ts';
 import type { SeatView } from '../engine/view.ts';
 import { canSign, isConcluding, ratificationProblems } from '../scenario/evaluate.ts';
-import { DELEGATION_IDS, type DelegationId, type Localized, type Package } from '../scenario/schema.ts';
+import type { DelegationId, Localized } from '../scenario/schema.ts';
+import { Deliberation, roll, type Turn } from './deliberation.ts';
 import { chooseLever, lastClosed } from './levers.ts';
 import { BotMemory } from './memory.ts';
-import { aspiration, type OwnModel, opponentModels, ownUtility, reservation, timeOf } from './model.ts';
-import { bestOwnUtility, chooseOffer, generateOffers, OfferSearch } from './offers.ts';
-import { type Candidate, candidatePackage, likingOf, offerTables } from './offerTables.ts';
+import { ownUtility } from './model.ts';
+import { chooseOffer } from './offers.ts';
 import type { PublicRules } from './publicRules.ts';
 import { bestClause, blamedClauses, phrase, reasonsFor, withAction } from './reasons.ts';
-import type { Bot, BotAction, BotDecision, BotLevel, BotOptions } from './types.ts';
+import { talk } from './talk.ts';
+import type { Bot, BotAction, BotDecision, BotOptions } from './types.ts';
 
 /** The bot of one seat, with the memory it keeps for the rest of the game. */
 export function createBot(rules: PublicRules, options: BotOptions): Bot {
   const memory = new BotMemory(rules, options.delegation);
-  return { decide: (view) => decide(memory, view, options) };
+  return { decide: (view) => decide(memory, view, options), talk: (view) => talk(memory, view, options) };
 }
 
 // The mediators draft; the parties answer and counter-propose (as in the seeds' US-brokered process).
@@ -40,20 +40,6 @@ export function chairOf(view: SeatView): DelegationId | null {
   // Before the deadline the US, which wants a deal most, makes the last attempt.
   if (view.round >= view.rounds && present.includes('us')) return 'us';
   return present[(Math.max(1, view.round) - 1) % present.length] ?? null;
-}
-
-/** Level adjustments: a novice misjudges its own aspiration a little; an expert keeps it exact. */
-const NOISE: Record<BotLevel, number> = { novice: 0.06, standard: 0.015, expert: 0 };
-
-/** One decision: the bot's memory, what its seat sees now, and its own model. */
-interface Turn {
-  memory: BotMemory;
-  view: SeatView;
-  options: BotOptions;
-  own: OwnModel;
-  personality: NonNullable<SeatView['private'][DelegationId]>['personality'];
-  /** Its delegation's name, for the action lines. */
-  name: Localized;
 }
 
 function decide(memory: BotMemory, view: SeatView, options: BotOptions): BotDecision | null {
@@ -98,21 +84,17 @@ function decision(action: BotAction, reason: Localized): BotDecision {
   return { action, reason };
 }
 
-/** "Russia rejects p3", in both languages. */
+/**
+ * "Russia rejects p3", in both languages. The Ukrainian speaks in the delegation's own voice after
+ * its name ("Сполучені Штати: відхиляємо p3"), so the verb agrees whatever the name's number.
+ */
 function act(name: Localized, en: string, uk: string): Localized {
-  return { en: `${name.en} ${en}`, uk: `${name.uk} ${uk}` };
-}
-
-/** A deterministic random number for this bot at this point of the game. */
-function roll(view: SeatView, options: BotOptions, salt: number): number {
-  const idx = DELEGATION_IDS.indexOf(options.delegation);
-  const mix = options.seed * 1_000_003 + idx * 7919 + view.round * 104_729 + view.proposals.length * 31 + salt;
-  return nextRandom(seedState(mix))[0];
+  return { en: `${name.en} ${en}`, uk: `${name.uk}: ${uk}` };
 }
 
 function openingStatement(memory: BotMemory): BotDecision {
   const position = memory.scenario.delegations[memory.self].publicPosition.text;
-  return decision({ type: 'statement.make', text: position.en }, position);
+  return decision({ type: 'statement.make', text: position.en, uk: position.uk }, position);
 }
 
 /** Ready (or, in tabling, passing), saying which issue it will come back to. */
@@ -135,56 +117,6 @@ function pullLever(turn: Turn): BotDecision | null {
     action,
     withAction({ en: `${name.en}: ${title.en}`, uk: `${name.uk}: ${title.uk}` }, phrase(turn.memory, view, 'lever')),
   );
-}
-
-/**
- * What a decision about a package weighs: the bot's reservation value, the time in the talks, and
- * (only when the decision gets that far: most answers need only the cheap part) the search over
- * its offers, which reads the opponent model.
- */
-class Deliberation {
-  readonly reservation: number;
-  private readonly turn: Turn;
-  private search: OfferSearch | null = null;
-
-  constructor(turn: Turn) {
-    this.turn = turn;
-    const { memory, view, own, personality } = turn;
-    this.reservation = reservation(own, view.world, memory.startWorld, personality.pressureSensitivity);
-  }
-
-  /** The offer search of this decision, made on first use. */
-  offers(): OfferSearch {
-    if (this.search === null) {
-      const { memory, view, own, options } = this.turn;
-      const models = opponentModels(memory, view, options.level);
-      this.search = new OfferSearch(offerTables(memory.space, own, models, view));
-    }
-    return this.search;
-  }
-
-  /** Its aspiration now (with the level's misjudgement), falling from `top` to its reservation. */
-  target(top: number): number {
-    const { view, options, personality } = this.turn;
-    const noise = (roll(view, options, 2) - 0.5) * 2 * NOISE[options.level];
-    return aspiration(top, this.reservation, timeOf(view), personality.concession, personality.toughness) + noise;
-  }
-
-  /** The top of its range: its best package for itself, or its reservation if that is higher. */
-  ownTop(): number {
-    return Math.max(this.reservation, bestOwnUtility(this.offers()) ?? this.reservation);
-  }
-
-  /** Its candidate offers at its level. */
-  candidates(): Candidate[] {
-    const search = this.offers();
-    return generateOffers(search, likingOf(search.tables), this.turn.options.level);
-  }
-
-  /** The package a candidate stands for. */
-  packageOf(candidate: Candidate): Package {
-    return candidatePackage(this.offers().tables, candidate);
-  }
 }
 
 /** Tabling, as the round's chair: its best offer for the moment, amending the last refused draft. */
@@ -225,31 +157,24 @@ function respond(turn: Turn): BotDecision | null {
   const reject = (reasons: ResponseReason[], line: Localized) =>
     decision({ type: 'proposal.respond', proposalId: p.id, response: 'reject', reasons }, line);
   if (!canSign(own.rules, choice, view.world)) {
-    const clauses = blamedClauses(own, p.package, choice, view.world);
-    const first = clauses[0];
-    return reject(
-      reasonsFor(memory, view, clauses, 'reject-red-line'),
-      withAction(
-        act(name, `rejects ${p.id}`, `відхиляє ${p.id}`),
-        phrase(memory, view, 'reject-red-line', first ? { clause: first } : {}),
-      ),
-    );
+    const reasons = reasonsFor(memory, own, blamedClauses(own, p.package, choice, view.world), choice, view.world);
+    return reject(reasons, withAction(act(name, `rejects ${p.id}`, `відхиляємо ${p.id}`), firstReason(turn, reasons)));
   }
   const domestic = options.level === 'novice' ? [] : ratificationProblems(own.rules, choice, view.world);
   const failing = domestic[0];
   if (failing) {
     const clauses: string[] = []; // each blamed clause once, first blamed first
     for (const problem of domestic) for (const c of problem.blame) if (!clauses.includes(c)) clauses.push(c);
-    const first = clauses[0];
+    const reasons = reasonsFor(memory, own, clauses, choice, view.world);
     return reject(
-      reasonsFor(memory, view, clauses, 'reject', 'red-line'),
+      reasons,
       withAction(
         act(
           name,
           `rejects ${p.id}: it would not survive at home (${failing.rule.title.en})`,
-          `відхиляє ${p.id}: це не пройде вдома (${failing.rule.title.uk})`,
+          `відхиляємо ${p.id}: це не пройде вдома (${failing.rule.title.uk})`,
         ),
-        phrase(memory, view, 'reject', first ? { clause: first } : {}),
+        firstReason(turn, reasons),
       ),
     );
   }
@@ -267,13 +192,12 @@ function respond(turn: Turn): BotDecision | null {
     return decision(
       { type: 'proposal.respond', proposalId: p.id, response: 'accept' },
       withAction(
-        act(name, `accepts ${p.id}`, `приймає ${p.id}`),
+        act(name, `accepts ${p.id}`, `приймаємо ${p.id}`),
         phrase(memory, view, 'accept', clause ? { clause } : {}),
       ),
     );
   }
-  const clauses = blamedClauses(own, p.package, choice, view.world);
-  const clause = clauses[0];
+  const reasons = reasonsFor(memory, own, blamedClauses(own, p.package, choice, view.world), choice, view.world);
   const counter =
     options.level === 'novice'
       ? null
@@ -283,14 +207,21 @@ function respond(turn: Turn): BotDecision | null {
       type: 'proposal.respond',
       proposalId: p.id,
       response: counter ? 'counter' : 'reject',
-      reasons: reasonsFor(memory, view, clauses, 'reject'),
+      reasons,
       ...(counter ? { counter: deliberation.packageOf(counter) } : {}),
     },
-    withAction(
-      act(name, `rejects ${p.id}`, `відхиляє ${p.id}`),
-      phrase(memory, view, 'reject', clause ? { clause } : {}),
-    ),
+    withAction(act(name, `rejects ${p.id}`, `відхиляємо ${p.id}`), firstReason(turn, reasons)),
   );
+}
+
+/**
+ * The sentence beside a refusal: its first reason, in both languages (a refusal that names no clause
+ * says which issue the delegation will come back to).
+ */
+function firstReason(turn: Turn, reasons: readonly ResponseReason[]): Localized {
+  const first = reasons[0];
+  if (first) return { en: first.text, uk: first.uk ?? first.text };
+  return phrase(turn.memory, turn.view, 'stall', { issue: turn.own.topIssue });
 }
 
 /** Signing: sign what it still may and what still beats no deal (and, above novice, survives at home). */
@@ -308,14 +239,13 @@ function sign(turn: Turn): BotDecision | null {
   if (ok) {
     return decision(
       { type: 'agreement.sign', proposalId: p.id },
-      withAction(act(name, `signs ${p.id}`, `підписує ${p.id}`), phrase(memory, view, 'sign')),
+      withAction(act(name, `signs ${p.id}`, `підписуємо ${p.id}`), phrase(memory, view, 'sign')),
     );
   }
+  // Why, in the delegation's own words and both languages: the issue it will come back to.
+  const declined = phrase(memory, view, 'stall', { issue: own.topIssue });
   return decision(
-    { type: 'agreement.decline', proposalId: p.id, reason: 'The terms no longer beat continuing without a deal.' },
-    withAction(
-      act(name, `will not sign ${p.id}`, `не підписує ${p.id}`),
-      phrase(memory, view, 'stall', { issue: own.topIssue }),
-    ),
+    { type: 'agreement.decline', proposalId: p.id, reason: declined.en, uk: declined.uk },
+    withAction(act(name, `will not sign ${p.id}`, `не підписуємо ${p.id}`), declined),
   );
 }

@@ -3,11 +3,13 @@
  * phrases (its private content) and the agenda's vocabulary (clause labels, issue titles,
  * delegation names). Placeholders: {clause}, {issue}, {delegation}.
  */
+import type { ResponseReason } from '../engine/events.ts';
 import type { SeatView } from '../engine/view.ts';
 import { breachesOf, type WorldState } from '../scenario/evaluate.ts';
 import type { PublicScenario } from '../scenario/public.ts';
 import type { Localized, Package } from '../scenario/schema.ts';
 import { type Choice, clauseLabel } from '../scenario/space.ts';
+import { clauseReason } from './clauseReasons.ts';
 import type { BotMemory } from './memory.ts';
 import type { OwnModel } from './model.ts';
 
@@ -48,6 +50,8 @@ export interface PhraseVars {
  */
 export function phrase(memory: BotMemory, view: SeatView, key: string, vars: PhraseVars = {}): Localized {
   const template = (view.private[memory.self]?.phrases[key] ?? FALLBACK[key] ?? FALLBACK.greeting) as Localized;
+  // A sentence about a clause with no clause to name would print «»: say the greeting instead.
+  if (!vars.clause && template.en.includes('{clause}')) return phrase(memory, view, 'greeting');
   return memory.phrases.filled(template, vars.clause ?? '', vars.issue ?? '', () => fillIn(memory, template, vars));
 }
 
@@ -84,17 +88,20 @@ export function blamedClauses(own: OwnModel, pkg: Readonly<Package>, choice: Cho
   return worstClauses(own, pkg, 2);
 }
 
-/** The structured reasons attached to a refusal: each clause and a short sentence in the bot's words. */
+/**
+ * The structured reasons attached to a refusal: each clause with why the delegation minds it, in
+ * both languages and the content's own words for that clause (clauseReasons.ts).
+ */
 export function reasonsFor(
   memory: BotMemory,
-  view: SeatView,
+  own: OwnModel,
   clauses: readonly string[],
-  key: string,
-  severity: 'red-line' | 'objection' = key === 'reject-red-line' ? 'red-line' : 'objection',
-) {
+  choice: Choice,
+  world: WorldState,
+): ResponseReason[] {
   return clauses.slice(0, 3).map((clause) => {
-    const text = phrase(memory, view, key, { clause }).en.slice(0, 300);
-    return { clause, text: text || clauseLabel(memory.space, clause).en, severity };
+    const { kind, text } = clauseReason(memory.space, own, clause, choice, world);
+    return { clause, text: text.en, uk: text.uk, severity: kind === 'objection' ? 'objection' : 'red-line' };
   });
 }
 

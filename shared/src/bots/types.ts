@@ -39,7 +39,14 @@ export interface BotOptions {
 
 /** The bot of one seat of one game. */
 export interface Bot {
+  /** Its next move at the table in this phase (ready, a draft, an answer, a signature, a lever), or null. */
   decide(view: SeatView): BotDecision | null;
+  /**
+   * Its next line in the channels (talk.ts): an answer to a message addressed to it, or a talk it
+   * opens itself, as a `chat.post`; null when it has nothing to say. The host waits a human-like
+   * pause before posting it.
+   */
+  talk(view: SeatView): BotDecision | null;
 }
 
 /**

@@ -6,9 +6,10 @@
 
 import type { ScenarioRules } from '../scenario/compiled.ts';
 import { requiredSignatories } from '../scenario/evaluate.ts';
-import type { DelegationId } from '../scenario/schema.ts';
+import type { DelegationId, Localized, Scenario } from '../scenario/schema.ts';
 import { APPLY_FACILITATOR } from './applyFacilitator.ts';
 import { membersOf } from './channels.ts';
+import { describeMove } from './chatMoves.ts';
 import { usableAgainFrom } from './cooldowns.ts';
 import { concludingParties, RESPONSE_NAMES } from './round.ts';
 import { findProposal } from './rules.ts';
@@ -18,6 +19,7 @@ import type {
   Apply,
   Audience,
   Channel,
+  ChatMessage,
   EngineEvent,
   EventOf,
   NegotiationContext,
@@ -29,6 +31,22 @@ import type {
 function audienceOf(channel: Channel): Audience {
   const members = membersOf(channel);
   return members === null ? 'public' : { only: members };
+}
+
+/** A chat line joins its channel and the transcript of those who may read it. */
+function postChat(s: Scenario, ctx: NegotiationContext, e: EngineEvent, message: ChatMessage): NegotiationContext {
+  const name = actorName(s, e.actor);
+  const said: Localized = { en: message.text, uk: message.uk ?? message.text };
+  return append(
+    { ...ctx, chat: [...ctx.chat, message] },
+    {
+      actor: e.actor,
+      kind: e.type,
+      event: e,
+      audience: audienceOf(message.channel),
+      text: line((l) => `[${message.channel}] ${name[l]}: ${said[l]}`),
+    },
+  );
 }
 
 function updateProposal(ctx: NegotiationContext, id: string, change: (p: Proposal) => Proposal): NegotiationContext {
@@ -69,7 +87,7 @@ function tableDraft(rules: ScenarioRules, ctx: NegotiationContext, e: EventOf<'p
     actor: author,
     kind: e.type,
     event: e,
-    text: line((l) => `${who[l]} ${verb[l]} draft ${id}: ${clauses[l]}`),
+    text: line((l) => `${who[l]} ${verb[l]} ${l === 'en' ? 'draft' : 'проєкт'} ${id}: ${clauses[l]}`),
   });
 }
 
@@ -92,30 +110,43 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     const who = e.actor as DelegationId;
     const next = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], statement: e.text }) };
     const name = actorName(s, who);
-    return append(next, { actor: who, kind: e.type, event: e, text: line((l) => `${name[l]}: «${e.text}»`) });
+    return append(next, {
+      actor: who,
+      kind: e.type,
+      event: e,
+      text: line((l) => `${name[l]}: «${l === 'uk' ? (e.uk ?? e.text) : e.text}»`),
+    });
   },
 
   'chat.post': ({ scenario: s }, ctx, e) => {
-    const message = {
+    const message: ChatMessage = {
       seq: ctx.chat.length + 1,
       channel: e.channel,
       from: e.actor,
       ...(e.by !== undefined && e.actor !== 'facilitator' ? { author: e.by } : {}),
       text: e.text,
+      ...(e.uk === undefined ? {} : { uk: e.uk }),
+      ...(e.replyTo === undefined ? {} : { replyTo: e.replyTo }),
       round: ctx.round,
       at: e.at,
     };
-    const name = actorName(s, e.actor);
-    return append(
-      { ...ctx, chat: [...ctx.chat, message] },
-      {
-        actor: e.actor,
-        kind: e.type,
-        event: e,
-        audience: audienceOf(e.channel),
-        text: line((l) => `[${e.channel}] ${name[l]}: ${e.text}`),
-      },
-    );
+    return postChat(s, ctx, e, message);
+  },
+
+  'chat.move': ({ scenario: s, space }, ctx, e) => {
+    const words = describeMove(space, e.move);
+    const message: ChatMessage = {
+      seq: ctx.chat.length + 1,
+      channel: e.channel,
+      from: e.actor,
+      ...(e.by !== undefined && e.actor !== 'facilitator' ? { author: e.by } : {}),
+      text: words.en,
+      uk: words.uk,
+      move: e.move,
+      round: ctx.round,
+      at: e.at,
+    };
+    return postChat(s, ctx, e, message);
   },
 
   'proposal.table': tableDraft,
@@ -204,15 +235,15 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
   'agreement.decline': ({ scenario: s }, ctx, e) => {
     const next = { ...updateProposal(ctx, e.proposalId, (p) => ({ ...p, status: 'declined' as const })) };
     const name = actorName(s, e.actor);
-    const why = e.reason ? `: ${e.reason}` : '';
+    const why = { en: e.reason ? `: ${e.reason}` : '', uk: e.reason ? `: ${e.uk ?? e.reason}` : '' };
     return append(next, {
       actor: e.actor,
       kind: e.type,
       event: e,
       text: line((l) =>
         l === 'en'
-          ? `${name.en} refuses to sign ${e.proposalId}${why}`
-          : `${name.uk} відмовляється підписати ${e.proposalId}${why}`,
+          ? `${name.en} refuses to sign ${e.proposalId}${why.en}`
+          : `${name.uk} відмовляється підписати ${e.proposalId}${why.uk}`,
       ),
     });
   },

@@ -33,6 +33,12 @@ export const EVENT_RULES: Record<EngineEventType, EventRule> = {
     summary:
       'Post to the plenary, your delegation\'s own channel, a bilateral channel you belong to ("bilateral:a+b" in the order ukraine, russia, us, europe), or (facilitator only) announcements.',
   },
+  'chat.move': {
+    who: ['delegation', 'facilitator'],
+    phases: [...BEFORE_END, 'concluded'],
+    summary:
+      'A structured move in the plenary or a bilateral channel you belong to: ask what the others need on an issue, float a package ("would you accept this?") or offer a trade ("if you give these clauses, we give those"). Its issues and options must be on the agenda. Computer delegations answer it from their own preferences.',
+  },
   'proposal.table': {
     who: ['delegation'],
     phases: ['tabling'],

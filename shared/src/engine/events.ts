@@ -58,13 +58,39 @@ const Reason = z.strictObject({
     .regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/)
     .optional(),
   text: text(LIMITS.reason, 'reason'),
+  /** The same reason in Ukrainian, when the sender gives both (the computer delegations do). */
+  uk: text(LIMITS.reason, 'reason').optional(),
   severity: z.enum(['red-line', 'objection']).optional(),
 });
 
+/**
+ * A structured move in a channel, beside free text: ask what the others need on an issue, float a
+ * package ("would you accept this?"), or offer a trade ("if you give `want`, we give `offer`").
+ * The engine words it in both languages; computer delegations answer it from their own model.
+ */
+export const ChatMove = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('ask'), issue: SlugLike }),
+  z.strictObject({ kind: z.literal('float'), package: PackagePayload }),
+  z.strictObject({ kind: z.literal('trade'), want: PackagePayload, offer: PackagePayload }),
+]);
+export type ChatMove = z.infer<typeof ChatMove>;
+
 export const EVENT_PAYLOADS = {
   'seat.ready': z.strictObject({ ready: z.boolean().optional() }),
-  'statement.make': z.strictObject({ text: text(LIMITS.statement, 'statement') }),
-  'chat.post': z.strictObject({ channel: ChannelPayload, text: text(LIMITS.chat, 'message') }),
+  'statement.make': z.strictObject({
+    text: text(LIMITS.statement, 'statement'),
+    /** The same statement in Ukrainian, when the speaker gives both (the computer delegations do). */
+    uk: text(LIMITS.statement, 'statement').optional(),
+  }),
+  'chat.post': z.strictObject({
+    channel: ChannelPayload,
+    text: text(LIMITS.chat, 'message'),
+    /** The same message in Ukrainian, when the sender writes both (the computer delegations do; `text` is then English). */
+    uk: text(LIMITS.chat, 'message').optional(),
+    /** The message this one answers (its seq, in the same channel). */
+    replyTo: z.int().min(1).optional(),
+  }),
+  'chat.move': z.strictObject({ channel: ChannelPayload, move: ChatMove }),
   'proposal.table': z.strictObject({ package: PackagePayload, note: text(LIMITS.note, 'note').optional() }),
   'proposal.amend': z.strictObject({
     proposalId: Id,
@@ -80,7 +106,12 @@ export const EVENT_PAYLOADS = {
   'proposal.withdraw': z.strictObject({ proposalId: Id }),
   'lever.use': z.strictObject({ lever: SlugLike, sector: SlugLike.optional() }),
   'agreement.sign': z.strictObject({ proposalId: Id }),
-  'agreement.decline': z.strictObject({ proposalId: Id, reason: text(LIMITS.reason, 'reason').optional() }),
+  'agreement.decline': z.strictObject({
+    proposalId: Id,
+    reason: text(LIMITS.reason, 'reason').optional(),
+    /** The reason in Ukrainian, when the sender gives both (the computer delegations do). */
+    uk: text(LIMITS.reason, 'reason').optional(),
+  }),
   'delegation.walkout': z.strictObject({ reason: text(LIMITS.reason, 'reason').optional() }),
   'facilitator.pause': z.strictObject({}),
   'facilitator.resume': z.strictObject({}),
@@ -148,6 +179,8 @@ export function payloadRefusal(type: string, error: z.ZodError): RefusalDetail {
     if (issue.params.reason === 'packageEmpty') return refusalDetail('packageEmpty');
     if (issue.params.reason === 'packageTooBig') return refusalDetail('packageTooBig', { max: LIMITS.packageIssues });
   }
+  // A structured move the client built wrong (no issue chosen, an empty side of a trade): say so.
+  if (issue && type === 'chat.move' && issue.path[0] === 'move') return refusalDetail('moveInvalid');
   if (issue && typeof field === 'string' && TEXT_FIELDS.includes(field)) {
     if (issue.code === 'too_small') return refusalDetail('textEmpty');
     if (issue.code === 'too_big') return refusalDetail('textTooLong', { max: Number(issue.maximum) });

@@ -39,6 +39,15 @@ function problemRefusal(rules: ScenarioRules, first: PackageProblem, message: st
   }
 }
 
+/** Is the package well formed (known issues and options, no clashing clauses)? Its first problem, worded. */
+export function malformedRefusal(rules: ScenarioRules, pkg: Readonly<Package>): Rejection | null {
+  const problems = packageProblems(rules.space, pkg);
+  const first = problems[0];
+  if (!first) return null;
+  const message = `The package is not valid: ${problems.map((p) => p.message).join('; ')}`;
+  return problemRefusal(rules, first, message);
+}
+
 /** Can this delegation put its name to this package? (well formed, and none of its red lines broken) */
 export function packageRefusal(
   rules: ScenarioRules,
@@ -46,13 +55,7 @@ export function packageRefusal(
   who: DelegationId,
   pkg: Readonly<Package>,
 ): Rejection | null {
-  const problems = packageProblems(rules.space, pkg);
-  const first = problems[0];
-  if (first) {
-    const message = `The package is not valid: ${problems.map((p) => p.message).join('; ')}`;
-    return problemRefusal(rules, first, message);
-  }
-  return redLineRefusal(rules, ctx, who, pkg);
+  return malformedRefusal(rules, pkg) ?? redLineRefusal(rules, ctx, who, pkg);
 }
 
 /**

@@ -13,9 +13,18 @@ import type { Scenario } from '../scenario/schema.ts';
 import { BILATERAL_ORDER, isBilateralName, parseChannel } from './channels.ts';
 import { coolingUntil } from './cooldowns.ts';
 import { EVENT_RULES, type Who } from './eventRules.ts';
-import { draftRefusal, packageRefusal } from './packageRefusal.ts';
+import type { ChatMove } from './events.ts';
+import { draftRefusal, malformedRefusal, packageRefusal } from './packageRefusal.ts';
 import { reject } from './reject.ts';
-import type { EngineEvent, EngineEventType, EventOf, NegotiationContext, Proposal, Rejection } from './types.ts';
+import type {
+  Channel,
+  EngineEvent,
+  EngineEventType,
+  EventOf,
+  NegotiationContext,
+  Proposal,
+  Rejection,
+} from './types.ts';
 
 export { EVENT_RULES, type EventRule } from './eventRules.ts';
 export { packageRefusal } from './packageRefusal.ts';
@@ -83,6 +92,49 @@ export function checkEvent(rules: ScenarioRules, ctx: NegotiationContext, event:
   return SPECIFIC[event.type]?.(rules, ctx, event as never) ?? null;
 }
 
+/** May this actor write in this channel? (chat.post and chat.move alike) */
+function channelRefusal(ctx: NegotiationContext, actor: EngineEvent['actor'], target: Channel): Rejection | null {
+  const channel = parseChannel(target);
+  if (channel.kind === 'plenary') return null;
+  if (channel.kind === 'announcements') {
+    return actor === 'facilitator'
+      ? null
+      : reject('not_allowed', 'only the facilitator posts announcements', 'announcementsFacilitatorOnly');
+  }
+  if (actor === 'facilitator') return null; // the facilitator may write anywhere
+  if (ctx.options.noPress) {
+    return reject('not_allowed', 'this is a no-press session: talk in the plenary only', 'noPress');
+  }
+  if (channel.kind === 'delegation') {
+    return channel.delegation === actor
+      ? null
+      : reject('not_allowed', "you cannot write in another delegation's channel", 'otherDelegationChannel');
+  }
+  if (!isBilateralName(channel.pair)) {
+    const order = BILATERAL_ORDER;
+    return reject('invalid', `write bilateral channels as bilateral:a+b in the order ${order}`, 'bilateralOrder', {
+      order,
+    });
+  }
+  return channel.pair.includes(actor as DelegationId)
+    ? null
+    : reject('not_allowed', 'you are not part of that bilateral channel', 'notInBilateral');
+}
+
+/** A structured move names real issues and options: asks about an agenda issue, floats or trades well-formed packages. */
+function moveRefusal(rules: ScenarioRules, move: ChatMove): Rejection | null {
+  switch (move.kind) {
+    case 'ask':
+      return rules.space.issueIndex.has(move.issue)
+        ? null
+        : reject('invalid', `there is no issue "${move.issue}" on the agenda`, 'unknownIssue', { issue: move.issue });
+    case 'float':
+      return malformedRefusal(rules, move.package);
+    case 'trade':
+      return malformedRefusal(rules, move.want) ?? malformedRefusal(rules, move.offer);
+  }
+}
+
 type Check<T extends EngineEventType> = (
   rules: ScenarioRules,
   ctx: NegotiationContext,
@@ -96,31 +148,21 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
       : null,
 
   'chat.post': (_rules, ctx, e) => {
-    const channel = parseChannel(e.channel);
-    if (channel.kind === 'plenary') return null;
-    if (channel.kind === 'announcements') {
-      return e.actor === 'facilitator'
-        ? null
-        : reject('not_allowed', 'only the facilitator posts announcements', 'announcementsFacilitatorOnly');
-    }
-    if (e.actor === 'facilitator') return null; // the facilitator may write anywhere
-    if (ctx.options.noPress) {
-      return reject('not_allowed', 'this is a no-press session: talk in the plenary only', 'noPress');
-    }
-    if (channel.kind === 'delegation') {
-      return channel.delegation === e.actor
-        ? null
-        : reject('not_allowed', "you cannot write in another delegation's channel", 'otherDelegationChannel');
-    }
-    if (!isBilateralName(channel.pair)) {
-      const order = BILATERAL_ORDER;
-      return reject('invalid', `write bilateral channels as bilateral:a+b in the order ${order}`, 'bilateralOrder', {
-        order,
-      });
-    }
-    return channel.pair.includes(e.actor as DelegationId)
+    const refusal = channelRefusal(ctx, e.actor, e.channel);
+    if (refusal || e.replyTo === undefined) return refusal;
+    const original = ctx.chat[e.replyTo - 1];
+    return original?.channel === e.channel
       ? null
-      : reject('not_allowed', 'you are not part of that bilateral channel', 'notInBilateral');
+      : reject('invalid', `there is no message ${e.replyTo} in ${e.channel} to reply to`, 'noSuchMessage', {
+          message: e.replyTo,
+        });
+  },
+
+  'chat.move': (rules, ctx, e) => {
+    if (e.channel === 'announcements' || e.channel.startsWith('delegation:')) {
+      return reject('not_allowed', 'structured moves go to the plenary or a bilateral channel', 'moveChannel');
+    }
+    return channelRefusal(ctx, e.actor, e.channel) ?? moveRefusal(rules, e.move);
   },
 
   'proposal.table': (rules, ctx, e) => packageRefusal(rules, ctx, e.actor as DelegationId, e.package),

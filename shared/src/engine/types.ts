@@ -12,7 +12,7 @@ import type { ScenarioRules } from '../scenario/compiled.ts';
 import type { DelegationId, Ending, Localized, Package } from '../scenario/schema.ts';
 import type { WorldState } from '../scenario/world.ts';
 import type { Channel } from './channels.ts';
-import type { Actor, EngineEvent, EngineEventType, EventOf, ResponseKind, ResponseReason } from './events.ts';
+import type { Actor, ChatMove, EngineEvent, EngineEventType, EventOf, ResponseKind, ResponseReason } from './events.ts';
 
 export type {
   Actor,
@@ -140,7 +140,14 @@ export interface ChatMessage {
   readonly from: Actor;
   /** The person at the delegation's seat who wrote it (absent for the computer and the facilitator). */
   readonly author?: string;
+  /** The message as written; English when `uk` is given. */
   readonly text: string;
+  /** The same message in Ukrainian: the computer delegations and structured moves give both. */
+  readonly uk?: string;
+  /** The message this one answers. */
+  readonly replyTo?: number;
+  /** A structured move (chat.move): what a computer delegation answers from its model. */
+  readonly move?: ChatMove;
   readonly round: number;
   readonly at: number;
 }

@@ -111,7 +111,7 @@ export function canSee(viewer: ViewerSeat, audience: Audience): boolean {
 
 /** Does this transcript line reach the viewer? The debrief opens every line but private chat. */
 export function showsEntry(viewer: ViewerSeat, debrief: boolean, entry: TranscriptEntry): boolean {
-  return canSee(viewer, entry.audience) || (debrief && entry.kind !== 'chat.post');
+  return canSee(viewer, entry.audience) || (debrief && entry.kind !== 'chat.post' && entry.kind !== 'chat.move');
 }
 
 /** A transcript line as the viewer reads it: without its replay event, except for the facilitator. */

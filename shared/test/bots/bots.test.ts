@@ -158,6 +158,6 @@ describe('bots explain themselves', () => {
     playGame(engine, { seed: 5, level: 'standard', reasons }, pub);
     const russianRefusal = reasons.find((r) => r.delegation === 'russia' && r.reason.en.startsWith('Russia rejects'));
     expect(russianRefusal?.reason.en).toMatch(/Russia rejects p\d+ — .+/);
-    expect(russianRefusal?.reason.uk).toMatch(/Росія відхиляє p\d+ — .+/);
+    expect(russianRefusal?.reason.uk).toMatch(/Росія: відхиляємо p\d+ — .+/);
   });
 });

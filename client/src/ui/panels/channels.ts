@@ -8,14 +8,16 @@ import type { Actor, Channel } from '@peace-table/shared/engine/types';
 import type { ViewerSeat } from '@peace-table/shared/engine/view';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { intent, refusal } from '../../model/actions.ts';
-import { channelKind, channelsFor, messagesIn, unreadCounts } from '../../model/channels.ts';
+import { channelKind, channelsFor, chatText, messagesIn, stillTyping, unreadCounts } from '../../model/channels.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import { clockTime, list } from '../../model/format.ts';
 import { actorLabel } from '../../model/notices.ts';
+import type { Draft } from '../../model/proposal.ts';
 import type { AppState } from '../../state/app.ts';
 import { delegationName, type Live, refusalLine } from '../components.ts';
 import { fill, h } from '../dom.ts';
 import type { ScreenContext } from '../screen.ts';
+import { channelMoves } from './channelMoves.ts';
 
 export function channelLabel(
   pub: PublicScenario,
@@ -40,11 +42,16 @@ export function channelLabel(
   });
 }
 
-export function channelsPanel(ctx: ScreenContext): Live {
+/**
+ * `draft` reads the package in the proposal builder, for "would you accept this?" (a delegation's
+ * screen); the facilitator's console has none.
+ */
+export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = null): Live {
   const { t, locale, controller } = ctx;
   const nav = h('ul', { class: 'channel-list' });
   // The list keeps its list semantics; the live log role sits on a wrapper around it.
-  const log = h('ol', { class: 'messages' });
+  // Focusable, so the messages scroll from the keyboard too once the answers grow long.
+  const log = h('ol', { class: 'messages', attrs: { tabindex: 0, 'aria-labelledby': 'channel-title' } });
   const heading = h('h3', { id: 'channel-title' });
   const input = h('textarea', { attrs: { rows: 2, maxlength: LIMITS.chat, 'aria-labelledby': 'channel-title' } });
   const send = h('button', { attrs: { type: 'submit' }, text: t('channel.send') });
@@ -53,6 +60,10 @@ export function channelsPanel(ctx: ScreenContext): Live {
   const waiting = h('p', { class: 'hint waiting-count', attrs: { role: 'status' } });
   const refusalEl = refusalLine(['chat.post'], t, locale);
   const form = h('form', { class: 'post' }, input, send, why, waiting, refusalEl.el);
+  const moves = channelMoves(ctx, draft);
+  const moveRefusal = refusalLine(['chat.move'], t, locale);
+  // Who is writing right now: read out politely, like the log.
+  const typingLine = h('p', { class: 'typing', attrs: { role: 'status' } });
   const el = h(
     'section',
     { class: 'channels' },
@@ -62,7 +73,10 @@ export function channelsPanel(ctx: ScreenContext): Live {
       { class: 'channel-view' },
       heading,
       h('div', { attrs: { role: 'log', 'aria-live': 'polite' } }, log),
+      typingLine,
       form,
+      moves.el,
+      moveRefusal.el,
     ),
   );
   let lastKey = '';
@@ -86,6 +100,7 @@ export function channelsPanel(ctx: ScreenContext): Live {
     el,
     update(state: AppState) {
       refusalEl.update(state);
+      moveRefusal.update(state);
       const pub = state.scenario;
       const view = state.view;
       if (!pub || !view) return;
@@ -95,6 +110,25 @@ export function channelsPanel(ctx: ScreenContext): Live {
       const messages = messagesIn(view.chat, channel);
       const unsent = state.unsent.filter((u) => u.channel === channel);
       waiting.textContent = state.unsent.length > 0 ? t('channel.waitingCount', { count: state.unsent.length }) : '';
+      const typing = stillTyping(state.typing, view.chat, Date.now()).filter((x) => x.channel === channel);
+      typingLine.textContent = typing.length
+        ? t('channel.typing', {
+            delegation: list(
+              typing.map((x) => delegationName(pub, x.delegation, locale)),
+              locale,
+            ),
+          })
+        : '';
+      const actorSeat = view.viewer === 'spectator' || view.viewer === 'facilitator' ? null : view.viewer;
+      const moveBlocked = actorSeat
+        ? refusal(
+            seatScenario(pub, view),
+            view,
+            actorSeat,
+            intent('chat.move', { channel, move: { kind: 'ask', issue: pub.agenda.issues[0]?.id ?? '' } }),
+          ) !== null
+        : true;
+      moves.update(state, channel, moveBlocked);
       const key = JSON.stringify([channel, counts, messages.at(-1)?.seq, locale, unsent]);
       if (key === lastKey) return;
       lastKey = key;
@@ -134,7 +168,7 @@ export function channelsPanel(ctx: ScreenContext): Live {
             h('span', { class: 'from', text: actorLabel(pub, m.from, t, locale) }),
             m.author ? h('span', { class: 'author', text: m.author }) : null,
             h('time', { attrs: { datetime: new Date(m.at).toISOString() }, text: clockTime(m.at, locale) }),
-            h('p', { class: 'text', text: m.text }),
+            h('p', { class: 'text', text: chatText(m, locale) }),
           ),
         ),
       );

@@ -56,7 +56,7 @@ export function gameScreen(ctx: ScreenContext, initial: AppState): Screen {
   const actions = phaseActions(ctx, me);
   const builder = builderPanel(ctx, me);
   const onTable = onTablePanel(ctx, me, builder);
-  const channels = channelsPanel(ctx);
+  const channels = channelsPanel(ctx, () => builder.draft());
   const levers = leversPanel(ctx, me);
   const briefing = briefingPanel(ctx, () => me);
   const panels: Record<PanelTab, { update(s: AppState): void }[]> = {

@@ -1,0 +1,85 @@
+/**
+ * What one decision of a bot weighs, shared by its moves at the table (decide.ts) and its answers
+ * in the channels (talk.ts), so that what it says it could accept is what it would accept: its
+ * reservation value, its aspiration now, and (only when asked: it reads the opponent model) the
+ * search over its offers.
+ */
+import { nextRandom, seedState } from '../engine/rng.ts';
+import type { SeatView } from '../engine/view.ts';
+import { DELEGATION_IDS, type DelegationId, type Localized, type Package } from '../scenario/schema.ts';
+import type { BotMemory } from './memory.ts';
+import { aspiration, type OwnModel, opponentModels, reservation, timeOf } from './model.ts';
+import { bestOwnUtility, generateOffers, OfferSearch } from './offers.ts';
+import { type Candidate, candidatePackage, likingOf, offerTables } from './offerTables.ts';
+import type { BotLevel, BotOptions } from './types.ts';
+
+/** Level adjustments: a novice misjudges its own aspiration a little; an expert keeps it exact. */
+const NOISE: Record<BotLevel, number> = { novice: 0.06, standard: 0.015, expert: 0 };
+
+/** One decision: the bot's memory, what its seat sees now, and its own model. */
+export interface Turn {
+  memory: BotMemory;
+  view: SeatView;
+  options: BotOptions;
+  own: OwnModel;
+  personality: NonNullable<SeatView['private'][DelegationId]>['personality'];
+  /** Its delegation's name, for the action lines. */
+  name: Localized;
+}
+
+/** A deterministic random number for this bot at this point of the game. */
+export function roll(view: SeatView, options: BotOptions, salt: number): number {
+  const idx = DELEGATION_IDS.indexOf(options.delegation);
+  const mix = options.seed * 1_000_003 + idx * 7919 + view.round * 104_729 + view.proposals.length * 31 + salt;
+  return nextRandom(seedState(mix))[0];
+}
+
+/**
+ * What a decision about a package weighs: the bot's reservation value, the time in the talks, and
+ * (only when the decision gets that far: most answers need only the cheap part) the search over
+ * its offers, which reads the opponent model.
+ */
+export class Deliberation {
+  readonly reservation: number;
+  private readonly turn: Turn;
+  private search: OfferSearch | null = null;
+
+  constructor(turn: Turn) {
+    this.turn = turn;
+    const { memory, view, own, personality } = turn;
+    this.reservation = reservation(own, view.world, memory.startWorld, personality.pressureSensitivity);
+  }
+
+  /** The offer search of this decision, made on first use. */
+  offers(): OfferSearch {
+    if (this.search === null) {
+      const { memory, view, own, options } = this.turn;
+      const models = opponentModels(memory, view, options.level);
+      this.search = new OfferSearch(offerTables(memory.space, own, models, view));
+    }
+    return this.search;
+  }
+
+  /** Its aspiration now (with the level's misjudgement), falling from `top` to its reservation. */
+  target(top: number): number {
+    const { view, options, personality } = this.turn;
+    const noise = (roll(view, options, 2) - 0.5) * 2 * NOISE[options.level];
+    return aspiration(top, this.reservation, timeOf(view), personality.concession, personality.toughness) + noise;
+  }
+
+  /** The top of its range: its best package for itself, or its reservation if that is higher. */
+  ownTop(): number {
+    return Math.max(this.reservation, bestOwnUtility(this.offers()) ?? this.reservation);
+  }
+
+  /** Its candidate offers at its level. */
+  candidates(): Candidate[] {
+    const search = this.offers();
+    return generateOffers(search, likingOf(search.tables), this.turn.options.level);
+  }
+
+  /** The package a candidate stands for. */
+  packageOf(candidate: Candidate): Package {
+    return candidatePackage(this.offers().tables, candidate);
+  }
+}
