@@ -12,7 +12,7 @@
  *
  * On its own it talks sparingly, as its delegation's strategy in the seeds has it: the United
  * States presses a party that refused the last draft, once a round; Europe coordinates with
- * Ukraine every third round. Both only in the month's talks.
+ * Ukraine every third round. Both only in the month's talks, and never in a no-press session.
  */
 import { bilateral, membersOf } from '../engine/channels.ts';
 import type { ChatMessage } from '../engine/types.ts';
@@ -130,7 +130,8 @@ function spokeLately(view: SeatView, self: DelegationId, channel: string | null,
 function initiative(turn: Turn): BotDecision | null {
   const { memory, view } = turn;
   const self = memory.self;
-  if (view.phase !== 'talks' || spokeLately(view, self, null, 1)) return null;
+  // Without press there are no bilateral channels to open (the engine would refuse the line).
+  if (view.noPress || view.phase !== 'talks' || spokeLately(view, self, null, 1)) return null;
   const pressed = (PRESSES[self] ?? []).find((d) => blockers(view).includes(d) && !view.seats[d].walkedOut);
   if (pressed) return press(turn, pressed);
   const partner = COORDINATES[self];

@@ -4,8 +4,11 @@
  * checked seat by seat, the view cache held equal to viewFor.
  */
 import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bots/decide.ts';
+import { compilePublicRules } from '../../src/bots/publicRules.ts';
 import { type ViewerSeat, viewFor } from '../../src/engine/view.ts';
 import { createViewCache } from '../../src/engine/viewCache.ts';
+import { publicScenario } from '../../src/scenario/public.ts';
 import { DELEGATION_IDS } from '../../src/scenario/schema.ts';
 import { newGame } from './driver.ts';
 import { expectNoLeaks } from './leaks.ts';
@@ -28,6 +31,27 @@ describe('no press', () => {
     g.ok('ukraine', 'chat.post', { channel: 'plenary', text: 'openly' });
     g.ok('facilitator', 'chat.post', { channel: 'delegation:russia', text: 'a word from the facilitator' });
     expect(g.ctx.chat.map((m) => m.channel)).toEqual(['plenary', 'delegation:russia']);
+  });
+
+  it('refuses a structured move in a bilateral channel too', () => {
+    const g = newGame({ options: { noPress: true } });
+    g.toTalks();
+    const move = { kind: 'ask', issue: 'status-crimea' };
+    const refused = g.send('ukraine', 'chat.move', { channel: 'bilateral:ukraine+russia', move });
+    expect(refused.ok ? null : refused.rejection.reason).toBe('noPress');
+    g.ok('ukraine', 'chat.move', { channel: 'plenary', move });
+  });
+
+  it('the computer opens no private talk: Europe, which coordinates with Ukraine in the first talks, stays silent', () => {
+    const opening = (noPress: boolean) => {
+      const g = newGame({ options: { noPress } });
+      g.toTalks();
+      const rules = compilePublicRules(publicScenario(g.engine.scenario));
+      const bot = createBot(rules, { delegation: 'europe', level: 'standard', seed: 5 });
+      return bot.talk(viewFor(g.engine.scenario, g.ctx, 'europe'))?.action.channel ?? null;
+    };
+    expect(opening(false)).toBe('bilateral:ukraine+europe');
+    expect(opening(true)).toBeNull();
   });
 
   it('is off unless chosen: the same posts pass', () => {
