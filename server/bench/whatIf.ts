@@ -239,5 +239,9 @@ worker.postMessage('stop');
 worker.postMessage('leave');
 await Promise.race([next('left'), sleep(5000)]);
 await worker.terminate();
+// The server stops before this process does: its shutdown still writes to the IPC channel.
+const exited = new Promise((resolve) => server.once('exit', resolve));
+server.kill('SIGTERM');
+await Promise.race([exited, sleep(10_000)]);
 stop();
 process.exit(0);

@@ -13,6 +13,8 @@ import { useBrowserSuite } from './support/suite.ts';
 import { hostSession, sleep, waitForScreen } from './support/ui.ts';
 
 const available = browserAvailable();
+/** Each replay step is a request to a server that may be busy: allow it time. */
+const POLL = { timeout: 15_000 };
 const ALL_COMPUTER = {
   Ukraine: 'Computer',
   Russia: 'Computer',
@@ -56,25 +58,25 @@ describe.skipIf(!available)('debrief pictures in the browser', () => {
     // Another pair of delegations redraws the chart.
     const chartBefore = await page.locator('.deal-section svg.chart').innerHTML();
     await page.locator('.pair-pickers select').last().selectOption('europe');
-    await expect.poll(() => page.locator('.deal-section svg.chart').innerHTML()).not.toBe(chartBefore);
+    await expect.poll(() => page.locator('.deal-section svg.chart').innerHTML(), POLL).not.toBe(chartBefore);
 
     // The replay opens at the end; scrubbing to the start moves the map and the indicators.
     const slider = page.locator('#replay-step');
     const steps = Number(await slider.getAttribute('max'));
     expect(steps).toBeGreaterThan(20);
-    await expect.poll(() => page.locator('.replay-where').textContent()).toContain(`${steps}`);
-    await expect.poll(() => indicators(page)).not.toBe('');
+    await expect.poll(() => page.locator('.replay-where').textContent(), POLL).toContain(`${steps}`);
+    await expect.poll(() => indicators(page), POLL).not.toBe('');
     const endIndicators = await indicators(page);
     const endMap = await mapText(page);
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await expect.poll(() => indicators(page)).not.toBe(endIndicators);
-    await expect.poll(() => mapText(page)).not.toBe(endMap);
-    await expect.poll(() => page.locator('#replay-step').inputValue()).toBe('0');
+    await expect.poll(() => indicators(page), POLL).not.toBe(endIndicators);
+    await expect.poll(() => mapText(page), POLL).not.toBe(endMap);
+    await expect.poll(() => page.locator('#replay-step').inputValue(), POLL).toBe('0');
     // The slider, as a person drags it, to the middle of the talks.
     const middle = Math.floor(steps / 2);
     await slider.fill(String(middle));
-    await expect.poll(() => page.locator('.replay-where').textContent()).toContain(`${middle}`);
-    await expect.poll(() => page.locator('.whatif-moment').textContent()).toContain(`${middle}`);
+    await expect.poll(() => page.locator('.replay-where').textContent(), POLL).toContain(`${middle}`);
+    await expect.poll(() => page.locator('.whatif-moment').textContent(), POLL).toContain(`${middle}`);
     await sleep(1500); // the stage redraws the table and map of that step
     await shot(page, 'debrief-replay');
 
@@ -116,7 +118,7 @@ describe.skipIf(!available)('debrief pictures in the browser', () => {
     // In Ukrainian, on a small classroom laptop.
     await page.getByRole('button', { name: 'Українська' }).click();
     await page.setViewportSize({ width: 1024, height: 700 });
-    await expect.poll(() => page.locator('main h1').first().textContent()).toBe('Підсумки');
+    await expect.poll(() => page.locator('main h1').first().textContent(), POLL).toBe('Підсумки');
     await page.locator('.deal-section svg.chart').waitFor({ timeout: 30_000 });
     await page.locator('.replay-indicators').waitFor();
     await sleep(1500);
