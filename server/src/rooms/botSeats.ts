@@ -13,12 +13,10 @@
  */
 import { compilePublicRules, type PublicRules } from '@peace-table/shared/bots/publicRules';
 import type { Bot, BotDecision, BotLevel, CreateBot } from '@peace-table/shared/bots/types';
-import type { Channel } from '@peace-table/shared/engine/channels';
 import type { NegotiationContext } from '@peace-table/shared/engine/types';
 import { viewFor } from '@peace-table/shared/engine/view';
 import { publicScenario } from '@peace-table/shared/scenario/public';
-import { DELEGATION_IDS, type DelegationId, type Scenario } from '@peace-table/shared/scenario/schema';
-import type { Logger } from 'pino';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
 import type { BotHost, TimerHandle } from './botHost.ts';
 import { BotTalk } from './botTalk.ts';
 
