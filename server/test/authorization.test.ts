@@ -3,6 +3,8 @@
  * the key, reusing another seat's key. Every refusal is an `error` to the sender only, and the
  * game (its event log and everyone's view) does not change.
  */
+
+import { PROTOCOL_VERSION } from '@peace-table/shared/protocol';
 import { parseJoinRefusal } from '@peace-table/shared/refusals';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_HUMAN, type CreatedSession, createSession, joinAs, type Player } from './support/players.ts';
@@ -195,7 +197,10 @@ describe('bad input', () => {
     });
     const { Client } = await import('@colyseus/sdk');
     const stale = new Client(server.wsUrl).join('negotiation', { protocol: 1, code, role: 'spectator' });
-    expect(await joinRefusal(stale)).toMatchObject({ reason: 'protocolOutdated', params: { version: 2 } });
+    expect(await joinRefusal(stale)).toMatchObject({
+      reason: 'protocolOutdated',
+      params: { version: PROTOCOL_VERSION },
+    });
     const facilitatorKey = 'A'.repeat(24);
     expect(await joinRefusal(joinAs(server.wsUrl, { code, role: 'facilitator', facilitatorKey }))).toEqual({
       message: `That facilitator key is not valid for session ${code}.`,

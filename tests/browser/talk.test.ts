@@ -72,6 +72,8 @@ describe.skipIf(!available)('the computer delegations talk back', () => {
     await moves.getByLabel('Issue').selectOption({ label: 'Ukraine and NATO' });
     await moves.getByRole('button', { name: 'Ask what they need' }).click();
     await expect.poll(() => russian.count(), { timeout: 30_000 }).toBe(2);
+    await moves.scrollIntoViewIfNeeded();
+    await moves.screenshot({ path: path.join(SHOTS, 'talk-moves.png') });
     expect(await russian.nth(1).locator('.text').textContent()).toContain('On Ukraine and NATO, we need');
     await expectAccessible(page, 'channels after a move');
 
@@ -80,6 +82,8 @@ describe.skipIf(!available)('the computer delegations talk back', () => {
     await expect.poll(() => russian.first().locator('.text').textContent()).toContain('Правовий статус Криму');
     await shot(page, 'talk-reply-uk');
     await panelShot(page, 'talk-channel-uk');
+    await moves.scrollIntoViewIfNeeded();
+    await moves.screenshot({ path: path.join(SHOTS, 'talk-moves-uk.png') });
     await expectAccessible(page, 'channels in Ukrainian');
     expect(watch.errors).toEqual([]);
   }, 180_000);

@@ -13,31 +13,16 @@
  */
 import { compilePublicRules, type PublicRules } from '@peace-table/shared/bots/publicRules';
 import type { Bot, BotDecision, BotLevel, CreateBot } from '@peace-table/shared/bots/types';
-import type { Channel } from '@peace-table/shared/engine/channels';
 import type { NegotiationContext } from '@peace-table/shared/engine/types';
 import { viewFor } from '@peace-table/shared/engine/view';
 import { publicScenario } from '@peace-table/shared/scenario/public';
-import { DELEGATION_IDS, type DelegationId, type Scenario } from '@peace-table/shared/scenario/schema';
-import type { Logger } from 'pino';
+import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
+import type { BotHost, TimerHandle } from './botHost.ts';
 import { BotTalk } from './botTalk.ts';
 
+export type { BotHost, TimerHandle } from './botHost.ts';
+
 export const MAX_ACTIONS_PER_PHASE = 6;
-
-export interface TimerHandle {
-  clear(): void;
-}
-
-export interface BotHost {
-  scenario: Scenario;
-  context(): NegotiationContext;
-  isBot(d: DelegationId): boolean;
-  /** Sends the decision through the room's normal path; true when the engine accepted it. */
-  submit(d: DelegationId, decision: BotDecision): boolean;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
-  /** Tell the people who can read `channel` that the delegation is typing there for about `ms`. */
-  typing(d: DelegationId, channel: Channel, ms: number): void;
-  log: Logger;
-}
 
 export interface BotSettings {
   createBot: CreateBot;

@@ -13,7 +13,7 @@ import type { Bot, BotDecision } from '@peace-table/shared/bots/types';
 import type { NegotiationContext } from '@peace-table/shared/engine/types';
 import { viewFor } from '@peace-table/shared/engine/view';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
-import type { BotHost, TimerHandle } from './botSeats.ts';
+import type { BotHost, TimerHandle } from './botHost.ts';
 
 /** At most this many lines per seat and round: a safety net, far above what people ask of a bot. */
 export const MAX_LINES_PER_ROUND = 40;

@@ -5,10 +5,10 @@
  *
  * Addressed to it: in a bilateral channel it sits in, every message of the other side; in the
  * Plenary, a structured move (a question to the whole table) and free text that names it. It
- * answers the latest such message of each channel that it has not answered yet, oldest channel
- * first; what it has answered is read from the view (its replies name the message they answer),
- * so a bot made afresh answers exactly as one that ran all along. A reply is never answered: two
- * computer delegations never talk to each other in circles.
+ * answers the latest such message of each channel that it has not answered yet (said this round or
+ * the last), oldest channel first; what it has answered is read from the view (its replies name the
+ * message they answer), so a bot made afresh answers exactly as one that ran all along. A reply is
+ * never answered: two computer delegations never talk to each other in circles.
  *
  * On its own it talks sparingly, as its delegation's strategy in the seeds has it: the United
  * States presses a party that refused the last draft, once a round; Europe coordinates with
@@ -57,10 +57,13 @@ function say(channel: ChatMessage['channel'], words: Localized, replyTo?: number
   return { action: replyTo === undefined ? action : { ...action, replyTo }, reason: words };
 }
 
-/** Is this message addressed to the bot? */
-function addressed(memory: BotMemory, message: ChatMessage): boolean {
+/**
+ * Is this message addressed to the bot, and still current? (A seat handed to the computer late in
+ * the game does not answer what was said to its people months ago.)
+ */
+function addressed(memory: BotMemory, view: SeatView, message: ChatMessage): boolean {
   const self = memory.self;
-  if (message.from === self || message.replyTo !== undefined) return false;
+  if (message.from === self || message.replyTo !== undefined || message.round < view.round - 1) return false;
   if (message.from === 'facilitator' || message.from === 'system') return false;
   if (message.channel === 'plenary') {
     return message.move !== undefined || mentions(message.text, self, memory.scenario.delegations[self].name);
@@ -80,7 +83,7 @@ function unanswered(memory: BotMemory, view: SeatView): ChatMessage | null {
   const latest = new Map<string, ChatMessage>();
   const waitingSince = new Map<string, number>();
   for (const m of view.chat) {
-    if (!addressed(memory, m) || m.seq <= (answeredUpTo.get(m.channel) ?? 0)) continue;
+    if (!addressed(memory, view, m) || m.seq <= (answeredUpTo.get(m.channel) ?? 0)) continue;
     latest.set(m.channel, m);
     if (!waitingSince.has(m.channel)) waitingSince.set(m.channel, m.seq);
   }

@@ -80,14 +80,20 @@ function tableDraft(rules: ScenarioRules, ctx: NegotiationContext, e: EventOf<'p
   }
   const who = actorName(s, author);
   const verb = parent
-    ? { en: `amends ${parent} and tables`, uk: `змінює ${parent} і вносить` }
-    : { en: 'tables', uk: 'вносить' };
+    ? { en: `amends ${parent} and tables`, uk: `змінюємо ${parent} і вносимо` }
+    : { en: 'tables', uk: 'вносимо' };
   const clauses = describeClauses(rules.space, e.package);
   return append(next, {
     actor: author,
     kind: e.type,
     event: e,
-    text: line((l) => `${who[l]} ${verb[l]} ${l === 'en' ? 'draft' : 'проєкт'} ${id}: ${clauses[l]}`),
+    // The Ukrainian speaks in the delegation's voice after its name ("Сполучені Штати: вносимо проєкт
+    // p1"), so the verb agrees whatever the name's number.
+    text: line((l) =>
+      l === 'en'
+        ? `${who.en} ${verb.en} draft ${id}: ${clauses.en}`
+        : `${who.uk}: ${verb.uk} проєкт ${id}: ${clauses.uk}`,
+    ),
   });
 }
 
@@ -99,7 +105,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     const name = actorName(scenario, who);
     const text =
       ctx.phase === 'tabling'
-        ? { en: `${name.en} passes: no draft this round`, uk: `${name.uk} пропускає: без проєкту цього раунду` }
+        ? { en: `${name.en} passes: no draft this round`, uk: `${name.uk}: пропускаємо, без проєкту цього раунду` }
         : ready
           ? { en: `${name.en} is ready`, uk: `${name.uk}: готові` }
           : { en: `${name.en} is not ready`, uk: `${name.uk}: не готові` };
@@ -173,7 +179,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       audience: ownAudience(who),
       text: {
         en: `${name.en} answers ${e.proposalId}: ${verdict.en}`,
-        uk: `${name.uk} відповідає на ${e.proposalId}: ${verdict.uk}`,
+        uk: `${name.uk}: відповідаємо на ${e.proposalId}: ${verdict.uk}`,
       },
     });
   },
@@ -189,7 +195,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       kind: e.type,
       event: e,
       text: line((l) =>
-        l === 'en' ? `${name.en} withdraws draft ${e.proposalId}` : `${name.uk} відкликає проєкт ${e.proposalId}`,
+        l === 'en' ? `${name.en} withdraws draft ${e.proposalId}` : `${name.uk}: відкликаємо проєкт ${e.proposalId}`,
       ),
     });
   },
@@ -228,7 +234,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       actor: who,
       kind: e.type,
       event: e,
-      text: line((l) => (l === 'en' ? `${name.en} signs ${e.proposalId}` : `${name.uk} підписує ${e.proposalId}`)),
+      text: line((l) => (l === 'en' ? `${name.en} signs ${e.proposalId}` : `${name.uk}: підписуємо ${e.proposalId}`)),
     });
   },
 
@@ -243,7 +249,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       text: line((l) =>
         l === 'en'
           ? `${name.en} refuses to sign ${e.proposalId}${why.en}`
-          : `${name.uk} відмовляється підписати ${e.proposalId}${why.uk}`,
+          : `${name.uk}: відмовляємося підписати ${e.proposalId}${why.uk}`,
       ),
     });
   },
@@ -264,7 +270,7 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
       kind: e.type,
       event: e,
       text: line((l) =>
-        l === 'en' ? `${name.en} walks out of the talks${why}` : `${name.uk} залишає переговори${why}`,
+        l === 'en' ? `${name.en} walks out of the talks${why}` : `${name.uk}: залишаємо переговори${why}`,
       ),
     });
   },

@@ -140,11 +140,7 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
           const b = h(
             'button',
             {
-              attrs: {
-                type: 'button',
-                'aria-current': c === channel ? 'true' : undefined,
-                'aria-label': unread > 0 ? t('channel.unreadLabel', { channel: label, count: unread }) : label,
-              },
+              attrs: { type: 'button', 'aria-current': c === channel ? 'true' : undefined },
               on: {
                 click: () => {
                   controller.select({ channel: c });
@@ -152,7 +148,14 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
                 },
               },
             },
-            label,
+            // The name a screen reader hears starts with the words on the button ("With Europe, 1 unread
+            // message"); the badge shows the number alone.
+            h(
+              'span',
+              {},
+              label,
+              unread > 0 ? h('span', { class: 'visually-hidden', text: t('channel.unread', { count: unread }) }) : null,
+            ),
             unread > 0 ? h('span', { class: 'unread', attrs: { 'aria-hidden': 'true' }, text: String(unread) }) : null,
           );
           return h('li', {}, b);
