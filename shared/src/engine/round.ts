@@ -255,6 +255,7 @@ export function conclude(rules: ScenarioRules, ctx: NegotiationContext): Negotia
     agreement: agreementForOutcome,
     ratified: concluding?.ratified ?? false,
     world: ctx.world,
+    partial: concluding ? null : binding,
   });
   const scores = Object.fromEntries(
     DELEGATION_IDS.map((d) => {
