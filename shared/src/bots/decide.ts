@@ -15,10 +15,11 @@ import { nextRandom, seedState } from '../engine/rng.ts';
 import type { SeatView } from '../engine/view.ts';
 import { canSign, isConcluding, ratificationProblems } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized, type Package } from '../scenario/schema.ts';
+import { packageOf } from '../scenario/space.ts';
 import { chooseLever, lastClosed } from './levers.ts';
 import { BotMemory } from './memory.ts';
 import { aspiration, type OwnModel, opponentModels, ownUtility, reservation, timeOf } from './model.ts';
-import { bestOwnUtility, chooseOffer, generateOffers, OfferSearch } from './offers.ts';
+import { bestOwnUtility, chooseOffer, chooseTabling, concludesTalks, generateOffers, OfferSearch } from './offers.ts';
 import { type Candidate, candidatePackage, likingOf, offerTables } from './offerTables.ts';
 import type { PublicRules } from './publicRules.ts';
 import { bestClause, blamedClauses, phrase, reasonsFor, withAction } from './reasons.ts';
@@ -194,14 +195,47 @@ function tableOffer(turn: Turn): BotDecision | null {
   // Its aspiration falls from the best of what it could offer now.
   let top = deliberation.reservation;
   for (const c of candidates) top = Math.max(top, c.utility);
-  const offer = chooseOffer(candidates, deliberation.target(top), deliberation.reservation);
-  if (!offer || offer.utility <= deliberation.reservation) return null;
+  const settlement = chooseTabling(turn.memory.space, candidates, deliberation.target(top), deliberation.reservation);
+  const offer = tacticalDeal(turn, candidates, deliberation.reservation) ?? settlement;
+  if (!offer) return null;
   const pkg = deliberation.packageOf(offer);
   const previous = lastClosed(turn.view); // what a new draft amends
   const action: BotAction = previous
     ? { type: 'proposal.amend', proposalId: previous.id, package: pkg }
     : { type: 'proposal.table', package: pkg };
   return decision(action, phrase(turn.memory, turn.view, 'table'));
+}
+
+/** The chance, each round after a refused draft, that a bot tables a tactical deal instead of a settlement. */
+const TACTICAL_CHANCE: Record<BotLevel, number> = { novice: 0.15, standard: 0.3, expert: 0.3 };
+
+/**
+ * A tactical deal (the seeds' prisoner exchanges and grain talks that go ahead without a
+ * framework): after a refused draft, now and then, a partial deal the bot gains from, that adds a
+ * clause no ratified agreement binds yet and that the others are believed more likely than not to
+ * take. Null when the moment or the deal is not there.
+ */
+function tacticalDeal(turn: Turn, candidates: readonly Candidate[], reservationValue: number): Candidate | null {
+  const { view, options, memory } = turn;
+  if (!lastClosed(view) || roll(view, options, 3) >= TACTICAL_CHANCE[options.level]) return null;
+  const bound = bindingClauses(view);
+  let best: Candidate | null = null;
+  for (const c of candidates) {
+    if (concludesTalks(memory.space, c.choice) || c.utility <= reservationValue || c.acceptance <= 0.5) continue;
+    const pkg = packageOf(memory.space, c.choice);
+    if (Object.entries(pkg).every(([issue, option]) => bound.get(issue) === option)) continue;
+    if (!best || c.acceptance * (c.utility - reservationValue) > best.acceptance * (best.utility - reservationValue))
+      best = c;
+  }
+  return best;
+}
+
+/** What the ratified agreements bind, issue by issue (a later agreement overrides an earlier one). */
+function bindingClauses(view: SeatView): Map<string, string> {
+  const bound = new Map<string, string>();
+  for (const a of view.agreements)
+    if (a.ratified) for (const [issue, option] of Object.entries(a.package)) bound.set(issue, option);
+  return bound;
 }
 
 /** The draft on the table (proposals are only ever appended: it is usually the last). */
@@ -256,13 +290,9 @@ function respond(turn: Turn): BotDecision | null {
   const deliberation = new Deliberation(turn);
   const utility = ownUtility(own, p.package, view.world);
   const gain = utility > deliberation.reservation;
-  // A partial deal (no ceasefire) does not close the talks: any gain over no deal is worth taking,
-  // as is any gain in the last round. The aspiration test last: it alone needs the opponent model.
-  if (
-    (gain && !isConcluding(memory.space, p.package)) ||
-    (gain && view.round >= view.rounds) ||
-    utility >= deliberation.target(deliberation.ownTop())
-  ) {
+  // A partial deal (no ceasefire) does not close the talks: any gain over no deal is worth taking.
+  // The aspiration test last: it alone needs the opponent model.
+  if ((gain && !isConcluding(memory.space, p.package)) || utility >= deliberation.target(deliberation.ownTop())) {
     const clause = bestClause(own, p.package);
     return decision(
       { type: 'proposal.respond', proposalId: p.id, response: 'accept' },

@@ -169,6 +169,7 @@ export function ratify(rules: ScenarioRules, ctx: NegotiationContext): Negotiati
   };
   let next: NegotiationContext = {
     ...ctx,
+    world: agreement.ratified ? clauseEffects(rules, ctx, p.package) : ctx.world,
     agreements: [...ctx.agreements, agreement],
     proposals: ctx.proposals.map((x) => (x.id === p.id ? { ...x, status: 'signed' } : x)),
     onTable: null,
@@ -198,6 +199,20 @@ export function ratify(rules: ScenarioRules, ctx: NegotiationContext): Negotiati
           : `${p.id} підписано, але відхилено вдома: ${why}`;
       });
   return append(next, { actor: 'system', kind: 'agreement.ratify', text });
+}
+
+/**
+ * A ratified agreement changes the world through its clauses' effects (agenda.yaml), each clause
+ * once a game: a clause an earlier ratified agreement already bound has had its effect.
+ */
+function clauseEffects(rules: ScenarioRules, ctx: NegotiationContext, pkg: Readonly<Package>) {
+  const bound = bindingPackage(ctx) ?? {};
+  const effects = rules.scenario.agenda.issues.flatMap((issue) => {
+    const option = pkg[issue.id];
+    if (option === undefined || bound[issue.id] === option) return [];
+    return issue.options.find((o) => o.id === option)?.effects ?? [];
+  });
+  return effects.length === 0 ? ctx.world : applyEffects(rules.scenario, ctx.world, effects);
 }
 
 /** The end of a round: levers take effect, the world moves, events may fire, the month advances. */

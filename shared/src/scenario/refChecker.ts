@@ -37,6 +37,7 @@ export class RefChecker {
     const effects: LeverEffect[] = [
       ...scenario.levers.flatMap((l) => l.effects),
       ...scenario.events.flatMap((e) => e.effects),
+      ...scenario.agenda.issues.flatMap((i) => i.options.flatMap((o) => o.effects)),
     ];
     for (const effect of effects) if ('flag' in effect) this.flags.add(effect.flag);
     this.seeds = scenario.meta.seeds.map((s) => s.file);

@@ -74,6 +74,12 @@ export const AgendaOption = z.strictObject({
   signatories: z.array(DelegationId).min(1),
   /** Clauses of other issues that cannot stand in the same package (e.g. a European force with a ban on foreign troops). */
   incompatibleWith: z.array(ClauseRef).default([]),
+  /**
+   * What this clause does to the world once an agreement holding it is ratified (a prisoner
+   * exchange steadies Ukrainian resolve, a grain corridor eases Washington's urgency), so that
+   * later talks happen in a changed world. Applied once per clause and game.
+   */
+  effects: z.array(Effect).default([]),
   source: Source,
 });
 export type AgendaOption = z.infer<typeof AgendaOption>;

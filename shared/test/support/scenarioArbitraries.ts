@@ -71,6 +71,7 @@ function agendaArb(shape: AgendaShape): fc.Arbitrary<AgendaIssue[]> {
             summary: text('summary'),
             signatories,
             incompatibleWith,
+            effects: [],
             source: SOURCE,
           })),
       ),
