@@ -195,6 +195,44 @@ export interface Summary {
   eventShares: Record<string, number>;
 }
 
+/** How one seat fared over a run (the skilled-player figures). */
+export interface SeatFigures {
+  delegation: DelegationId;
+  /** Games with a ratified agreement of any kind (a ceasefire or a partial deal). */
+  ratifiedShare: number;
+  /** Games with a ratified ceasefire (a concluding agreement). */
+  ratifiedCeasefireShare: number;
+  /** Games with a ratified agreement whose final score for this seat beats its walk-away value. */
+  betterThanWalkAwayShare: number;
+  /** Of those, with a ratified ceasefire. */
+  betterCeasefireShare: number;
+  /** The seat's mean final score and mean walk-away (no-deal) value. */
+  meanUtility: number;
+  meanWalkAway: number;
+  /** Ratified agreements by the round they were signed in. */
+  agreementRounds: Record<string, number>;
+}
+
+export function seatFigures(records: readonly GameRecord[], delegation: DelegationId): SeatFigures {
+  const n = records.length || 1;
+  const ratified = (r: GameRecord) => r.agreements.some((a) => a.ratified);
+  const ceasefire = (r: GameRecord) => r.agreements.some((a) => a.ratified && a.concluding);
+  const gains = (r: GameRecord) => {
+    const s = r.scores[delegation];
+    return s !== undefined && s.utility > s.noDeal + 1e-9;
+  };
+  return {
+    delegation,
+    ratifiedShare: records.filter(ratified).length / n,
+    ratifiedCeasefireShare: records.filter(ceasefire).length / n,
+    betterThanWalkAwayShare: records.filter((r) => ratified(r) && gains(r)).length / n,
+    betterCeasefireShare: records.filter((r) => ceasefire(r) && gains(r)).length / n,
+    meanUtility: mean(records.map((r) => r.scores[delegation]?.utility ?? 0)) ?? 0,
+    meanWalkAway: mean(records.map((r) => r.scores[delegation]?.noDeal ?? 0)) ?? 0,
+    agreementRounds: histogram(records.flatMap((r) => r.agreements.filter((a) => a.ratified).map((a) => a.round))),
+  };
+}
+
 /** How many of each key, keys in numeric order. */
 function histogram(values: readonly number[]): Record<string, number> {
   const counts: Record<string, number> = {};
