@@ -46,6 +46,13 @@ export function chairOf(view: SeatView): DelegationId | null {
 /** Level adjustments: a novice misjudges its own aspiration a little; an expert keeps it exact. */
 const NOISE: Record<BotLevel, number> = { novice: 0.06, standard: 0.015, expert: 0 };
 
+/**
+ * How hard a bot bargains at each level, as a factor on its personality's toughness (how far above
+ * its walk-away value its demands start): a novice asks for less and settles sooner, an expert
+ * holds out for more. The world is the same at every level; only the counterparts change.
+ */
+const TOUGHNESS: Record<BotLevel, number> = { novice: 0.5, standard: 1, expert: 1.3 };
+
 /** One decision: the bot's memory, what its seat sees now, and its own model. */
 interface Turn {
   memory: BotMemory;
@@ -168,7 +175,8 @@ class Deliberation {
   target(top: number): number {
     const { view, options, personality } = this.turn;
     const noise = (roll(view, options, 2) - 0.5) * 2 * NOISE[options.level];
-    return aspiration(top, this.reservation, timeOf(view), personality.concession, personality.toughness) + noise;
+    const toughness = Math.min(1, personality.toughness * TOUGHNESS[options.level]);
+    return aspiration(top, this.reservation, timeOf(view), personality.concession, toughness) + noise;
   }
 
   /** The top of its range: its best package for itself, or its reservation if that is higher. */
@@ -207,7 +215,7 @@ function tableOffer(turn: Turn): BotDecision | null {
 }
 
 /** The chance, each round after a refused draft, that a bot tables a tactical deal instead of a settlement. */
-const TACTICAL_CHANCE: Record<BotLevel, number> = { novice: 0.15, standard: 0.3, expert: 0.3 };
+const TACTICAL_CHANCE: Record<BotLevel, number> = { novice: 0.06, standard: 0.06, expert: 0.06 };
 
 /**
  * A tactical deal (the seeds' prisoner exchanges and grain talks that go ahead without a
@@ -221,7 +229,7 @@ function tacticalDeal(turn: Turn, candidates: readonly Candidate[], reservationV
   const bound = bindingClauses(view);
   let best: Candidate | null = null;
   for (const c of candidates) {
-    if (concludesTalks(memory.space, c.choice) || c.utility <= reservationValue || c.acceptance <= 0.5) continue;
+    if (concludesTalks(memory.space, c.choice) || c.utility <= reservationValue || c.acceptance < 0.5) continue;
     const pkg = packageOf(memory.space, c.choice);
     if (Object.entries(pkg).every(([issue, option]) => bound.get(issue) === option)) continue;
     if (!best || c.acceptance * (c.utility - reservationValue) > best.acceptance * (best.utility - reservationValue))

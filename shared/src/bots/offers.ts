@@ -32,7 +32,7 @@ import {
 import type { BotLevel } from './types.ts';
 
 const LAMBDAS: Record<BotLevel, readonly number[]> = {
-  novice: [0, 0.5],
+  novice: [0, 0.2, 0.7, 1.5],
   standard: [0, 0.1, 0.2, 0.4, 0.7, 1, 1.5, 2.5],
   expert: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.55, 0.7, 0.85, 1, 1.25, 1.5, 2, 2.5, 3.5],
 };
@@ -258,15 +258,11 @@ export function generateOffers(search: OfferSearch, liking: Liking, level: BotLe
     seen.add(candidate.key);
     out.push(scoreCandidate(search.tables, liking, candidate));
   };
-  // Whole settlements, and (above novice level) partial deals on the humanitarian clauses alone:
-  // the tactical agreements the seeds expect to go on even in a stalemate.
-  if (level !== 'novice') {
-    for (const ownWeight of MEDIATOR_OWN_WEIGHTS) add(mediatorCandidate(search, liking, ownWeight));
-  }
+  // Mediator drafts, whole settlements, and partial deals on the humanitarian clauses alone: the
+  // tactical agreements the seeds expect to go on even in a stalemate.
+  for (const ownWeight of MEDIATOR_OWN_WEIGHTS) add(mediatorCandidate(search, liking, ownWeight));
   for (const lambda of LAMBDAS[level]) add(candidateFor(search, liking, lambda));
-  if (level !== 'novice') {
-    for (const lambda of PARTIAL_LAMBDAS) add(candidateFor(search, liking, lambda, HUMANITARIAN));
-  }
+  for (const lambda of PARTIAL_LAMBDAS) add(candidateFor(search, liking, lambda, HUMANITARIAN));
   return out;
 }
 
