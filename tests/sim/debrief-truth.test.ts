@@ -149,4 +149,33 @@ describe('debrief texts are true of the deals they receive', () => {
     }
     expect(ratifiable).toBeGreaterThan(0);
   });
+
+  it('the back channel: genuine in some games, an operation in others, revealed only once the talks end', () => {
+    const verdicts = { genuine: 0, operation: 0 };
+    let alleged = 0;
+    let signalled = 0;
+    for (let seed = 1; seed <= 120; seed += 1) {
+      const { snapshot } = playGame(engine, { seed, level: 'standard' }, pub);
+      const { transcript, world } = snapshot.context;
+      const reveals = transcript.filter((t) => t.kind === 'talks.reveal');
+      if (!world.flags.includes('back-channel-signal')) {
+        expect(reveals).toEqual([]);
+        continue;
+      }
+      signalled += 1;
+      if (world.flags.includes('info-op-alleged')) alleged += 1;
+      expect(reveals).toHaveLength(1);
+      const reveal = reveals[0] as (typeof reveals)[number];
+      // After the outcome: no seat could read it while the talks were on.
+      expect(transcript.findIndex((t) => t.kind === 'talks.conclude')).toBeLessThan(transcript.indexOf(reveal));
+      expect(reveal.phase).toBe('concluded');
+      if (reveal.text.en.includes('was genuine')) verdicts.genuine += 1;
+      else if (reveal.text.en.includes('information operation')) verdicts.operation += 1;
+    }
+    expect(verdicts.genuine).toBeGreaterThan(0);
+    expect(verdicts.operation).toBeGreaterThan(0);
+    expect(verdicts.genuine + verdicts.operation).toBe(signalled);
+    // The allegation during play is rare: most games leave the question open until the debrief.
+    expect(alleged).toBeLessThan(signalled / 2);
+  });
 });

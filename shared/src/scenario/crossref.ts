@@ -209,4 +209,12 @@ function checkRules(c: RefChecker, scenario: Scenario): void {
     'outcome',
   );
   for (const [i, o] of scenario.outcomes.entries()) c.condition('outcomes.yaml', `outcomes.${i}.when`, o.when, true);
+  c.unique(
+    'outcomes.yaml',
+    'revelations',
+    scenario.revelations.map((r) => r.id),
+    'revelation',
+  );
+  for (const [i, r] of scenario.revelations.entries())
+    c.condition('outcomes.yaml', `revelations.${i}.when`, r.when, true);
 }

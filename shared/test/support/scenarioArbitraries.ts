@@ -253,6 +253,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = agendaShape
             when,
             source: SOURCE,
           })),
+          revelations: [],
           map: { files: {}, regions: [], sectors: [], attribution: [] },
         };
         return scenario as unknown as Scenario;
