@@ -165,7 +165,7 @@ class Deliberation {
   offers(): OfferSearch {
     if (this.search === null) {
       const { memory, view, own, options } = this.turn;
-      const models = opponentModels(memory, view, options.level);
+      const models = opponentModels(memory, view);
       this.search = new OfferSearch(offerTables(memory.space, own, models, view));
     }
     return this.search;

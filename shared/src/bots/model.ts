@@ -24,7 +24,6 @@ import {
 import type { ClauseSpace } from '../scenario/space.ts';
 import type { NumberedPackages } from './numbered.ts';
 import type { ClauseBeliefs } from './publicRules.ts';
-import type { BotLevel } from './types.ts';
 
 /**
  * The bot's own numbers and rules, from its private content: made once per bot seat. Its numbers
@@ -207,7 +206,7 @@ export interface ModelSources {
  * ratification ignored). A bot does not learn about itself (its own drafts and answers would only
  * ever go into its model of itself, which stays its stance).
  */
-export function opponentModels(sources: ModelSources, view: SeatView, level: BotLevel): ClauseBeliefs[] {
+export function opponentModels(sources: ModelSources, view: SeatView): ClauseBeliefs[] {
   return DELEGATION_IDS.map((d, index) => {
     const stance = sources.stances[index] as ClauseBeliefs;
     if (d === sources.self) return stance;

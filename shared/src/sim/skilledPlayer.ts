@@ -74,7 +74,7 @@ export function createSkilledPlayer(rules: PublicRules, options: BotOptions): Bo
       }
 
       function table(view: SeatView, walkAway: number): BotDecision {
-        const models = opponentModels(memory, view, 'expert');
+        const models = opponentModels(memory, view);
         const search = new OfferSearch(offerTables(memory.space, own, models, view));
         const refused = new Set(
           view.proposals.filter((p) => p.status !== 'tabled' && p.status !== 'signed').map((p) => keyOf(p.package)),
