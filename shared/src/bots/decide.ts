@@ -5,10 +5,11 @@
  *
  * Per phase: lobby and briefing — get ready; opening — state the public position; talks — pull a
  * lever if it helps, then get ready; tabling — the round's chair (the mediators in turn: the US,
- * then Europe; see chairOf) tables its best offer for the moment, the others pass; responses —
- * accept when the draft is worth its current aspiration (ACnext), or anything above its reservation
- * in the last round, otherwise reject naming the clause it minds most (and counter-propose above
- * novice level); signing — sign what still beats no deal.
+ * then Europe; see chairOf) tables its best offer for the moment (now and then, after a refusal, a
+ * tactical partial deal), the others pass; responses — accept a settlement worth its current
+ * aspiration (ACnext) and a partial deal worth more than no deal, in any round alike, otherwise
+ * reject naming the clause it minds most (and counter-propose above novice level); signing — sign
+ * what still beats no deal.
  */
 import type { ResponseReason } from '../engine/events.ts';
 import { nextRandom, seedState } from '../engine/rng.ts';
@@ -164,7 +165,7 @@ class Deliberation {
   /** The offer search of this decision, made on first use. */
   offers(): OfferSearch {
     if (this.search === null) {
-      const { memory, view, own, options } = this.turn;
+      const { memory, view, own } = this.turn;
       const models = opponentModels(memory, view);
       this.search = new OfferSearch(offerTables(memory.space, own, models, view));
     }
@@ -214,18 +215,18 @@ function tableOffer(turn: Turn): BotDecision | null {
   return decision(action, phrase(turn.memory, turn.view, 'table'));
 }
 
-/** The chance, each round after a refused draft, that a bot tables a tactical deal instead of a settlement. */
-const TACTICAL_CHANCE: Record<BotLevel, number> = { novice: 0.06, standard: 0.06, expert: 0.06 };
+/** The chance, each tabling turn after a refused draft, that a bot tables a tactical deal instead of a settlement. */
+const TACTICAL_CHANCE = 0.06;
 
 /**
  * A tactical deal (the seeds' prisoner exchanges and grain talks that go ahead without a
  * framework): after a refused draft, now and then, a partial deal the bot gains from, that adds a
- * clause no ratified agreement binds yet and that the others are believed more likely than not to
- * take. Null when the moment or the deal is not there.
+ * clause no ratified agreement binds yet and that the others are believed at least as likely to
+ * take as not. Null when the moment or the deal is not there.
  */
 function tacticalDeal(turn: Turn, candidates: readonly Candidate[], reservationValue: number): Candidate | null {
   const { view, options, memory } = turn;
-  if (!lastClosed(view) || roll(view, options, 3) >= TACTICAL_CHANCE[options.level]) return null;
+  if (!lastClosed(view) || roll(view, options, 3) >= TACTICAL_CHANCE) return null;
   const bound = bindingClauses(view);
   let best: Candidate | null = null;
   for (const c of candidates) {
