@@ -18,7 +18,7 @@ import { joinUrl, linkFromLocation, projectorRequested, watchUrl } from '../src/
 import { isLoopbackHost, studentBases } from '../src/net/roomLink.ts';
 import { createSeatStore, seatOnLoad } from '../src/net/seatStore.ts';
 import { qrPath } from '../src/ui/qrCode.ts';
-import { en, play, TO_TABLING, uk, view, type World, world } from './fixtures.ts';
+import { en, endingWorld, play, TO_TABLING, uk, view, type World } from './fixtures.ts';
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -146,7 +146,7 @@ describe("the clock's formats", () => {
 describe('toasts when an event ends the talks', () => {
   let w: World;
   beforeAll(async () => {
-    w = await world();
+    w = await endingWorld();
   });
 
   it('say the talks are over, and never that the session continues', () => {

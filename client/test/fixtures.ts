@@ -32,6 +32,20 @@ export function world(): Promise<World> {
   return cached;
 }
 
+/**
+ * The same scenario with its Pokrovsk breakthrough made to end the talks, as an author may write an
+ * event (`ends` in events.yaml): ukraine-2026's breakthroughs are crises the talks go on through,
+ * so the client's handling of an ending event is tested on this variant.
+ */
+export async function endingWorld(): Promise<World> {
+  const { scenario: real } = await world();
+  const scenario = structuredClone(real);
+  const breakthrough = scenario.events.find((e) => e.id === 'breakthrough-pokrovsk');
+  if (!breakthrough) throw new Error('no breakthrough-pokrovsk event');
+  breakthrough.ends = 'breakthrough';
+  return { scenario, pub: publicScenario(scenario), engine: createEngine(scenario) };
+}
+
 /** Plays events from the start (1 s apart); throws on a refusal so a broken fixture is obvious. */
 export function play(w: World, events: readonly Untimed[]): GameSnapshot {
   let snapshot = w.engine.start({ seed: 2026, now: 0 });

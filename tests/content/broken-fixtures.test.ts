@@ -98,7 +98,7 @@ describe('broken scenarios: one readable line per problem', () => {
       { file: 'events.yaml', find: '{ world: pipeline-us, lt: 0.3 }', replace: '{ wrld: pipeline-us, lt: 0.3 }' },
     ]);
     expect(lines).toEqual([
-      'events.yaml: events.1.trigger.all.0: must take exactly one of the forms clause | anyClause | world | sum | month | flag | ending | ratified | agreement | all | any | not (found "wrld", "lt") (line 24)',
+      'events.yaml: events.1.trigger.all.0: must take exactly one of the forms clause | anyClause | world | sum | month | flag | ending | ratified | agreement | partial | all | any | not (found "wrld", "lt") (line 24)',
     ]);
   });
 

@@ -162,7 +162,7 @@ describe('quotes in the real scenario', () => {
       const report = await checkContent(['.'], root, { seeds: seeds.folder });
       expect(report.failed).toEqual([
         expect.stringMatching(
-          /^scenarios\/ukraine-2026\/outcomes.yaml: outcomes\.2\.source\.quote: not found in section "Scenarios and Timelines" of 000_dc4659ee7f7471a7\.txt \(line \d+\)$/,
+          /^scenarios\/ukraine-2026\/outcomes.yaml: outcomes\.3\.source\.quote: not found in section "Scenarios and Timelines" of 000_dc4659ee7f7471a7\.txt \(line \d+\)$/,
         ),
       ]);
     } finally {

@@ -192,7 +192,11 @@ describe("R10 Endings map to the seed's scenarios", () => {
   it('classifies each kind of ending', () => {
     expect(classify('signed', SCENARIO_ONE, true)).toBe('fragile-ceasefire');
     expect(classify('deadline', null, false)).toBe('prolonged-stalemate');
-    expect(classify('breakthrough', null, false)).toBe('russian-breakthrough');
+    // A breakthrough does not end the talks (R12): what comes of it decides the outcome.
+    const broken = world({}, 5, ['breakthrough']);
+    expect(classify('deadline', null, false, broken)).toBe('russian-breakthrough');
+    expect(classify('signed', SCENARIO_ONE, true, broken)).toBe('ceasefire-under-duress');
+    expect(classify('signed', SCENARIO_ONE, false, broken)).toBe('rejected-at-home');
     expect(classify('signed', SCENARIO_ONE, false)).toBe('rejected-at-home');
     // Scenario 3 needs escalation that changed the battlefield: longer-range weapons, a pipeline of
     // 105 or more and Ukrainian forces pushing back at Pokrovsk.
@@ -212,9 +216,18 @@ describe("R10 Endings map to the seed's scenarios", () => {
         world({ ...escalated, 'momentum.kostiantynivka-pokrovsk': 5 }, 9, ['long-range-weapons']),
       ),
     ).toBe('prolonged-stalemate');
-    // Without escalated support a walkout is just a stalemate, and so is a humanitarian-only deal.
+    // Without escalated support a walkout is just a stalemate; a ratified humanitarian deal that
+    // left the war going is a partial settlement.
     expect(classify('walkout', null, false)).toBe('prolonged-stalemate');
-    expect(classify('signed', HUMANITARIAN, true)).toBe('prolonged-stalemate');
+    expect(
+      classifyOutcome(rules, {
+        ending: 'deadline',
+        agreement: null,
+        ratified: false,
+        world: start,
+        partial: HUMANITARIAN,
+      }).id,
+    ).toBe('partial-settlement');
   });
 });
 
@@ -232,8 +245,15 @@ describe('R12 A breakthrough needs high momentum and a short pipeline', () => {
   it.each([
     ['breakthrough-pokrovsk', 'momentum.kostiantynivka-pokrovsk'],
     ['breakthrough-kharkiv', 'momentum.kharkiv-border'],
-  ])('%s: only when %s is high and the pipeline short; it ends the talks', (id, sector) => {
-    expect(event(id)).toMatchObject({ ends: 'breakthrough', once: true });
+  ])('%s: only when %s is high and the pipeline short; a crisis, not the end', (id, sector) => {
+    expect(event(id)).toMatchObject({ once: true });
+    expect(event(id).ends).toBeUndefined();
+    expect(event(id).effects).toContainEqual({ flag: 'breakthrough' });
+    // Talks under duress: Ukraine's walk-away falls and Russia's demands (its no-deal value) rise.
+    const before = world({ [sector]: 6, 'pipeline-us': 30, 'pipeline-europe': 40 }, 5);
+    const after = applyEffects(scenario, before, event(id).effects);
+    expect(noDeal('ukraine', after)).toBeLessThan(noDeal('ukraine', before) - 0.03);
+    expect(noDeal('russia', after)).toBeGreaterThan(noDeal('russia', before) + 0.01);
     expect(eligible(id, world({ [sector]: 8 }))).toBe(false);
     expect(eligible(id, world({ [sector]: 8, 'pipeline-us': 20, 'pipeline-europe': 35 }))).toBe(true);
     expect(eligible(id, world({ [sector]: 1, 'pipeline-us': 20, 'pipeline-europe': 35 }))).toBe(false);
@@ -385,5 +405,39 @@ describe('Stalemate: tactical humanitarian deals proceed', () => {
       expect(utility(d, pkg)).toBeGreaterThan(noDeal(d));
     }
     expect(ratification('ukraine', pkg)).toEqual([]);
+  });
+});
+
+describe('R21 Russia never signs the four oblasts away', () => {
+  it.each(STATUS.filter((id) => id !== 'status-crimea'))('%s.restored-ukraine breaks a Russian red line', (issue) => {
+    const breaches = checkPackage(rules, 'russia', { [issue]: 'restored-ukraine' });
+    expect(breaches.flatMap((b) => b.clauses)).toContain(`${issue}.restored-ukraine`);
+    expect(redLines('russia', { [issue]: 'deferred' })).toEqual([]);
+  });
+});
+
+describe('R22 Incoherent territory combinations are refused by the package check', () => {
+  it.each(STATUS)('%s: restored with Ukraine withdrawing, or recognised with Russia withdrawing', (issue) => {
+    const restored = packageProblems(rules.space, { [issue]: 'restored-ukraine', 'control-line': 'ukraine-withdraws' });
+    expect(restored).toMatchObject([
+      { kind: 'clash', clause: `${issue}.restored-ukraine`, other: 'control-line.ukraine-withdraws' },
+    ]);
+    const recognised = packageProblems(rules.space, {
+      [issue]: 'recognised-russian',
+      'control-line': 'russian-withdrawal',
+    });
+    expect(recognised).toMatchObject([{ kind: 'clash', clause: `${issue}.recognised-russian` }]);
+    expect(packageProblems(rules.space, { [issue]: 'deferred', 'control-line': 'current-line' })).toEqual([]);
+  });
+});
+
+describe('R23 A ratified humanitarian deal changes the world the later talks happen in', () => {
+  it('each humanitarian clause that helps has an effect', () => {
+    const effects = (issue: string, option: string) =>
+      scenario.agenda.issues.find((i) => i.id === issue)?.options.find((o) => o.id === option)?.effects ?? [];
+    expect(effects('prisoners', 'all-for-all')).toContainEqual({ variable: 'resolve', delta: 2 });
+    expect(effects('children', 'return-verified').length).toBeGreaterThan(0);
+    expect(effects('grain-corridor', 'safe-corridor').length).toBeGreaterThan(0);
+    expect(effects('prisoners', 'no-agreement')).toEqual([]);
   });
 });

@@ -81,6 +81,8 @@ export function seatScenario(pub: PublicScenario, view: Pick<SeatView, 'private'
     events: pub.events,
     // Outcome rules stay on the server; the client only names outcomes, never classifies them.
     outcomes: pub.outcomes.map((o) => ({ ...o, when: { agreement: false } })),
+    // What the debrief reveals is drawn on the server and arrives in the transcript.
+    revelations: [],
     map: pub.map,
   };
   return { scenario, rules: compileRules(scenario), known, knows: (d) => known.includes(d) };

@@ -1,12 +1,13 @@
 /**
  * `npm run simulate -- --games N --seed S [--scenario ukraine-2026] [--bots standard] [--json] [--trace]
- *  [--workers W]`
+ *  [--workers W] [--player ukraine:skilled]`
  *
  * Plays N complete all-bot games (seeds S, S+1, …) with the same engine, views and bots as the
  * server, and prints the outcome distribution, agreement rate, mean scores, mean distance of
  * agreements to the Pareto frontier and the Nash point, mean rounds and games per second.
  * The games are split over W worker threads (default: one per core), each a contiguous range of
- * seeds; the figures are the same for any W.
+ * seeds; the figures are the same for any W. `--player seat:skilled` seats the scripted skilled
+ * player (shared/src/sim/skilledPlayer.ts) in one seat and adds its figures.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,8 +15,17 @@ import { Worker } from 'node:worker_threads';
 import { BOT_LEVELS, type BotLevel } from '@peace-table/shared/bots/types';
 import { createEngine } from '@peace-table/shared/engine/game';
 import { publicScenario } from '@peace-table/shared/scenario/public';
-import { type GameRecord, playGame, playSeeds, summarise, traceLines } from '@peace-table/shared/sim/simulate';
+import {
+  type GameRecord,
+  type PlayOptions,
+  playGame,
+  playSeeds,
+  seatFigures,
+  summarise,
+  traceLines,
+} from '@peace-table/shared/sim/simulate';
 import { loadScenarioById } from '../content/loadScenario.ts';
+import { type PlayerSpec, parsePlayer, seatPlayer } from './seatPlayer.ts';
 import type { SimulateJob, SimulateReport } from './simulateWorker.ts';
 
 function fail(message: string): never {
@@ -35,6 +45,7 @@ async function main() {
         json: { type: 'boolean', default: false },
         trace: { type: 'boolean', default: false },
         workers: { type: 'string' },
+        player: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -46,6 +57,9 @@ async function main() {
   if (!Number.isInteger(games) || games < 1) fail(`--games must be a positive integer, got "${args.games}"`);
   if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${args.seed}"`);
   if (!BOT_LEVELS.includes(level)) fail(`--bots must be one of ${BOT_LEVELS.join(', ')}, got "${args.bots}"`);
+  const parsedPlayer = args.player === undefined ? undefined : parsePlayer(String(args.player));
+  if (typeof parsedPlayer === 'string') fail(parsedPlayer);
+  const player: PlayerSpec | undefined = parsedPlayer;
   // A worker pays for loading the scenario and warming up (about a second): not worth it for a few games.
   const workers =
     args.workers === undefined ? Math.min(os.availableParallelism(), Math.ceil(games / 200)) : Number(args.workers);
@@ -57,7 +71,9 @@ async function main() {
 
   if (args.trace) {
     const reasons: NonNullable<Parameters<typeof playGame>[1]['reasons']> = [];
-    const { snapshot, record } = playGame(engine, { seed, level, reasons, distances: true }, pub);
+    const options: PlayOptions = { seed, level, reasons, distances: true };
+    if (player) options.player = seatPlayer(player);
+    const { snapshot, record } = playGame(engine, options, pub);
     const why = new Map(reasons.map((r) => [r.seq, r.reason.en]));
     for (const [i, text] of traceLines(snapshot.context.transcript).entries()) {
       const entry = snapshot.context.transcript[i];
@@ -78,11 +94,17 @@ async function main() {
   };
   const records: GameRecord[] = [];
   if (workers === 1) {
-    playSeeds(engine, pub, { from: seed, count: games, level }, (batch) => {
+    const range = { from: seed, count: games, level };
+    playSeeds(engine, pub, player ? { ...range, player: seatPlayer(player) } : range, (batch) => {
       records.push(...batch);
       onGames(batch.length);
     });
-  } else records.push(...(await playOnWorkers(jobsFor(String(args.scenario), level, seed, games, workers), onGames)));
+  } else {
+    const jobs = jobsFor(String(args.scenario), level, seed, games, workers).map((job) =>
+      player ? { ...job, player } : job,
+    );
+    records.push(...(await playOnWorkers(jobs, onGames)));
+  }
   if (progress) process.stderr.write('\r');
   const seconds = (performance.now() - started) / 1000;
   const summary = {
@@ -91,6 +113,7 @@ async function main() {
     seed,
     workers,
     ...summarise(pub, records),
+    ...(player ? { player: { kind: player.kind, ...seatFigures(records, player.delegation) } } : {}),
     gamesPerSecond: games / seconds,
   };
   if (args.json) {
@@ -115,9 +138,33 @@ async function main() {
   console.log(`mean distance of agreements to the Nash point: ${fmt(summary.meanDistanceToNash)}`);
   console.log(`mean rounds: ${summary.meanRounds.toFixed(2)}`);
   console.log(
+    `ratified ceasefire: ${pct(summary.ceasefireShare)}; a ratified partial agreement: ${pct(summary.partialShare)}`,
+  );
+  const last = summary.lastRoundShare === null ? 'n/a' : pct(summary.lastRoundShare);
+  console.log(`signed agreements by round: ${histogramText(summary.agreementRounds)} (last round: ${last})`);
+  console.log(`signed agreements by clause count: ${histogramText(summary.clauseCounts)}`);
+  if (summary.player) {
+    const p = summary.player;
+    console.log(`\n${p.delegation} played by the ${p.kind} player:`);
+    console.log(
+      `  a ratified agreement: ${pct(p.ratifiedShare)} (a ratified ceasefire: ${pct(p.ratifiedCeasefireShare)})`,
+    );
+    console.log(
+      `  a ratified agreement better than its walk-away: ${pct(p.betterThanWalkAwayShare)} (a ceasefire: ${pct(p.betterCeasefireShare)})`,
+    );
+    console.log(`  mean score ${p.meanUtility.toFixed(3)} against a mean walk-away of ${p.meanWalkAway.toFixed(3)}`);
+    console.log(`  ratified agreements by round: ${histogramText(p.agreementRounds)}`);
+  }
+  console.log(
     `bot actions refused by the engine: ${summary.refused}; red lines crossed: ${summary.redLinesCrossed}; phases forced: ${summary.forced}`,
   );
   console.log(`speed: ${summary.gamesPerSecond.toFixed(1)} games/s on ${workers} worker thread(s)`);
+}
+
+/** "4: 12, 10: 3" */
+function histogramText(counts: Record<string, number>): string {
+  const parts = Object.entries(counts).map(([k, n]) => `${k}: ${n}`);
+  return parts.length === 0 ? 'none' : parts.join(', ');
 }
 
 /** Contiguous seed ranges of nearly equal size, one per worker. */

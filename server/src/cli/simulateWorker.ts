@@ -9,6 +9,7 @@ import { createEngine } from '@peace-table/shared/engine/game';
 import { publicScenario } from '@peace-table/shared/scenario/public';
 import { type GameRecord, playSeeds } from '@peace-table/shared/sim/simulate';
 import { loadScenarioById } from '../content/loadScenario.ts';
+import { type PlayerSpec, seatPlayer } from './seatPlayer.ts';
 
 export interface SimulateJob {
   scenarioId: string;
@@ -16,6 +17,8 @@ export interface SimulateJob {
   /** First seed and how many games. */
   from: number;
   count: number;
+  /** One seat played by a scripted player (--player). */
+  player?: PlayerSpec;
 }
 
 export type SimulateReport = { kind: 'records'; records: GameRecord[] } | { kind: 'done' };
@@ -23,7 +26,8 @@ export type SimulateReport = { kind: 'records'; records: GameRecord[] } | { kind
 const job = workerData as SimulateJob;
 const scenario = await loadScenarioById(job.scenarioId);
 const engine = createEngine(scenario);
-playSeeds(engine, publicScenario(scenario), job, (records) =>
+const { player, ...range } = job;
+playSeeds(engine, publicScenario(scenario), player ? { ...range, player: seatPlayer(player) } : range, (records) =>
   parentPort?.postMessage({ kind: 'records', records } satisfies SimulateReport),
 );
 parentPort?.postMessage({ kind: 'done' } satisfies SimulateReport);

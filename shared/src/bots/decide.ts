@@ -5,20 +5,23 @@
  *
  * Per phase: lobby and briefing — get ready; opening — state the public position; talks — pull a
  * lever if it helps, then get ready; tabling — the round's chair (the mediators in turn: the US,
- * then Europe; see chairOf) tables its best offer for the moment, the others pass; responses —
- * accept when the draft is worth its current aspiration (ACnext), or anything above its reservation
- * in the last round, otherwise reject naming the clause it minds most (and counter-propose above
- * novice level); signing — sign what still beats no deal.
+ * then Europe; see chairOf) tables its best offer for the moment (now and then, after a refusal, a
+ * tactical partial deal), the others pass; responses — accept a settlement worth its current
+ * aspiration (ACnext) and a partial deal worth more than no deal, in any round alike, otherwise
+ * reject naming the clause it minds most (and counter-propose above novice level); signing — sign
+ * what still beats no deal.
  */
 import type { ResponseReason } from '../engine/events.ts';
 import type { SeatView } from '../engine/view.ts';
 import { canSign, isConcluding, ratificationProblems } from '../scenario/evaluate.ts';
 import type { DelegationId, Localized } from '../scenario/schema.ts';
+import { packageOf } from '../scenario/space.ts';
 import { Deliberation, roll, type Turn } from './deliberation.ts';
 import { chooseLever, lastClosed } from './levers.ts';
 import { BotMemory } from './memory.ts';
 import { ownUtility } from './model.ts';
-import { chooseOffer } from './offers.ts';
+import { chooseOffer, chooseTabling, concludesTalks } from './offers.ts';
+import type { Candidate } from './offerTables.ts';
 import type { PublicRules } from './publicRules.ts';
 import { bestClause, blamedClauses, phrase, reasonsFor, withAction } from './reasons.ts';
 import { talk } from './talk.ts';
@@ -126,14 +129,47 @@ function tableOffer(turn: Turn): BotDecision | null {
   // Its aspiration falls from the best of what it could offer now.
   let top = deliberation.reservation;
   for (const c of candidates) top = Math.max(top, c.utility);
-  const offer = chooseOffer(candidates, deliberation.target(top), deliberation.reservation);
-  if (!offer || offer.utility <= deliberation.reservation) return null;
+  const settlement = chooseTabling(turn.memory.space, candidates, deliberation.target(top), deliberation.reservation);
+  const offer = tacticalDeal(turn, candidates, deliberation.reservation) ?? settlement;
+  if (!offer) return null;
   const pkg = deliberation.packageOf(offer);
   const previous = lastClosed(turn.view); // what a new draft amends
   const action: BotAction = previous
     ? { type: 'proposal.amend', proposalId: previous.id, package: pkg }
     : { type: 'proposal.table', package: pkg };
   return decision(action, phrase(turn.memory, turn.view, 'table'));
+}
+
+/** The chance, each tabling turn after a refused draft, that a bot tables a tactical deal instead of a settlement. */
+const TACTICAL_CHANCE = 0.06;
+
+/**
+ * A tactical deal (the seeds' prisoner exchanges and grain talks that go ahead without a
+ * framework): after a refused draft, now and then, a partial deal the bot gains from, that adds a
+ * clause no ratified agreement binds yet and that the others are believed at least as likely to
+ * take as not. Null when the moment or the deal is not there.
+ */
+function tacticalDeal(turn: Turn, candidates: readonly Candidate[], reservationValue: number): Candidate | null {
+  const { view, options, memory } = turn;
+  if (!lastClosed(view) || roll(view, options, 3) >= TACTICAL_CHANCE) return null;
+  const bound = bindingClauses(view);
+  let best: Candidate | null = null;
+  for (const c of candidates) {
+    if (concludesTalks(memory.space, c.choice) || c.utility <= reservationValue || c.acceptance < 0.5) continue;
+    const pkg = packageOf(memory.space, c.choice);
+    if (Object.entries(pkg).every(([issue, option]) => bound.get(issue) === option)) continue;
+    if (!best || c.acceptance * (c.utility - reservationValue) > best.acceptance * (best.utility - reservationValue))
+      best = c;
+  }
+  return best;
+}
+
+/** What the ratified agreements bind, issue by issue (a later agreement overrides an earlier one). */
+function bindingClauses(view: SeatView): Map<string, string> {
+  const bound = new Map<string, string>();
+  for (const a of view.agreements)
+    if (a.ratified) for (const [issue, option] of Object.entries(a.package)) bound.set(issue, option);
+  return bound;
 }
 
 /** The draft on the table (proposals are only ever appended: it is usually the last). */
@@ -181,13 +217,9 @@ function respond(turn: Turn): BotDecision | null {
   const deliberation = new Deliberation(turn);
   const utility = ownUtility(own, p.package, view.world);
   const gain = utility > deliberation.reservation;
-  // A partial deal (no ceasefire) does not close the talks: any gain over no deal is worth taking,
-  // as is any gain in the last round. The aspiration test last: it alone needs the opponent model.
-  if (
-    (gain && !isConcluding(memory.space, p.package)) ||
-    (gain && view.round >= view.rounds) ||
-    utility >= deliberation.target(deliberation.ownTop())
-  ) {
+  // A partial deal (no ceasefire) does not close the talks: any gain over no deal is worth taking.
+  // The aspiration test last: it alone needs the opponent model.
+  if ((gain && !isConcluding(memory.space, p.package)) || utility >= deliberation.target(deliberation.ownTop())) {
     const clause = bestClause(own, p.package);
     return decision(
       { type: 'proposal.respond', proposalId: p.id, response: 'accept' },

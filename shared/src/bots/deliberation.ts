@@ -16,6 +16,13 @@ import type { BotLevel, BotOptions } from './types.ts';
 /** Level adjustments: a novice misjudges its own aspiration a little; an expert keeps it exact. */
 const NOISE: Record<BotLevel, number> = { novice: 0.06, standard: 0.015, expert: 0 };
 
+/**
+ * How hard a bot bargains at each level, as a factor on its personality's toughness (how far above
+ * its walk-away value its demands start): a novice asks for less and settles sooner, an expert
+ * holds out for more. The world is the same at every level; only the counterparts change.
+ */
+const TOUGHNESS: Record<BotLevel, number> = { novice: 0.5, standard: 1, expert: 1.3 };
+
 /** One decision: the bot's memory, what its seat sees now, and its own model. */
 export interface Turn {
   memory: BotMemory;
@@ -53,8 +60,8 @@ export class Deliberation {
   /** The offer search of this decision, made on first use. */
   offers(): OfferSearch {
     if (this.search === null) {
-      const { memory, view, own, options } = this.turn;
-      const models = opponentModels(memory, view, options.level);
+      const { memory, view, own } = this.turn;
+      const models = opponentModels(memory, view);
       this.search = new OfferSearch(offerTables(memory.space, own, models, view));
     }
     return this.search;
@@ -64,7 +71,8 @@ export class Deliberation {
   target(top: number): number {
     const { view, options, personality } = this.turn;
     const noise = (roll(view, options, 2) - 0.5) * 2 * NOISE[options.level];
-    return aspiration(top, this.reservation, timeOf(view), personality.concession, personality.toughness) + noise;
+    const toughness = Math.min(1, personality.toughness * TOUGHNESS[options.level]);
+    return aspiration(top, this.reservation, timeOf(view), personality.concession, toughness) + noise;
   }
 
   /** The top of its range: its best package for itself, or its reservation if that is higher. */

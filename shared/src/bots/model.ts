@@ -24,7 +24,6 @@ import {
 import type { ClauseSpace } from '../scenario/space.ts';
 import type { NumberedPackages } from './numbered.ts';
 import type { ClauseBeliefs } from './publicRules.ts';
-import type { BotLevel } from './types.ts';
 
 /**
  * The bot's own numbers and rules, from its private content: made once per bot seat. Its numbers
@@ -203,13 +202,14 @@ export interface ModelSources {
 
 /**
  * Opponent models of every delegation, by DELEGATION_IDS index, learned from the proposals in the
- * view. A novice does not learn from the talks themselves; nor does a bot about itself (its own
- * drafts and answers would only ever go into its model of itself, which stays its stance).
+ * view, at every level (a novice's weaknesses are elsewhere: a misjudged aspiration, its own
+ * ratification ignored). A bot does not learn about itself (its own drafts and answers would only
+ * ever go into its model of itself, which stays its stance).
  */
-export function opponentModels(sources: ModelSources, view: SeatView, level: BotLevel): ClauseBeliefs[] {
+export function opponentModels(sources: ModelSources, view: SeatView): ClauseBeliefs[] {
   return DELEGATION_IDS.map((d, index) => {
     const stance = sources.stances[index] as ClauseBeliefs;
-    if (level === 'novice' || d === sources.self) return stance;
+    if (d === sources.self) return stance;
     return replayModel(sources.space, stance, view.proposals, d, sources.packages);
   });
 }

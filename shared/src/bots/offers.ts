@@ -13,6 +13,7 @@ import type { AgendaIssue } from '../scenario/schema.ts';
 import {
   type Choice,
   type ChoiceKey,
+  type ClauseSpace,
   clashHolds,
   emptyChoice,
   keyAfterChange,
@@ -31,7 +32,7 @@ import {
 import type { BotLevel } from './types.ts';
 
 const LAMBDAS: Record<BotLevel, readonly number[]> = {
-  novice: [0, 0.5],
+  novice: [0, 0.2, 0.7, 1.5],
   standard: [0, 0.1, 0.2, 0.4, 0.7, 1, 1.5, 2.5],
   expert: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.55, 0.7, 0.85, 1, 1.25, 1.5, 2, 2.5, 3.5],
 };
@@ -257,20 +258,53 @@ export function generateOffers(search: OfferSearch, liking: Liking, level: BotLe
     seen.add(candidate.key);
     out.push(scoreCandidate(search.tables, liking, candidate));
   };
-  // Whole settlements, and (above novice level) partial deals on the humanitarian clauses alone:
-  // the tactical agreements the seeds expect to go on even in a stalemate.
-  if (level !== 'novice') {
-    for (const ownWeight of MEDIATOR_OWN_WEIGHTS) add(mediatorCandidate(search, liking, ownWeight));
-  }
+  // Mediator drafts, whole settlements, and partial deals on the humanitarian clauses alone: the
+  // tactical agreements the seeds expect to go on even in a stalemate.
+  for (const ownWeight of MEDIATOR_OWN_WEIGHTS) add(mediatorCandidate(search, liking, ownWeight));
   for (const lambda of LAMBDAS[level]) add(candidateFor(search, liking, lambda));
-  if (level !== 'novice') {
-    for (const lambda of PARTIAL_LAMBDAS) add(candidateFor(search, liking, lambda, HUMANITARIAN));
-  }
+  for (const lambda of PARTIAL_LAMBDAS) add(candidateFor(search, liking, lambda, HUMANITARIAN));
   return out;
 }
 
 function expectedValue(c: Candidate, reservationValue: number): number {
   return c.acceptance * c.utility + (1 - c.acceptance) * reservationValue;
+}
+
+/** Does this choice end the talks (it settles a concluding issue, such as the ceasefire, to a non-default option)? */
+export function concludesTalks(space: ClauseSpace, choice: Choice): boolean {
+  for (let i = 0; i < choice.length; i += 1) {
+    const j = choice[i] as number;
+    if (j !== OPEN && (space.issues[i] as AgendaIssue).concludes && j !== space.defaults[i]) return true;
+  }
+  return false;
+}
+
+/**
+ * The offer to table now. A settlement that ends the talks must meet the aspiration (the bot
+ * concedes along its curve before it settles for less); a partial deal, which leaves the talks
+ * going, need only beat no deal. Among those, the one with the best expected gain over no deal:
+ * predicted acceptance × (its worth − the reservation value). So when no settlement the others
+ * might accept is in sight, a tactical deal they would take (a prisoner exchange, a grain
+ * corridor) goes on the table instead. Null when nothing qualifies.
+ */
+export function chooseTabling(
+  space: ClauseSpace,
+  candidates: readonly Candidate[],
+  target: number,
+  reservationValue: number,
+): Candidate | null {
+  let best: Candidate | null = null;
+  let bestGain = 0;
+  for (const c of candidates) {
+    const floor = concludesTalks(space, c.choice) ? Math.max(target, reservationValue) : reservationValue;
+    if (c.utility < floor || c.utility <= reservationValue) continue;
+    const gain = c.acceptance * (c.utility - reservationValue);
+    if (gain > bestGain) {
+      best = c;
+      bestGain = gain;
+    }
+  }
+  return best;
 }
 
 /**

@@ -54,3 +54,9 @@ export interface Bot {
  * scenario/public.ts), compiled: with its view's own private content, that is all it may know.
  */
 export type CreateBot = (rules: PublicRules, options: BotOptions) => Bot;
+
+/** What the simulator needs of a seat's player: its moves at the table (all-bot games have no one to talk to). */
+export type TablePlayer = Pick<Bot, 'decide'>;
+
+/** Makes a seat's player for the simulator, from the same public rules a bot gets. */
+export type CreateTablePlayer = (rules: PublicRules, options: BotOptions) => TablePlayer;

@@ -4,7 +4,7 @@
  * concluding with an outcome. Pure functions of (scenario, context).
  */
 import type { ScenarioRules } from '../scenario/compiled.ts';
-import { holds } from '../scenario/condition.ts';
+import { type Facts as ConditionFacts, holds } from '../scenario/condition.ts';
 import {
   applyEffects,
   bindSector,
@@ -17,7 +17,7 @@ import {
   worldDynamics,
 } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized, type Package, type Scenario } from '../scenario/schema.ts';
-import { choiceOf } from '../scenario/space.ts';
+import { type Choice, choiceOf } from '../scenario/space.ts';
 import { responsesAccepted } from './phaseGuards.ts';
 import { nextRandom, seedState } from './rng.ts';
 import { findProposal } from './rules.ts';
@@ -169,6 +169,7 @@ export function ratify(rules: ScenarioRules, ctx: NegotiationContext): Negotiati
   };
   let next: NegotiationContext = {
     ...ctx,
+    world: agreement.ratified ? clauseEffects(rules, ctx, p.package) : ctx.world,
     agreements: [...ctx.agreements, agreement],
     proposals: ctx.proposals.map((x) => (x.id === p.id ? { ...x, status: 'signed' } : x)),
     onTable: null,
@@ -198,6 +199,20 @@ export function ratify(rules: ScenarioRules, ctx: NegotiationContext): Negotiati
           : `${p.id} підписано, але відхилено вдома: ${why}`;
       });
   return append(next, { actor: 'system', kind: 'agreement.ratify', text });
+}
+
+/**
+ * A ratified agreement changes the world through its clauses' effects (agenda.yaml), each clause
+ * once a game: a clause an earlier ratified agreement already bound has had its effect.
+ */
+function clauseEffects(rules: ScenarioRules, ctx: NegotiationContext, pkg: Readonly<Package>) {
+  const bound = bindingPackage(ctx) ?? {};
+  const effects = rules.scenario.agenda.issues.flatMap((issue) => {
+    const option = pkg[issue.id];
+    if (option === undefined || bound[issue.id] === option) return [];
+    return issue.options.find((o) => o.id === option)?.effects ?? [];
+  });
+  return effects.length === 0 ? ctx.world : applyEffects(rules.scenario, ctx.world, effects);
 }
 
 /** The end of a round: levers take effect, the world moves, events may fire, the month advances. */
@@ -255,12 +270,22 @@ export function conclude(rules: ScenarioRules, ctx: NegotiationContext): Negotia
   const concluding = [...ctx.agreements].reverse().find((a) => a.concluding) ?? null;
   const binding = bindingPackage(ctx);
   const agreementForOutcome = concluding ? { ...(binding ?? {}), ...concluding.package } : null;
-  const outcome = classifyOutcome(rules, {
+  const end = {
     ending,
     agreement: agreementForOutcome,
     ratified: concluding?.ratified ?? false,
     world: ctx.world,
-  });
+    partial: concluding ? null : binding,
+  };
+  const outcome = classifyOutcome(rules, end);
+  const terms = agreementForOutcome ?? (concluding ? null : binding);
+  const facts = {
+    world: ctx.world,
+    ending,
+    ratified: end.ratified,
+    partial: !concluding && binding !== null,
+    choice: terms ? choiceOf(rules.space, terms) : null,
+  };
   const scores = Object.fromEntries(
     DELEGATION_IDS.map((d) => {
       const noDeal = noDealValue(s, d, ctx.world);
@@ -279,11 +304,34 @@ export function conclude(rules: ScenarioRules, ctx: NegotiationContext): Negotia
       scores,
     },
   };
-  return append(next, {
+  const concluded = append(next, {
     actor: 'system',
     kind: 'talks.conclude',
     text: line((l) => `${outcome.title[l]}: ${outcome.debrief[l]}`),
   });
+  return reveal(rules, concluded, { ...facts, agreement: agreementForOutcome !== null });
+}
+
+/**
+ * What the debrief reveals (outcomes.yaml `revelations`), drawn now with the game's seeded
+ * generator: the talks are over, so no seat can act on it, and nothing during play depended on it.
+ */
+function reveal(
+  rules: ScenarioRules,
+  ctx: NegotiationContext,
+  facts: ConditionFacts & { choice: Choice | null },
+): NegotiationContext {
+  let next = ctx;
+  let rng = ctx.rng;
+  rules.scenario.revelations.forEach((revelation, i) => {
+    const when = rules.revelations[i];
+    if (!when || !holds(when, facts.choice, facts)) return;
+    const [roll, state] = nextRandom(rng);
+    rng = state;
+    const text = roll < revelation.chance ? revelation.text : revelation.otherwise;
+    if (text) next = append({ ...next, rng }, { actor: 'system', kind: 'talks.reveal', text });
+  });
+  return { ...next, rng };
 }
 
 /** A scenario event happens: announcement, effects on the world, and perhaps the end of the talks. */

@@ -59,6 +59,8 @@ export interface ScenarioRules {
   readonly levers: readonly CompiledLever[];
   readonly events: readonly CompiledEvent[];
   readonly outcomes: readonly CompiledCondition[];
+  /** scenario.revelations' conditions, in content order. */
+  readonly revelations: readonly CompiledCondition[];
 }
 
 /** A delegation's red lines and ratification rules, compiled against the agenda. */
@@ -112,6 +114,7 @@ export function compileRules(scenario: Scenario): ScenarioRules {
       ),
     ),
     outcomes: Object.freeze(scenario.outcomes.map((o) => compileCondition(space, o.when))),
+    revelations: Object.freeze(scenario.revelations.map((r) => compileCondition(space, r.when))),
   });
 }
 

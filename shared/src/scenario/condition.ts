@@ -49,18 +49,24 @@ type ConditionNode =
   | { kind: 'ending'; ending: Ending }
   | { kind: 'ratified'; value: boolean }
   | { kind: 'agreement'; value: boolean }
+  | { kind: 'partial'; value: boolean }
   | { kind: 'all'; parts: readonly CompiledCondition[] }
   | { kind: 'any'; parts: readonly CompiledCondition[] }
   | { kind: 'not'; part: CompiledCondition }
   /** A condition decided without the package (decideWorld). */
   | { kind: 'const'; value: boolean };
 
-/** What a condition can look at besides the package. `ending`, `ratified` and `agreement` only exist once the talks end. */
+/**
+ * What a condition can look at besides the package. `ending`, `ratified`, `agreement` and `partial`
+ * only exist once the talks end.
+ */
 export interface Facts {
   world: WorldState;
   ending?: Ending | null;
   ratified?: boolean;
   agreement?: boolean;
+  /** A partial agreement (one that did not end the talks) was signed and ratified. */
+  partial?: boolean;
 }
 
 export function compileCondition(space: ClauseSpace, cond: Condition): CompiledCondition {
@@ -73,6 +79,7 @@ export function compileCondition(space: ClauseSpace, cond: Condition): CompiledC
   if ('ending' in cond) return node({ kind: 'ending', ending: cond.ending });
   if ('ratified' in cond) return node({ kind: 'ratified', value: cond.ratified });
   if ('agreement' in cond) return node({ kind: 'agreement', value: cond.agreement });
+  if ('partial' in cond) return node({ kind: 'partial', value: cond.partial });
   if ('all' in cond) return node({ kind: 'all', parts: cond.all.map((c) => compileCondition(space, c)) });
   if ('any' in cond) return node({ kind: 'any', parts: cond.any.map((c) => compileCondition(space, c)) });
   return node({ kind: 'not', part: compileCondition(space, cond.not) });
@@ -118,6 +125,10 @@ function verdictOf(data: ConditionNode): CompiledCondition['test'] {
     case 'agreement': {
       const { value } = data;
       return (_choice, facts) => (facts.agreement ?? false) === value;
+    }
+    case 'partial': {
+      const { value } = data;
+      return (_choice, facts) => (facts.partial ?? false) === value;
     }
     case 'all': {
       const tests = data.parts.map((part) => part.test);

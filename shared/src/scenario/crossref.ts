@@ -76,6 +76,7 @@ function checkAgenda(c: RefChecker, { agenda, map }: Scenario): void {
       c.report(file, `${base}.region`, `"${issue.region}" is not a region in map.yaml (${list(regionIds)})`);
     }
     for (const [j, option] of issue.options.entries()) {
+      for (const [k, e] of option.effects.entries()) c.effect(file, `${base}.options.${j}.effects.${k}`, e);
       for (const [k, ref] of option.incompatibleWith.entries()) {
         const path = `${base}.options.${j}.incompatibleWith.${k}`;
         // A package holds one option per issue, so a clash within the issue can never happen.
@@ -208,4 +209,12 @@ function checkRules(c: RefChecker, scenario: Scenario): void {
     'outcome',
   );
   for (const [i, o] of scenario.outcomes.entries()) c.condition('outcomes.yaml', `outcomes.${i}.when`, o.when, true);
+  c.unique(
+    'outcomes.yaml',
+    'revelations',
+    scenario.revelations.map((r) => r.id),
+    'revelation',
+  );
+  for (const [i, r] of scenario.revelations.entries())
+    c.condition('outcomes.yaml', `revelations.${i}.when`, r.when, true);
 }

@@ -230,16 +230,23 @@ export interface OutcomeContext {
   agreement: Readonly<Package> | null;
   ratified: boolean;
   world: WorldState;
+  /**
+   * What the ratified partial agreements (those that did not end the talks) bind, merged in order,
+   * when there is no concluding agreement; clause conditions read it then. Absent or null: none.
+   */
+  partial?: Readonly<Package> | null;
 }
 
 /** The first outcome whose rule matches (content order), or the last outcome as a catch-all. */
 export function classifyOutcome(rules: ScenarioRules, end: OutcomeContext): Outcome {
-  const choice = end.agreement ? choiceOf(rules.space, end.agreement) : null;
+  const terms = end.agreement ?? end.partial ?? null;
+  const choice = terms ? choiceOf(rules.space, terms) : null;
   const facts: Facts = {
     world: end.world,
     ending: end.ending,
     ratified: end.ratified,
     agreement: end.agreement !== null,
+    partial: end.agreement === null && (end.partial ?? null) !== null,
   };
   const outcomes = rules.scenario.outcomes;
   const index = rules.outcomes.findIndex((when) => holds(when, choice, facts));

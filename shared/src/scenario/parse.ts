@@ -168,6 +168,7 @@ export function parseScenario(files: Record<string, string>, options: ParseOptio
     levers: get<z.infer<typeof Levers>>('levers.yaml').levers,
     events: get<z.infer<typeof Events>>('events.yaml').events,
     outcomes: get<z.infer<typeof Outcomes>>('outcomes.yaml').outcomes,
+    revelations: get<z.infer<typeof Outcomes>>('outcomes.yaml').revelations,
     map: get('map.yaml'),
   };
   const withLine = (e: CrossRefError): ContentError => ({

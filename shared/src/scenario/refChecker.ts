@@ -10,7 +10,7 @@ export type CrossRefError = Omit<ContentError, 'line'>;
 export type LeverEffect = Effect | { variable: string; delta: number };
 
 /** Condition forms that only make sense once a game has ended. */
-const OUTCOME_ONLY = ['ending', 'ratified', 'agreement'] as const;
+const OUTCOME_ONLY = ['ending', 'ratified', 'agreement', 'partial'] as const;
 
 export function list(values: readonly string[]): string {
   return values.join(', ');
@@ -37,6 +37,7 @@ export class RefChecker {
     const effects: LeverEffect[] = [
       ...scenario.levers.flatMap((l) => l.effects),
       ...scenario.events.flatMap((e) => e.effects),
+      ...scenario.agenda.issues.flatMap((i) => i.options.flatMap((o) => o.effects)),
     ];
     for (const effect of effects) if ('flag' in effect) this.flags.add(effect.flag);
     this.seeds = scenario.meta.seeds.map((s) => s.file);
@@ -92,7 +93,7 @@ export class RefChecker {
       for (const [i, c] of cond.any.entries()) this.condition(file, at(`any.${i}`), c, inOutcome);
     } else if ('not' in cond) this.condition(file, at('not'), cond.not, inOutcome);
     else if (!inOutcome) {
-      // ending / ratified / agreement read the end of the game: elsewhere they are constant.
+      // ending / ratified / agreement / partial read the end of the game: elsewhere they are constant.
       const key = OUTCOME_ONLY.find((k) => k in cond) ?? 'ending';
       this.report(file, at(key), `"${key}" is only meaningful in outcomes.yaml (a game has not ended here)`);
     }

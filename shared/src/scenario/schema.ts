@@ -74,6 +74,12 @@ export const AgendaOption = z.strictObject({
   signatories: z.array(DelegationId).min(1),
   /** Clauses of other issues that cannot stand in the same package (e.g. a European force with a ban on foreign troops). */
   incompatibleWith: z.array(ClauseRef).default([]),
+  /**
+   * What this clause does to the world once an agreement holding it is ratified (a prisoner
+   * exchange steadies Ukrainian resolve, a grain corridor eases Washington's urgency), so that
+   * later talks happen in a changed world. Applied once per clause and game.
+   */
+  effects: z.array(Effect).default([]),
   source: Source,
 });
 export type AgendaOption = z.infer<typeof AgendaOption>;
@@ -205,7 +211,27 @@ export const Outcome = z.strictObject({
 });
 export type Outcome = z.infer<typeof Outcome>;
 
-export const Outcomes = z.strictObject({ outcomes: z.array(Outcome).min(2) });
+/**
+ * Something only the debrief reveals, decided when the talks end: if `when` holds, `text` is
+ * revealed with probability `chance` (drawn with the game's seeded generator), `otherwise` if
+ * given. Nothing during play depends on it, so drawing it at the end is the same as drawing it
+ * when it happened, and no seat can have learnt it (e.g. whether a back-channel signal was genuine).
+ */
+export const Revelation = z.strictObject({
+  id: Slug,
+  when: Condition,
+  chance: z.number().min(0).max(1).default(1),
+  text: Localized,
+  otherwise: Localized.optional(),
+  source: Source,
+});
+export type Revelation = z.infer<typeof Revelation>;
+
+export const Outcomes = z.strictObject({
+  outcomes: z.array(Outcome).min(2),
+  /** Default []: what the debrief reveals (see Revelation). */
+  revelations: z.array(Revelation).default([]),
+});
 
 // ---------------------------------------------------------------------------------------------
 // map.yaml — binding to the map data copied into content/map/
@@ -238,6 +264,7 @@ export interface Scenario {
   levers: Lever[];
   events: ScenarioEvent[];
   outcomes: Outcome[];
+  revelations: Revelation[];
   map: MapBinding;
 }
 

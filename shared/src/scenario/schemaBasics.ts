@@ -92,6 +92,7 @@ export type Condition =
   | { ending: Ending } // only meaningful for outcomes
   | { ratified: boolean } // only meaningful for outcomes: the signed deal survived every ratification rule
   | { agreement: boolean } // only meaningful for outcomes: a package was signed by all its required signatories
+  | { partial: boolean } // only meaningful for outcomes: a partial agreement (one that left the war going) was signed and ratified
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -107,6 +108,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ ending: Ending }),
     z.strictObject({ ratified: z.boolean() }),
     z.strictObject({ agreement: z.boolean() }),
+    z.strictObject({ partial: z.boolean() }),
     z.strictObject({ all: z.array(Condition).min(1) }),
     z.strictObject({ any: z.array(Condition).min(1) }),
     z.strictObject({ not: Condition }),

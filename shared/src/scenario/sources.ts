@@ -26,6 +26,7 @@ function fileRoots(scenario: Scenario): [file: string, path: string, value: unkn
     ['levers.yaml', 'levers', scenario.levers],
     ['events.yaml', 'events', scenario.events],
     ['outcomes.yaml', 'outcomes', scenario.outcomes],
+    ['outcomes.yaml', 'revelations', scenario.revelations],
     ...Object.entries(scenario.delegations).map(([id, d]): [string, string, unknown] => [
       `delegations/${id}.yaml`,
       '',

@@ -5,7 +5,7 @@
  */
 import { createBot } from '../bots/decide.ts';
 import { compilePublicRules } from '../bots/publicRules.ts';
-import type { BotAction, BotLevel } from '../bots/types.ts';
+import type { BotAction, BotLevel, CreateTablePlayer, TablePlayer } from '../bots/types.ts';
 import { eventFrom } from '../engine/eventFrom.ts';
 import type { Engine, GameSnapshot } from '../engine/game.ts';
 import { findProposal } from '../engine/rules.ts';
@@ -35,6 +35,17 @@ export interface GameRecord {
   redLinesCrossed: number;
   /** Times the host had to force a phase because no bot acted. */
   forced: number;
+  /** Every agreement signed by all its signatories, in order: when, what kind, how many clauses. */
+  agreements: Array<{ round: number; concluding: boolean; ratified: boolean; clauses: number }>;
+  /** The scenario events that fired, in order. */
+  events: string[];
+}
+
+/** A seat played by something other than the standard bot (a scripted player, for the skilled-player figures). */
+export interface SeatPlayer {
+  delegation: DelegationId;
+  /** Makes the seat's player from the same public rules a bot gets; it decides from its seat's view only. */
+  create: CreateTablePlayer;
 }
 
 export interface PlayOptions {
@@ -52,6 +63,8 @@ export interface PlayOptions {
    * from the moment's views, as after a server restart.
    */
   from?: GameSnapshot;
+  /** One seat played by another player instead of the level's bot. */
+  player?: SeatPlayer;
 }
 
 const MAX_STEPS = 5000;
@@ -61,8 +74,12 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
   let snapshot: GameSnapshot = options.from ?? engine.start({ seed: options.seed, now: 0 });
   // One bot per seat, for this game only; the agenda they read is the one the engine numbered.
   const rules = compilePublicRules(pub, engine.rules.space);
-  const bots = DELEGATION_IDS.map((delegation) =>
-    createBot(rules, { delegation, level: options.level, seed: options.seed }),
+  const bots: TablePlayer[] = DELEGATION_IDS.map((delegation) =>
+    (options.player?.delegation === delegation ? options.player.create : createBot)(rules, {
+      delegation,
+      level: options.level,
+      seed: options.seed,
+    }),
   );
   let at = snapshot.context.now;
   let refused = 0;
@@ -122,6 +139,13 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
     refused,
     forced,
     redLinesCrossed,
+    agreements: ctx.agreements.map((a) => ({
+      round: a.round,
+      concluding: a.concluding,
+      ratified: a.ratified,
+      clauses: Object.keys(a.package).length,
+    })),
+    events: ctx.fired.map((f) => f.id),
   };
   return { record, snapshot };
 }
@@ -134,13 +158,15 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
 export function playSeeds(
   engine: Engine,
   pub: PublicScenario,
-  range: { from: number; count: number; level: BotLevel },
+  range: { from: number; count: number; level: BotLevel; player?: SeatPlayer },
   onBatch: (records: GameRecord[]) => void,
   batchSize = 25,
 ): void {
   let batch: GameRecord[] = [];
   for (let i = 0; i < range.count; i += 1) {
-    batch.push(playGame(engine, { seed: range.from + i, level: range.level, distances: true }, pub).record);
+    const options: PlayOptions = { seed: range.from + i, level: range.level, distances: true };
+    if (range.player) options.player = range.player;
+    batch.push(playGame(engine, options, pub).record);
     if (batch.length === batchSize || i === range.count - 1) {
       onBatch(batch);
       batch = [];
@@ -160,6 +186,63 @@ export interface Summary {
   refused: number;
   redLinesCrossed: number;
   forced: number;
+  /** Games that end with a ratified ceasefire (a concluding agreement), whatever its outcome. */
+  ceasefireShare: number;
+  /** Games with at least one ratified partial agreement (one that did not end the talks). */
+  partialShare: number;
+  /** Signed agreements (ratified or not, partial or concluding) by the round they were signed in. */
+  agreementRounds: Record<string, number>;
+  /** Of those, the share signed in the last round. */
+  lastRoundShare: number | null;
+  /** Signed agreements by the number of clauses they settle. */
+  clauseCounts: Record<string, number>;
+  /** Games in which each scenario event fired (at least once). */
+  eventShares: Record<string, number>;
+}
+
+/** How one seat fared over a run (the skilled-player figures). */
+export interface SeatFigures {
+  delegation: DelegationId;
+  /** Games with a ratified agreement of any kind (a ceasefire or a partial deal). */
+  ratifiedShare: number;
+  /** Games with a ratified ceasefire (a concluding agreement). */
+  ratifiedCeasefireShare: number;
+  /** Games with a ratified agreement whose final score for this seat beats its walk-away value. */
+  betterThanWalkAwayShare: number;
+  /** Of those, with a ratified ceasefire. */
+  betterCeasefireShare: number;
+  /** The seat's mean final score and mean walk-away (no-deal) value. */
+  meanUtility: number;
+  meanWalkAway: number;
+  /** Ratified agreements by the round they were signed in. */
+  agreementRounds: Record<string, number>;
+}
+
+export function seatFigures(records: readonly GameRecord[], delegation: DelegationId): SeatFigures {
+  const n = records.length || 1;
+  const ratified = (r: GameRecord) => r.agreements.some((a) => a.ratified);
+  const ceasefire = (r: GameRecord) => r.agreements.some((a) => a.ratified && a.concluding);
+  const gains = (r: GameRecord) => {
+    const s = r.scores[delegation];
+    return s !== undefined && s.utility > s.noDeal + 1e-9;
+  };
+  return {
+    delegation,
+    ratifiedShare: records.filter(ratified).length / n,
+    ratifiedCeasefireShare: records.filter(ceasefire).length / n,
+    betterThanWalkAwayShare: records.filter((r) => ratified(r) && gains(r)).length / n,
+    betterCeasefireShare: records.filter((r) => ceasefire(r) && gains(r)).length / n,
+    meanUtility: mean(records.map((r) => r.scores[delegation]?.utility ?? 0)) ?? 0,
+    meanWalkAway: mean(records.map((r) => r.scores[delegation]?.noDeal ?? 0)) ?? 0,
+    agreementRounds: histogram(records.flatMap((r) => r.agreements.filter((a) => a.ratified).map((a) => a.round))),
+  };
+}
+
+/** How many of each key, keys in numeric order. */
+function histogram(values: readonly number[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of [...values].sort((a, b) => a - b)) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+  return counts;
 }
 
 function mean(values: number[]): number | null {
@@ -193,6 +276,24 @@ export function summarise(pub: PublicScenario, records: readonly GameRecord[]): 
     refused: records.reduce((a, r) => a + r.refused, 0),
     redLinesCrossed: records.reduce((a, r) => a + r.redLinesCrossed, 0),
     forced: records.reduce((a, r) => a + r.forced, 0),
+    ...agreementFigures(pub, records),
+  };
+}
+
+/** When agreements come, what they hold, and which events the games saw. */
+function agreementFigures(pub: PublicScenario, records: readonly GameRecord[]) {
+  const n = records.length || 1;
+  const signed = records.flatMap((r) => r.agreements);
+  const lastRound = pub.meta.rounds;
+  const eventShares: Record<string, number> = {};
+  for (const e of pub.events) eventShares[e.id] = records.filter((r) => r.events.includes(e.id)).length / n;
+  return {
+    ceasefireShare: records.filter((r) => r.agreements.some((a) => a.concluding && a.ratified)).length / n,
+    partialShare: records.filter((r) => r.agreements.some((a) => !a.concluding && a.ratified)).length / n,
+    agreementRounds: histogram(signed.map((a) => a.round)),
+    lastRoundShare: signed.length === 0 ? null : signed.filter((a) => a.round >= lastRound).length / signed.length,
+    clauseCounts: histogram(signed.map((a) => a.clauses)),
+    eventShares,
   };
 }
 

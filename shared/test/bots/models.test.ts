@@ -27,7 +27,7 @@ describe('opponent models from a seat’s memory', () => {
     expect(views.some((v) => v.proposals.length > 3)).toBe(true);
     const memories = new Map(DELEGATION_IDS.map((d) => [d, new BotMemory(pub, d)]));
     const models = (v: SeatView, memory = new BotMemory(pub, v.viewer as DelegationId)) =>
-      JSON.stringify(opponentModels(memory, v, 'standard'));
+      JSON.stringify(opponentModels(memory, v));
     const fresh = views.map((v) => models(v));
     const inOrder = views.map((v) => models(v, memories.get(v.viewer as DelegationId)));
     expect(inOrder).toEqual(fresh);

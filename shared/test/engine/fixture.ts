@@ -329,6 +329,7 @@ export const fixtureScenario: Scenario = {
       },
     ],
   }).outcomes,
+  revelations: [],
   map: MapBinding.parse({
     files: {
       oblasts: 'map/ukraine-oblasts.geojson',

@@ -36,7 +36,7 @@ describe('no press', () => {
   it('refuses a structured move in a bilateral channel too', () => {
     const g = newGame({ options: { noPress: true } });
     g.toTalks();
-    const move = { kind: 'ask', issue: 'status-crimea' };
+    const move = { kind: 'ask' as const, issue: 'status-crimea' };
     const refused = g.send('ukraine', 'chat.move', { channel: 'bilateral:ukraine+russia', move });
     expect(refused.ok ? null : refused.rejection.reason).toBe('noPress');
     g.ok('ukraine', 'chat.move', { channel: 'plenary', move });
@@ -48,7 +48,8 @@ describe('no press', () => {
       g.toTalks();
       const rules = compilePublicRules(publicScenario(g.engine.scenario));
       const bot = createBot(rules, { delegation: 'europe', level: 'standard', seed: 5 });
-      return bot.talk(viewFor(g.engine.scenario, g.ctx, 'europe'))?.action.channel ?? null;
+      const action = bot.talk(viewFor(g.engine.scenario, g.ctx, 'europe'))?.action;
+      return action && 'channel' in action ? action.channel : null;
     };
     expect(opening(false)).toBe('bilateral:ukraine+europe');
     expect(opening(true)).toBeNull();

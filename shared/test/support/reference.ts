@@ -30,6 +30,7 @@ export interface EvalContext {
   ending?: Ending | null;
   ratified?: boolean;
   agreement?: boolean;
+  partial?: boolean;
 }
 
 type Agenda = Pick<Scenario, 'agenda'>;
@@ -68,6 +69,7 @@ export function evaluateCondition(cond: Condition, ctx: EvalContext): boolean {
   if ('ending' in cond) return ctx.ending === cond.ending;
   if ('ratified' in cond) return (ctx.ratified ?? false) === cond.ratified;
   if ('agreement' in cond) return (ctx.agreement ?? false) === cond.agreement;
+  if ('partial' in cond) return (ctx.partial ?? false) === cond.partial;
   if ('all' in cond) return cond.all.every((c) => evaluateCondition(c, ctx));
   if ('any' in cond) return cond.any.some((c) => evaluateCondition(c, ctx));
   return !evaluateCondition(cond.not, ctx);

@@ -71,6 +71,7 @@ function agendaArb(shape: AgendaShape): fc.Arbitrary<AgendaIssue[]> {
             summary: text('summary'),
             signatories,
             incompatibleWith,
+            effects: [],
             source: SOURCE,
           })),
       ),
@@ -252,6 +253,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = agendaShape
             when,
             source: SOURCE,
           })),
+          revelations: [],
           map: { files: {}, regions: [], sectors: [], attribution: [] },
         };
         return scenario as unknown as Scenario;

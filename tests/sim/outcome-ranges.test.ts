@@ -1,0 +1,68 @@
+/**
+ * The all-bot odds follow the seeds' assessment of 2026 (000_dc4659ee7f7471a7.txt, "Scenarios and
+ * Timelines"). The seeds call a prolonged stalemate "most probable", a fragile ceasefire "possible",
+ * a Russian breakthrough "a risk … if the ammunition pipeline remains inadequate", collapse with
+ * escalated Western support "unlikely", and a comprehensive settlement not achievable; they rank
+ * the ceasefire and the breakthrough against neither each other nor anything else, so this test
+ * checks ranges, not an order between those two. Wide margins around the figures of
+ * `npm run simulate -- --games 5000 --seed 1` (quoted in docs/ai-delegations.md), on a 300-game
+ * seeded run to stay quick.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadScenarioById } from '../../server/src/content/loadScenario.ts';
+import { createEngine } from '../../shared/src/engine/game.ts';
+import { publicScenario } from '../../shared/src/scenario/public.ts';
+import { playGame, summarise } from '../../shared/src/sim/simulate.ts';
+
+const scenario = await loadScenarioById('ukraine-2026');
+const engine = createEngine(scenario);
+const pub = publicScenario(scenario);
+/** The events that raise the breakthrough flag. */
+const BREAKTHROUGHS = scenario.events.filter((e) => e.effects.some((x) => 'flag' in x && x.flag === 'breakthrough'));
+
+describe('all-bot odds (300 seeded games, standard bots)', () => {
+  const records = Array.from(
+    { length: 300 },
+    (_, i) => playGame(engine, { seed: i + 1, level: 'standard' }, pub).record,
+  );
+  const summary = summarise(pub, records);
+  const share = Object.fromEntries(summary.outcomes.map((o) => [o.id, o.share]));
+  const of = (id: string) => share[id] ?? 0;
+  const breakthroughGames = records.filter((r) => r.events.some((e) => BREAKTHROUGHS.some((b) => b.id === e)));
+
+  it('a prolonged stalemate is the most likely outcome', () => {
+    expect(of('prolonged-stalemate')).toBeGreaterThanOrEqual(0.4);
+    for (const [id, s] of Object.entries(share))
+      if (id !== 'prolonged-stalemate') expect(of('prolonged-stalemate')).toBeGreaterThan(s);
+  });
+
+  it('a ratified ceasefire in some games, collapse rarer than that, a comprehensive settlement almost never', () => {
+    expect(summary.ceasefireShare).toBeGreaterThanOrEqual(0.04);
+    expect(summary.ceasefireShare).toBeLessThanOrEqual(0.3);
+    expect(of('collapsed-escalation')).toBeLessThanOrEqual(0.08);
+    expect(of('collapsed-escalation')).toBeLessThan(summary.ceasefireShare);
+    expect(of('comprehensive-settlement')).toBeLessThanOrEqual(0.01);
+  });
+
+  it('a breakthrough is a real risk, and only ever where the pipeline ran short', () => {
+    const breakthrough = of('russian-breakthrough') + of('ceasefire-under-duress');
+    expect(breakthrough).toBeGreaterThanOrEqual(0.01);
+    expect(breakthrough).toBeLessThanOrEqual(0.2);
+    expect(breakthroughGames.length / records.length).toBeCloseTo(breakthrough, 5);
+    // Each breakthrough event can only fire while the combined pipeline is short (at most 75).
+    expect(BREAKTHROUGHS.length).toBeGreaterThan(0);
+    for (const event of BREAKTHROUGHS) {
+      expect(event.trigger).toMatchObject({
+        all: expect.arrayContaining([{ sum: ['pipeline-us', 'pipeline-europe'], lte: 75 }]),
+      });
+    }
+  });
+
+  it('partial agreements happen, and agreements come over the months, not all in the last round', () => {
+    expect(summary.partialShare).toBeGreaterThanOrEqual(0.08);
+    expect(summary.lastRoundShare).not.toBeNull();
+    expect(summary.lastRoundShare ?? 1).toBeLessThanOrEqual(0.5);
+    expect(Object.keys(summary.agreementRounds).length).toBeGreaterThanOrEqual(4);
+    expect(records.every((r) => r.refused === 0 && r.redLinesCrossed === 0)).toBe(true);
+  });
+});
