@@ -44,6 +44,8 @@ export const REFUSAL_PARAMS = {
   alreadyResponded: [],
   counterMissing: [],
   notAuthor: [],
+  oneDraftPerRound: ['proposal'],
+  draftSealed: ['proposal'],
   notAccepted: ['proposal'],
   signatureNotRequired: ['delegation'],
   alreadySigned: [],

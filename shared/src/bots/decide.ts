@@ -222,8 +222,14 @@ function respond(turn: Turn): BotDecision | null {
     return null;
   }
   const { choice } = memory.packages.of(p.package);
+  // Every refusal gives the table a reason, at every level: when no clause is to blame (the package
+  // is simply worth too little now), the issue it will come back to.
+  const withReason = (reasons: ResponseReason[]): ResponseReason[] =>
+    reasons.length > 0
+      ? reasons
+      : [{ text: phrase(memory, view, 'stall', { issue: own.topIssue }).en.slice(0, 300), severity: 'objection' }];
   const reject = (reasons: ResponseReason[], line: Localized) =>
-    decision({ type: 'proposal.respond', proposalId: p.id, response: 'reject', reasons }, line);
+    decision({ type: 'proposal.respond', proposalId: p.id, response: 'reject', reasons: withReason(reasons) }, line);
   if (!canSign(own.rules, choice, view.world)) {
     const clauses = blamedClauses(own, p.package, choice, view.world);
     const first = clauses[0];
@@ -283,7 +289,7 @@ function respond(turn: Turn): BotDecision | null {
       type: 'proposal.respond',
       proposalId: p.id,
       response: counter ? 'counter' : 'reject',
-      reasons: reasonsFor(memory, view, clauses, 'reject'),
+      reasons: withReason(reasonsFor(memory, view, clauses, 'reject')),
       ...(counter ? { counter: deliberation.packageOf(counter) } : {}),
     },
     withAction(

@@ -6,6 +6,9 @@
  *   rules, preferences, personality, its levers, private ones included) and no one else's, the
  *   chat of the channels it sits in, the queued levers that are public or its own, and its own
  *   lever cooldowns.
+ * - Drafts tabled during tabling are sealed: until tabling closes only their author reads them
+ *   (the others learn that a draft was tabled, not what it says), so a prepared draft never
+ *   out-races anyone. The debrief opens a draft still sealed when the talks ended.
  * - Answers to a draft are sealed: while the draft is on the table, a delegation sees its own
  *   answer and the author's (tabling a draft is accepting it), and only who else has answered.
  *   They open when responses close (the draft is then accepted or rejected). A draft withdrawn
@@ -82,6 +85,8 @@ export interface SeatView {
   readonly cooldowns: Readonly<Record<string, number>>;
   readonly proposals: readonly ProposalView[];
   readonly onTable: string | null;
+  /** The round's revealed drafts still waiting their turn, in answering order. */
+  readonly floor: readonly string[];
   readonly queuedLevers: readonly QueuedLever[];
   readonly fired: readonly FiredEvent[];
   readonly agreements: readonly Agreement[];
@@ -116,6 +121,11 @@ export function entryFor(viewer: ViewerSeat, entry: TranscriptEntry): Transcript
 /** Are a draft's answers sealed from this viewer? (See the rule at the top of this file.) */
 export function answersSealed(viewer: ViewerSeat, debrief: boolean, p: Proposal): boolean {
   return viewer !== 'facilitator' && !debrief && (p.status === 'tabled' || p.status === 'withdrawn');
+}
+
+/** May the viewer read this draft? A sealed one only its author (and the facilitator, and the debrief). */
+export function showsProposal(viewer: ViewerSeat, debrief: boolean, p: Proposal): boolean {
+  return p.status !== 'sealed' || viewer === 'facilitator' || viewer === p.author || debrief;
 }
 
 export function proposalFor(viewer: ViewerSeat, debrief: boolean, p: Proposal): ProposalView {
@@ -187,6 +197,7 @@ export function publicFacts(ctx: NegotiationContext) {
     deadlineAt: ctx.deadlineAt,
     remainingMs: ctx.remainingMs,
     onTable: ctx.onTable,
+    floor: ctx.floor,
     fired: ctx.fired,
     result: ctx.result,
   };
@@ -199,7 +210,9 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     ...publicFacts(ctx),
     seats: publicSeats(ctx.seats),
     cooldowns: cooldownsFor(ctx, viewer),
-    proposals: ctx.proposals.map((p) => proposalFor(viewer, debrief, p)),
+    proposals: ctx.proposals
+      .filter((p) => showsProposal(viewer, debrief, p))
+      .map((p) => proposalFor(viewer, debrief, p)),
     queuedLevers: ctx.queuedLevers.filter((q) => showsLever(scenario, viewer, q)),
     agreements: ctx.agreements.map((a) => agreementFor(viewer, debrief, a)),
     chat: ctx.chat.filter((m) => canRead(viewer, m.channel)),

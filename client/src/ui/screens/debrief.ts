@@ -81,6 +81,7 @@ export function debriefScreen(ctx: ScreenContext): Screen {
         fill(body, h('p', { class: 'empty', text: t('debrief.waiting') }));
         return;
       }
+      const paper = model.scores.some((s) => s.paper !== null);
       fill(
         body,
         h(
@@ -122,7 +123,7 @@ export function debriefScreen(ctx: ScreenContext): Screen {
             h(
               'tr',
               {},
-              ...['delegation', 'score', 'noDeal', 'difference', 'verdict'].map((c) =>
+              ...['delegation', 'score', 'noDeal', 'difference', 'verdict', ...(paper ? ['paper'] : [])].map((c) =>
                 h('th', { attrs: { scope: 'col' }, text: t(`debrief.col.${c}`) }),
               ),
             ),
@@ -139,10 +140,18 @@ export function debriefScreen(ctx: ScreenContext): Screen {
                 h('td', { text: String(score(s.noDeal)) }),
                 h('td', { text: signed(score(s.utility) - score(s.noDeal)) }),
                 h('td', { text: t(`debrief.verdict.${s.verdict}`) }),
+                paper ? h('td', { text: s.paper === null ? '' : String(score(s.paper)) }) : null,
               ),
             ),
           ),
         ),
+        model.month !== null
+          ? h('p', {
+              class: 'scored-in',
+              text: t('debrief.scoredIn', { month: monthLabel(pub.meta.firstMonth, model.month, locale) }),
+            })
+          : null,
+        paper ? h('p', { class: 'hint', text: t('debrief.paperNote') }) : null,
         h(
           'section',
           { class: 'timeline', attrs: { 'aria-labelledby': 'timeline-title' } },
