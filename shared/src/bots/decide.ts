@@ -270,8 +270,15 @@ function respond(turn: Turn): BotDecision | null {
     utility >= deliberation.target(deliberation.ownTop())
   ) {
     const clause = bestClause(own, p.package);
+    // An acceptance says why too: the clause it values most in the draft.
+    const why = phrase(memory, view, 'accept', clause ? { clause } : {}).en.slice(0, 300);
     return decision(
-      { type: 'proposal.respond', proposalId: p.id, response: 'accept' },
+      {
+        type: 'proposal.respond',
+        proposalId: p.id,
+        response: 'accept',
+        reasons: why ? [{ ...(clause ? { clause } : {}), text: why }] : [],
+      },
       withAction(
         act(name, `accepts ${p.id}`, `приймає ${p.id}`),
         phrase(memory, view, 'accept', clause ? { clause } : {}),

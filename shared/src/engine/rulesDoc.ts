@@ -113,7 +113,7 @@ export function rulesMarkdown(scenario: Scenario): string {
     '',
     '## Secrecy',
     '',
-    "`viewFor(scenario, context, seat)` is the only place that decides what a seat may see: a delegation sees public state, its own briefing, preferences and red lines, its own channels and private levers, and its own answer to the draft until responses close (a withdrawn draft's answers stay sealed). A spectator sees public information only. The facilitator sees everything. When the talks conclude, the debrief opens every briefing and every sealed answer; other delegations' private and bilateral chat stays private.",
+    "`viewFor(scenario, context, seat)` is the only place that decides what a seat may see: a delegation sees public state, its own briefing, preferences and red lines, its own channels and private levers, its own draft while tabling is open (others' drafts are sealed until tabling closes; they see only that a draft was tabled), and its own answer to the draft until responses close (a withdrawn draft's answers stay sealed). A spectator sees public information only. The facilitator sees everything. When the talks conclude, the debrief opens every briefing and every sealed answer; other delegations' private and bilateral chat stays private.",
     '',
   );
   return lines.join('\n');
