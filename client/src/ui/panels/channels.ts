@@ -44,7 +44,8 @@ export function channelsPanel(ctx: ScreenContext): Live {
   const { t, locale, controller } = ctx;
   const nav = h('ul', { class: 'channel-list' });
   // The list keeps its list semantics; the live log role sits on a wrapper around it.
-  const log = h('ol', { class: 'messages' });
+  // Focusable, so keyboard users can scroll a long conversation (the opening statements start it).
+  const log = h('ol', { class: 'messages', attrs: { tabindex: 0, 'aria-labelledby': 'channel-title' } });
   const heading = h('h3', { id: 'channel-title' });
   const input = h('textarea', { attrs: { rows: 2, maxlength: LIMITS.chat, 'aria-labelledby': 'channel-title' } });
   const send = h('button', { attrs: { type: 'submit' }, text: t('channel.send') });
