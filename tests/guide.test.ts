@@ -26,7 +26,7 @@ const SEED_DIR = [path.join(ROOT, '..', 'shared', 'seeds'), '/work/shared/seeds'
 /** The lines of the guide between a heading and the next heading of the same or a higher level. */
 function section(title: string, level: number): string {
   const lines = GUIDE.split('\n');
-  const start = lines.findIndex((l) => l === `${'#'.repeat(level)} ${title}`);
+  const start = lines.indexOf(`${'#'.repeat(level)} ${title}`);
   if (start < 0) throw new Error(`the guide has no heading "${title}"`);
   const end = lines.findIndex((l, i) => i > start && new RegExp(`^#{1,${level}} `).test(l));
   return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');

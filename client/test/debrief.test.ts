@@ -7,7 +7,7 @@ import {
   transcriptFileName,
   transcriptJson,
 } from '../src/model/transcriptExport.ts';
-import { FRAGILE_CEASEFIRE, play, TO_TABLING, type Untimed, view, type World, world } from './fixtures.ts';
+import { FRAGILE_CEASEFIRE, play, TO_TABLING, tabledAlone, type Untimed, view, type World, world } from './fixtures.ts';
 
 let w: World;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ beforeAll(async () => {
 const SIGNED: Untimed[] = [
   ...TO_TABLING,
   { type: 'chat.post', actor: 'ukraine', channel: 'delegation:ukraine', text: 'our secret plan' },
-  { type: 'proposal.table', actor: 'us', package: FRAGILE_CEASEFIRE },
+  ...tabledAlone('us', FRAGILE_CEASEFIRE),
   ...(['ukraine', 'russia', 'europe'] as const).map((d) => ({
     type: 'proposal.respond' as const,
     actor: d,

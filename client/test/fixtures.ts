@@ -8,7 +8,7 @@ import { createEngine, type Engine, type GameSnapshot } from '@peace-table/share
 import type { EngineEvent } from '@peace-table/shared/engine/types';
 import { type SeatView, type ViewerSeat, viewFor } from '@peace-table/shared/engine/view';
 import { type PublicScenario, publicScenario } from '@peace-table/shared/scenario/public';
-import { DELEGATION_IDS, type Package, type Scenario } from '@peace-table/shared/scenario/schema';
+import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '@peace-table/shared/scenario/schema';
 import { CONTENT_ROOT, loadScenarioById } from '../../server/src/content/loadScenario.ts';
 import { CATALOGS } from '../src/i18n/allCatalogs.ts';
 import { createTranslator } from '../src/i18n/i18n.ts';
@@ -69,6 +69,17 @@ export const TO_TABLING: Untimed[] = [
   ...DELEGATION_IDS.map((d) => ({ type: 'statement.make' as const, actor: d, text: `Statement of ${d}` })),
   ...DELEGATION_IDS.map((d) => ({ type: 'seat.ready' as const, actor: d })),
 ];
+
+/**
+ * A delegation tables a draft and the others pass: tabling closes and the draft is on the table
+ * (drafts are sealed until everyone has tabled or passed; shared/src/engine/floor.ts).
+ */
+export function tabledAlone(actor: DelegationId, pkg: Package): Untimed[] {
+  return [
+    { type: 'proposal.table', actor, package: pkg },
+    ...DELEGATION_IDS.filter((d) => d !== actor).map((d) => ({ type: 'seat.ready' as const, actor: d })),
+  ];
+}
 
 /** The seed's fragile ceasefire (tests/engine/real-scenario.test.ts): signable by its three signatories. */
 export const FRAGILE_CEASEFIRE: Package = {

@@ -10,7 +10,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Intent, refusal, refusalText } from '../src/model/actions.ts';
 import { seatScenario } from '../src/model/clientScenario.ts';
 import { refusalWords } from '../src/model/refusals.ts';
-import { en, FRAGILE_CEASEFIRE, play, TO_TABLING, type Untimed, uk, view, type World, world } from './fixtures.ts';
+import {
+  en,
+  FRAGILE_CEASEFIRE,
+  play,
+  TO_TABLING,
+  tabledAlone,
+  type Untimed,
+  uk,
+  view,
+  type World,
+  world,
+} from './fixtures.ts';
 
 let w: World;
 beforeAll(async () => {
@@ -54,12 +65,12 @@ const STAGES: [string, Untimed[]][] = [
   ['lobby', []],
   ['opening', TO_TABLING.slice(0, 8)],
   ['tabling', TO_TABLING],
-  ['responses', [...TO_TABLING, { type: 'proposal.table', actor: 'us', package: FRAGILE_CEASEFIRE }]],
+  ['responses', [...TO_TABLING, ...tabledAlone('us', FRAGILE_CEASEFIRE)]],
   [
     'signing',
     [
       ...TO_TABLING,
-      { type: 'proposal.table', actor: 'us', package: FRAGILE_CEASEFIRE },
+      ...tabledAlone('us', FRAGILE_CEASEFIRE),
       ...(['ukraine', 'russia', 'europe'] as const).map((d) => ({
         type: 'proposal.respond' as const,
         actor: d,

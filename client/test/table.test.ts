@@ -6,7 +6,18 @@ import { inEveryLanguage, noticesBetween, noticeText } from '../src/model/notice
 import { roster, rowStatusKey } from '../src/model/roster.ts';
 import { FRONT_GAUGE, gauges, tableModel } from '../src/model/table.ts';
 import { seatDoing, seatPeople, tableSummary } from '../src/model/tableText.ts';
-import { en, FRAGILE_CEASEFIRE, play, TO_TABLING, type Untimed, uk, view, type World, world } from './fixtures.ts';
+import {
+  en,
+  FRAGILE_CEASEFIRE,
+  play,
+  TO_TABLING,
+  tabledAlone,
+  type Untimed,
+  uk,
+  view,
+  type World,
+  world,
+} from './fixtures.ts';
 
 let w: World;
 beforeAll(async () => {
@@ -14,7 +25,7 @@ beforeAll(async () => {
 });
 
 const FRONT = { en: 'Front momentum', uk: 'Динаміка фронту' };
-const TABLED: Untimed[] = [...TO_TABLING, { type: 'proposal.table', actor: 'us', package: FRAGILE_CEASEFIRE }];
+const TABLED: Untimed[] = [...TO_TABLING, ...tabledAlone('us', FRAGILE_CEASEFIRE)];
 
 const room: SessionStateSnapshot = {
   code: 'K7QX2M',

@@ -102,14 +102,17 @@ export function nextAction(
       if (roll < 0.6) return lever(view, d, plan, random) ?? talk();
       return talk();
     case 'tabling': {
-      // The round's proposer tables a draft its red lines allow; without one, it passes.
+      // The round's proposer tables a draft its red lines allow; the others pass (tabling stays
+      // open until everyone has tabled or passed).
+      if (view.seats[d].ready) return talk();
       const proposer = DELEGATION_IDS[(view.round - 1 + DELEGATION_IDS.length) % DELEGATION_IDS.length];
-      if (d === proposer && !draft && roll < 0.7) {
+      if (d === proposer && roll < 0.7) {
         const own = plan.drafts.filter((x) => x.keeps.includes(d));
         const pick = own[nonce % Math.max(1, own.length)];
         if (pick) return { type: 'proposal.table', payload: { package: pick.package, note: sentence(nonce) } };
-        if (!view.seats[d].ready) return { type: 'seat.ready', payload: {} };
+        return { type: 'seat.ready', payload: {} };
       }
+      if (d !== proposer && roll < 0.5) return { type: 'seat.ready', payload: {} };
       return talk();
     }
     case 'responses':

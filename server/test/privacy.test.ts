@@ -124,6 +124,7 @@ describe('privacy over the wire', () => {
     await phase('tabling');
     // Ukraine, Russia and Europe sign this one: Ukraine's answer alone does not close the responses.
     table.russia.send('proposal.table', { package: DEAL });
+    for (const d of ['ukraine', 'us', 'europe'] as const) table[d].send('seat.ready'); // tabling closes
     await phase('responses');
     const sealed = 'SEALED[ukraine answers p1]';
     table.ukraine.send('proposal.respond', { proposalId: 'p1', response: 'reject', reasons: [{ text: sealed }] });

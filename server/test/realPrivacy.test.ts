@@ -48,6 +48,7 @@ async function play(table: Table, observers: Player[]) {
   for (const d of DELEGATION_IDS) table[d].send('seat.ready');
   await phase('tabling');
   table.us.send('proposal.table', { package: FRAGILE_CEASEFIRE, note: 'A ceasefire that can hold' });
+  for (const d of ['ukraine', 'russia', 'europe'] as const) table[d].send('seat.ready'); // tabling closes
   await phase('responses');
   const draft = table.us.view?.onTable as string;
   for (const d of SIGNATORIES) table[d].send('proposal.respond', { proposalId: draft, response: 'accept' });

@@ -48,6 +48,8 @@ export const REFUSAL_PARAMS = {
   alreadyResponded: [],
   counterMissing: [],
   notAuthor: [],
+  oneDraftPerRound: ['proposal'],
+  draftSealed: ['proposal'],
   notAccepted: ['proposal'],
   signatureNotRequired: ['delegation'],
   alreadySigned: [],

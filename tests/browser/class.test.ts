@@ -135,6 +135,13 @@ describe.skipIf(!available)('class session in the browser', () => {
     await us.getByLabel('Note to the table (optional)').fill('A ceasefire the whole table can live with.');
     await shot(us, 'builder-ceasefire');
     await us.getByRole('button', { name: 'Table this draft' }).click();
+    // The draft stays sealed until every delegation has tabled or passed (the floor).
+    await expect.poll(() => us.locator('.on-table').textContent()).toContain('stays sealed');
+    await expect.poll(() => ukraine.locator('.on-table').textContent()).toContain('Still to table or pass');
+    await shot(us, 'tabling-sealed');
+    for (const id of ['ukraine', 'russia', 'europe']) {
+      await (students[id] as Page).getByRole('button', { name: 'Pass this round' }).click();
+    }
 
     for (const id of ['ukraine', 'russia', 'europe']) {
       const page = students[id] as Page;

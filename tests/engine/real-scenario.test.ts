@@ -44,14 +44,22 @@ const toTabling: Array<Untimed> = [
   ...DELEGATION_IDS.map((d) => ({ type: 'seat.ready' as const, actor: d })),
 ];
 
+/** A delegation tables and the others pass, so tabling closes (drafts are sealed until then). */
+function tabledAlone(actor: (typeof DELEGATION_IDS)[number], pkg: Record<string, string>): Untimed[] {
+  return [
+    { type: 'proposal.table', actor, package: pkg },
+    ...DELEGATION_IDS.filter((d) => d !== actor).map((d) => ({ type: 'seat.ready' as const, actor: d })),
+  ];
+}
+
 describe('the real scenario in the engine', () => {
   it('the seed’s fragile ceasefire: tabled by the US, accepted and signed by its three signatories, ratified', () => {
-    const start = play([...toTabling, { type: 'proposal.table', actor: 'us', package: FRAGILE_CEASEFIRE }]);
+    const start = play([...toTabling, ...tabledAlone('us', FRAGILE_CEASEFIRE)]);
     const p = start.snapshot.context.proposals[0];
     expect(p?.signatories).toEqual(['ukraine', 'russia', 'europe']);
     const { snapshot, refused } = play([
       ...toTabling,
-      { type: 'proposal.table', actor: 'us', package: FRAGILE_CEASEFIRE },
+      ...tabledAlone('us', FRAGILE_CEASEFIRE),
       ...(['ukraine', 'russia', 'europe'] as const).map((d) => ({
         type: 'proposal.respond' as const,
         actor: d,
@@ -72,11 +80,7 @@ describe('the real scenario in the engine', () => {
   it('Ukraine cannot accept recognition of Crimea, and the refusal names the clause', () => {
     const { refused } = play([
       ...toTabling,
-      {
-        type: 'proposal.table',
-        actor: 'russia',
-        package: { 'status-crimea': 'recognised-russian', nato: 'renounced' },
-      },
+      ...tabledAlone('russia', { 'status-crimea': 'recognised-russian', nato: 'renounced' }),
       { type: 'proposal.respond', actor: 'ukraine', proposalId: 'p1', response: 'accept' },
     ]);
     expect(refused?.code).toBe('red_line');

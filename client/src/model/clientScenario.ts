@@ -123,6 +123,7 @@ export function contextFromView(
     seats,
     proposals: [...view.proposals],
     onTable: view.onTable,
+    floor: [...(view.floor ?? [])],
     queuedLevers: [...view.queuedLevers],
     fired: [...view.fired],
     agreements: [...view.agreements],

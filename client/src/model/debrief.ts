@@ -18,6 +18,8 @@ export interface ScoreLine {
   /** utility − noDeal: positive when the ending left the delegation better off than walking away. */
   surplus: number;
   verdict: 'better' | 'worse' | 'same';
+  /** A signed deal that failed at home: its score on paper (what happened is scored as no deal). */
+  paper: number | null;
 }
 
 export interface DebriefModel {
@@ -26,12 +28,14 @@ export interface DebriefModel {
   ratified: boolean;
   agreement: { issueTitle: Localized; optionLabel: Localized }[];
   scores: ScoreLine[];
+  /** The month (0 = the first) the scores are worked out in, when the result says. */
+  month: number | null;
   timeline: TranscriptEntry[];
 }
 
 /** Transcript kinds that make the story of the talks (chat and readiness toggles are left out). */
 const TIMELINE =
-  /^(proposal\.|agreement\.|responses\.close|delegation\.walkout|facilitator\.inject|round\.resolve|event\.fire|lever\.use|talks\.conclude|statement\.make)/;
+  /^(proposal\.(?!seal)|tabling\.close|agreement\.|responses\.close|delegation\.walkout|facilitator\.inject|round\.resolve|event\.fire|lever\.use|talks\.conclude|statement\.make)/;
 
 export function timeline(transcript: readonly TranscriptEntry[]): TranscriptEntry[] {
   return transcript.filter((e) => TIMELINE.test(e.kind));
@@ -70,8 +74,10 @@ export function debriefModel(pub: PublicScenario, view: SeatView): DebriefModel 
         noDeal,
         surplus,
         verdict: surplus > EPSILON ? 'better' : surplus < -EPSILON ? 'worse' : 'same',
+        paper: result.paper?.[d]?.utility ?? null,
       };
     }),
+    month: result.month ?? null,
     timeline: timeline(view.transcript),
   };
 }

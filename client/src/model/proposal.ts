@@ -9,15 +9,14 @@ import type { Rejection } from '@peace-table/shared/engine/types';
 import type { ProposalView, SeatView } from '@peace-table/shared/engine/view';
 import {
   checkPackage,
-  noDealValue,
   normalisedWeights,
   optionUtility,
   packageProblems,
-  packageUtility,
   requiredSignatories,
 } from '@peace-table/shared/scenario/evaluate';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { AgendaIssue, DelegationId, Localized, Package } from '@peace-table/shared/scenario/schema';
+import { scoreFor } from '@peace-table/shared/scenario/score';
 import { type Locale, localized } from '../i18n/i18n.ts';
 import { type Intent, intent, refusal } from './actions.ts';
 import type { SeatScenario } from './clientScenario.ts';
@@ -56,9 +55,10 @@ export interface BreachHint {
 }
 
 export interface DraftHints {
-  /** Own score for the package, 0..1, and the no-deal value it is compared with. */
+  /** Own score for the package, 0..1, and the no-deal value it is compared with (scoreFor, in `month`). */
   utility: number;
   noDeal: number;
+  month: number;
   breaches: BreachHint[];
   signatories: DelegationId[];
   /** Why the package is not well formed (English, from the shared checks); [] when it is. */
@@ -75,7 +75,7 @@ export function draftHints(
   draft: Draft,
   now?: number,
 ): DraftHints {
-  const { scenario, rules } = seat;
+  const { rules } = seat;
   const pkg = draftPackage(draft);
   const settled = Object.keys(pkg).length;
   // An empty draft is simply not started yet, not a problem to report.
@@ -90,9 +90,11 @@ export function draftHints(
     : [];
   // An empty draft is not an error yet: the builder just says "choose at least one clause".
   const rejection = settled === 0 ? null : refusal(seat, view, who, tableIntent(draft), now);
+  const own = seat.knows(who) ? scoreFor(seat.rules, who, pkg, view.world) : null;
   return {
-    utility: seat.knows(who) ? packageUtility(scenario, who, pkg, view.world) : 0,
-    noDeal: seat.knows(who) ? noDealValue(scenario, who, view.world) : 0,
+    utility: own?.utility ?? 0,
+    noDeal: own?.noDeal ?? 0,
+    month: view.world.month,
     breaches,
     signatories: requiredSignatories(rules.space, pkg),
     problems,

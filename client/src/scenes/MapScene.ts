@@ -13,7 +13,7 @@ import { type ProjectedLayers, projectLayers } from '../map/mapData.ts';
 import { mapOverlay } from '../map/overlay.ts';
 import { type CameraView, clampView, panBy, worldToScreen, zoomAt } from '../map/projection.ts';
 import { change, noticeable } from '../model/format.ts';
-import { draftOnTable } from '../model/proposal.ts';
+import { mapSubject } from '../model/mapSubject.ts';
 import type { Store } from '../state/store.ts';
 import { FittedScene } from './FittedScene.ts';
 import { cachePlan, cacheServes } from './layout.ts';
@@ -265,8 +265,8 @@ export class MapScene extends FittedScene {
       });
       this.setView(this.view);
     }
-    const pkg = draftOnTable(view)?.package ?? view.result?.agreement ?? null;
-    const overlay = mapOverlay(pub, pkg, view.world, state.previousWorld);
+    const subject = mapSubject(view);
+    const overlay = mapOverlay(pub, subject.pkg, view.world, state.previousWorld);
     const key = JSON.stringify([overlay, locale]);
     if (key !== this.lastOverlay) {
       this.lastOverlay = key;
@@ -302,7 +302,7 @@ export class MapScene extends FittedScene {
       overlay.europeanForce,
       overlay.controlOutline,
       locale,
-      view.phase,
+      subject.title,
       this.legendShown(),
     ]);
     if (hudKey !== this.lastHud) {
@@ -313,7 +313,7 @@ export class MapScene extends FittedScene {
         pub,
         locale,
         t,
-        concluded: view.phase === 'concluded',
+        title: subject.title,
         open: this.legendShown(),
         onToggle: () => this.toggleLegend(),
         label: (x, y, s, size, style) => this.label(x, y, s, size, style),

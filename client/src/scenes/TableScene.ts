@@ -266,17 +266,18 @@ export class TableScene extends FittedScene {
 
   private announce(title: string, text: string) {
     this.banner.removeAll(true);
-    const g = this.add.graphics();
-    g.fillStyle(0x000000, 0.85)
-      .fillRoundedRect(-420, -40, 840, 80, 12)
-      .lineStyle(3, 0xffd36e, 1)
-      .strokeRoundedRect(-420, -40, 840, 80, 12);
+    // The whole announcement, never cut off, above the table's cards (the round summary in the
+    // Proposal tab keeps it too).
     const head = this.label(0, -30, title, 20, { fontStyle: 'bold', color: '#ffd36e' }).setOrigin(0.5, 0);
-    const body = this.label(0, -4, clip(text, 110), 15, { wordWrap: { width: 800 }, align: 'center' }).setOrigin(
-      0.5,
-      0,
-    );
+    const body = this.label(0, -4, text, 15, { wordWrap: { width: 800 }, align: 'center' }).setOrigin(0.5, 0);
+    const height = Math.max(80, body.height + 48);
+    const g = this.add.graphics();
+    g.fillStyle(0x000000, 0.9)
+      .fillRoundedRect(-420, -40, 840, height, 12)
+      .lineStyle(3, 0xffd36e, 1)
+      .strokeRoundedRect(-420, -40, 840, height, 12);
     this.banner.add([g, head, body]);
+    this.banner.setDepth(1000);
     this.banner.setAlpha(0).setY(130);
     this.tweens.add({ targets: this.banner, alpha: 1, y: 150, duration: 400 });
     this.tweens.add({ targets: this.banner, alpha: 0, delay: 7000, duration: 800 });

@@ -8,6 +8,7 @@ import type * as Phaser from 'phaser';
 import { type Locale, localized, type Translator } from '../i18n/i18n.ts';
 import { hatchSegments } from '../map/hatch.ts';
 import type { MapOverlay } from '../map/overlay.ts';
+import type { MapTitle } from '../model/mapSubject.ts';
 import { OKABE_ITO, statusPattern, UI } from './palette.ts';
 
 type LabelFn = (
@@ -23,7 +24,8 @@ export interface LegendInput {
   pub: PublicScenario;
   locale: Locale;
   t: Translator['t'];
-  concluded: boolean;
+  /** What the map shows (model/mapSubject.ts): its title key under `map.`. */
+  title: MapTitle;
   /** Folded, the legend is one line (its title) that opens it again: it no longer covers the map. */
   open: boolean;
   onToggle(): void;
@@ -92,7 +94,7 @@ export function drawLegend(scene: Phaser.Scene, hud: Phaser.GameObjects.Containe
     t('map.legend.znpp'),
   ]);
 
-  const title = overlay.hasDraft ? t(input.concluded ? 'map.titleAgreement' : 'map.titleDraft') : t('map.titleNow');
+  const title = t(`map.${input.title}`);
   const heading = label(X, 24, `${input.open ? '▾' : '▸'} ${title}`, 28, { fontStyle: 'bold' });
   heading.setInteractive({ useHandCursor: true }).on('pointerup', input.onToggle);
   const hint = label(X, 62, t(input.open ? 'map.legendHide' : 'map.legendShow'), 18, { color: UI.muted });

@@ -86,7 +86,8 @@ export class BotSeats {
   }
 
   private phaseKey(ctx: NegotiationContext): string {
-    return `${ctx.round}:${ctx.phase}`;
+    // A round answers several drafts, each in its own responses (and signing) phase.
+    return `${ctx.round}:${ctx.phase}:${ctx.onTable ?? ''}`;
   }
 
   private budget(d: DelegationId, ctx: NegotiationContext): number {

@@ -70,6 +70,8 @@ export async function playToRoundTwo(table: Table, observers: Player[] = []) {
     package: { ceasefire: 'line', nato: 'renounced', 'status-crimea': 'deferred' },
     note: 'A ceasefire now, Crimea later',
   });
+  // Drafts are sealed until everyone has tabled or passed (shared/src/engine/floor.ts).
+  for (const d of ['ukraine', 'us', 'europe'] as const) table[d].send('seat.ready');
   await phase('responses', 1);
   table.ukraine.send('proposal.respond', {
     proposalId: 'p1',
@@ -86,6 +88,7 @@ export async function finishWithDeal(table: Table, observers: Player[] = []) {
   await everyoneReady(table);
   await phase('tabling');
   table.ukraine.send('proposal.table', { package: DEAL, note: 'Guarantees make a ceasefire hold' });
+  for (const d of ['russia', 'us', 'europe'] as const) table[d].send('seat.ready');
   await phase('responses');
   const draft = table.ukraine.view?.onTable as string;
   table.russia.send('proposal.respond', { proposalId: draft, response: 'accept' });

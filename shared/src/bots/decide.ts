@@ -190,8 +190,15 @@ function respond(turn: Turn): BotDecision | null {
     return null;
   }
   const { choice } = memory.packages.of(p.package);
+  // Every refusal gives the table a reason, at every level: when no clause is to blame (the package
+  // is simply worth too little now), the issue it will come back to.
+  const withReason = (reasons: ResponseReason[]): ResponseReason[] => {
+    if (reasons.length > 0) return reasons;
+    const stall = phrase(memory, view, 'stall', { issue: own.topIssue });
+    return [{ text: stall.en.slice(0, 300), uk: stall.uk.slice(0, 300), severity: 'objection' }];
+  };
   const reject = (reasons: ResponseReason[], line: Localized) =>
-    decision({ type: 'proposal.respond', proposalId: p.id, response: 'reject', reasons }, line);
+    decision({ type: 'proposal.respond', proposalId: p.id, response: 'reject', reasons: withReason(reasons) }, line);
   if (!canSign(own.rules, choice, view.world)) {
     const reasons = reasonsFor(memory, own, blamedClauses(own, p.package, choice, view.world), choice, view.world);
     return reject(reasons, withAction(act(name, `rejects ${p.id}`, `відхиляємо ${p.id}`), firstReason(turn, reasons)));
@@ -221,8 +228,17 @@ function respond(turn: Turn): BotDecision | null {
   // The aspiration test last: it alone needs the opponent model.
   if ((gain && !isConcluding(memory.space, p.package)) || utility >= deliberation.target(deliberation.ownTop())) {
     const clause = bestClause(own, p.package);
+    // An acceptance says why too: the clause it values most in the draft.
+    const why = phrase(memory, view, 'accept', clause ? { clause } : {});
     return decision(
-      { type: 'proposal.respond', proposalId: p.id, response: 'accept' },
+      {
+        type: 'proposal.respond',
+        proposalId: p.id,
+        response: 'accept',
+        reasons: why.en
+          ? [{ ...(clause ? { clause } : {}), text: why.en.slice(0, 300), uk: why.uk.slice(0, 300) }]
+          : [],
+      },
       withAction(
         act(name, `accepts ${p.id}`, `приймаємо ${p.id}`),
         phrase(memory, view, 'accept', clause ? { clause } : {}),
@@ -239,7 +255,7 @@ function respond(turn: Turn): BotDecision | null {
       type: 'proposal.respond',
       proposalId: p.id,
       response: counter ? 'counter' : 'reject',
-      reasons,
+      reasons: withReason(reasons),
       ...(counter ? { counter: deliberation.packageOf(counter) } : {}),
     },
     withAction(act(name, `rejects ${p.id}`, `відхиляємо ${p.id}`), firstReason(turn, reasons)),

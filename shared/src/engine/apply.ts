@@ -5,16 +5,16 @@
  */
 
 import type { ScenarioRules } from '../scenario/compiled.ts';
-import { requiredSignatories } from '../scenario/evaluate.ts';
 import type { DelegationId, Localized, Scenario } from '../scenario/schema.ts';
 import { APPLY_FACILITATOR } from './applyFacilitator.ts';
 import { membersOf } from './channels.ts';
 import { describeMove } from './chatMoves.ts';
 import { usableAgainFrom } from './cooldowns.ts';
+import { sealDraft } from './floor.ts';
 import { concludingParties, RESPONSE_NAMES } from './round.ts';
 import { findProposal } from './rules.ts';
 import { withSeat } from './seats.ts';
-import { actorName, append, describeClauses, line, ownAudience } from './transcript.ts';
+import { actorName, append, line, ownAudience } from './transcript.ts';
 import type {
   Apply,
   Audience,
@@ -54,47 +54,9 @@ function updateProposal(ctx: NegotiationContext, id: string, change: (p: Proposa
 }
 
 function tableDraft(rules: ScenarioRules, ctx: NegotiationContext, e: EventOf<'proposal.table' | 'proposal.amend'>) {
-  const s = rules.scenario;
-  const author = e.actor as DelegationId;
-  const id = `p${ctx.proposals.length + 1}`;
   const parent = e.type === 'proposal.amend' ? e.proposalId : null;
-  const proposal: Proposal = {
-    id,
-    author,
-    round: ctx.round,
-    parent,
-    package: Object.assign({}, e.package),
-    note: e.note ?? '',
-    status: 'tabled',
-    signatories: requiredSignatories(rules.space, e.package),
-    // Tabling a draft is accepting it: the author cannot table what it would refuse.
-    responses: { [author]: { response: 'accept', reasons: [], at: e.at } },
-    signatures: [],
-    at: e.at,
-  };
-  let next: NegotiationContext = { ...ctx, proposals: [...ctx.proposals, proposal], onTable: id };
-  if (parent) {
-    next = updateProposal(next, parent, (p) =>
-      p.status === 'rejected' || p.status === 'declined' ? { ...p, status: 'superseded' } : p,
-    );
-  }
-  const who = actorName(s, author);
-  const verb = parent
-    ? { en: `amends ${parent} and tables`, uk: `змінюємо ${parent} і вносимо` }
-    : { en: 'tables', uk: 'вносимо' };
-  const clauses = describeClauses(rules.space, e.package);
-  return append(next, {
-    actor: author,
-    kind: e.type,
-    event: e,
-    // The Ukrainian speaks in the delegation's voice after its name ("Сполучені Штати: вносимо проєкт
-    // p1"), so the verb agrees whatever the name's number.
-    text: line((l) =>
-      l === 'en'
-        ? `${who.en} ${verb.en} draft ${id}: ${clauses.en}`
-        : `${who.uk}: ${verb.uk} проєкт ${id}: ${clauses.uk}`,
-    ),
-  });
+  const draft = { author: e.actor as DelegationId, package: e.package, note: e.note ?? '', parent, at: e.at };
+  return sealDraft(rules, ctx, draft, e);
 }
 
 const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
@@ -114,7 +76,20 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
 
   'statement.make': ({ scenario: s }, ctx, e) => {
     const who = e.actor as DelegationId;
-    const next = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], statement: e.text }) };
+    // The statement is made to the whole table: it appears in Plenary as it is made.
+    const said = {
+      seq: ctx.chat.length + 1,
+      channel: 'plenary' as const,
+      from: who,
+      text: e.text,
+      round: ctx.round,
+      at: e.at,
+    };
+    const next = {
+      ...ctx,
+      seats: withSeat(ctx.seats, who, { ...ctx.seats[who], statement: e.text }),
+      chat: [...ctx.chat, said],
+    };
     const name = actorName(s, who);
     return append(next, {
       actor: who,
@@ -185,10 +160,15 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
   },
 
   'proposal.withdraw': ({ scenario: s }, ctx, e) => {
-    const next = {
+    const who = e.actor as DelegationId;
+    const sealed = findProposal(ctx, e.proposalId)?.status === 'sealed';
+    let next: NegotiationContext = {
       ...updateProposal(ctx, e.proposalId, (p) => ({ ...p, status: 'withdrawn' as const })),
-      onTable: null,
+      onTable: ctx.onTable === e.proposalId ? null : ctx.onTable,
+      floor: ctx.floor.includes(e.proposalId) ? ctx.floor.filter((id) => id !== e.proposalId) : ctx.floor,
     };
+    // Withdrawing a sealed draft gives its author the floor back: it may table another or pass.
+    if (sealed) next = { ...next, seats: withSeat(next.seats, who, { ...next.seats[who], ready: false }) };
     const name = actorName(s, e.actor);
     return append(next, {
       actor: e.actor,
@@ -259,6 +239,19 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
     let next: NegotiationContext = { ...ctx, seats: withSeat(ctx.seats, who, { ...ctx.seats[who], walkedOut: true }) };
     // A party every ceasefire needs has left: nothing that ends the war can be signed any more.
     if (concludingParties(s).includes(who)) next = { ...next, ending: 'walkout' };
+    // Its drafts still sealed or waiting their turn leave the floor with it.
+    const gone = new Set(
+      next.proposals
+        .filter((x) => x.author === who && (x.status === 'sealed' || next.floor.includes(x.id)))
+        .map((x) => x.id),
+    );
+    if (gone.size > 0) {
+      next = {
+        ...next,
+        proposals: next.proposals.map((x) => (gone.has(x.id) ? { ...x, status: 'withdrawn' as const } : x)),
+        floor: next.floor.filter((id) => !gone.has(id)),
+      };
+    }
     const p = next.onTable ? findProposal(next, next.onTable) : undefined;
     if (p?.status === 'accepted' && p.signatories.includes(who)) {
       next = updateProposal(next, p.id, (x) => ({ ...x, status: 'declined' }));

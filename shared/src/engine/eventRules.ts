@@ -20,7 +20,7 @@ export const EVENT_RULES: Record<EngineEventType, EventRule> = {
     who: ['delegation'],
     phases: ['lobby', 'briefing', 'talks', 'tabling'],
     summary:
-      'Mark your delegation ready (or not, with ready: false). The lobby, the briefing and the talks end when every present delegation is ready; in tabling, ready means "pass": when all pass, the round goes to resolution with no new draft.',
+      'Mark your delegation ready (or not, with ready: false). The lobby, the briefing and the talks end when every present delegation is ready; in tabling, ready means "pass" (tabling a draft counts as passing too, and a delegation with a draft on the floor cannot take it back): tabling closes when every present delegation has tabled or passed.',
   },
   'statement.make': {
     who: ['delegation'],
@@ -43,23 +43,25 @@ export const EVENT_RULES: Record<EngineEventType, EventRule> = {
     who: ['delegation'],
     phases: ['tabling'],
     summary:
-      'Table a draft package. It must be well formed and break none of your own red lines. Responses open at once.',
+      'Table a draft package, one a round. It must be well formed and break none of your own red lines. It stays sealed (only you read it) until tabling closes, then it is answered in its turn.',
   },
   'proposal.amend': {
     who: ['delegation'],
     phases: ['tabling'],
-    summary: 'Table an amended version of an earlier draft (it records the draft it amends). Same checks as tabling.',
+    summary:
+      'Table an amended version of an earlier draft (it records the draft it amends) as your draft of the round. Same checks as tabling.',
   },
   'proposal.respond': {
     who: ['delegation'],
     phases: ['responses'],
     summary:
-      'Accept, reject (with reasons, optionally per clause) or counter-propose the draft on the table, once. You cannot accept a package that breaks your red lines. When every required signatory has answered, all acceptances open signing; anything else sends the round to resolution.',
+      "Accept, reject (with reasons, optionally per clause) or counter-propose the draft on the table, once. You cannot accept a package that breaks your red lines. When every required signatory has answered, all acceptances open signing; anything else closes the draft and the next draft on the floor is answered (the round resolves when none is left). A counter-proposal is tabled as your draft when the next round's tabling opens.",
   },
   'proposal.withdraw': {
     who: ['delegation'],
     phases: ['tabling', 'responses'],
-    summary: 'Withdraw the draft you tabled while responses are open; the round goes to resolution.',
+    summary:
+      'Withdraw a draft you tabled: while it is sealed (you may then table another or pass), while it waits its turn, or while it is answered (the next draft on the floor is answered).',
   },
   'lever.use': {
     who: ['delegation'],

@@ -91,7 +91,8 @@ export function createEngine(scenario: Scenario): Engine {
   function restore(persisted: PersistedGame): GameSnapshot {
     return machine.resolveState({
       value: flatValue(persisted.value) as GameSnapshot['value'],
-      context: structuredClone(persisted.context),
+      // Games persisted before the floor (one draft a round) have no list of waiting drafts.
+      context: { ...structuredClone(persisted.context), floor: persisted.context.floor ?? [] },
     });
   }
 

@@ -1,8 +1,9 @@
 /**
  * The negotiation as an xstate 5 statechart:
  *
- *   lobby → briefing → opening → talks → tabling → responses → (signing → ratification)
- *                                → resolution → talks … → concluded
+ *   lobby → briefing → opening → talks → tabling → floor → responses → (signing → ratification)
+ *                                       ↑______________________________________|
+ *                                → resolution (when the floor is empty) → talks … → concluded
  *
  * One flat level of states: xstate rebuilds the state value and walks the ancestors of the active
  * state on every microstep, so a `round` parent around the round's phases cost time on every step
@@ -17,6 +18,7 @@
 import { assign, setup } from 'xstate';
 import type { ScenarioRules } from '../scenario/compiled.ts';
 import { applyEvent } from './apply.ts';
+import { closeTabling, nextDraft, tableCounters } from './floor.ts';
 import {
   allReady,
   allSigned,
@@ -79,7 +81,9 @@ export function createNegotiationMachine(rules: ScenarioRules) {
       enterOpening: assign(({ context }) => enterPhase(context, 'opening')),
       startRounds: assign(({ context }) => startFirstRound(context)),
       enterTalks: assign(({ context }) => enterPhase(context, 'talks')),
-      enterTabling: assign(({ context }) => enterPhase(context, 'tabling')),
+      enterTabling: assign(({ context }) => tableCounters(rules, enterPhase(context, 'tabling'))),
+      closeTabling: assign(({ context }) => closeTabling(rules, context)),
+      nextDraft: assign(({ context }) => nextDraft(context)),
       enterResponses: assign(({ context }) => enterPhase(context, 'responses')),
       enterSigning: assign(({ context }) => enterPhase(context, 'signing')),
       closeResponses: assign(({ context }) => closeResponses(scenario, context)),
@@ -116,11 +120,13 @@ export function createNegotiationMachine(rules: ScenarioRules) {
       tabling: {
         entry: 'enterTabling',
         on: handlersFor('tabling'),
-        always: [
-          toConcluded,
-          { guard: 'draftTabled', target: 'responses' },
-          { guard: 'allReady', target: 'resolution' },
-        ],
+        // Open until every delegation has tabled or passed (floor.ts): nobody is out-raced.
+        always: [toConcluded, { guard: 'allReady', actions: 'closeTabling', target: 'floor' }],
+      },
+      // Instantaneous: the next of the round's drafts goes on the table, in answering order.
+      floor: {
+        entry: 'nextDraft',
+        always: [toConcluded, { guard: 'draftTabled', target: 'responses' }, { target: 'resolution' }],
       },
       responses: {
         entry: 'enterResponses',
@@ -130,7 +136,7 @@ export function createNegotiationMachine(rules: ScenarioRules) {
         always: [
           toConcluded,
           { guard: 'closesAccepted', actions: 'closeResponses', target: 'signing' },
-          { guard: 'responsesComplete', actions: 'closeResponses', target: 'resolution' },
+          { guard: 'responsesComplete', actions: 'closeResponses', target: 'floor' },
         ],
       },
       signing: {
@@ -139,13 +145,13 @@ export function createNegotiationMachine(rules: ScenarioRules) {
         always: [
           toConcluded,
           { guard: 'allSigned', target: 'ratification' },
-          { guard: 'signingFailed', actions: 'abandonSigning', target: 'resolution' },
+          { guard: 'signingFailed', actions: 'abandonSigning', target: 'floor' },
         ],
       },
       // Instantaneous: domestic ratification of the signed draft.
       ratification: {
         entry: 'ratify',
-        always: [toConcluded, { target: 'resolution' }],
+        always: [toConcluded, { target: 'floor' }],
       },
       // Instantaneous: levers, the world's dynamics, random events, the next month.
       resolution: {

@@ -12,11 +12,10 @@ import {
   failedRatification,
   initialWorld,
   isConcluding,
-  noDealValue,
-  packageUtility,
   worldDynamics,
 } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Localized, type Package, type Scenario } from '../scenario/schema.ts';
+import { scoreFor } from '../scenario/score.ts';
 import { type Choice, choiceOf } from '../scenario/space.ts';
 import { responsesAccepted } from './phaseGuards.ts';
 import { nextRandom, seedState } from './rng.ts';
@@ -51,6 +50,7 @@ export function initialContext(s: Scenario, input: GameInput): NegotiationContex
     seats: { ukraine: seat(), russia: seat(), us: seat(), europe: seat() },
     proposals: [],
     onTable: null,
+    floor: [],
     queuedLevers: [],
     fired: [],
     agreements: [],
@@ -240,14 +240,23 @@ export function resolveRound(rules: ScenarioRules, ctx: NegotiationContext): Neg
   }
   next = { ...next, rng, round: next.round + 1, world: { ...next.world, month: next.world.month + 1 } };
   if (next.ending === null && next.round > next.rounds) next = { ...next, ending: 'deadline' };
+  // How the world's indicators moved this round (levers, dynamics, events), for the round's summary.
+  const moved = s.world.variables.flatMap((v) => {
+    const was = ctx.world.values[v.id] ?? v.initial;
+    const now = next.world.values[v.id] ?? v.initial;
+    return Math.abs(now - was) >= 0.5 ? [{ label: v.label, was: Math.round(was), now: Math.round(now) }] : [];
+  });
   return append(next, {
     actor: 'system',
     kind: 'round.resolve',
-    text: line((l) =>
-      l === 'en'
-        ? `Round ${ctx.round} resolved; the calendar moves on a month`
-        : `Раунд ${ctx.round} завершено; календар просувається на місяць`,
-    ),
+    text: line((l) => {
+      const list = moved.map((m) => `${m.label[l]} ${m.was} → ${m.now}`).join('; ');
+      const head =
+        l === 'en'
+          ? `Round ${ctx.round} resolved; the calendar moves on a month`
+          : `Раунд ${ctx.round} завершено; календар просувається на місяць`;
+      return list ? `${head}. ${l === 'en' ? 'The world moved' : 'Зміни у світі'}: ${list}` : head;
+    }),
   });
 }
 
@@ -265,7 +274,6 @@ export function bindingPackage(ctx: NegotiationContext): Package | null {
 
 /** The talks are over: classify the outcome and score every delegation at the final world. */
 export function conclude(rules: ScenarioRules, ctx: NegotiationContext): NegotiationContext {
-  const s = rules.scenario;
   const ending = ctx.ending ?? 'deadline';
   const concluding = [...ctx.agreements].reverse().find((a) => a.concluding) ?? null;
   const binding = bindingPackage(ctx);
@@ -286,12 +294,18 @@ export function conclude(rules: ScenarioRules, ctx: NegotiationContext): Negotia
     partial: !concluding && binding !== null,
     choice: terms ? choiceOf(rules.space, terms) : null,
   };
-  const scores = Object.fromEntries(
-    DELEGATION_IDS.map((d) => {
-      const noDeal = noDealValue(s, d, ctx.world);
-      return [d, { utility: binding ? packageUtility(s, d, binding, ctx.world) : noDeal, noDeal }];
-    }),
-  ) as Record<DelegationId, { utility: number; noDeal: number }>;
+  // What happened is scored (a deal rejected at home binds nothing: no deal), with one scoring
+  // function (scoreFor) in the final month; a concluding deal that failed at home keeps its paper
+  // score beside it, for the debrief.
+  const scoresOf = (pkg: Readonly<Package> | null) =>
+    Object.fromEntries(
+      DELEGATION_IDS.map((d) => {
+        const { utility, noDeal } = scoreFor(rules, d, pkg, ctx.world);
+        return [d, { utility, noDeal }];
+      }),
+    ) as Record<DelegationId, { utility: number; noDeal: number }>;
+  const scores = scoresOf(binding);
+  const paper = concluding && !concluding.ratified && agreementForOutcome ? scoresOf(agreementForOutcome) : null;
   const next: NegotiationContext = {
     ...ctx,
     deadlineAt: null,
@@ -302,6 +316,8 @@ export function conclude(rules: ScenarioRules, ctx: NegotiationContext): Negotia
       agreement: agreementForOutcome,
       ratified: concluding?.ratified ?? false,
       scores,
+      month: ctx.world.month,
+      paper,
     },
   };
   const concluded = append(next, {

@@ -14,6 +14,7 @@ import { BILATERAL_ORDER, isBilateralName, parseChannel } from './channels.ts';
 import { coolingUntil } from './cooldowns.ts';
 import { EVENT_RULES, type Who } from './eventRules.ts';
 import type { ChatMove } from './events.ts';
+import { sealedDraftOf } from './floor.ts';
 import { draftRefusal, malformedRefusal, packageRefusal } from './packageRefusal.ts';
 import { reject } from './reject.ts';
 import type {
@@ -141,7 +142,37 @@ type Check<T extends EngineEventType> = (
   e: EventOf<T>,
 ) => Rejection | null;
 
+/** One draft a round: a delegation with a sealed draft must withdraw it before tabling another. */
+function oneDraft(ctx: NegotiationContext, who: DelegationId): Rejection | null {
+  const mine = sealedDraftOf(ctx, who);
+  return mine
+    ? reject(
+        'not_allowed',
+        `you have already tabled ${mine.id} this round; withdraw it to table another`,
+        'oneDraftPerRound',
+        {
+          proposal: mine.id,
+        },
+      )
+    : null;
+}
+
 const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
+  'seat.ready': (_rules, ctx, e) => {
+    if (ctx.phase !== 'tabling' || e.ready !== false) return null;
+    const mine = sealedDraftOf(ctx, e.actor as DelegationId);
+    return mine
+      ? reject(
+          'not_allowed',
+          `your draft ${mine.id} is on the floor; withdraw it to take your turn back`,
+          'draftSealed',
+          {
+            proposal: mine.id,
+          },
+        )
+      : null;
+  },
+
   'statement.make': (_rules, ctx, e) =>
     ctx.seats[e.actor as DelegationId].statement !== null
       ? reject('not_allowed', 'you have already made your opening statement', 'statementMade')
@@ -165,15 +196,17 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
     return channelRefusal(ctx, e.actor, e.channel) ?? moveRefusal(rules, e.move);
   },
 
-  'proposal.table': (rules, ctx, e) => packageRefusal(rules, ctx, e.actor as DelegationId, e.package),
+  'proposal.table': (rules, ctx, e) =>
+    oneDraft(ctx, e.actor as DelegationId) ?? packageRefusal(rules, ctx, e.actor as DelegationId, e.package),
 
   'proposal.amend': (rules, ctx, e) => {
     const parent = findProposal(ctx, e.proposalId);
-    if (!parent) {
+    // Another delegation's sealed draft is not yet known to the amending one.
+    if (!parent || (parent.status === 'sealed' && parent.author !== e.actor)) {
       return reject('invalid', `there is no proposal "${e.proposalId}"`, 'noSuchProposal', { proposal: e.proposalId });
     }
     if (parent.status === 'withdrawn') return reject('not_allowed', 'that proposal was withdrawn', 'proposalWithdrawn');
-    return packageRefusal(rules, ctx, e.actor as DelegationId, e.package);
+    return oneDraft(ctx, e.actor as DelegationId) ?? packageRefusal(rules, ctx, e.actor as DelegationId, e.package);
   },
 
   'proposal.respond': (rules, ctx, e) => {
@@ -198,7 +231,12 @@ const SPECIFIC: { [T in EngineEventType]?: Check<T> } = {
 
   'proposal.withdraw': (_rules, ctx, e) => {
     const p = findProposal(ctx, e.proposalId);
-    if (!p || ctx.onTable !== p.id || p.status !== 'tabled') {
+    // A draft may be withdrawn while sealed, while waiting its turn on the floor, and while answered.
+    const open =
+      p !== undefined &&
+      ((p.status === 'sealed' && p.author === e.actor) ||
+        (p.status === 'tabled' && (ctx.onTable === p.id || ctx.floor.includes(p.id))));
+    if (!p || !open) {
       return reject('not_allowed', `"${e.proposalId}" is not the draft on the table`, 'notOnTable', {
         proposal: e.proposalId,
       });

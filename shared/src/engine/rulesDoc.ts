@@ -13,7 +13,7 @@ import type { EngineEventType } from './types.ts';
 const GUARD_TEXT: Record<string, string> = {
   allReady: 'every delegation still at the table is ready (or the phase is forced)',
   allStatements: 'every delegation still at the table has made its statement (or the phase is forced)',
-  draftTabled: 'a draft has been tabled',
+  draftTabled: 'a draft is on the table',
   responsesComplete: 'every required signatory has answered or left (or the phase is forced)',
   closesAccepted: 'responses close (as below) with every required signatory accepting',
   allSigned: 'every required signatory has signed',
@@ -27,9 +27,12 @@ const STATE_TEXT: Record<string, string> = {
   opening: 'Each delegation makes one public opening statement. Round 1 (the first month) begins after.',
   talks:
     'A round (one month of the calendar, until the deadline) begins: plenary and private channels are open; levers may be pulled.',
-  tabling: 'A delegation tables a draft or amends an earlier one; passing means "ready".',
+  tabling:
+    'Every delegation may table one draft (new, amending an earlier one, or its counter-proposal from the last round, which is tabled for it as this phase opens) or pass ("ready"). Drafts are sealed: only their author reads them until tabling closes, so a draft prepared at once never out-races anyone. Tabling stays open until every delegation still at the table has tabled or passed, or the facilitator or the clock closes it.',
+  floor:
+    "Instantaneous: the round's drafts are answered one after another, in a known order: the round's chair first (the chair rotates us, europe, ukraine, russia, one round each, people included), then the delegations after it in that rotation. The next draft goes on the table; when none is left the round resolves.",
   responses:
-    'Each delegation accepts, rejects (with reasons) or counter-proposes. Answers are sealed until all required ones are in.',
+    "Each delegation accepts, rejects (with reasons) or counter-proposes the draft on the table. Answers are sealed until all required ones are in. A counter-proposal is a draft too: it is tabled as its author's draft when the next round's tabling opens.",
   signing: 'The required signatories sign or refuse.',
   ratification:
     "Instantaneous: each signatory's domestic rules decide whether the agreement holds. A concluding agreement (one that settles a concluding issue such as the ceasefire) ends the talks; a partial one binds and the talks go on.",
@@ -110,7 +113,7 @@ export function rulesMarkdown(scenario: Scenario): string {
     '',
     '## Secrecy',
     '',
-    "`viewFor(scenario, context, seat)` is the only place that decides what a seat may see: a delegation sees public state, its own briefing, preferences and red lines, its own channels and private levers, and its own answer to the draft until responses close (a withdrawn draft's answers stay sealed). A spectator sees public information only. The facilitator sees everything. When the talks conclude, the debrief opens every briefing and every sealed answer; other delegations' private and bilateral chat stays private.",
+    "`viewFor(scenario, context, seat)` is the only place that decides what a seat may see: a delegation sees public state, its own briefing, preferences and red lines, its own channels and private levers, its own draft while tabling is open (others' drafts are sealed until tabling closes; they see only that a draft was tabled), and its own answer to the draft until responses close (a withdrawn draft's answers stay sealed). A spectator sees public information only. The facilitator sees everything. When the talks conclude, the debrief opens every briefing and every sealed answer; other delegations' private and bilateral chat stays private.",
     '',
   );
   return lines.join('\n');

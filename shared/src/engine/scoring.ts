@@ -18,6 +18,7 @@ import {
   type WorldState,
 } from '../scenario/evaluate.ts';
 import { DELEGATION_IDS, type DelegationId, type Package, type Scenario } from '../scenario/schema.ts';
+import { scoreFor } from '../scenario/score.ts';
 import { choiceOf, keyOfChoice } from '../scenario/space.ts';
 import { Badness, bestFor, issueValues, simplexGrid, type Utilities } from './frontier.ts';
 
@@ -37,9 +38,8 @@ export function scorePackage(
   world: WorldState,
 ): Record<DelegationId, ScoreRow> {
   const rows = DELEGATION_IDS.map((d) => {
-    const noDeal = noDealValue(rules.scenario, d, world);
-    const utility = pkg && Object.keys(pkg).length > 0 ? utilityOf(rules, d, pkg, world) : noDeal;
-    return [d, { utility, noDeal, surplus: utility - noDeal }];
+    const { utility, noDeal, difference } = scoreFor(rules, d, pkg, world);
+    return [d, { utility, noDeal, surplus: difference }];
   });
   return Object.fromEntries(rows) as Record<DelegationId, ScoreRow>;
 }

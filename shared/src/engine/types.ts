@@ -89,7 +89,8 @@ export interface ProposalResponse {
 }
 
 export type ProposalStatus =
-  | 'tabled' // on the table, responses open or pending
+  | 'sealed' // tabled during this round's tabling: only its author reads it until tabling closes
+  | 'tabled' // on the floor: being answered, or waiting its turn this round
   | 'rejected' // responses closed without every required acceptance
   | 'accepted' // every required signatory accepted: signing open
   | 'declined' // accepted, then a signatory refused to sign
@@ -101,8 +102,10 @@ export interface Proposal {
   readonly id: string;
   readonly author: DelegationId;
   readonly round: number;
-  /** The proposal this one amends, if any. */
+  /** The proposal this one amends (or, for a counter-proposal, answers), if any. */
   readonly parent: string | null;
+  /** Set when this draft is a counter-proposal, tabled in the round after the draft it answered. */
+  readonly counterTo?: string;
   readonly package: Readonly<Package>;
   readonly note: string;
   readonly status: ProposalStatus;
@@ -190,8 +193,15 @@ export interface FinalResult {
   readonly outcomeId: string;
   readonly agreement: Readonly<Package> | null;
   readonly ratified: boolean;
-  /** utility and no-deal value of each delegation at the final world. */
+  /**
+   * Each delegation's score for what happened (the ratified agreements; no deal if none holds) and
+   * its no-deal value, in the final month (scoreFor, scenario/score.ts).
+   */
   readonly scores: Readonly<Record<DelegationId, { utility: number; noDeal: number }>>;
+  /** The month (0 = the first) the scores are worked out in. Absent in games concluded before it was kept. */
+  readonly month?: number;
+  /** A concluding deal that was signed but failed at home: its paper score in the same month; otherwise null. */
+  readonly paper?: Readonly<Record<DelegationId, { utility: number; noDeal: number }>> | null;
 }
 
 export interface NegotiationContext {
@@ -209,8 +219,10 @@ export interface NegotiationContext {
   readonly world: WorldState;
   readonly seats: Readonly<Record<DelegationId, SeatState>>;
   readonly proposals: readonly Proposal[];
-  /** The proposal currently on the table (tabled or accepted), if any. */
+  /** The proposal currently on the table (being answered, or accepted and up for signing), if any. */
   readonly onTable: string | null;
+  /** The round's drafts still waiting their turn, in answering order (see floor.ts). */
+  readonly floor: readonly string[];
   readonly queuedLevers: readonly QueuedLever[];
   readonly fired: readonly FiredEvent[];
   readonly agreements: readonly Agreement[];

@@ -6,6 +6,9 @@
  *   rules, preferences, personality, its levers, private ones included) and no one else's, the
  *   chat of the channels it sits in, the queued levers that are public or its own, and its own
  *   lever cooldowns.
+ * - Drafts tabled during tabling are sealed: until tabling closes only their author reads them
+ *   (the others learn that a draft was tabled, not what it says), so a prepared draft never
+ *   out-races anyone. The debrief opens a draft still sealed when the talks ended.
  * - Answers to a draft are sealed: while the draft is on the table, a delegation sees its own
  *   answer and the author's (tabling a draft is accepting it), and only who else has answered.
  *   They open when responses close (the draft is then accepted or rejected). A draft withdrawn
@@ -88,6 +91,8 @@ export interface SeatView {
   readonly cooldowns: Readonly<Record<string, number>>;
   readonly proposals: readonly ProposalView[];
   readonly onTable: string | null;
+  /** The round's revealed drafts still waiting their turn, in answering order. */
+  readonly floor: readonly string[];
   readonly queuedLevers: readonly QueuedLever[];
   readonly fired: readonly FiredEvent[];
   readonly agreements: readonly Agreement[];
@@ -136,6 +141,11 @@ export function chatLinesFor(viewer: ViewerSeat, anonymous: boolean, chat: reado
 /** Are a draft's answers sealed from this viewer? (See the rule at the top of this file.) */
 export function answersSealed(viewer: ViewerSeat, debrief: boolean, p: Proposal): boolean {
   return viewer !== 'facilitator' && !debrief && (p.status === 'tabled' || p.status === 'withdrawn');
+}
+
+/** May the viewer read this draft? A sealed one only its author (and the facilitator, and the debrief). */
+export function showsProposal(viewer: ViewerSeat, debrief: boolean, p: Proposal): boolean {
+  return p.status !== 'sealed' || viewer === 'facilitator' || viewer === p.author || debrief;
 }
 
 export function proposalFor(viewer: ViewerSeat, debrief: boolean, p: Proposal): ProposalView {
@@ -212,6 +222,7 @@ export function publicFacts(ctx: NegotiationContext) {
     noPress: ctx.options.noPress === true,
     anonymous: ctx.options.anonymous === true,
     onTable: ctx.onTable,
+    floor: ctx.floor,
     fired: ctx.fired,
     result: ctx.result,
   };
@@ -224,7 +235,9 @@ export function viewFor(scenario: Scenario, ctx: NegotiationContext, viewer: Vie
     ...publicFacts(ctx),
     seats: publicSeats(ctx.seats),
     cooldowns: cooldownsFor(ctx, viewer),
-    proposals: ctx.proposals.map((p) => proposalFor(viewer, debrief, p)),
+    proposals: ctx.proposals
+      .filter((p) => showsProposal(viewer, debrief, p))
+      .map((p) => proposalFor(viewer, debrief, p)),
     queuedLevers: ctx.queuedLevers.filter((q) => showsLever(scenario, viewer, q)),
     agreements: ctx.agreements.map((a) => agreementFor(viewer, debrief, a)),
     chat: chatLinesFor(viewer, ctx.options.anonymous === true, ctx.chat),

@@ -30,6 +30,7 @@ import {
   type SeatView,
   showsEntry,
   showsLever,
+  showsProposal,
   type ViewerSeat,
 } from './view.ts';
 
@@ -117,7 +118,7 @@ export function createViewCache(scenario: Scenario): ViewCache {
       proposals:
         shown && was?.proposals === ctx.proposals
           ? shown.proposals
-          : ctx.proposals.map((p) => proposalFor(viewer, debrief, p)),
+          : ctx.proposals.filter((p) => showsProposal(viewer, debrief, p)).map((p) => proposalFor(viewer, debrief, p)),
       queuedLevers:
         shown && was?.queuedLevers === ctx.queuedLevers
           ? shown.queuedLevers

@@ -59,6 +59,15 @@ export function newGame(options: { seed?: number; scenario?: Scenario; options?:
       game.allReady();
       for (const d of DELEGATION_IDS) game.ok(d, 'statement.make', { text: `${d} opens` });
     },
+    /**
+     * Table a draft and let every other delegation pass: tabling closes and the draft is answered.
+     * (Since the floor, a draft is sealed until everyone has tabled or passed; see floor.ts.)
+     */
+    tableAlone<T extends 'proposal.table' | 'proposal.amend'>(actor: DelegationId, type: T, payload: Payload<T>) {
+      const result = game.ok(actor, type, payload);
+      game.allReady([actor]);
+      return result;
+    },
     toTabling() {
       game.toTalks();
       game.allReady();

@@ -46,7 +46,8 @@ function events(ctx: NegotiationContext): EngineEvent[] {
 }
 
 function abstract(ctx: NegotiationContext): string {
-  const p = ctx.proposals.find((x) => x.id === ctx.onTable);
+  // The draft on the table, or the one sealed during tabling (see floor.ts).
+  const p = ctx.proposals.find((x) => x.id === ctx.onTable) ?? ctx.proposals.find((x) => x.status === 'sealed');
   const bits = (f: (d: (typeof DELEGATION_IDS)[number]) => boolean) =>
     DELEGATION_IDS.map((d) => (f(d) ? 1 : 0)).join('');
   return [

@@ -94,11 +94,11 @@ describe('E05 talks end when all are ready, or when the facilitator advances', (
   });
 });
 
-describe('E06 tabling a draft opens responses; a malformed package is refused', () => {
+describe('E06 a tabled draft is answered once tabling closes; a malformed package is refused', () => {
   it('opens responses with the signatories fixed', () => {
     const g = newGame();
     g.toTabling();
-    g.ok('us', 'proposal.table', { package: CEASEFIRE_DEAL });
+    g.tableAlone('us', 'proposal.table', { package: CEASEFIRE_DEAL });
     expect(g.phase).toBe('responses');
     expect(g.ctx.proposals[0]).toMatchObject({ id: 'p1', author: 'us', signatories: ['ukraine', 'russia', 'europe'] });
   });
@@ -137,7 +137,7 @@ describe('E08 a delegation cannot accept a package that breaks its red line, but
   it('Ukraine rejects Russian sovereignty over Crimea', () => {
     const g = newGame();
     g.toTabling();
-    g.ok('russia', 'proposal.table', { package: { 'status-crimea': 'recognised', prisoners: 'all-for-all' } });
+    g.tableAlone('russia', 'proposal.table', { package: { 'status-crimea': 'recognised', prisoners: 'all-for-all' } });
     expect(rejection(g.send('ukraine', 'proposal.respond', { proposalId: 'p1', response: 'accept' })).code).toBe(
       'red_line',
     );
@@ -154,7 +154,7 @@ describe('E09 only required signatories decide; all acceptances open signing', (
   it('goes to signing when Ukraine, Russia and Europe accept the US draft', () => {
     const g = newGame();
     g.toTabling();
-    g.ok('us', 'proposal.table', { package: CEASEFIRE_DEAL });
+    g.tableAlone('us', 'proposal.table', { package: CEASEFIRE_DEAL });
     g.ok('ukraine', 'proposal.respond', { proposalId: 'p1', response: 'accept' });
     g.ok('russia', 'proposal.respond', { proposalId: 'p1', response: 'accept' });
     expect(g.phase).toBe('responses');
@@ -164,11 +164,11 @@ describe('E09 only required signatories decide; all acceptances open signing', (
   });
 });
 
-describe('E10 a rejection ends the round: resolution moves the calendar', () => {
+describe('E10 a rejection closes the draft; with no other draft on the floor, resolution moves the calendar', () => {
   it('round 2, month 1, after Russia rejects', () => {
     const g = newGame();
     g.toTabling();
-    g.ok('ukraine', 'proposal.table', { package: { prisoners: 'all-for-all', sanctions: 'maintained' } });
+    g.tableAlone('ukraine', 'proposal.table', { package: { prisoners: 'all-for-all', sanctions: 'maintained' } });
     g.ok('russia', 'proposal.respond', { proposalId: 'p1', response: 'reject', reasons: [{ text: 'Not now' }] });
     g.ok('us', 'proposal.respond', { proposalId: 'p1', response: 'accept' });
     g.ok('europe', 'proposal.respond', { proposalId: 'p1', response: 'accept' });
@@ -183,7 +183,7 @@ describe('E11 one response per delegation; the author does not respond', () => {
   it('refuses both', () => {
     const g = newGame();
     g.toTabling();
-    g.ok('us', 'proposal.table', { package: CEASEFIRE_DEAL });
+    g.tableAlone('us', 'proposal.table', { package: CEASEFIRE_DEAL });
     expect(rejection(g.send('us', 'proposal.respond', { proposalId: 'p1', response: 'accept' })).message).toBe(
       'you tabled this draft; your acceptance is already recorded',
     );
@@ -197,7 +197,7 @@ describe('E11 one response per delegation; the author does not respond', () => {
 function toSigning(pkg: Record<string, string>) {
   const g = newGame();
   g.toTabling();
-  g.ok('us', 'proposal.table', { package: pkg });
+  g.tableAlone('us', 'proposal.table', { package: pkg });
   const p = g.ctx.proposals[0];
   for (const d of p?.signatories ?? []) {
     if (d !== 'us') g.ok(d, 'proposal.respond', { proposalId: 'p1', response: 'accept' });
@@ -252,7 +252,7 @@ describe('E16 red lines that combine clauses, and defaults that count', () => {
   it('Russia cannot accept a ceasefire that leaves the NATO aspiration in place by silence', () => {
     const g = newGame();
     g.toTabling();
-    g.ok('us', 'proposal.table', { package: { ceasefire: 'line', force: 'european-force' } });
+    g.tableAlone('us', 'proposal.table', { package: { ceasefire: 'line', force: 'european-force' } });
     const r = rejection(g.send('russia', 'proposal.respond', { proposalId: 'p1', response: 'accept' }));
     expect(r.message).toContain('ceasefire.line, nato.aspiration-kept');
   });
@@ -441,7 +441,7 @@ describe('E27 facilitator.advance during responses: missing answers count as no'
   it('closes the draft as rejected', () => {
     const g = newGame();
     g.toTabling();
-    g.ok('us', 'proposal.table', { package: CEASEFIRE_DEAL });
+    g.tableAlone('us', 'proposal.table', { package: CEASEFIRE_DEAL });
     g.ok('ukraine', 'proposal.respond', { proposalId: 'p1', response: 'accept' });
     g.ok('facilitator', 'facilitator.advance');
     expect(g.ctx.proposals[0]?.status).toBe('rejected');
@@ -449,7 +449,7 @@ describe('E27 facilitator.advance during responses: missing answers count as no'
   });
 });
 
-describe('E28 refusing to sign sends the round to resolution; the draft can be amended later', () => {
+describe('E28 refusing to sign closes the draft (the round resolves when the floor is empty); the draft can be amended later', () => {
   it('declined, then superseded by an amendment', () => {
     const g = toSigning(CEASEFIRE_DEAL);
     g.ok('ukraine', 'agreement.sign', { proposalId: 'p1' });
@@ -457,7 +457,7 @@ describe('E28 refusing to sign sends the round to resolution; the draft can be a
     expect(g.ctx.proposals[0]?.status).toBe('declined');
     expect(g.phase).toBe('talks');
     g.allReady();
-    g.ok('russia', 'proposal.amend', { proposalId: 'p1', package: { ceasefire: 'line', nato: 'renounced' } });
+    g.tableAlone('russia', 'proposal.amend', { proposalId: 'p1', package: { ceasefire: 'line', nato: 'renounced' } });
     expect(g.ctx.proposals.map((p) => [p.id, p.status, p.parent])).toEqual([
       ['p1', 'superseded', null],
       ['p2', 'tabled', 'p1'],
@@ -469,7 +469,7 @@ describe('E29 only the author withdraws a draft', () => {
   it('refuses another delegation, accepts the author', () => {
     const g = newGame();
     g.toTabling();
-    g.ok('us', 'proposal.table', { package: CEASEFIRE_DEAL });
+    g.tableAlone('us', 'proposal.table', { package: CEASEFIRE_DEAL });
     expect(rejection(g.send('europe', 'proposal.withdraw', { proposalId: 'p1' })).message).toBe(
       'only the delegation that tabled a draft can withdraw it',
     );
@@ -514,7 +514,7 @@ describe('E32 sealed responses: others see who answered, not what, until respons
   it('hides Ukraine’s answer from Russia while responses are open', () => {
     const g = newGame();
     g.toTabling();
-    g.ok('us', 'proposal.table', { package: CEASEFIRE_DEAL });
+    g.tableAlone('us', 'proposal.table', { package: CEASEFIRE_DEAL });
     g.ok('ukraine', 'proposal.respond', { proposalId: 'p1', response: 'reject', reasons: [{ text: 'Too little' }] });
     const russia = viewFor(g.engine.scenario, g.ctx, 'russia').proposals[0];
     expect(russia?.responded).toContain('ukraine');

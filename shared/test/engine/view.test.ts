@@ -17,7 +17,7 @@ const SEALED_REASON = 'SEALED: our answer to the US draft';
 function answeredDraft() {
   const g = newGame();
   g.toTabling();
-  g.ok('us', 'proposal.table', { package: CEASEFIRE_DEAL });
+  g.tableAlone('us', 'proposal.table', { package: CEASEFIRE_DEAL });
   g.ok('ukraine', 'proposal.respond', { proposalId: 'p1', response: 'reject', reasons: [{ text: SEALED_REASON }] });
   return g;
 }

@@ -29,6 +29,16 @@ export async function playSolo(page: Page, url: string, name: string, delegation
   await form.getByRole('button', { name: 'Start the talks' }).click();
 }
 
+/** A solo game from Home to the opening statements, readying through the lobby and the briefing. */
+export async function soloToOpening(page: Page, url: string, name: string, delegation: string, level: string) {
+  await playSolo(page, url, name, delegation, level);
+  await waitForScreen(page, 'lobby');
+  await pressIfNot(page, 'We are ready');
+  await waitForScreen(page, 'briefing');
+  await pressIfNot(page, 'We have read it: ready');
+  await waitForScreen(page, 'game');
+}
+
 /** Home → "Host a session"; returns the join code shown big on the console. */
 export async function hostSession(page: Page, url: string, seats: Record<string, 'People' | 'Computer'>, teamSize = 2) {
   await page.goto(url);

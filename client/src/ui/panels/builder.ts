@@ -8,7 +8,7 @@ import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { localized } from '../../i18n/i18n.ts';
 import { intent, refusalText } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
-import { list, score } from '../../model/format.ts';
+import { list, monthLabel, score } from '../../model/format.ts';
 import {
   choose,
   type Draft,
@@ -163,7 +163,11 @@ export function builderPanel(ctx: ScreenContext, me: DelegationId): Builder {
         text:
           hint.settled === 0
             ? t('builder.nothingChosen')
-            : t('builder.scoreLine', { score: score(hint.utility), noDeal: score(hint.noDeal) }),
+            : t('builder.scoreLine', {
+                score: score(hint.utility),
+                noDeal: score(hint.noDeal),
+                month: monthLabel(pub.meta.firstMonth, hint.month, locale),
+              }),
       }),
       hint.settled > 0 ? h('p', { text: t('builder.mustSign', { delegations: names(hint.signatories) }) }) : null,
       hint.breaches.length > 0

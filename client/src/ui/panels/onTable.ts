@@ -3,21 +3,34 @@
  * reasons (accept, reject, or counter with the builder's package), withdraw its own draft, sign or
  * decline an accepted one, or take it into the builder to amend.
  */
-import type { ProposalView } from '@peace-table/shared/engine/view';
+import type { ProposalView, SeatView } from '@peace-table/shared/engine/view';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { localized } from '../../i18n/i18n.ts';
 import { intent, refusal, refusalText } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
+import { type FloorModel, floorModel } from '../../model/floor.ts';
 import { list } from '../../model/format.ts';
 import { draftOnTable, type ResponseDraft, type ResponseKind, respondIntent } from '../../model/proposal.ts';
 import { clauseCards } from '../../model/table.ts';
 import type { AppState } from '../../state/app.ts';
-import { clauseList, delegationName, emptyNote, type Live, refusalLine } from '../components.ts';
+import { clauseList, delegationName, type Live, refusalLine } from '../components.ts';
 import { button, field, fill, h } from '../dom.ts';
 import type { ScreenContext } from '../screen.ts';
 import type { Builder } from './builder.ts';
+import { answersBlock, figuresBlock } from './choice.ts';
 
 const KINDS: ResponseKind[] = ['accept', 'reject', 'counter'];
+
+/** The round's (or the last round's) most recent draft that was answered, signed or withdrawn. */
+function lastAnswered(view: SeatView): ProposalView | null {
+  for (let i = view.proposals.length - 1; i >= 0; i -= 1) {
+    const p = view.proposals[i];
+    if (!p || p.round < view.round - 1) return null;
+    if (p.status === 'rejected' || p.status === 'declined' || p.status === 'signed' || p.status === 'withdrawn')
+      return p;
+  }
+  return null;
+}
 
 export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Builder): Live {
   const { t, locale, controller } = ctx;
@@ -58,7 +71,8 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
         return h(
           'div',
           { class: 'choice' },
-          h('input', { id, attrs: { type: 'radio', name: kindName, value: k, checked: k === 'accept' } }),
+          // Nothing preselected: the delegation chooses its answer with the figures in front of it.
+          h('input', { id, attrs: { type: 'radio', name: kindName, value: k } }),
           h('label', { attrs: { for: id }, text: t(`response.${k}`) }),
         );
       }),
@@ -75,8 +89,9 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
       );
     });
     const warning = h('p', { class: 'warning', attrs: { 'aria-live': 'polite' } });
+    const chosen = () => (kinds.querySelector<HTMLInputElement>('input:checked')?.value ?? null) as ResponseKind | null;
     const collect = (): ResponseDraft => {
-      const kind = (kinds.querySelector<HTMLInputElement>('input:checked')?.value ?? 'accept') as ResponseKind;
+      const kind = chosen() ?? 'reject';
       return {
         response: kind,
         clauseReasons: Object.fromEntries([...reasons].map(([ref, input]) => [ref, input.value])),
@@ -88,6 +103,11 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
     const check = () => {
       const s = controller.store.get();
       if (!s.scenario || !s.view) return;
+      if (chosen() === null) {
+        warning.textContent = t('respond.choose');
+        submit.disabled = true;
+        return;
+      }
       const why = refusal(seatScenario(s.scenario, s.view), s.view, me, respondIntent(p.id, collect()));
       warning.textContent = why ? t('respond.blocked', { reason: refusalText(why, t, locale) }) : '';
       submit.disabled = why !== null;
@@ -106,10 +126,51 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
     form.addEventListener('change', check);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
+      if (chosen() === null) return;
       controller.send(respondIntent(p.id, collect()));
     });
     queueMicrotask(check);
     return form;
+  };
+
+  /** Tabling: our sealed draft (with a way to withdraw it), or how the floor works; who is still to act. */
+  const tablingBody = (state: AppState, floor: FloorModel, names: (ds: readonly DelegationId[]) => string) => {
+    const pub = state.scenario;
+    const view = state.view;
+    if (!pub || !view) return [];
+    const mine = floor.sealed;
+    const waiting = h('p', {
+      class: 'floor-waiting',
+      text: floor.waiting.length ? t('table.stillToAct', { delegations: names(floor.waiting) }) : t('table.allActed'),
+    });
+    if (mine) {
+      return [
+        h('p', {
+          text: mine.counterTo
+            ? t('table.sealedCounter', { parent: mine.counterTo, proposal: mine.id })
+            : t('table.sealedMine', { proposal: mine.id }),
+        }),
+        clauseList(pub, clauseCards(pub, mine), t, locale),
+        h(
+          'div',
+          { class: 'actions' },
+          button(
+            t('table.withdrawSealed'),
+            () => controller.send(intent('proposal.withdraw', { proposalId: mine.id })),
+            { class: 'secondary' },
+          ),
+        ),
+        waiting,
+      ];
+    }
+    const last = view.proposals.at(-1);
+    return [
+      h('p', {
+        text: t('table.floorOpen', { chair: floor.chair ? delegationName(pub, floor.chair, locale) : '—' }),
+      }),
+      waiting,
+      last ? button(t('table.amendLast'), () => builder.load(last), { class: 'secondary' }) : null,
+    ];
   };
 
   return {
@@ -120,21 +181,54 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
       const view = state.view;
       if (!pub || !view) return;
       const p = draftOnTable(view);
-      const key = JSON.stringify([p?.id, p?.status, p?.responded, p?.signatures, view.phase, view.paused]);
+      const floor = floorModel(view, me);
+      const key = JSON.stringify([
+        p?.id,
+        p?.status,
+        p?.responded,
+        p?.signatures,
+        view.phase,
+        view.paused,
+        floor.sealed?.id,
+        floor.waiting,
+        view.floor,
+      ]);
       if (key === shown) return;
       shown = key;
-      if (!p) {
-        const last = view.proposals.at(-1);
-        emptyNote(body, t('table.nothingOnTable'));
-        if (last && view.phase === 'tabling')
-          body.append(button(t('table.amendLast'), () => builder.load(last), { class: 'secondary' }));
-        return;
-      }
       const names = (ds: readonly DelegationId[]) =>
         list(
           ds.map((d) => delegationName(pub, d, locale)),
           locale,
         );
+      if (view.phase === 'tabling') {
+        fill(body, ...tablingBody(state, floor, names));
+        return;
+      }
+      if (!p) {
+        // The last draft answered stays readable (with every reason) until the next one is tabled;
+        // it has left the table and the map.
+        const last = lastAnswered(view);
+        fill(
+          body,
+          h('p', { class: 'empty', text: t('table.nothingOnTable') }),
+          last
+            ? h(
+                'section',
+                { class: 'last-answered' },
+                h('h4', {
+                  text: t('answers.lastTitle', {
+                    proposal: last.id,
+                    delegation: delegationName(pub, last.author, locale),
+                    status: t(`proposalStatus.${last.status}`),
+                  }),
+                }),
+                clauseList(pub, clauseCards(pub, last), t, locale),
+                answersBlock(pub, last, t, locale),
+              )
+            : null,
+        );
+        return;
+      }
       const actions = h('div', { class: 'actions' });
       const isSignatory = p.signatories.includes(me);
       if (view.phase === 'responses' && p.author === me) {
@@ -159,18 +253,38 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
           ),
         );
       }
-      if (view.phase === 'tabling')
-        actions.append(button(t('table.amend'), () => builder.load(p), { class: 'secondary' }));
       const mustRespond = view.phase === 'responses' && isSignatory && p.author !== me && !p.responded.includes(me);
       fill(
         body,
+        floor.count > 1
+          ? h('p', {
+              class: 'floor-position',
+              text: t('table.floorPosition', { position: floor.position, count: floor.count }),
+            })
+          : null,
         h('p', { text: t('table.draftBy', { delegation: delegationName(pub, p.author, locale), round: p.round }) }),
+        p.counterTo ? h('p', { class: 'hint', text: t('table.counterTo', { parent: p.counterTo }) }) : null,
         p.note ? h('blockquote', { text: p.note }) : null,
         h('p', { text: t('table.status', { status: t(`proposalStatus.${p.status}`) }) }),
         h('p', { text: t('table.signatories', { delegations: names(p.signatories) }) }),
         clauseList(pub, clauseCards(pub, p), t, locale),
+        answersBlock(pub, p, t, locale),
+        mustRespond || (view.phase === 'signing' && isSignatory)
+          ? figuresBlock(seatScenario(pub, view), view, me, p, t, locale)
+          : null,
         mustRespond ? keptForm(state, p) : null,
         actions.childElementCount > 0 ? actions : null,
+        floor.next.length > 0
+          ? h('p', {
+              class: 'hint',
+              text: t('table.floorNext', {
+                drafts: list(
+                  floor.next.map((x) => `${x.id} (${delegationName(pub, x.author, locale)})`),
+                  locale,
+                ),
+              }),
+            })
+          : null,
       );
     },
   };

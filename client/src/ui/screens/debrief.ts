@@ -8,7 +8,7 @@
  */
 import { localized } from '../../i18n/i18n.ts';
 import { debriefModel } from '../../model/debrief.ts';
-import { score, signed } from '../../model/format.ts';
+import { monthLabel, score, signed } from '../../model/format.ts';
 import { transcriptCsv, transcriptFileName, transcriptJson } from '../../model/transcriptExport.ts';
 import type { AppState } from '../../state/app.ts';
 import { delegationBadge } from '../components.ts';
@@ -90,6 +90,7 @@ export function debriefScreen(ctx: ScreenContext): Screen {
         fill(body, h('p', { class: 'empty', text: t('debrief.waiting') }));
         return;
       }
+      const paper = model.scores.some((s) => s.paper !== null);
       fill(
         body,
         h(
@@ -131,7 +132,7 @@ export function debriefScreen(ctx: ScreenContext): Screen {
             h(
               'tr',
               {},
-              ...['delegation', 'score', 'noDeal', 'difference', 'verdict'].map((c) =>
+              ...['delegation', 'score', 'noDeal', 'difference', 'verdict', ...(paper ? ['paper'] : [])].map((c) =>
                 h('th', { attrs: { scope: 'col' }, text: t(`debrief.col.${c}`) }),
               ),
             ),
@@ -148,10 +149,18 @@ export function debriefScreen(ctx: ScreenContext): Screen {
                 h('td', { text: String(score(s.noDeal)) }),
                 h('td', { text: signed(score(s.utility) - score(s.noDeal)) }),
                 h('td', { text: t(`debrief.verdict.${s.verdict}`) }),
+                paper ? h('td', { text: s.paper === null ? '' : String(score(s.paper)) }) : null,
               ),
             ),
           ),
         ),
+        model.month !== null
+          ? h('p', {
+              class: 'scored-in',
+              text: t('debrief.scoredIn', { month: monthLabel(pub.meta.firstMonth, model.month, locale) }),
+            })
+          : null,
+        paper ? h('p', { class: 'hint', text: t('debrief.paperNote') }) : null,
       );
     },
   };

@@ -13,6 +13,7 @@ import { channelsPanel } from '../panels/channels.ts';
 import { leversPanel } from '../panels/levers.ts';
 import { onTablePanel } from '../panels/onTable.ts';
 import { phaseActions } from '../panels/phaseActions.ts';
+import { roundSummaryPanel } from '../panels/roundSummary.ts';
 import type { Screen, ScreenContext } from '../screen.ts';
 import { stageText } from '../stageText.ts';
 import { tabs } from '../tabs.ts';
@@ -56,11 +57,12 @@ export function gameScreen(ctx: ScreenContext, initial: AppState): Screen {
   const actions = phaseActions(ctx, me);
   const builder = builderPanel(ctx, me);
   const onTable = onTablePanel(ctx, me, builder);
+  const summary = roundSummaryPanel(ctx);
   const channels = channelsPanel(ctx, () => builder.draft());
   const levers = leversPanel(ctx, me);
   const briefing = briefingPanel(ctx, () => me);
   const panels: Record<PanelTab, { update(s: AppState): void }[]> = {
-    proposal: [onTable, builder],
+    proposal: [summary, onTable, builder],
     channels: [channels],
     levers: [levers],
     briefing: [briefing],
@@ -69,7 +71,7 @@ export function gameScreen(ctx: ScreenContext, initial: AppState): Screen {
     'game',
     t('game.panels'),
     [
-      { id: 'proposal', label: t('game.tab.proposal'), panel: h('div', {}, onTable.el, builder.el) },
+      { id: 'proposal', label: t('game.tab.proposal'), panel: h('div', {}, summary.el, onTable.el, builder.el) },
       { id: 'channels', label: t('game.tab.channels'), panel: channels.el },
       { id: 'levers', label: t('game.tab.levers'), panel: levers.el },
       { id: 'briefing', label: t('game.tab.briefing'), panel: briefing.el },
