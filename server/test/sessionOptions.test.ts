@@ -3,6 +3,7 @@
  * offers only the plenary; an anonymous session sends no student's name to another delegation or
  * to the spectator (frames checked before decoding), and its transcript export names nobody.
  */
+import type { ChatMessage } from '@peace-table/shared/engine/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_HUMAN, createSession, joinAs } from './support/players.ts';
 import { seatFour, waitAll } from './support/script.ts';
@@ -13,6 +14,11 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.colyseus.shutdown());
+
+/** The lines posted in the talks (the opening statements, also in Plenary, come first). */
+function posted(view: { chat: readonly ChatMessage[] } | undefined | null): ChatMessage[] {
+  return (view?.chat ?? []).filter((m) => !m.statement);
+}
 
 const NAMES = { ukraine: 'Olena Kovalenko', russia: 'Ivan Petrov', us: 'Mary Smith', europe: 'Jean Dupont' };
 
@@ -40,15 +46,15 @@ describe('session options', () => {
       expect(error.message).toBe('this is a no-press session: talk in the plenary only');
     }
     table.ukraine.send('chat.post', { channel: 'plenary', text: 'openly' });
-    await waitAll(all, (p) => p.view?.chat.length === 1, 'the plenary line');
-    for (const p of all) expect(p.view?.chat.map((m) => m.channel)).toEqual(['plenary']);
+    await waitAll(all, (p) => posted(p.view).length === 1, 'the plenary line');
+    for (const p of all) expect(posted(p.view).map((m) => m.channel)).toEqual(['plenary']);
   });
 
   it('names the author of each line to everyone in an ordinary session', async () => {
     const { table, all } = await toTalks({});
     table.ukraine.send('chat.post', { channel: 'plenary', text: 'hello' });
-    await waitAll(all, (p) => p.view?.chat.length === 1, 'the line');
-    for (const p of all) expect(p.view?.chat[0]).toMatchObject({ from: 'ukraine', author: NAMES.ukraine });
+    await waitAll(all, (p) => posted(p.view).length === 1, 'the line');
+    for (const p of all) expect(posted(p.view)[0]).toMatchObject({ from: 'ukraine', author: NAMES.ukraine });
     expect(table.russia.state.participants).toBeDefined();
     expect(JSON.stringify(table.russia.state)).toContain(NAMES.ukraine);
   });
@@ -62,11 +68,11 @@ describe('session options', () => {
     });
     table.ukraine.send('chat.post', { channel: 'plenary', text: 'hello' });
     table.ukraine.send('chat.post', { channel: 'delegation:ukraine', text: 'among us' });
-    await waitAll([...all, facilitator], (p) => (p.view?.chat.length ?? 0) >= 1, 'the line');
-    await table.ukraine.until((p) => p.view?.chat.length === 2, 'both lines');
-    await facilitator.until((p) => p.view?.chat.length === 2, 'both lines');
-    expect(table.ukraine.view?.chat.every((m) => m.author === NAMES.ukraine)).toBe(true);
-    expect(facilitator.view?.chat[0]?.author).toBe(NAMES.ukraine);
+    await waitAll([...all, facilitator], (p) => posted(p.view).length >= 1, 'the line');
+    await table.ukraine.until((p) => posted(p.view).length === 2, 'both lines');
+    await facilitator.until((p) => posted(p.view).length === 2, 'both lines');
+    expect(posted(table.ukraine.view).every((m) => m.author === NAMES.ukraine)).toBe(true);
+    expect(posted(facilitator.view)[0]?.author).toBe(NAMES.ukraine);
     for (const [viewer, player] of [...Object.entries(table), ['spectator', projector] as const]) {
       for (const [d, name] of Object.entries(NAMES)) {
         if (d === viewer) continue;

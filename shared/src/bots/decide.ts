@@ -15,7 +15,7 @@ import type { ResponseReason } from '../engine/events.ts';
 import type { SeatView } from '../engine/view.ts';
 import { canSign, isConcluding, ratificationProblems } from '../scenario/evaluate.ts';
 import type { DelegationId, Localized } from '../scenario/schema.ts';
-import { packageOf } from '../scenario/space.ts';
+import { clauseLabel, packageOf } from '../scenario/space.ts';
 import { Deliberation, roll, type Turn } from './deliberation.ts';
 import { chooseLever, lastClosed } from './levers.ts';
 import { BotMemory } from './memory.ts';
@@ -228,17 +228,20 @@ function respond(turn: Turn): BotDecision | null {
   // The aspiration test last: it alone needs the opponent model.
   if ((gain && !isConcluding(memory.space, p.package)) || utility >= deliberation.target(deliberation.ownTop())) {
     const clause = bestClause(own, p.package);
-    // An acceptance says why too: the clause it values most in the draft.
-    const why = phrase(memory, view, 'accept', clause ? { clause } : {});
+    // An acceptance says why too: the clause it values most in the draft, named as the agenda names it.
+    const label = clause ? clauseLabel(memory.space, clause) : null;
+    const reasons: ResponseReason[] =
+      clause && label
+        ? [
+            {
+              clause,
+              text: `«${label.en}» is what we value most in this draft.`.slice(0, 300),
+              uk: `«${label.uk}» — те, що ми найбільше цінуємо в цьому проєкті.`.slice(0, 300),
+            },
+          ]
+        : [];
     return decision(
-      {
-        type: 'proposal.respond',
-        proposalId: p.id,
-        response: 'accept',
-        reasons: why.en
-          ? [{ ...(clause ? { clause } : {}), text: why.en.slice(0, 300), uk: why.uk.slice(0, 300) }]
-          : [],
-      },
+      { type: 'proposal.respond', proposalId: p.id, response: 'accept', reasons },
       withAction(
         act(name, `accepts ${p.id}`, `приймаємо ${p.id}`),
         phrase(memory, view, 'accept', clause ? { clause } : {}),

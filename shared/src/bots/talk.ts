@@ -64,7 +64,8 @@ function say(channel: ChatMessage['channel'], words: Localized, replyTo?: number
 function addressed(memory: BotMemory, view: SeatView, message: ChatMessage): boolean {
   const self = memory.self;
   if (message.from === self || message.replyTo !== undefined || message.round < view.round - 1) return false;
-  if (message.from === 'facilitator' || message.from === 'system') return false;
+  // Opening statements are made to the whole table: answering each would start four speeches at once.
+  if (message.from === 'facilitator' || message.from === 'system' || message.statement) return false;
   if (message.channel === 'plenary') {
     return message.move !== undefined || mentions(message.text, self, memory.scenario.delegations[self].name);
   }

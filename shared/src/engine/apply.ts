@@ -77,11 +77,14 @@ const APPLY: { [T in EngineEvent['type']]: Apply<T> } = {
   'statement.make': ({ scenario: s }, ctx, e) => {
     const who = e.actor as DelegationId;
     // The statement is made to the whole table: it appears in Plenary as it is made.
-    const said = {
+    const said: ChatMessage = {
       seq: ctx.chat.length + 1,
-      channel: 'plenary' as const,
+      channel: 'plenary',
       from: who,
+      ...(e.by !== undefined ? { author: e.by } : {}),
       text: e.text,
+      ...(e.uk === undefined ? {} : { uk: e.uk }),
+      statement: true,
       round: ctx.round,
       at: e.at,
     };

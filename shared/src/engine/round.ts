@@ -169,7 +169,9 @@ export function ratify(rules: ScenarioRules, ctx: NegotiationContext): Negotiati
   };
   let next: NegotiationContext = {
     ...ctx,
-    world: agreement.ratified ? clauseEffects(rules, ctx, p.package) : ctx.world,
+    // Its effects shape the talks still to come; an agreement that ends the talks is scored in the
+    // world it was signed in (the figure its signatories saw when they signed).
+    world: agreement.ratified && !agreement.concluding ? clauseEffects(rules, ctx, p.package) : ctx.world,
     agreements: [...ctx.agreements, agreement],
     proposals: ctx.proposals.map((x) => (x.id === p.id ? { ...x, status: 'signed' } : x)),
     onTable: null,

@@ -151,6 +151,8 @@ export interface ChatMessage {
   readonly replyTo?: number;
   /** A structured move (chat.move): what a computer delegation answers from its model. */
   readonly move?: ChatMove;
+  /** An opening statement, made to the whole table in Plenary: addressed to no one in particular. */
+  readonly statement?: true;
   readonly round: number;
   readonly at: number;
 }

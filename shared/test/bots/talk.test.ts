@@ -79,9 +79,10 @@ describe('answers in the channels', () => {
     const game = inTalks();
     const channel = bilateral('ukraine', 'russia');
     game.send({ type: 'chat.post', actor: 'ukraine', channel, text: 'Що ви скажете про Крим?' });
+    const question = game.snap.context.chat.at(-1)?.seq;
     const russia = createBot(rules, { delegation: 'russia', level: 'standard', seed: 3 });
     const said = russia.talk(viewFor(scenario, game.snap.context, 'russia'));
-    expect(said?.action).toMatchObject({ type: 'chat.post', channel, replyTo: 1 });
+    expect(said?.action).toMatchObject({ type: 'chat.post', channel, replyTo: question });
     expect(said?.reason.en).toContain('On Legal status of Crimea, we need');
     expect(said?.reason.uk).toContain('У питанні «Правовий статус Криму» нам потрібно');
     game.send({ ...said?.action, actor: 'russia' });
@@ -157,6 +158,8 @@ describe('answers in the channels', () => {
     const tabled = inTalks();
     for (const d of DELEGATION_IDS) tabled.send({ type: 'seat.ready', actor: d });
     tabled.send({ type: 'proposal.table', actor: 'us', package: capitulation });
+    // The others pass, so tabling closes and the draft comes to its answers.
+    for (const d of ['ukraine', 'russia', 'europe'] as const) tabled.send({ type: 'seat.ready', actor: d });
     const decision = russia.decide(viewFor(scenario, tabled.snap.context, 'russia'));
     const accepted = decision?.action.type === 'proposal.respond' && decision.action.response === 'accept';
     expect(answer?.reason.en.startsWith('Yes')).toBe(accepted);
@@ -181,10 +184,11 @@ describe('answers in the channels', () => {
     }
     // Europe's coordination with Ukraine, and Ukraine's answer: then silence.
     expect(lines).toBe(2);
-    const chat = game.snap.context.chat;
+    // (The opening statements, made to the whole table in Plenary, are answered by no one.)
+    const chat = game.snap.context.chat.filter((m) => !m.statement);
     expect(chat.map((m) => [m.from, m.channel, m.replyTo])).toEqual([
       ['europe', 'bilateral:ukraine+europe', undefined],
-      ['ukraine', 'bilateral:ukraine+europe', 1],
+      ['ukraine', 'bilateral:ukraine+europe', chat[0]?.seq],
     ]);
   });
 });

@@ -16,6 +16,11 @@ import { expectNoLeaks } from './leaks.ts';
 const VIEWERS: ViewerSeat[] = [...DELEGATION_IDS, 'spectator', 'facilitator'];
 const NAME = 'Olena Kovalenko';
 
+/** The lines posted in the talks (the opening statements, also in Plenary, come first). */
+function posted<M extends { statement?: true }>(chat: readonly M[]): M[] {
+  return chat.filter((m) => !m.statement);
+}
+
 describe('no press', () => {
   it('refuses a delegation or bilateral post with its own reason, and keeps the plenary open', () => {
     const g = newGame({ options: { noPress: true } });
@@ -30,7 +35,7 @@ describe('no press', () => {
     }
     g.ok('ukraine', 'chat.post', { channel: 'plenary', text: 'openly' });
     g.ok('facilitator', 'chat.post', { channel: 'delegation:russia', text: 'a word from the facilitator' });
-    expect(g.ctx.chat.map((m) => m.channel)).toEqual(['plenary', 'delegation:russia']);
+    expect(posted(g.ctx.chat).map((m) => m.channel)).toEqual(['plenary', 'delegation:russia']);
   });
 
   it('refuses a structured move in a bilateral channel too', () => {
@@ -86,7 +91,7 @@ describe('authors of chat lines', () => {
     const g = namedChat(false);
     // Everyone reads the plenary line, and with it its author.
     expect(seeingName(g)).toEqual(VIEWERS);
-    const plenary = viewFor(g.engine.scenario, g.ctx, 'russia').chat[0];
+    const plenary = posted(viewFor(g.engine.scenario, g.ctx, 'russia').chat)[0];
     expect(plenary?.author).toBe(NAME);
   });
 
@@ -95,12 +100,12 @@ describe('authors of chat lines', () => {
     expect(seeingName(g)).toEqual(['ukraine', 'facilitator']);
     for (const v of VIEWERS) if (v !== 'facilitator') expectNoLeaks(g.engine.scenario, g.ctx, v);
     const us = viewFor(g.engine.scenario, g.ctx, 'us');
-    expect(us.chat.map((m) => [m.from, m.author ?? null])).toEqual([
+    expect(posted(us.chat).map((m) => [m.from, m.author ?? null])).toEqual([
       ['ukraine', null],
       ['ukraine', null],
     ]);
     const own = viewFor(g.engine.scenario, g.ctx, 'ukraine');
-    expect(own.chat.every((m) => m.author === NAME)).toBe(true);
+    expect(posted(own.chat).every((m) => m.author === NAME)).toBe(true);
   });
 
   it('anonymous delegates stay anonymous in the debrief', () => {
@@ -115,6 +120,6 @@ describe('authors of chat lines', () => {
     g.toTalks();
     g.ok('facilitator', 'chat.post', { channel: 'plenary', text: 'hello', by: 'Teacher' });
     g.ok('russia', 'chat.post', { channel: 'plenary', text: 'hello' });
-    expect(g.ctx.chat.map((m) => m.author)).toEqual([undefined, undefined]);
+    expect(posted(g.ctx.chat).map((m) => m.author)).toEqual([undefined, undefined]);
   });
 });
