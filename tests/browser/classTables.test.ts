@@ -29,11 +29,16 @@ async function openClass(page: Page, url: string, seats: Record<string, 'People'
   return new URL(page.url()).searchParams.get('class') ?? '';
 }
 
-async function tableCodes(page: Page): Promise<string[]> {
-  await page.locator('table.class-tables tbody tr').first().waitFor({ timeout: SCREEN_TIMEOUT });
-  return page
-    .locator('table.class-tables tbody tr')
-    .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.code ?? ''));
+async function tableCodes(page: Page, tables: number): Promise<string[]> {
+  // The console redraws its table list as the tables report in: read the codes once all are there.
+  const read = () =>
+    page
+      .locator('table.class-tables tbody tr[data-code]')
+      .evaluateAll((list) => list.map((r) => (r as HTMLElement).dataset.code ?? ''));
+  await expect.poll(async () => (await read()).filter(Boolean).length, { timeout: SCREEN_TIMEOUT }).toBe(tables);
+  const codes = await read();
+  expect(codes).toHaveLength(tables);
+  return codes;
 }
 
 /** Screenshots at both sizes and axe, in English and in Ukrainian, then back to English. */
@@ -64,7 +69,7 @@ describe.skipIf(!available)('a class of tables in the browser', () => {
     // Computer tables play fast: held while the console is looked at, then let go to the end.
     await facilitator.getByRole('button', { name: 'Pause every table' }).click();
     await expect.poll(() => facilitator.locator('.class-status').textContent()).toBe('3 tables paused.');
-    const codes = await tableCodes(facilitator);
+    const codes = await tableCodes(facilitator, 3);
     expect(codes).toHaveLength(3);
     for (const table of codes) {
       expect(table).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
@@ -98,8 +103,8 @@ describe.skipIf(!available)('a class of tables in the browser', () => {
     await facilitator.getByRole('link', { name: 'Class results sheet' }).click();
     await waitForScreen(facilitator, 'class-results');
     const rows = facilitator.locator('table.results-sheet tbody tr');
-    await expect.poll(() => rows.count()).toBe(3);
-    expect(await rows.evaluateAll((r) => r.map((x) => (x as HTMLElement).dataset.code))).toEqual(codes);
+    // The sheet redraws as the tables' results come in: compare once every row is there.
+    await expect.poll(() => rows.evaluateAll((r) => r.map((x) => (x as HTMLElement).dataset.code))).toEqual(codes);
     for (let i = 0; i < 3; i++) {
       const text = (await rows.nth(i).textContent()) ?? '';
       expect(text).toContain(`Table ${i + 1}`);
@@ -115,7 +120,7 @@ describe.skipIf(!available)('a class of tables in the browser', () => {
     const watched = [watchPage(facilitator)];
     const seats = { Ukraine: 'People', Russia: 'Computer', 'United States': 'Computer', Europe: 'Computer' } as const;
     const code = await openClass(facilitator, suite.server.url, seats, 2);
-    const codes = await tableCodes(facilitator);
+    const codes = await tableCodes(facilitator, 2);
 
     const students: Page[] = [];
     for (const name of ['Olena', 'Taras']) {

@@ -31,9 +31,10 @@ describe.skipIf(!available)('typed text and reloads in the browser', () => {
     await openTab(page, 'Channels');
     await page.locator('form.post textarea').fill(XSS);
     await page.getByRole('button', { name: 'Send', exact: true }).click();
+    // The statement (shown in Plenary as it is made) and the message: both as typed, as text.
     const line = page.locator('.messages .text').filter({ hasText: XSS });
-    await line.waitFor();
-    expect(await line.first().textContent()).toBe(XSS);
+    await expect.poll(() => line.count()).toBe(2);
+    expect(await line.allTextContents()).toEqual([XSS, XSS]);
     expect(await page.locator('.messages img').count()).toBe(0);
     expect(await page.locator('main img').count()).toBe(0);
     await shot(page, 'chat-markup-as-text');
@@ -51,7 +52,7 @@ describe.skipIf(!available)('typed text and reloads in the browser', () => {
     await openTab(page, 'Briefing');
     await expect.poll(() => page.locator('.briefing h2').textContent()).toBe('Briefing: Ukraine');
     await openTab(page, 'Channels');
-    await line.waitFor();
+    await expect.poll(() => line.count()).toBe(2);
     expect(await page.locator('main img').count()).toBe(0);
     await shot(page, 'after-reload');
 
