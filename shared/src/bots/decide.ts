@@ -16,7 +16,7 @@ import type { SeatView } from '../engine/view.ts';
 import { canSign, isConcluding, ratificationProblems } from '../scenario/evaluate.ts';
 import type { DelegationId, Localized } from '../scenario/schema.ts';
 import { clauseLabel, packageOf } from '../scenario/space.ts';
-import { Deliberation, roll, type Turn } from './deliberation.ts';
+import { Deliberation, roll, type Turn, turnOf } from './deliberation.ts';
 import { chooseLever, lastClosed } from './levers.ts';
 import { BotMemory } from './memory.ts';
 import { ownUtility } from './model.ts';
@@ -60,14 +60,7 @@ function decide(memory: BotMemory, view: SeatView, options: BotOptions): BotDeci
     default:
       break;
   }
-  const turn: Turn = {
-    memory,
-    view,
-    options,
-    own: memory.ownModel(mine),
-    personality: mine.personality,
-    name: memory.scenario.delegations[self].name,
-  };
+  const turn = turnOf(memory, view, options, mine);
   switch (view.phase) {
     case 'talks':
       return seat.ready ? null : (pullLever(turn) ?? pass(turn));

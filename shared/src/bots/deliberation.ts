@@ -34,6 +34,23 @@ export interface Turn {
   name: Localized;
 }
 
+/** The turn of a bot whose seat reads its own private content `mine` in this view. */
+export function turnOf(
+  memory: BotMemory,
+  view: SeatView,
+  options: BotOptions,
+  mine: NonNullable<SeatView['private'][DelegationId]>,
+): Turn {
+  return {
+    memory,
+    view,
+    options,
+    own: memory.ownModel(mine),
+    personality: mine.personality,
+    name: memory.scenario.delegations[memory.self].name,
+  };
+}
+
 /** A deterministic random number for this bot at this point of the game. */
 export function roll(view: SeatView, options: BotOptions, salt: number): number {
   const idx = DELEGATION_IDS.indexOf(options.delegation);

@@ -21,7 +21,7 @@ import type { DelegationId, Localized } from '../scenario/schema.ts';
 import { clauseLabel } from '../scenario/space.ts';
 import { answerAsk, answerFloat, answerOption, answerTrade, pointer } from './answers.ts';
 import { preferredOption } from './clauseReasons.ts';
-import type { Turn } from './deliberation.ts';
+import { type Turn, turnOf } from './deliberation.ts';
 import { blockers, lastClosed } from './levers.ts';
 import type { BotMemory } from './memory.ts';
 import { phrase } from './reasons.ts';
@@ -39,14 +39,7 @@ export function talk(memory: BotMemory, view: SeatView, options: BotOptions): Bo
   const self = memory.self;
   const mine = view.private[self];
   if (!mine || view.seats[self].walkedOut || view.paused || view.phase === 'concluded') return null;
-  const turn: Turn = {
-    memory,
-    view,
-    options,
-    own: memory.ownModel(mine),
-    personality: mine.personality,
-    name: memory.scenario.delegations[self].name,
-  };
+  const turn = turnOf(memory, view, options, mine);
   const message = unanswered(memory, view);
   if (message) return say(message.channel, answer(turn, message), message.seq);
   return initiative(turn);
