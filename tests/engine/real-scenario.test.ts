@@ -92,7 +92,11 @@ describe('the real scenario in the engine', () => {
     const rounds = Array.from({ length: scenario.meta.rounds }, () => [...pass, ...pass]).flat();
     const { snapshot } = play([...toTabling.slice(0, -4), ...rounds]);
     expect(snapshot.context.result?.ending).toBe('deadline');
-    expect(['prolonged-stalemate', 'collapsed-escalation']).toContain(snapshot.context.result?.outcomeId);
+    // Ten idle months let the pipeline run down (world.yaml's drift), so a breakthrough is as possible as
+    // the stalemate: the seeds' "risk … if the ammunition pipeline remains inadequate".
+    expect(['prolonged-stalemate', 'collapsed-escalation', 'russian-breakthrough']).toContain(
+      snapshot.context.result?.outcomeId,
+    );
   });
 
   it('debrief figures exist for the real agenda: a frontier and a Nash point (or none) at the start', () => {
