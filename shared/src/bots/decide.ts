@@ -268,9 +268,12 @@ function firstReason(turn: Turn, reasons: readonly ResponseReason[]): Localized 
   return phrase(turn.memory, turn.view, 'stall', { issue: turn.own.topIssue });
 }
 
-/** Signing: sign what it still may and what still beats no deal (and, above novice, survives at home). */
+/**
+ * Signing: sign what it still may, what still beats no deal and what survives at home (a novice,
+ * which answered without its home rules, checks them here).
+ */
 function sign(turn: Turn): BotDecision | null {
-  const { memory, view, own, options, name } = turn;
+  const { memory, view, own, name } = turn;
   const self = memory.self;
   const p = onTable(view);
   if (p?.status !== 'accepted' || !p.signatories.includes(self) || p.signatures.includes(self)) return null;
@@ -279,7 +282,7 @@ function sign(turn: Turn): BotDecision | null {
   const ok =
     canSign(own.rules, choice, view.world) &&
     ownUtility(own, p.package, view.world) >= deliberation.reservation - 1e-9 &&
-    (options.level === 'novice' || ratificationProblems(own.rules, choice, view.world).length === 0);
+    ratificationProblems(own.rules, choice, view.world).length === 0;
   if (ok) {
     return decision(
       { type: 'agreement.sign', proposalId: p.id },
