@@ -4,6 +4,7 @@
  * table stands among the round's drafts.
  */
 import { answeringOrder, chairOf } from '@peace-table/shared/engine/floor';
+import { stillToAct } from '@peace-table/shared/engine/phaseGuards';
 import type { ProposalView, SeatView } from '@peace-table/shared/engine/view';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/schema';
 
@@ -23,8 +24,7 @@ export interface FloorModel {
 export function floorModel(view: SeatView, me: DelegationId | null): FloorModel {
   const seats = view.seats as Parameters<typeof chairOf>[1];
   const sealed = view.proposals.find((p) => p.status === 'sealed' && p.author === me) ?? null;
-  const waiting =
-    view.phase === 'tabling' ? DELEGATION_IDS.filter((d) => !view.seats[d].ready && !view.seats[d].walkedOut) : [];
+  const waiting = view.phase === 'tabling' ? DELEGATION_IDS.filter((d) => stillToAct(view.seats[d])) : [];
   const next = view.floor.flatMap((id) => view.proposals.filter((p) => p.id === id));
   // The round's drafts answered already or on the table now, in the order they were answered.
   const order = answeringOrder(view.round, seats);

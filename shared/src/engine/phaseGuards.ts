@@ -4,15 +4,17 @@
  */
 import { DELEGATION_IDS } from '../scenario/ids.ts';
 import { findProposal } from './rules.ts';
-import type { NegotiationContext } from './types.ts';
+import type { NegotiationContext, SeatState } from './types.ts';
+
+/** A delegation the phase still waits for: at the table and not ready (in tabling: not yet tabled or passed). */
+export function stillToAct(seat: Pick<SeatState, 'ready' | 'walkedOut'>): boolean {
+  return !seat.walkedOut && !seat.ready;
+}
 
 /** Every delegation still at the table is ready (or the phase is forced). */
 export function allReady(ctx: NegotiationContext): boolean {
   if (ctx.advance) return true;
-  for (const d of DELEGATION_IDS) {
-    const seat = ctx.seats[d];
-    if (!seat.walkedOut && !seat.ready) return false;
-  }
+  for (const d of DELEGATION_IDS) if (stillToAct(ctx.seats[d])) return false;
   return true;
 }
 
