@@ -8,6 +8,7 @@ import type { PlayOnAnswer } from '@peace-table/shared/debriefApi';
 import type { SeatView } from '@peace-table/shared/engine/view';
 import {
   type ClientMessageName,
+  type CreateSessionResponse,
   type JoinOptionsPayload,
   PROTOCOL_VERSION,
   type SeatKind,
@@ -105,6 +106,16 @@ export interface ControllerDeps {
 
 /** The network session (@colyseus/sdk, the largest part of the client after Phaser) loads with the first join. */
 const sessionModule = () => import('../net/session.ts');
+
+/** The options a session or each table of a class opens with. */
+function sessionOptions(o: Pick<HostOptions, 'teamSize' | 'phaseSeconds' | 'noPress' | 'anonymous'>) {
+  return {
+    teamSize: o.teamSize,
+    noPress: o.noPress,
+    anonymous: o.anonymous,
+    ...(o.phaseSeconds ? { phaseSeconds: o.phaseSeconds } : {}),
+  };
+}
 
 export function createController(deps: ControllerDeps): Controller {
   const store = createStore<AppState>(initialState(deps.locale));
@@ -240,6 +251,17 @@ export function createController(deps: ControllerDeps): Controller {
   }
 
   /** A seat the facilitator removed, or whose key or session the server no longer knows, is forgotten. */
+  /** Take the facilitator's seat of a session just created (hosted, or played on from a debrief). */
+  async function facilitate(created: CreateSessionResponse & { scenarioId: string }, name?: string) {
+    const { code, facilitatorKey, scenarioId } = created;
+    const seat = deps.seats.save({ code, role: 'facilitator', scenarioId, facilitatorKey, ...(name ? { name } : {}) });
+    await connect(
+      { protocol: PROTOCOL_VERSION, code, role: 'facilitator', facilitatorKey, ...(name ? { name } : {}) },
+      seat,
+    );
+    update((s) => ({ ...s, hosted: { ...created, scenarioId } }));
+  }
+
   function forgetIfGone(code: string, cause: StatusCause) {
     if (seatIsGone(cause)) deps.seats.forget(code);
   }
@@ -290,7 +312,7 @@ export function createController(deps: ControllerDeps): Controller {
       tables,
       studentsChoose,
     }) {
-      const options = { teamSize, noPress, anonymous, ...(phaseSeconds ? { phaseSeconds } : {}) };
+      const options = sessionOptions({ teamSize, phaseSeconds, noPress, anonymous });
       const request = { scenario: scenarioId, seats, botLevel, options, tables, studentsChoose };
       const created = await deps.api.createClass(request);
       const facilitatorKey = created.facilitatorKey;
@@ -299,26 +321,9 @@ export function createController(deps: ControllerDeps): Controller {
       return created.code;
     },
     async host({ scenarioId, seats, teamSize, phaseSeconds, botLevel, name, noPress, anonymous }) {
-      const options = { teamSize, noPress, anonymous, ...(phaseSeconds ? { phaseSeconds } : {}) };
+      const options = sessionOptions({ teamSize, phaseSeconds, noPress, anonymous });
       const created = await deps.api.createSession({ scenario: scenarioId, seats, botLevel, options });
-      const seat = deps.seats.save({
-        code: created.code,
-        role: 'facilitator',
-        scenarioId,
-        name,
-        facilitatorKey: created.facilitatorKey,
-      });
-      await connect(
-        {
-          protocol: PROTOCOL_VERSION,
-          code: created.code,
-          role: 'facilitator',
-          facilitatorKey: created.facilitatorKey,
-          ...(name ? { name } : {}),
-        },
-        seat,
-      );
-      update((s) => ({ ...s, hosted: { ...created, scenarioId } }));
+      await facilitate({ ...created, scenarioId }, name);
     },
     async playOn(created) {
       const { seat: was } = store.get();
@@ -341,24 +346,7 @@ export function createController(deps: ControllerDeps): Controller {
         );
         return;
       }
-      const seat = deps.seats.save({
-        code: created.code,
-        role: 'facilitator',
-        scenarioId: created.scenarioId,
-        facilitatorKey: created.facilitatorKey,
-        ...(was?.name ? { name: was.name } : {}),
-      });
-      await connect(
-        {
-          protocol: PROTOCOL_VERSION,
-          code: created.code,
-          role: 'facilitator',
-          facilitatorKey: created.facilitatorKey,
-          ...(was?.name ? { name: was.name } : {}),
-        },
-        seat,
-      );
-      update((s) => ({ ...s, hosted: { ...created, scenarioId: created.scenarioId } }));
+      await facilitate(created, was?.name);
     },
     async join({ code, delegation, name }) {
       const c = normaliseCode(code);
