@@ -29,8 +29,26 @@ async function openClass(page: Page, url: string, seats: Record<string, 'People'
   return new URL(page.url()).searchParams.get('class') ?? '';
 }
 
+/**
+ * Counts the times the console's list of tables went blank once it had shown tables (a redraw for
+ * the scenario's names or a language switch must keep what the console already knows).
+ */
+async function countBlankLists(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { blankLists: number };
+    w.blankLists = 0;
+    let shown = false;
+    new MutationObserver(() => {
+      const rows = document.querySelectorAll('table.class-tables tbody tr').length;
+      if (rows > 0) shown = true;
+      else if (shown && document.querySelector('table.class-tables')) w.blankLists++;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { blankLists: number }).blankLists);
+}
+
 async function tableCodes(page: Page, tables: number): Promise<string[]> {
-  // The console redraws its table list as the tables report in: read the codes once all are there.
+  // The console fills its table list as the tables report in: read the codes once all are there.
   const read = () =>
     page
       .locator('table.class-tables tbody tr[data-code]')
@@ -66,6 +84,7 @@ describe.skipIf(!available)('a class of tables in the browser', () => {
     const all = { Ukraine: 'Computer', Russia: 'Computer', 'United States': 'Computer', Europe: 'Computer' } as const;
     const code = await openClass(facilitator, suite.server.url, all, 3);
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+    const blankLists = await countBlankLists(facilitator);
     // Computer tables play fast: held while the console is looked at, then let go to the end.
     await facilitator.getByRole('button', { name: 'Pause every table' }).click();
     await expect.poll(() => facilitator.locator('.class-status').textContent()).toBe('3 tables paused.');
@@ -81,6 +100,7 @@ describe.skipIf(!available)('a class of tables in the browser', () => {
       .poll(() => facilitator.locator('.join-code').textContent())
       .toBe(`${code.slice(0, 3)} ${code.slice(3)}`);
     await checkScreen(facilitator, 'class-console', /^Консоль класу/);
+    expect(await blankLists()).toBe(0);
 
     // A table's own console, in a tab of its own, from this browser's facilitator seat.
     const [tableTab] = await Promise.all([

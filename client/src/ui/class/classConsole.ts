@@ -26,7 +26,7 @@ export function classConsole(ctx: ClassPageContext): ClassPage {
   const delegation = (d: (typeof DELEGATION_IDS)[number]) =>
     ctx.pub ? localized(ctx.pub.delegations[d].name, locale) : t(`delegation.${d}`);
   let base = `${window.location.origin}/`;
-  let overview: ClassOverview | null = null;
+  let overview: ClassOverview | null = ctx.last.overview ?? null;
 
   const link = h('p', { class: 'join-link' });
   const qrSlot = h('div', { class: 'qr-slot' });
@@ -181,11 +181,15 @@ export function classConsole(ctx: ClassPageContext): ClassPage {
       problem.textContent = t('class.overviewFailed', { reason: failureWords(error, t, locale) });
       return;
     }
+    ctx.last.overview = overview;
     problem.textContent = '';
-    fill(settings, clockSettings(overview.phaseSeconds as Record<string, number>, t), optionTags(t, overview));
-    howToJoin.textContent = overview.studentsChoose ? t('class.studentsChoose') : t('class.studentsAssigned');
+    show(overview);
+  };
+  const show = (known: ClassOverview) => {
+    fill(settings, clockSettings(known.phaseSeconds as Record<string, number>, t), optionTags(t, known));
+    howToJoin.textContent = known.studentsChoose ? t('class.studentsChoose') : t('class.studentsAssigned');
     clocks.clear();
-    fill(rows, ...overview.tables.map(row));
+    fill(rows, ...known.tables.map(row));
     tick();
   };
 
@@ -243,6 +247,7 @@ export function classConsole(ctx: ClassPageContext): ClassPage {
   );
 
   showLink();
+  if (overview) show(overview);
   void ctx.api.roomAddress().then(
     (info) => {
       base = studentBases(window.location, info).bases[0]?.url ?? base;

@@ -8,6 +8,7 @@
  *
  * The page has its own header with the language switch: a switch redraws the page in place.
  */
+import type { ClassOverview } from '@peace-table/shared/protocol';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import {
   type Catalogs,
@@ -21,7 +22,7 @@ import {
   type Translator,
 } from '../../i18n/i18n.ts';
 import { type Api, createApi } from '../../net/api.ts';
-import { type ClassApi, createClassApi } from '../../net/classApi.ts';
+import { type ClassApi, type ClassResults, createClassApi } from '../../net/classApi.ts';
 import { savedClass } from '../../net/classKeys.ts';
 import { normaliseCode } from '../../net/joinCode.ts';
 import { button, h } from '../dom.ts';
@@ -39,6 +40,11 @@ export interface ClassPageContext {
   key: string | null;
   /** The scenario's public names (delegations, issues), once loaded. */
   pub: PublicScenario | null;
+  /**
+   * What the page last heard from the server. A language switch or the scenario's names arriving
+   * redraws the page: the new page shows these at once instead of an empty table until it asks again.
+   */
+  last: { overview?: ClassOverview; results?: ClassResults };
 }
 
 export interface ClassPage {
@@ -64,12 +70,13 @@ export async function showClass(root: HTMLElement, locale: Locale, rawCode: stri
   const catalogs: Catalogs = { en: ENGLISH };
   let pub: PublicScenario | null = null;
   let current: ClassPage | null = null;
+  const last: ClassPageContext['last'] = {};
 
   const render = async (l: Locale) => {
     if (!catalogs[l]) catalogs[l] = await loadCatalog(l).catch(() => ENGLISH);
     const { t } = createTranslator(l, catalogs);
     document.documentElement.lang = l;
-    const ctx: ClassPageContext = { t, locale: l, code, api, classes, key, pub };
+    const ctx: ClassPageContext = { t, locale: l, code, api, classes, key, pub, last };
     const page = !key ? classChooser(ctx) : wantsResults ? classResultsSheet(ctx) : classConsole(ctx);
     document.title = `${t(key ? (wantsResults ? 'class.resultsTitle' : 'class.consoleTitle') : 'class.chooseTitle', { code })} · ${t('app.name')}`;
     const langs = LOCALES.map((other) =>

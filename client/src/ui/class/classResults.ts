@@ -150,8 +150,12 @@ export function classResultsSheet(ctx: ClassPageContext): ClassPage {
     body,
     h('p', { class: 'hint', text: t('class.sheetHowTo') }),
   );
+  if (ctx.last.results) fill(body, sheet(ctx.last.results.tables));
   void ctx.classes.results(code, key).then(
-    (results) => fill(body, sheet(results.tables)),
+    (results) => {
+      ctx.last.results = results;
+      fill(body, sheet(results.tables));
+    },
     (error: unknown) =>
       fill(
         body,
