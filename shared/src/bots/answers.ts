@@ -137,11 +137,7 @@ export function answerFloat(turn: Turn, pkg: Readonly<Package>): Localized {
   const deliberation = new Deliberation(turn);
   const utility = ownUtility(own, pkg, view.world);
   const gain = utility > deliberation.reservation;
-  const lastRound = view.round >= view.rounds;
-  if (
-    (gain && (!isConcluding(memory.space, pkg) || lastRound)) ||
-    utility >= deliberation.target(deliberation.ownTop())
-  ) {
+  if (deliberation.accepts(utility, isConcluding(memory.space, pkg))) {
     const clause = bestClause(own, pkg);
     return join(
       { en: 'Yes: tabled now, we would accept this.', uk: 'Так: якби це внесли зараз, ми б погодилися.' },

@@ -7,7 +7,8 @@
  * lever if it helps, then get ready; tabling — the round's chair (the mediators in turn: the US,
  * then Europe; see chairOf) tables its best offer for the moment (now and then, after a refusal, a
  * tactical partial deal), the others pass; responses — accept a settlement worth its current
- * aspiration (ACnext) and a partial deal worth more than no deal, in any round alike, otherwise
+ * aspiration (ACnext) and a partial deal worth more than no deal (an expert: by part of its
+ * aspiration's margin), in any round alike (Deliberation.accepts, as its answers in the channels), otherwise
  * reject naming the clause it minds most (and counter-propose above novice level); signing — sign
  * what still beats no deal.
  */
@@ -25,7 +26,7 @@ import type { Candidate } from './offerTables.ts';
 import type { PublicRules } from './publicRules.ts';
 import { bestClause, blamedClauses, phrase, reasonsFor, withAction } from './reasons.ts';
 import { talk } from './talk.ts';
-import type { Bot, BotAction, BotDecision, BotOptions } from './types.ts';
+import type { Bot, BotAction, BotDecision, BotLevel, BotOptions } from './types.ts';
 
 /** The bot of one seat, with the memory it keeps for the rest of the game. */
 export function createBot(rules: PublicRules, options: BotOptions): Bot {
@@ -133,8 +134,11 @@ function tableOffer(turn: Turn): BotDecision | null {
   return decision(action, phrase(turn.memory, turn.view, 'table'));
 }
 
-/** The chance, each tabling turn after a refused draft, that a bot tables a tactical deal instead of a settlement. */
-const TACTICAL_CHANCE = 0.06;
+/**
+ * The chance, each tabling turn after a refused draft, that a bot tables a tactical deal instead of
+ * a settlement: a novice chair reaches for the easy, partial deal twice as often.
+ */
+const TACTICAL_CHANCE: Record<BotLevel, number> = { novice: 0.12, standard: 0.06, expert: 0.06 };
 
 /**
  * A tactical deal (the seeds' prisoner exchanges and grain talks that go ahead without a
@@ -144,7 +148,7 @@ const TACTICAL_CHANCE = 0.06;
  */
 function tacticalDeal(turn: Turn, candidates: readonly Candidate[], reservationValue: number): Candidate | null {
   const { view, options, memory } = turn;
-  if (!lastClosed(view) || roll(view, options, 3) >= TACTICAL_CHANCE) return null;
+  if (!lastClosed(view) || roll(view, options, 3) >= TACTICAL_CHANCE[options.level]) return null;
   const bound = bindingClauses(view);
   let best: Candidate | null = null;
   for (const c of candidates) {
@@ -215,11 +219,7 @@ function respond(turn: Turn): BotDecision | null {
     );
   }
   const deliberation = new Deliberation(turn);
-  const utility = ownUtility(own, p.package, view.world);
-  const gain = utility > deliberation.reservation;
-  // A partial deal (no ceasefire) does not close the talks: any gain over no deal is worth taking.
-  // The aspiration test last: it alone needs the opponent model.
-  if ((gain && !isConcluding(memory.space, p.package)) || utility >= deliberation.target(deliberation.ownTop())) {
+  if (deliberation.accepts(ownUtility(own, p.package, view.world), isConcluding(memory.space, p.package))) {
     const clause = bestClause(own, p.package);
     // An acceptance says why too: the clause it values most in the draft, named as the agenda names it.
     const label = clause ? clauseLabel(memory.space, clause) : null;

@@ -23,6 +23,14 @@ const NOISE: Record<BotLevel, number> = { novice: 0.06, standard: 0.015, expert:
  */
 const TOUGHNESS: Record<BotLevel, number> = { novice: 0.5, standard: 1, expert: 1.3 };
 
+/**
+ * How much of the margin its aspiration now holds over no deal a bot wants from a partial deal
+ * (a prisoner exchange, a grain corridor: the talks stay open) before it takes one. A novice or
+ * standard delegation takes any gain; an expert bargains over partial deals too and holds out for
+ * part of what it aims at, which shrinks as the months run out.
+ */
+const PARTIAL_SHARE: Record<BotLevel, number> = { novice: 0, standard: 0, expert: 0.1 };
+
 /** One decision: the bot's memory, what its seat sees now, and its own model. */
 export interface Turn {
   memory: BotMemory;
@@ -95,6 +103,19 @@ export class Deliberation {
   /** The top of its range: its best package for itself, or its reservation if that is higher. */
   ownTop(): number {
     return Math.max(this.reservation, bestOwnUtility(this.offers()) ?? this.reservation);
+  }
+
+  /**
+   * Whether it takes a package it can sign and that would pass at home, worth `utility` to it: a
+   * settlement worth its aspiration now (which a novice misjudges); a partial deal (`concluding`
+   * false) worth more than no deal, at expert level by part of its aspiration's margin. The
+   * aspiration is weighed last: it alone needs the opponent model.
+   */
+  accepts(utility: number, concluding: boolean): boolean {
+    const aim = () => this.target(this.ownTop());
+    if (concluding || utility <= this.reservation) return utility >= aim();
+    const share = PARTIAL_SHARE[this.turn.options.level];
+    return share === 0 || utility >= this.reservation + share * Math.max(0, aim() - this.reservation);
   }
 
   /** Its candidate offers at its level. */

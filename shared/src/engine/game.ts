@@ -32,6 +32,12 @@ export interface Engine {
   step(snapshot: GameSnapshot, event: EngineEvent): StepResult;
   persist(snapshot: GameSnapshot): PersistedGame;
   restore(persisted: PersistedGame): GameSnapshot;
+  /**
+   * The same moment of a game with another context (a what-if's reseeded copy): contexts are
+   * read-only, so the new snapshot shares what did not change instead of copying it, as `restore`
+   * must for a stored game the host may still hold.
+   */
+  withContext(snapshot: GameSnapshot, context: NegotiationContext): GameSnapshot;
   /** Rebuild a game from its input and the events its transcript recorded. */
   replay(input: GameInput, events: readonly EngineEvent[]): GameSnapshot;
 }
@@ -96,6 +102,10 @@ export function createEngine(scenario: Scenario): Engine {
     });
   }
 
+  function withContext(snapshot: GameSnapshot, context: NegotiationContext): GameSnapshot {
+    return machine.resolveState({ value: snapshot.value, context });
+  }
+
   function replay(input: GameInput, events: readonly EngineEvent[]): GameSnapshot {
     let snapshot = start(input);
     for (const event of events) {
@@ -106,7 +116,7 @@ export function createEngine(scenario: Scenario): Engine {
     return snapshot;
   }
 
-  return { scenario, rules, machine, start, step, persist, restore, replay };
+  return { scenario, rules, machine, start, step, persist, restore, withContext, replay };
 }
 
 /**

@@ -66,10 +66,6 @@ export function replayTo(
   return snapshot;
 }
 
-function withContext(engine: Engine, snapshot: GameSnapshot, context: NegotiationContext): GameSnapshot {
-  return engine.restore({ value: snapshot.value, context });
-}
-
 function stepOrRefuse(engine: Engine, snapshot: GameSnapshot, event: EngineEvent): GameSnapshot {
   const result = engine.step(snapshot, event);
   if (!result.ok)
@@ -120,14 +116,14 @@ export function momentOf(
         throw new WhatIfError('changeNotAllowed', `${change.event} was not drawn at step ${step}: nothing to withhold`);
       const withheld = [...(ctx.options.withheld ?? []), { event: change.event, round: ctx.round }];
       const options = { ...ctx.options, withheld };
-      return stepOrRefuse(engine, withContext(engine, before, { ...ctx, options }), original);
+      return stepOrRefuse(engine, engine.withContext(before, { ...ctx, options }), original);
     }
   }
 }
 
 /** The same moment for another game: the scenario's draws and the bots both seeded with `seed`. */
 export function reseeded(engine: Engine, moment: GameSnapshot, seed: number): GameSnapshot {
-  return withContext(engine, moment, { ...moment.context, seed, rng: seedState(seed) });
+  return engine.withContext(moment, { ...moment.context, seed, rng: seedState(seed) });
 }
 
 /** The record of what actually happened, in the batch's terms (outcome and each delegation's score). */

@@ -14,7 +14,7 @@ import { type SeatView, viewFor } from '../../src/engine/view.ts';
 import { noDealValue, packageUtility } from '../../src/scenario/evaluate.ts';
 import { publicScenario } from '../../src/scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
-import { playGame } from '../../src/sim/simulate.ts';
+import { playGame, seatFigures } from '../../src/sim/simulate.ts';
 import { createSkilledPlayer } from '../../src/sim/skilledPlayer.ts';
 
 const scenario = await loadScenarioById('ukraine-2026');
@@ -110,5 +110,23 @@ describe('the skilled player', () => {
         packageUtility(scenario, 'russia', draft.package, view.world) - noDealValue(scenario, 'russia', view.world);
       if (accepted) expect(gain).toBeGreaterThan(0);
     }
+  });
+
+  it('finds fewer deals worth having against expert delegations than against standard ones', () => {
+    // The headline measure of the skilled-player figures: a ratified agreement that leaves the
+    // player better off than its walk-away value, over the same seeded games at each level.
+    const betterOff = (level: 'standard' | 'expert') => {
+      const records = Array.from(
+        { length: 60 },
+        (_, i) =>
+          playGame(engine, { seed: i + 1, level, player: { delegation: 'ukraine', create: createSkilledPlayer } }, pub)
+            .record,
+      );
+      return seatFigures(records, 'ukraine').betterThanWalkAwayShare;
+    };
+    const standard = betterOff('standard');
+    const expert = betterOff('expert');
+    expect(standard).toBeGreaterThan(0.2);
+    expect(expert).toBeLessThan(standard * 0.75);
   });
 });
