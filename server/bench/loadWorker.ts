@@ -5,6 +5,7 @@
  * drivers keep the load generator from being what the latencies measure: one thread decoding
  * every client's messages showed event-loop delays of its own in the figures.
  */
+import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { bareLoad, type LoadOptions, negotiationLoad, Recorder } from './load.ts';
@@ -20,9 +21,23 @@ export interface DriverResult {
   loopMax: number;
 }
 
-const { kind, options } = workerData as { kind: 'bare' | 'negotiation'; options: LoadOptions };
+const { kind, options, priority } = workerData as {
+  kind: 'bare' | 'negotiation';
+  options: LoadOptions;
+  /** Nice value of this thread, when the bench asks for one (see whatIf.ts). */
+  priority?: number;
+};
 const port = parentPort;
 if (!port) throw new Error('loadWorker.ts runs as a worker thread of bench.ts');
+let prioritySet = priority === undefined;
+if (priority !== undefined) {
+  try {
+    os.setPriority(priority);
+    prioritySet = true;
+  } catch {
+    // Not allowed here (raising a priority needs privileges): the bench says so.
+  }
+}
 const rec = new Recorder();
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
@@ -53,4 +68,4 @@ port.on('message', async (command: string) => {
     port.postMessage({ type: 'left' });
   }
 });
-port.postMessage({ type: 'ready', clients: load.rooms.length });
+port.postMessage({ type: 'ready', clients: load.rooms.length, prioritySet });

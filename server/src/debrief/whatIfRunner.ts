@@ -4,11 +4,12 @@
  * the result. At most `maxRunning` batches run at once on this server; another request hears how
  * long to wait ("busy, try again in N s"), worked out from the running batches' pace.
  *
- * The runner belongs to the server that creates it (createApp) and stops its workers with it.
+ * The runner belongs to the server that creates it (createApp) and stops its workers with it; its
+ * threads are kept between batches (whatIfPool.ts).
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PersistedGame } from '@peace-table/shared/engine/game';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Scenario } from '@peace-table/shared/scenario/schema';
@@ -20,6 +21,7 @@ import {
   type WhatIfSummary,
 } from '@peace-table/shared/sim/whatif';
 import type { Logger } from 'pino';
+import { WhatIfPool } from './whatIfPool.ts';
 import type { WhatIfJob, WhatIfReport } from './whatIfWorker.ts';
 
 export interface WhatIfLimits {
@@ -33,6 +35,8 @@ export interface WhatIfLimits {
   keepMs: number;
   /** Nice value of the worker threads (19 = lowest priority). */
   priority: number;
+  /** How long a worker thread waits idle for the next batch before it stops. */
+  keepWorkersMs: number;
 }
 
 export const DEFAULT_WHATIF_LIMITS: WhatIfLimits = {
@@ -41,6 +45,7 @@ export const DEFAULT_WHATIF_LIMITS: WhatIfLimits = {
   workers: Math.max(1, Math.min(4, os.availableParallelism())),
   keepMs: 15 * 60_000,
   priority: 19,
+  keepWorkersMs: 2 * 60_000,
 };
 
 export type WhatIfStatus = 'running' | 'done' | 'cancelled' | 'failed';
@@ -77,7 +82,8 @@ export interface WhatIfState {
 
 interface Running {
   state: WhatIfState;
-  workers: Worker[];
+  /** The batch's threads, each with the listener it added (removed when the thread goes back to the pool). */
+  workers: Array<{ worker: Worker; detach: () => void }>;
   records: GameRecord[][];
   expires: NodeJS.Timeout | null;
 }
@@ -95,19 +101,23 @@ function split(range: WhatIfRange, workers: number): WhatIfRange[] {
   return parts;
 }
 
-/** Young generation of a worker: games allocate a lot that dies at once (see simulate.ts). */
-const YOUNG_GENERATION_MB = 48;
-
 export class WhatIfRunner {
   private readonly batches = new Map<string, Running>();
   readonly limits: WhatIfLimits;
   private readonly log: Logger;
   private readonly now: () => number;
+  private readonly pool: WhatIfPool;
 
   constructor(log: Logger, limits: Partial<WhatIfLimits> = {}, now: () => number = Date.now) {
     this.log = log;
     this.now = now;
     this.limits = { ...DEFAULT_WHATIF_LIMITS, ...limits };
+    this.pool = new WhatIfPool(this.limits.priority, this.limits.keepWorkersMs);
+  }
+
+  /** Worker threads alive now (running a batch or waiting for the next). */
+  get threads(): number {
+    return this.pool.size;
   }
 
   private running(): Running[] {
@@ -149,18 +159,9 @@ export class WhatIfRunner {
     this.batches.set(id, batch);
     let finished = 0;
     parts.forEach((range, index) => {
-      const job: WhatIfJob = {
-        scenario: request.scenario,
-        moment: request.moment,
-        range,
-        priority: this.limits.priority,
-      };
-      const worker = new Worker(new URL('./whatIfWorker.ts', import.meta.url), {
-        workerData: job,
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      });
-      batch.workers.push(worker);
-      worker.on('message', (report: WhatIfReport) => {
+      const job: WhatIfJob = { scenario: request.scenario, moment: request.moment, range };
+      const worker = this.pool.take();
+      const onMessage = (report: WhatIfReport) => {
         if (state.status !== 'running') return;
         if (report.kind === 'records') {
           batch.records[index]?.push(...report.records);
@@ -169,11 +170,21 @@ export class WhatIfRunner {
         }
         finished += 1;
         if (finished === parts.length) this.finish(batch, request.pub);
-      });
-      worker.on('error', (error) => this.fail(batch, error));
-      worker.on('exit', (code) => {
-        if (code !== 0 && state.status === 'running') this.fail(batch, new Error(`a what-if worker stopped (${code})`));
-      });
+      };
+      const onError = (error: Error) => this.fail(batch, error);
+      const onExit = (code: number) => {
+        if (state.status === 'running') this.fail(batch, new Error(`a what-if worker stopped (${code})`));
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      const detach = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      batch.workers.push({ worker, detach });
+      worker.postMessage(job);
     });
     return { ok: true, state };
   }
@@ -185,6 +196,12 @@ export class WhatIfRunner {
     batch.state.records = records;
     batch.state.summary = summariseWhatIf(pub, records);
     this.log.info({ session: batch.state.code, games: records.length, seconds: batch.state.seconds }, 'what-if done');
+    // Every thread has said it is done: each waits for the next batch.
+    for (const { worker, detach } of batch.workers) {
+      detach();
+      this.pool.giveBack(worker);
+    }
+    batch.workers = [];
     this.end(batch);
   }
 
@@ -196,8 +213,12 @@ export class WhatIfRunner {
     this.end(batch);
   }
 
+  /** The batch is over: threads still busy with it (cancelled, failed) are stopped; the result is kept a while. */
   private end(batch: Running) {
-    for (const worker of batch.workers) void worker.terminate();
+    for (const { worker, detach } of batch.workers) {
+      detach();
+      this.pool.stop(worker);
+    }
     batch.workers = [];
     batch.expires = setTimeout(() => this.batches.delete(batch.state.id), this.limits.keepMs);
     batch.expires.unref();
@@ -224,9 +245,9 @@ export class WhatIfRunner {
   close(): void {
     for (const batch of this.batches.values()) {
       if (batch.state.status === 'running') batch.state.status = 'cancelled';
-      for (const worker of batch.workers) void worker.terminate();
       if (batch.expires) clearTimeout(batch.expires);
     }
     this.batches.clear();
+    this.pool.close();
   }
 }
