@@ -115,7 +115,7 @@ console.log(
     .join(' ')}), Node ${process.version}`,
 );
 console.log(
-  `batch: ${num('games')} games on ${values.workers} worker threads at nice ${values.priority}; neighbours: ${num('sessions')} sessions × ${num('clients')} clients, an action every ${num('interval')} ms ±50%`,
+  `batch: ${num('games')} games on ${values.workers} worker processes at nice ${values.priority}; neighbours: ${num('sessions')} sessions × ${num('clients')} clients, an action every ${num('interval')} ms ±50%`,
 );
 
 // One session played to its end by four computer delegations: the session the batches start from.
@@ -159,7 +159,7 @@ async function batch(): Promise<number> {
 const first = await batch();
 const idle = await batch();
 console.log(
-  `one batch on the idle server: ${first.toFixed(2)} s for ${num('games')} games with the worker threads starting, ${idle.toFixed(2)} s on threads kept from the last batch (target ≤ 5 s)`,
+  `one batch on the idle server: ${first.toFixed(2)} s for ${num('games')} games with the workers starting, ${idle.toFixed(2)} s on workers kept from the last batch (target ≤ 5 s)`,
 );
 
 // The neighbours: a classroom load on other sessions, from a driver thread.
@@ -263,7 +263,7 @@ for (let pair = 1; pair <= num('pairs'); pair += 1) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 console.log(
-  `batch time: ${idle.toFixed(2)} s idle (${first.toFixed(2)} s with threads starting), median ${median(times).toFixed(2)} s beside the neighbours, for ${num('games')} games (target ≤ 5 s); median neighbours' p99 ratio: ${median(ratios).toFixed(2)}× (target ≤ 1.5×)`,
+  `batch time: ${idle.toFixed(2)} s idle (${first.toFixed(2)} s with workers starting), median ${median(times).toFixed(2)} s beside the neighbours, for ${num('games')} games (target ≤ 5 s); median neighbours' p99 ratio: ${median(ratios).toFixed(2)}× (target ≤ 1.5×)`,
 );
 worker.postMessage('stop');
 worker.postMessage('leave');

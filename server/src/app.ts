@@ -94,7 +94,7 @@ export function createApp(options: AppOptions = {}) {
   };
   // The debrief's replays and what-if batches: this server's, stopped with it.
   const histories = new SessionHistories(store, scenarios);
-  const whatIfs = new WhatIfRunner(logger, options.whatIf);
+  const whatIfs = new WhatIfRunner(logger, { ...config.whatIf, ...options.whatIf });
   const scaled = config.redisUrl
     ? { presence: new RedisPresence(config.redisUrl) as Presence, driver: new RedisDriver(config.redisUrl) }
     : {};

@@ -1,6 +1,7 @@
 /** Settings read once at start-up: the port and the facts /health reports. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_WHATIF_LIMITS } from './debrief/whatIfRunner.ts';
 import { parseAllowedOrigins } from './http/edge.ts';
 import type { BucketLimit } from './http/throttle.ts';
 import type { JoinLimits } from './sessions/joinGuard.ts';
@@ -52,6 +53,8 @@ export interface ServerConfig {
   /** Origins whose pages may call this server (CORS); empty: same origin only. */
   allowedOrigins: string[];
   limits: ServerLimits;
+  /** The debrief's what-if batches: how many at once, how many games each, on how many workers. */
+  whatIf: { maxRunning: number; maxGames: number; workers: number };
 }
 
 /** The throttles and lifetimes (docs/deployment.md, "Limits"). */
@@ -163,6 +166,11 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     trustProxy: wholeNumber(env, 'TRUST_PROXY', 0, 0, 10),
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     limits: serverLimits(readLimitSettings(env)),
+    whatIf: {
+      maxRunning: wholeNumber(env, 'WHATIF_RUNNING', DEFAULT_WHATIF_LIMITS.maxRunning, 1, 16),
+      maxGames: wholeNumber(env, 'WHATIF_MAX_GAMES', DEFAULT_WHATIF_LIMITS.maxGames, 1, 100_000),
+      workers: wholeNumber(env, 'WHATIF_WORKERS', DEFAULT_WHATIF_LIMITS.workers, 1, 64),
+    },
   };
 }
 

@@ -1,59 +1,67 @@
 /**
- * The what-if runner's worker threads, kept between batches: a facilitator who asks one "what if"
- * usually asks another soon, and starting a thread (loading the rules' code into it) costs the
- * server more than a batch's first games. A thread idle for `keepIdleMs` is stopped, so a server
- * nobody asks for what-ifs holds none. The pool belongs to its runner and closes with it.
+ * The what-if runner's worker processes (whatIfWorker.ts), kept between batches: a facilitator who
+ * asks one "what if" usually asks another soon, and starting a worker (a Node process loading the
+ * rules' code) costs more than a batch's first games. A worker idle for `keepIdleMs` is stopped, so
+ * a server nobody asks for what-ifs runs none. The pool belongs to its runner and closes with it.
  */
-import { Worker } from 'node:worker_threads';
-import type { WhatIfWorkerData } from './whatIfWorker.ts';
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-/** Young generation of a worker: games allocate a lot that dies at once (see simulate.ts). */
-const YOUNG_GENERATION_MB = 48;
+export type WhatIfWorker = ChildProcess;
+
+/** The nice value the runner asks its workers for (19: run only on time the rooms do not need). */
+export const PRIORITY_VARIABLE = 'PEACE_TABLE_WHATIF_PRIORITY';
+
+/** Semi-space of a worker's young generation: games allocate a lot that dies at once (see simulate.ts). */
+const SEMI_SPACE_MB = 16;
 
 export class WhatIfPool {
-  private readonly idle = new Map<Worker, NodeJS.Timeout>();
-  private readonly all = new Set<Worker>();
-  private readonly data: WhatIfWorkerData;
+  private readonly idle = new Map<WhatIfWorker, NodeJS.Timeout>();
+  private readonly all = new Set<WhatIfWorker>();
+  private readonly priority: number;
   private readonly keepIdleMs: number;
 
   constructor(priority: number, keepIdleMs: number) {
-    this.data = { priority };
+    this.priority = priority;
     this.keepIdleMs = keepIdleMs;
   }
 
-  /** An idle thread, or a new one. */
-  take(): Worker {
+  /** An idle worker, or a new one. */
+  take(): WhatIfWorker {
     for (const [worker, timer] of this.idle) {
       clearTimeout(timer);
       this.idle.delete(worker);
       return worker;
     }
-    const worker = new Worker(new URL('./whatIfWorker.ts', import.meta.url), {
-      workerData: this.data,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    const worker = fork(fileURLToPath(new URL('./whatIfWorker.ts', import.meta.url)), [], {
+      // The server's own flags (a TypeScript loader on older Nodes) and a young generation for games.
+      execArgv: [...process.execArgv, `--max-semi-space-size=${SEMI_SPACE_MB}`],
+      env: { ...process.env, [PRIORITY_VARIABLE]: String(this.priority) },
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.all.add(worker);
     worker.once('exit', () => this.forget(worker));
-    // A thread that fails is not reused (its batch, if any, hears of it through its own listener).
+    // A worker that fails is not reused (its batch, if any, hears of it through its own listener).
     worker.on('error', () => this.stop(worker));
     return worker;
   }
 
-  /** A thread whose job ended normally: kept for the next batch. */
-  giveBack(worker: Worker): void {
+  /** A worker whose job ended normally: kept for the next batch. */
+  giveBack(worker: WhatIfWorker): void {
     if (!this.all.has(worker)) return;
     const timer = setTimeout(() => this.stop(worker), this.keepIdleMs);
     timer.unref();
     this.idle.set(worker, timer);
   }
 
-  /** A thread whose job was cancelled or failed: stopped (a running job cannot be interrupted otherwise). */
-  stop(worker: Worker): void {
+  /** A worker whose job was cancelled or failed: stopped (a running job cannot be interrupted otherwise). */
+  stop(worker: WhatIfWorker): void {
     this.forget(worker);
-    void worker.terminate();
+    worker.kill();
   }
 
-  /** Threads alive now, busy or idle. */
+  /** Workers alive now, busy or idle. */
   get size(): number {
     return this.all.size;
   }
@@ -62,7 +70,7 @@ export class WhatIfPool {
     for (const worker of [...this.all]) this.stop(worker);
   }
 
-  private forget(worker: Worker): void {
+  private forget(worker: WhatIfWorker): void {
     const timer = this.idle.get(worker);
     if (timer) clearTimeout(timer);
     this.idle.delete(worker);

@@ -1,15 +1,14 @@
 /**
- * The server's "what if" batches: each one plays its games on worker threads (whatIfWorker.ts),
+ * The server's "what if" batches: each one plays its games on worker processes (whatIfWorker.ts),
  * reports progress, can be cancelled, and is kept for a while after it ends so its page can read
  * the result. At most `maxRunning` batches run at once on this server; another request hears how
  * long to wait ("busy, try again in N s"), worked out from the running batches' pace.
  *
  * The runner belongs to the server that creates it (createApp) and stops its workers with it; its
- * threads are kept between batches (whatIfPool.ts).
+ * workers are kept between batches (whatIfPool.ts).
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import type { PersistedGame } from '@peace-table/shared/engine/game';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Scenario } from '@peace-table/shared/scenario/schema';
@@ -21,7 +20,7 @@ import {
   type WhatIfSummary,
 } from '@peace-table/shared/sim/whatif';
 import type { Logger } from 'pino';
-import { WhatIfPool } from './whatIfPool.ts';
+import { WhatIfPool, type WhatIfWorker } from './whatIfPool.ts';
 import type { WhatIfJob, WhatIfReport } from './whatIfWorker.ts';
 
 export interface WhatIfLimits {
@@ -29,13 +28,13 @@ export interface WhatIfLimits {
   maxRunning: number;
   /** Games one batch may ask for. */
   maxGames: number;
-  /** Worker threads per batch (default: one per core, at most 4). */
+  /** Worker processes per batch (default: one per core, at most 4). */
   workers: number;
   /** How long a finished batch's result stays readable. */
   keepMs: number;
-  /** Nice value of the worker threads (19 = lowest priority). */
+  /** Nice value of the worker processes (19 = lowest priority). */
   priority: number;
-  /** How long a worker thread waits idle for the next batch before it stops. */
+  /** How long a worker waits idle for the next batch before it stops. */
   keepWorkersMs: number;
 }
 
@@ -82,8 +81,8 @@ export interface WhatIfState {
 
 interface Running {
   state: WhatIfState;
-  /** The batch's threads, each with the listener it added (removed when the thread goes back to the pool). */
-  workers: Array<{ worker: Worker; detach: () => void }>;
+  /** The batch's workers, each with the listeners it added (removed when the worker goes back to the pool). */
+  workers: Array<{ worker: WhatIfWorker; detach: () => void }>;
   records: GameRecord[][];
   expires: NodeJS.Timeout | null;
 }
@@ -115,8 +114,8 @@ export class WhatIfRunner {
     this.pool = new WhatIfPool(this.limits.priority, this.limits.keepWorkersMs);
   }
 
-  /** Worker threads alive now (running a batch or waiting for the next). */
-  get threads(): number {
+  /** Workers alive now (running a batch or waiting for the next). */
+  get liveWorkers(): number {
     return this.pool.size;
   }
 
@@ -172,7 +171,7 @@ export class WhatIfRunner {
         if (finished === parts.length) this.finish(batch, request.pub);
       };
       const onError = (error: Error) => this.fail(batch, error);
-      const onExit = (code: number) => {
+      const onExit = (code: number | null) => {
         if (state.status === 'running') this.fail(batch, new Error(`a what-if worker stopped (${code})`));
       };
       worker.on('message', onMessage);
@@ -184,7 +183,7 @@ export class WhatIfRunner {
         worker.off('exit', onExit);
       };
       batch.workers.push({ worker, detach });
-      worker.postMessage(job);
+      worker.send(job);
     });
     return { ok: true, state };
   }
@@ -213,7 +212,7 @@ export class WhatIfRunner {
     this.end(batch);
   }
 
-  /** The batch is over: threads still busy with it (cancelled, failed) are stopped; the result is kept a while. */
+  /** The batch is over: workers still busy with it (cancelled, failed) are stopped; the result is kept a while. */
   private end(batch: Running) {
     for (const { worker, detach } of batch.workers) {
       detach();

@@ -1,24 +1,24 @@
 /**
- * A worker thread of the "what if" batches, kept between batches by the runner's pool
- * (whatIfRunner.ts): each job plays a contiguous range of seeds from the moment it is given
- * (shared/src/sim/whatif.ts) and posts the game records back a batch at a time, for the progress
- * bar, then says it is done and waits for the next job. It runs at the lowest CPU priority, so the
- * rooms on the main thread keep answering their players while a batch runs (on Linux a thread's
- * priority is its own).
+ * A worker process of the "what if" batches, kept between batches by the runner's pool
+ * (whatIfPool.ts): each job plays a contiguous range of seeds from the moment it is given
+ * (shared/src/sim/whatif.ts) and sends the game records back a batch at a time, for the progress
+ * bar, then says it is done and waits for the next job.
+ *
+ * It is a process of its own, not a thread of the server, so that all of it runs at the lowest CPU
+ * priority: the games' garbage collection and compilation run on helper threads of the process that
+ * runs them, and in the server's process those helpers would compete with the rooms at normal
+ * priority (the neighbours' latency doubled while a batch ran). On Linux each thread has its own
+ * priority, so every thread of this process is lowered, its helpers included.
  */
+import { readdirSync } from 'node:fs';
 import os from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
 import type { PersistedGame } from '@peace-table/shared/engine/game';
 import { createEngine } from '@peace-table/shared/engine/game';
 import { publicScenario } from '@peace-table/shared/scenario/public';
 import type { Scenario } from '@peace-table/shared/scenario/schema';
 import type { GameRecord } from '@peace-table/shared/sim/simulate';
 import { playFromMoment, type WhatIfRange } from '@peace-table/shared/sim/whatif';
-
-export interface WhatIfWorkerData {
-  /** Nice value for this thread (19: run only on time the rooms do not need). */
-  priority: number;
-}
+import { PRIORITY_VARIABLE } from './whatIfPool.ts';
 
 export interface WhatIfJob {
   scenario: Scenario;
@@ -28,17 +28,29 @@ export interface WhatIfJob {
 
 export type WhatIfReport = { kind: 'records'; records: GameRecord[] } | { kind: 'done' };
 
-const port = parentPort;
-if (!port) throw new Error('whatIfWorker.ts runs as a worker thread of the what-if runner');
-try {
-  os.setPriority((workerData as WhatIfWorkerData).priority);
-} catch {
-  // Not allowed on this system: the batches still run, at normal priority.
+function lowerPriority(priority: number): void {
+  let threads: number[] = [0]; // 0: this thread, where /proc is not there to list the others
+  try {
+    threads = readdirSync('/proc/self/task').map(Number);
+  } catch {
+    // Not Linux: the process's priority is the priority of all its threads.
+  }
+  for (const thread of threads) {
+    try {
+      os.setPriority(thread, priority);
+    } catch {
+      // Not allowed on this system: the batches still run, at normal priority.
+    }
+  }
 }
-port.on('message', (job: WhatIfJob) => {
+
+const send = process.send?.bind(process);
+if (!send) throw new Error('whatIfWorker.ts runs as a child process of the what-if runner');
+lowerPriority(Number(process.env[PRIORITY_VARIABLE] ?? 19));
+process.on('message', (job: WhatIfJob) => {
   const engine = createEngine(job.scenario);
   playFromMoment(engine, publicScenario(job.scenario), job.moment, job.range, (records) =>
-    port.postMessage({ kind: 'records', records } satisfies WhatIfReport),
+    send({ kind: 'records', records } satisfies WhatIfReport),
   );
-  port.postMessage({ kind: 'done' } satisfies WhatIfReport);
+  send({ kind: 'done' } satisfies WhatIfReport);
 });
