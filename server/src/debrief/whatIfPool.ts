@@ -15,6 +15,11 @@ export const PRIORITY_VARIABLE = 'PEACE_TABLE_WHATIF_PRIORITY';
 /** Semi-space of a worker's young generation: games allocate a lot that dies at once (see simulate.ts). */
 const SEMI_SPACE_MB = 16;
 
+function typeScriptLoader(): string[] {
+  if (process.features.typescript || process.execArgv.some((flag) => flag.includes('tsx'))) return [];
+  return ['--import', 'tsx'];
+}
+
 export class WhatIfPool {
   private readonly idle = new Map<WhatIfWorker, NodeJS.Timeout>();
   private readonly all = new Set<WhatIfWorker>();
@@ -34,8 +39,10 @@ export class WhatIfPool {
       return worker;
     }
     const worker = fork(fileURLToPath(new URL('./whatIfWorker.ts', import.meta.url)), [], {
-      // The server's own flags (a TypeScript loader on older Nodes) and a young generation for games.
-      execArgv: [...process.execArgv, `--max-semi-space-size=${SEMI_SPACE_MB}`],
+      // The server's own flags, a young generation for games, and on Nodes before 22.18 the
+      // TypeScript loader the server itself runs with (scripts/start.mjs registers tsx in-process,
+      // which a child process does not inherit).
+      execArgv: [...process.execArgv, ...typeScriptLoader(), `--max-semi-space-size=${SEMI_SPACE_MB}`],
       env: { ...process.env, [PRIORITY_VARIABLE]: String(this.priority) },
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
