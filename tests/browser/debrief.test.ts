@@ -122,6 +122,15 @@ describe.skipIf(!available)('debrief pictures in the browser', () => {
     await page.locator('.deal-section svg.chart').waitFor({ timeout: 30_000 });
     await page.locator('.replay-indicators').waitFor();
     await sleep(1500);
+    // The what-if run in English is still there, now in Ukrainian, and still in the figures.
+    await expect.poll(() => page.locator('.whatif-result').count(), POLL).toBe(1);
+    expect(await page.locator('.whatif-result').first().getAttribute('data-games')).toBe('400');
+    expect(await page.locator('.whatif-result h4').first().textContent()).toMatch(/^Крок \d+, 400 партій/);
+    const [again] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Завантажити показники (JSON)' }).click(),
+    ]);
+    expect(JSON.parse(await readFile((await again.path()) as string, 'utf8')).whatIfs).toHaveLength(1);
     await shot(page, 'debrief-pictures-uk-1024');
     await expectAccessible(page, 'debrief pictures (uk)');
     expect(watch.errors).toEqual([]);

@@ -41,6 +41,7 @@ import {
   leftSession,
   type PanelTab,
   type StageMode,
+  type WhatIfMemory,
   withNotices,
   withView,
 } from '../state/app.ts';
@@ -83,7 +84,15 @@ export interface Controller {
   leave(): void;
   send(intent: Intent): void;
   sendRoom(name: ClientMessageName, payload: object): void;
-  select(patch: Partial<{ stage: StageMode; tab: PanelTab; channel: string; replay: SeatView | null }>): void;
+  select(
+    patch: Partial<{
+      stage: StageMode;
+      tab: PanelTab;
+      channel: string;
+      replay: SeatView | null;
+      whatIfs: WhatIfMemory;
+    }>,
+  ): void;
   /**
    * Leaves this session for one the debrief's "play on from here" opened: as its facilitator, or,
    * for a solo player, back in the same delegation's seat.

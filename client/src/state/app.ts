@@ -3,6 +3,7 @@
  * and how incoming server data updates it. The controller (app/controller.ts) does the I/O and
  * calls these; the screens read the state and never change it directly.
  */
+import type { WhatIfAnswer } from '@peace-table/shared/debriefApi';
 import type { SeatView } from '@peace-table/shared/engine/view';
 import type {
   BotReasonPayload,
@@ -21,6 +22,16 @@ import type { ConnectionStatus } from '../net/status.ts';
 export type ScreenId = 'home' | 'connecting' | 'lobby' | 'briefing' | 'game' | 'console' | 'debrief' | 'projector';
 export type StageMode = 'table' | 'map';
 export type PanelTab = 'proposal' | 'channels' | 'levers' | 'briefing';
+
+/**
+ * The debrief's what-ifs in this session: the finished ones (newest last), shown and exported
+ * with the figures, and the one still running on the server. Kept here, not in the debrief's
+ * panel, so that a redraw (a language switch) shows them again and follows the running one.
+ */
+export interface WhatIfMemory {
+  done: WhatIfAnswer[];
+  running: { id: string; games: number } | null;
+}
 
 export interface AppState {
   locale: Locale;
@@ -48,6 +59,7 @@ export interface AppState {
   channel: string;
   /** The debrief's replay: the view of the chosen seat at the chosen step, drawn instead of `view` by the stage. */
   replay: SeatView | null;
+  whatIfs: WhatIfMemory;
 }
 
 export function initialState(locale: Locale): AppState {
@@ -70,6 +82,7 @@ export function initialState(locale: Locale): AppState {
     tab: 'proposal',
     channel: 'plenary',
     replay: null,
+    whatIfs: { done: [], running: null },
   };
 }
 

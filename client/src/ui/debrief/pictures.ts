@@ -3,7 +3,7 @@
  * the deal against the possible, the months, the replay with its what-ifs, and the figures'
  * downloads. It asks the server for the concluded session's figures once, as the seat it is.
  */
-import type { DebriefAnswer, WhatIfAnswer } from '@peace-table/shared/debriefApi';
+import type { DebriefAnswer } from '@peace-table/shared/debriefApi';
 import type { SeatView } from '@peace-table/shared/engine/view';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { figuresCsv, figuresJson } from '../../model/debriefExport.ts';
@@ -35,7 +35,6 @@ export function mountPictures(ctx: ScreenContext, state: AppState, pub: PublicSc
   );
   const code = state.seat?.code ?? '';
   const auth = debriefAuth(state);
-  const whatIfs: WhatIfAnswer[] = [];
   let replay: ReplaySection | null = null;
   let destroyed = false;
 
@@ -48,7 +47,7 @@ export function mountPictures(ctx: ScreenContext, state: AppState, pub: PublicSc
         () =>
           download(
             `peace-table-${code.toLowerCase()}-figures.json`,
-            figuresJson(pub, data, whatIfs, Date.now()),
+            figuresJson(pub, data, ctx.controller.store.get().whatIfs.done, Date.now()),
             'application/json',
           ),
         { class: 'secondary' },
@@ -58,7 +57,7 @@ export function mountPictures(ctx: ScreenContext, state: AppState, pub: PublicSc
         () =>
           download(
             `peace-table-${code.toLowerCase()}-figures.csv`,
-            figuresCsv(pub, data, whatIfs),
+            figuresCsv(pub, data, ctx.controller.store.get().whatIfs.done),
             'text/csv;charset=utf-8',
           ),
         { class: 'secondary' },
@@ -66,7 +65,7 @@ export function mountPictures(ctx: ScreenContext, state: AppState, pub: PublicSc
     );
 
   const build = (data: DebriefAnswer) => {
-    replay = replaySection(ctx, pub, data, auth, state, (result) => whatIfs.push(result));
+    replay = replaySection(ctx, pub, data, auth, state);
     fill(el, dealSection(ctx, pub, data.analysis), monthsSection(ctx, pub, view, data), replay.el, exports(data));
   };
 

@@ -16,7 +16,7 @@ import type { AppState } from '../../state/app.ts';
 import { button, fill, h } from '../dom.ts';
 import type { ScreenContext } from '../screen.ts';
 import { stageText } from '../stageText.ts';
-import { type WhatIfPanel, whatIfPanel } from './whatIfPanel.ts';
+import { whatIfPanel } from './whatIfPanel.ts';
 
 export interface ReplaySection {
   el: HTMLElement;
@@ -37,7 +37,6 @@ export function replaySection(
   data: DebriefAnswer,
   auth: DebriefAuth,
   state: AppState,
-  onWhatIf: WhatIfPanel['onResult'],
 ): ReplaySection {
   const { t, locale, controller } = ctx;
   const code = data.code;
@@ -58,7 +57,7 @@ export function replaySection(
   const slot = h('div', { class: 'stage-slot replay-stage' });
   const text = stageText(ctx, ['table', 'map']);
   const status = h('p', { class: 'hint', attrs: { role: 'status' } });
-  const panel = data.mayExplore ? whatIfPanel(ctx, pub, data, auth, onWhatIf) : null;
+  const panel = data.mayExplore ? whatIfPanel(ctx, pub, data, auth) : null;
 
   const seatSelect = chooseSeat
     ? h(

@@ -3,7 +3,9 @@
  * panel shows their progress (cancellable), then the distribution of outcomes and of each
  * delegation's score beside what actually happened, as charts with their data as tables. One
  * changed choice at that moment can be tried instead, and "play on from here" opens a new session
- * that starts at that moment (with the change, if one is chosen).
+ * that starts at that moment (with the change, if one is chosen). The finished and the running
+ * what-ifs are kept in the app state (AppState.whatIfs), so the panel drawn again (in another
+ * language) shows them and follows the running one.
  */
 import type { ChangeOfferAnswer, DebriefAnswer, WhatIfAnswer } from '@peace-table/shared/debriefApi';
 import type { WhatIfChangeBody } from '@peace-table/shared/messages';
@@ -13,6 +15,7 @@ import { localized } from '../../i18n/i18n.ts';
 import { score } from '../../model/format.ts';
 import { failureWords } from '../../model/refusals.ts';
 import type { DebriefAuth } from '../../net/api.ts';
+import type { WhatIfMemory } from '../../state/app.ts';
 import { outcomeBars, scoreRanges } from '../charts/whatIfCharts.ts';
 import { delegationName } from '../components.ts';
 import { button, fill, h } from '../dom.ts';
@@ -22,7 +25,6 @@ export interface WhatIfPanel {
   el: HTMLElement;
   setMoment(step: number, changes: ChangeOfferAnswer[]): void;
   destroy(): void;
-  onResult: (result: WhatIfAnswer) => void;
 }
 
 const POLL_MS = 300;
@@ -33,13 +35,14 @@ export function whatIfPanel(
   pub: PublicScenario,
   data: DebriefAnswer,
   auth: DebriefAuth,
-  onResult: WhatIfPanel['onResult'],
 ): WhatIfPanel {
   const { t, locale, controller } = ctx;
   const key = auth.facilitatorKey ?? '';
   let step = data.steps;
   let changes: ChangeOfferAnswer[] = [];
   let running: { id: string; poll: ReturnType<typeof setTimeout> | null } | null = null;
+  const memory = () => controller.store.get().whatIfs;
+  const remember = (patch: Partial<WhatIfMemory>) => controller.select({ whatIfs: { ...memory(), ...patch } });
 
   const moment = h('p', { class: 'whatif-moment' });
   const games = h('input', {
@@ -219,7 +222,6 @@ export function whatIfPanel(
       ),
     );
     results.prepend(block);
-    onResult(answer);
   };
 
   const poll = (id: string) => {
@@ -234,6 +236,10 @@ export function whatIfPanel(
         if (answer.status === 'running') return poll(id);
         running = null;
         setRunning(false);
+        remember({
+          running: null,
+          ...(answer.status === 'done' ? { done: [...memory().done, answer] } : {}),
+        });
         if (answer.status === 'done') {
           message.textContent = t('debrief.whatIf.done');
           showResult(answer);
@@ -244,6 +250,7 @@ export function whatIfPanel(
       } catch (error) {
         running = null;
         setRunning(false);
+        remember({ running: null });
         message.textContent = errorText(error);
       }
     }, POLL_MS);
@@ -269,6 +276,7 @@ export function whatIfPanel(
         key,
       );
       running = { id: answer.id, poll: null };
+      remember({ running: { id: answer.id, games: count } });
       poll(answer.id);
     } catch (error) {
       setRunning(false);
@@ -276,12 +284,18 @@ export function whatIfPanel(
     }
   };
 
+  /** Stops following the running batch (a redraw follows it again from the app state). */
+  const stopPolling = () => {
+    if (running?.poll) clearTimeout(running.poll);
+    running = null;
+  };
+
   const stop = async () => {
     const current = running;
     if (!current) return;
-    running = null;
-    if (current.poll) clearTimeout(current.poll);
+    stopPolling();
     setRunning(false);
+    remember({ running: null });
     message.textContent = t('debrief.whatIf.cancelled');
     await controller.api.cancelWhatIf(data.code, current.id, key).catch(() => undefined);
   };
@@ -324,9 +338,18 @@ export function whatIfPanel(
     message,
     results,
   );
+  // What this session's debrief already ran, and the batch still running, drawn again.
+  for (const answer of memory().done) showResult(answer);
+  const following = memory().running;
+  if (following) {
+    setRunning(true);
+    progress.max = following.games;
+    progressLabel.textContent = t('debrief.whatIf.progress', { done: 0, games: following.games });
+    running = { id: following.id, poll: null };
+    poll(following.id);
+  }
   return {
     el,
-    onResult,
     setMoment(next, offers) {
       step = next;
       changes = offers;
@@ -334,7 +357,7 @@ export function whatIfPanel(
       renderChoices();
     },
     destroy() {
-      void stop();
+      stopPolling();
     },
   };
 }
