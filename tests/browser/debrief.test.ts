@@ -122,6 +122,9 @@ describe.skipIf(!available)('debrief pictures in the browser', () => {
     await page.locator('.deal-section svg.chart').waitFor({ timeout: 30_000 });
     await page.locator('.replay-indicators').waitFor();
     await sleep(1500);
+    // The replay stays where it was, on the same step.
+    await expect.poll(() => page.locator('#replay-step').inputValue(), POLL).toBe(String(middle));
+    await expect.poll(() => page.locator('.replay-where').textContent(), POLL).toContain(`${middle}`);
     // The what-if run in English is still there, now in Ukrainian, and still in the figures.
     await expect.poll(() => page.locator('.whatif-result').count(), POLL).toBe(1);
     expect(await page.locator('.whatif-result').first().getAttribute('data-games')).toBe('400');

@@ -2,8 +2,10 @@
  * One broken copy of the mini fixture per kind of content error, each asserting the exact
  * `file: path: message` line an author sees (the same lines `npm run content:check` prints).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorLines, removeTemps } from './fixtureHelpers.ts';
+import { errorLines, FIXTURE_ROOT, MINI_ID, removeTemps } from './fixtureHelpers.ts';
 
 afterEach(removeTemps);
 
@@ -126,6 +128,22 @@ describe('broken scenarios: one readable line per problem', () => {
     ]);
     expect(lines).toEqual([
       'levers.yaml: levers.0.effects.0.variable: unknown world variable "pipeline-eu" (see world.yaml) (line 8)',
+    ]);
+  });
+
+  it('a measure for the simulator must name known world variables', async () => {
+    const outcomes = readFileSync(path.join(FIXTURE_ROOT, 'scenarios', MINI_ID, 'outcomes.yaml'), 'utf8');
+    const measure = [
+      'measures:',
+      '  - id: short',
+      '    title: { en: Short, uk: Мало }',
+      '    when: { sum: [pipeline-us, pipeline-eu], lte: 80 }',
+      '    source: { assumption: { en: a test, uk: тест } }',
+    ];
+    const lines = await errorLines([{ file: 'outcomes.yaml', content: `${outcomes}${measure.join('\n')}\n` }]);
+    const line = outcomes.split('\n').length + 3;
+    expect(lines).toEqual([
+      `outcomes.yaml: measures.0.when.sum.1: unknown world variable "pipeline-eu" (see world.yaml) (line ${line})`,
     ]);
   });
 

@@ -25,7 +25,7 @@ describe('all-bot odds (300 seeded games, standard bots)', () => {
     { length: 300 },
     (_, i) => playGame(engine, { seed: i + 1, level: 'standard' }, pub).record,
   );
-  const summary = summarise(pub, records);
+  const summary = summarise(pub, records, scenario.measures);
   const share = Object.fromEntries(summary.outcomes.map((o) => [o.id, o.share]));
   const of = (id: string) => share[id] ?? 0;
   const breakthroughGames = records.filter((r) => r.events.some((e) => BREAKTHROUGHS.some((b) => b.id === e)));
@@ -49,6 +49,12 @@ describe('all-bot odds (300 seeded games, standard bots)', () => {
     expect(breakthrough).toBeGreaterThanOrEqual(0.01);
     expect(breakthrough).toBeLessThanOrEqual(0.2);
     expect(breakthroughGames.length / records.length).toBeCloseTo(breakthrough, 5);
+    // The simulator's measure of a short pipeline (outcomes.yaml) held in every breakthrough game,
+    // and in many games without one: the shortage is the risk, not the breakthrough itself.
+    const short = summary.measures.find((m) => m.id === 'pipeline-short');
+    expect(short?.byOutcome['russian-breakthrough'] ?? 1).toBe(1);
+    expect(breakthroughGames.every((r) => r.measures.includes('pipeline-short'))).toBe(true);
+    expect(short?.share ?? 0).toBeGreaterThan(breakthrough * 2);
     // Each breakthrough event can only fire while the combined pipeline is short: at least 10 below
     // its value at the start of the talks.
     const start = scenario.world.variables

@@ -5,7 +5,6 @@
  */
 import type { BotLevel } from '@peace-table/shared/bots/types';
 import type { PlayOnAnswer } from '@peace-table/shared/debriefApi';
-import type { SeatView } from '@peace-table/shared/engine/view';
 import {
   type ClientMessageName,
   type CreateSessionResponse,
@@ -35,16 +34,7 @@ import { normaliseCode } from '../net/joinCode.ts';
 import { rejoinOptions, type SavedSeat, type SeatStore, seatIsGone } from '../net/seatStore.ts';
 import type { JoinError, Session } from '../net/session.ts';
 import type { StatusCause } from '../net/status.ts';
-import {
-  type AppState,
-  initialState,
-  leftSession,
-  type PanelTab,
-  type StageMode,
-  type WhatIfMemory,
-  withNotices,
-  withView,
-} from '../state/app.ts';
+import { type AppState, initialState, leftSession, withNotices, withView } from '../state/app.ts';
 import { createStore, type Store } from '../state/store.ts';
 
 export interface HostOptions {
@@ -84,15 +74,8 @@ export interface Controller {
   leave(): void;
   send(intent: Intent): void;
   sendRoom(name: ClientMessageName, payload: object): void;
-  select(
-    patch: Partial<{
-      stage: StageMode;
-      tab: PanelTab;
-      channel: string;
-      replay: SeatView | null;
-      whatIfs: WhatIfMemory;
-    }>,
-  ): void;
+  /** What the player chose to look at (the stage, the tab, the channel, the debrief's replay and what-ifs). */
+  select(patch: Partial<Pick<AppState, 'stage' | 'tab' | 'channel' | 'replay' | 'replayAt' | 'whatIfs'>>): void;
   /**
    * Leaves this session for one the debrief's "play on from here" opened: as its facilitator, or,
    * for a solo player, back in the same delegation's seat.

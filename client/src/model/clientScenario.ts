@@ -83,6 +83,8 @@ export function seatScenario(pub: PublicScenario, view: Pick<SeatView, 'private'
     outcomes: pub.outcomes.map((o) => ({ ...o, when: { agreement: false } })),
     // What the debrief reveals is drawn on the server and arrives in the transcript.
     revelations: [],
+    // What the simulator counts is the simulator's.
+    measures: [],
     map: pub.map,
   };
   return { scenario, rules: compileRules(scenario), known, knows: (d) => known.includes(d) };

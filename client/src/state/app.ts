@@ -4,7 +4,7 @@
  * calls these; the screens read the state and never change it directly.
  */
 import type { WhatIfAnswer } from '@peace-table/shared/debriefApi';
-import type { SeatView } from '@peace-table/shared/engine/view';
+import type { SeatView, ViewerSeat } from '@peace-table/shared/engine/view';
 import type {
   BotReasonPayload,
   CreateSessionResponse,
@@ -59,6 +59,8 @@ export interface AppState {
   channel: string;
   /** The debrief's replay: the view of the chosen seat at the chosen step, drawn instead of `view` by the stage. */
   replay: SeatView | null;
+  /** Where the replay stands (its step and whose view): a redraw in another language comes back there. */
+  replayAt: { step: number; as: ViewerSeat } | null;
   whatIfs: WhatIfMemory;
 }
 
@@ -82,6 +84,7 @@ export function initialState(locale: Locale): AppState {
     tab: 'proposal',
     channel: 'plenary',
     replay: null,
+    replayAt: null,
     whatIfs: { done: [], running: null },
   };
 }

@@ -112,7 +112,7 @@ async function main() {
     level,
     seed,
     workers,
-    ...summarise(pub, records),
+    ...summarise(pub, records, scenario.measures),
     ...(player ? { player: { kind: player.kind, ...seatFigures(records, player.delegation) } } : {}),
     gamesPerSecond: games / seconds,
   };
@@ -143,6 +143,14 @@ async function main() {
   const last = summary.lastRoundShare === null ? 'n/a' : pct(summary.lastRoundShare);
   console.log(`signed agreements by round: ${histogramText(summary.agreementRounds)} (last round: ${last})`);
   console.log(`signed agreements by clause count: ${histogramText(summary.clauseCounts)}`);
+  for (const m of summary.measures) {
+    // "Ukraine's weapons pipeline ran short: 31.2% of games; of the games of each outcome: ..."
+    const byOutcome = summary.outcomes
+      .filter((o) => m.byOutcome[o.id] !== undefined)
+      .map((o) => `${o.title} ${pct(m.byOutcome[o.id] ?? 0)}`)
+      .join(', ');
+    console.log(`${m.title}: ${pct(m.share)} of games; of the games of each outcome: ${byOutcome}`);
+  }
   if (summary.player) {
     const p = summary.player;
     console.log(`\n${p.delegation} played by the ${p.kind} player:`);

@@ -61,6 +61,8 @@ export interface ScenarioRules {
   readonly outcomes: readonly CompiledCondition[];
   /** scenario.revelations' conditions, in content order. */
   readonly revelations: readonly CompiledCondition[];
+  /** scenario.measures' conditions, in content order. */
+  readonly measures: readonly CompiledCondition[];
 }
 
 /** A delegation's red lines and ratification rules, compiled against the agenda. */
@@ -115,6 +117,7 @@ export function compileRules(scenario: Scenario): ScenarioRules {
     ),
     outcomes: Object.freeze(scenario.outcomes.map((o) => compileCondition(space, o.when))),
     revelations: Object.freeze(scenario.revelations.map((r) => compileCondition(space, r.when))),
+    measures: Object.freeze(scenario.measures.map((m) => compileCondition(space, m.when))),
   });
 }
 

@@ -217,4 +217,11 @@ function checkRules(c: RefChecker, scenario: Scenario): void {
   );
   for (const [i, r] of scenario.revelations.entries())
     c.condition('outcomes.yaml', `revelations.${i}.when`, r.when, true);
+  c.unique(
+    'outcomes.yaml',
+    'measures',
+    scenario.measures.map((m) => m.id),
+    'measure',
+  );
+  for (const [i, m] of scenario.measures.entries()) c.condition('outcomes.yaml', `measures.${i}.when`, m.when);
 }

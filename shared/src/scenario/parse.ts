@@ -169,6 +169,7 @@ export function parseScenario(files: Record<string, string>, options: ParseOptio
     events: get<z.infer<typeof Events>>('events.yaml').events,
     outcomes: get<z.infer<typeof Outcomes>>('outcomes.yaml').outcomes,
     revelations: get<z.infer<typeof Outcomes>>('outcomes.yaml').revelations,
+    measures: get<z.infer<typeof Outcomes>>('outcomes.yaml').measures,
     map: get('map.yaml'),
   };
   const withLine = (e: CrossRefError): ContentError => ({

@@ -227,10 +227,25 @@ export const Revelation = z.strictObject({
 });
 export type Revelation = z.infer<typeof Revelation>;
 
+/**
+ * A condition `npm run simulate` counts besides the outcomes: the share of games in which it held
+ * after some step, and how often it held in the games of each outcome (e.g. that a breakthrough
+ * comes only where Ukraine's weapons pipeline ran short, and how often the pipeline did).
+ */
+export const Measure = z.strictObject({
+  id: Slug,
+  title: Localized,
+  when: Condition,
+  source: Source,
+});
+export type Measure = z.infer<typeof Measure>;
+
 export const Outcomes = z.strictObject({
   outcomes: z.array(Outcome).min(2),
   /** Default []: what the debrief reveals (see Revelation). */
   revelations: z.array(Revelation).default([]),
+  /** Default []: what the simulator counts besides the outcomes (see Measure). */
+  measures: z.array(Measure).default([]),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -265,6 +280,7 @@ export interface Scenario {
   events: ScenarioEvent[];
   outcomes: Outcome[];
   revelations: Revelation[];
+  measures: Measure[];
   map: MapBinding;
 }
 

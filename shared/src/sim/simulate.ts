@@ -14,7 +14,8 @@ import type { EngineEvent, NegotiationContext, TranscriptEntry } from '../engine
 import { createViewCache } from '../engine/viewCache.ts';
 import { checkPackage } from '../scenario/evaluate.ts';
 import { type PublicScenario, publicScenario } from '../scenario/public.ts';
-import { DELEGATION_IDS, type DelegationId, type Localized } from '../scenario/schema.ts';
+import { DELEGATION_IDS, type DelegationId, type Localized, type Measure } from '../scenario/schema.ts';
+import { type MeasureFigures, measureFigures, watchMeasures } from './measures.ts';
 
 export interface GameRecord {
   seed: number;
@@ -39,6 +40,8 @@ export interface GameRecord {
   agreements: Array<{ round: number; concluding: boolean; ratified: boolean; clauses: number }>;
   /** The scenario events that fired, in order. */
   events: string[];
+  /** The scenario's measures (outcomes.yaml) that held after some step of the game. */
+  measures: string[];
 }
 
 /** A seat played by something other than the standard bot (a scripted player, for the skilled-player figures). */
@@ -87,9 +90,14 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
   let redLinesCrossed = 0;
   // This game's views, each built from the last one its seat was shown; dropped with the game.
   const views = createViewCache(engine.scenario);
+  const measures = watchMeasures(engine);
+  measures.see(snapshot.context.world);
   const send = (event: EngineEvent) => {
     const result = engine.step(snapshot, event);
-    if (result.ok) snapshot = result.snapshot;
+    if (result.ok) {
+      snapshot = result.snapshot;
+      measures.see(snapshot.context.world);
+    }
     return result.ok;
   };
   for (let step = 0; step < MAX_STEPS && !isOver(snapshot); step += 1) {
@@ -146,6 +154,7 @@ export function playGame(engine: Engine, options: PlayOptions, pub: PublicScenar
       clauses: Object.keys(a.package).length,
     })),
     events: ctx.fired.map((f) => f.id),
+    measures: measures.held(),
   };
   return { record, snapshot };
 }
@@ -198,6 +207,8 @@ export interface Summary {
   clauseCounts: Record<string, number>;
   /** Games in which each scenario event fired (at least once). */
   eventShares: Record<string, number>;
+  /** The scenario's measures: how often each held, and in the games of each outcome. */
+  measures: MeasureFigures[];
 }
 
 /** How one seat fared over a run (the skilled-player figures). */
@@ -249,7 +260,11 @@ function mean(values: number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-export function summarise(pub: PublicScenario, records: readonly GameRecord[]): Summary {
+export function summarise(
+  pub: PublicScenario,
+  records: readonly GameRecord[],
+  measures: readonly Measure[] = [],
+): Summary {
   const n = records.length || 1;
   const outcomes = pub.outcomes.map((o) => {
     const count = records.filter((r) => r.outcomeId === o.id).length;
@@ -277,6 +292,7 @@ export function summarise(pub: PublicScenario, records: readonly GameRecord[]): 
     redLinesCrossed: records.reduce((a, r) => a + r.redLinesCrossed, 0),
     forced: records.reduce((a, r) => a + r.forced, 0),
     ...agreementFigures(pub, records),
+    measures: measureFigures(measures, records),
   };
 }
 

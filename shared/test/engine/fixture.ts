@@ -330,6 +330,7 @@ export const fixtureScenario: Scenario = {
     ],
   }).outcomes,
   revelations: [],
+  measures: [],
   map: MapBinding.parse({
     files: {
       oblasts: 'map/ukraine-oblasts.geojson',

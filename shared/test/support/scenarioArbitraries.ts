@@ -254,6 +254,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = agendaShape
             source: SOURCE,
           })),
           revelations: [],
+          measures: [],
           map: { files: {}, regions: [], sectors: [], attribution: [] },
         };
         return scenario as unknown as Scenario;

@@ -41,8 +41,9 @@ export function replaySection(
   const { t, locale, controller } = ctx;
   const code = data.code;
   const chooseSeat = data.mayExplore && state.seat?.role === 'facilitator';
-  let as: ViewerSeat = defaultSeat(state);
-  let step = data.steps;
+  // Where the replay stood before a redraw (a language switch), or the projector's view at the end.
+  let as: ViewerSeat = state.replayAt?.as ?? defaultSeat(state);
+  let step = Math.min(data.steps, state.replayAt?.step ?? data.steps);
   let asked = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let latest: AppState = state;
@@ -50,7 +51,7 @@ export function replaySection(
 
   const slider = h('input', {
     id: 'replay-step',
-    attrs: { type: 'range', min: 0, max: data.steps, step: 1, value: data.steps },
+    attrs: { type: 'range', min: 0, max: data.steps, step: 1, value: step },
   });
   const where = h('output', { class: 'replay-where', attrs: { for: 'replay-step', 'aria-live': 'polite' } });
   const facts = h('div', { class: 'replay-facts' });
@@ -128,7 +129,7 @@ export function replaySection(
           : h('p', { class: 'empty', text: t('debrief.replay.noDrafts') }),
       ),
     );
-    controller.select({ replay: v });
+    controller.select({ replay: v, replayAt: { step: answer.step, as } });
     text.update({ ...latest, view: v, previousWorld: null });
     panel?.setMoment(answer.step, answer.changes);
   };
