@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { debriefModel, timeline } from '../src/model/debrief.ts';
+import { score } from '../src/model/format.ts';
 import {
   CSV_COLUMNS,
   csvCell,
@@ -45,8 +46,35 @@ describe('debrief', () => {
     for (const s of model?.scores ?? []) {
       const result = v.result?.scores[s.delegation];
       expect(s.utility).toBe(result?.utility);
-      expect(s.verdict).toBe(s.surplus > 0.005 ? 'better' : s.surplus < -0.005 ? 'worse' : 'same');
+      // The verdict reads the figures the table shows, so "+1" is always "better off".
+      const shown = score(s.utility) - score(s.noDeal);
+      expect(s.verdict).toBe(shown > 0 ? 'better' : shown < 0 ? 'worse' : 'same');
     }
+  });
+
+  it('lists the partial agreements signed along the way, with the ceasefire that ended the talks', () => {
+    const v = view(w, play(w, SIGNED), 'ukraine');
+    const partial = {
+      proposalId: 'p0',
+      package: { prisoners: 'all-for-all' },
+      signatories: ['ukraine', 'russia'] as const,
+      round: 1,
+      month: 0,
+      failures: [],
+      ratified: true,
+      concluding: false,
+    };
+    const model = debriefModel(w.pub, { ...v, agreements: [partial, ...v.agreements] });
+    const issue = w.pub.agenda.issues.find((i) => i.id === 'prisoners');
+    expect(model?.partials).toEqual([
+      {
+        proposalId: 'p0',
+        month: 0,
+        ratified: true,
+        clauses: [{ issueTitle: issue?.title, optionLabel: issue?.options.find((o) => o.id === 'all-for-all')?.label }],
+      },
+    ]);
+    expect(model?.agreement).toHaveLength(Object.keys(FRAGILE_CEASEFIRE).length);
   });
 
   it('is empty until the talks have a result', () => {

@@ -104,6 +104,21 @@ describe('debrief figures and replay', () => {
     ).toBe(403);
   });
 
+  it('names whose next move a change makes different, and how', async () => {
+    const scenario = await scenarios.load('ukraine-2026');
+    const events = server.store.events(session.code);
+    const step = events.findIndex((e) => e.type === 'proposal.respond');
+    const event = events[step];
+    if (event?.type !== 'proposal.respond' || event.actor === 'facilitator' || event.actor === 'system')
+      throw new Error('no answer in the log');
+    const answer = (await api(`${session.code}/replay?step=${step}`, { key: session.facilitatorKey }))
+      .body as unknown as ReplayAnswer;
+    const name = scenario.delegations[event.actor].name;
+    const [opposite, was] = event.response === 'accept' ? ['rejects', 'accepting'] : ['accepts', 'rejecting'];
+    expect(answer.changes[0]?.label.en).toBe(`${name.en} ${opposite} ${event.proposalId} instead of ${was} it`);
+    expect(answer.changes[0]?.label.uk.startsWith(`${name.uk}: `)).toBe(true);
+  });
+
   it('answers bad requests with clear errors', async () => {
     const { body } = await api(`${session.code}/debrief`);
     const steps = (body as unknown as DebriefAnswer).steps;

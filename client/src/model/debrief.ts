@@ -8,6 +8,7 @@ import type { SeatView } from '@peace-table/shared/engine/view';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Localized } from '@peace-table/shared/scenario/schema';
+import { score } from './format.ts';
 
 export interface ScoreLine {
   delegation: DelegationId;
@@ -22,11 +23,27 @@ export interface ScoreLine {
   paper: number | null;
 }
 
+export interface ClauseLine {
+  issueTitle: Localized;
+  optionLabel: Localized;
+}
+
+/** A partial agreement (one that did not end the talks), signed in `month`, ratified at home or not. */
+export interface PartialLine {
+  proposalId: string;
+  month: number;
+  ratified: boolean;
+  clauses: ClauseLine[];
+}
+
 export interface DebriefModel {
   ending: FinalResult['ending'];
   outcome: { id: string; title: Localized; debrief: Localized; seedScenario: number | null };
   ratified: boolean;
-  agreement: { issueTitle: Localized; optionLabel: Localized }[];
+  /** The agreement that ended the talks (a ceasefire), if any. */
+  agreement: ClauseLine[];
+  /** The partial agreements signed along the way, in order. */
+  partials: PartialLine[];
   scores: ScoreLine[];
   /** The month (0 = the first) the scores are worked out in, when the result says. */
   month: number | null;
@@ -41,18 +58,35 @@ export function timeline(transcript: readonly TranscriptEntry[]): TranscriptEntr
   return transcript.filter((e) => TIMELINE.test(e.kind));
 }
 
-const EPSILON = 0.005;
+function clauseLines(pub: PublicScenario, pkg: Readonly<Record<string, string>>): ClauseLine[] {
+  return pub.agenda.issues.flatMap((issue) => {
+    const option = issue.options.find((o) => o.id === pkg[issue.id]);
+    return option ? [{ issueTitle: issue.title, optionLabel: option.label }] : [];
+  });
+}
+
+/**
+ * better, worse or the same, read from the figures the table shows (scores out of 100, each
+ * rounded): "+1" never reads "as well off" beside another "+1" that reads "better off".
+ */
+function verdictOf(utility: number, noDeal: number): ScoreLine['verdict'] {
+  const shown = score(utility) - score(noDeal);
+  return shown > 0 ? 'better' : shown < 0 ? 'worse' : 'same';
+}
 
 export function debriefModel(pub: PublicScenario, view: SeatView): DebriefModel | null {
   const result = view.result;
   if (!result) return null;
   const outcome = pub.outcomes.find((o) => o.id === result.outcomeId);
-  const agreement = result.agreement
-    ? pub.agenda.issues.flatMap((issue) => {
-        const option = issue.options.find((o) => o.id === result.agreement?.[issue.id]);
-        return option ? [{ issueTitle: issue.title, optionLabel: option.label }] : [];
-      })
-    : [];
+  const agreement = result.agreement ? clauseLines(pub, result.agreement) : [];
+  const partials = view.agreements
+    .filter((a) => !a.concluding)
+    .map((a) => ({
+      proposalId: a.proposalId,
+      month: a.month,
+      ratified: a.ratified,
+      clauses: clauseLines(pub, a.package),
+    }));
   return {
     ending: result.ending,
     outcome: {
@@ -63,6 +97,7 @@ export function debriefModel(pub: PublicScenario, view: SeatView): DebriefModel 
     },
     ratified: result.ratified,
     agreement,
+    partials,
     scores: DELEGATION_IDS.map((d) => {
       const { utility, noDeal } = result.scores[d];
       const surplus = utility - noDeal;
@@ -73,7 +108,7 @@ export function debriefModel(pub: PublicScenario, view: SeatView): DebriefModel 
         utility,
         noDeal,
         surplus,
-        verdict: surplus > EPSILON ? 'better' : surplus < -EPSILON ? 'worse' : 'same',
+        verdict: verdictOf(utility, noDeal),
         paper: result.paper?.[d]?.utility ?? null,
       };
     }),

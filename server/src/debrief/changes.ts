@@ -5,7 +5,7 @@
  * listed; its label names it in both languages.
  */
 import type { EngineEvent } from '@peace-table/shared/engine/types';
-import type { Localized } from '@peace-table/shared/scenario/schema';
+import { DELEGATION_IDS, type Localized } from '@peace-table/shared/scenario/schema';
 import { momentOf, type WhatIfChange } from '@peace-table/shared/sim/whatif';
 import type { SessionHistory } from './history.ts';
 
@@ -16,56 +16,90 @@ export interface ChangeOffer {
 
 const L = (en: string, uk: string): Localized => ({ en, uk });
 
+/**
+ * Who makes the move, for a label: the change is to the move that comes next after the moment
+ * shown, so the label says whose it is ("Russia rejects p18 instead of accepting it").
+ */
+function who(history: SessionHistory, event: EngineEvent): Localized {
+  const actor = DELEGATION_IDS.find((d) => d === event.actor);
+  return actor ? history.scenario.delegations[actor].name : L('The facilitator', 'Ведучий');
+}
+
 function candidates(history: SessionHistory, step: number, event: EngineEvent): ChangeOffer[] {
   const s = history.scenario;
   const offers: ChangeOffer[] = [];
+  const name = who(history, event);
   const replace = (label: Localized, next: Omit<EngineEvent, 'actor' | 'at'>) =>
     offers.push({ label, change: { kind: 'replace', event: next as never } });
   switch (event.type) {
     case 'proposal.respond':
       if (event.response !== 'accept')
-        replace(L(`Accept ${event.proposalId} instead`, `Погодитися на ${event.proposalId}`), {
-          type: 'proposal.respond',
-          proposalId: event.proposalId,
-          response: 'accept',
-        } as never);
+        replace(
+          L(
+            `${name.en} accepts ${event.proposalId} instead of rejecting it`,
+            `${name.uk}: погоджуємося на ${event.proposalId} замість відхилити`,
+          ),
+          {
+            type: 'proposal.respond',
+            proposalId: event.proposalId,
+            response: 'accept',
+          } as never,
+        );
       else
-        replace(L(`Reject ${event.proposalId} instead`, `Відхилити ${event.proposalId}`), {
-          type: 'proposal.respond',
-          proposalId: event.proposalId,
-          response: 'reject',
-          reasons: [],
-        } as never);
+        replace(
+          L(
+            `${name.en} rejects ${event.proposalId} instead of accepting it`,
+            `${name.uk}: відхиляємо ${event.proposalId} замість погодитися`,
+          ),
+          {
+            type: 'proposal.respond',
+            proposalId: event.proposalId,
+            response: 'reject',
+            reasons: [],
+          } as never,
+        );
       break;
     case 'agreement.decline':
-      replace(L(`Sign ${event.proposalId} instead`, `Підписати ${event.proposalId}`), {
-        type: 'agreement.sign',
-        proposalId: event.proposalId,
-      } as never);
+      replace(
+        L(
+          `${name.en} signs ${event.proposalId} instead of declining`,
+          `${name.uk}: підписуємо ${event.proposalId} замість відмовитися`,
+        ),
+        {
+          type: 'agreement.sign',
+          proposalId: event.proposalId,
+        } as never,
+      );
       break;
     case 'agreement.sign':
-      replace(L(`Decline to sign ${event.proposalId}`, `Відмовитися підписати ${event.proposalId}`), {
-        type: 'agreement.decline',
-        proposalId: event.proposalId,
-      } as never);
+      replace(
+        L(`${name.en} declines to sign ${event.proposalId}`, `${name.uk}: відмовляємося підписати ${event.proposalId}`),
+        {
+          type: 'agreement.decline',
+          proposalId: event.proposalId,
+        } as never,
+      );
       break;
     case 'lever.use': {
       const used = s.levers.find((l) => l.id === event.lever);
       offers.push({
         label: L(
-          `Do not use “${used?.title.en ?? event.lever}”`,
-          `Не застосовувати «${used?.title.uk ?? event.lever}»`,
+          `${name.en} does not use “${used?.title.en ?? event.lever}”`,
+          `${name.uk}: не застосовуємо «${used?.title.uk ?? event.lever}»`,
         ),
         change: { kind: 'remove' },
       });
       for (const lever of s.levers) {
         if (lever.owner !== event.actor || lever.id === event.lever) continue;
         const sector = lever.targetsSector ? (event.sector ?? s.map.sectors[0]?.id) : undefined;
-        replace(L(`Use “${lever.title.en}” instead`, `Застосувати «${lever.title.uk}» натомість`), {
-          type: 'lever.use',
-          lever: lever.id,
-          ...(sector ? { sector } : {}),
-        } as never);
+        replace(
+          L(`${name.en} uses “${lever.title.en}” instead`, `${name.uk}: застосовуємо «${lever.title.uk}» натомість`),
+          {
+            type: 'lever.use',
+            lever: lever.id,
+            ...(sector ? { sector } : {}),
+          } as never,
+        );
       }
       break;
     }
@@ -82,9 +116,14 @@ function candidates(history: SessionHistory, step: number, event: EngineEvent): 
     }
     case 'proposal.table':
     case 'proposal.amend':
+      offers.push({
+        label: L(`${name.en} does not table this draft`, `${name.uk}: не вносимо цього проєкту`),
+        change: { kind: 'remove' },
+      });
+      break;
     case 'proposal.withdraw':
       offers.push({
-        label: L('This draft move is not made', 'Цього кроку з проєктом не роблять'),
+        label: L(`${name.en} does not withdraw ${event.proposalId}`, `${name.uk}: не відкликаємо ${event.proposalId}`),
         change: { kind: 'remove' },
       });
       break;
@@ -95,7 +134,8 @@ function candidates(history: SessionHistory, step: number, event: EngineEvent): 
     if (fired.by !== 'draw') continue;
     const ev = s.events.find((e) => e.id === fired.id);
     offers.push({
-      label: L(`“${ev?.title.en ?? fired.id}” does not happen`, `«${ev?.title.uk ?? fired.id}» не стається`),
+      // «Без події …» ("without the event"): no verb to agree with a title of any number or gender.
+      label: L(`“${ev?.title.en ?? fired.id}” does not happen`, `Без події «${ev?.title.uk ?? fired.id}»`),
       change: { kind: 'withhold', event: fired.id },
     });
   }

@@ -5,6 +5,8 @@
  * its weights, utilities and no-deal value stay private. What it says it would accept is what
  * it would accept were the package tabled now (the same Deliberation as its answers at the table).
  */
+
+import type { Actor } from '../engine/types.ts';
 import { breachesOf, canSign, isConcluding, ratificationProblems } from '../scenario/evaluate.ts';
 import type { AgendaIssue, AgendaOption, Localized, Package } from '../scenario/schema.ts';
 import { choiceOf, clauseLabel } from '../scenario/space.ts';
@@ -153,10 +155,40 @@ export function answerFloat(turn: Turn, pkg: Readonly<Package>): Localized {
   return join(opening, why(worstClauses(own, pkg, 1)));
 }
 
+/**
+ * A clause of a trade that its giver cannot give: only the clause's signatories put their names to
+ * it (Ukraine cannot lift sanctions; Russia cannot give security guarantees). The answer says who can.
+ */
+function undeliverable(turn: Turn, giver: Actor, pkg: Readonly<Package>, ours: boolean): Localized | null {
+  const { space, scenario } = turn.memory;
+  for (const [issueId, optionId] of Object.entries(pkg)) {
+    const i = space.issueIndex.get(issueId);
+    const option = i === undefined ? undefined : space.issues[i]?.options.find((o) => o.id === optionId);
+    if (!option || option.signatories.some((d) => d === giver)) continue;
+    const label = clauseLabel(space, `${issueId}.${optionId}`);
+    const names = option.signatories.map((d) => scenario.delegations[d].name);
+    const en = names.map((n) => n.en).join(' and ');
+    const uk = names.map((n) => n.uk).join(' та ');
+    return ours
+      ? {
+          en: `We cannot give «${label.en}»: it is for ${en} to sign.`,
+          uk: `Ми не можемо дати «${label.uk}»: це підписують ${uk}.`,
+        }
+      : {
+          en: `You cannot give «${label.en}» yourselves: it is for ${en} to sign.`,
+          uk: `Ви не можете дати «${label.uk}» самі: це підписують ${uk}.`,
+        };
+  }
+  return null;
+}
+
 /** "If you give `want`, we give `offer`": is the exchange worth it to it against leaving both issues as they stand? */
-export function answerTrade(turn: Turn, want: Readonly<Package>, offer: Readonly<Package>): Localized {
+export function answerTrade(turn: Turn, from: Actor, want: Readonly<Package>, offer: Readonly<Package>): Localized {
   const { own, memory, view } = turn;
   const { space } = memory;
+  // `want` is what the sender asks of this delegation, `offer` what the sender gives in return.
+  const cannot = undeliverable(turn, memory.self, want, true) ?? undeliverable(turn, from, offer, false);
+  if (cannot) return cannot;
   const both: Package = { ...want, ...offer };
   const choice = choiceOf(space, both);
   const refs = Object.entries(both).map(([issue, option]) => `${issue}.${option}`);

@@ -98,7 +98,7 @@ function answer(turn: Turn, message: ChatMessage): Localized {
     return issue ? answerAsk(turn, issue) : pointer(turn);
   }
   if (move?.kind === 'float') return answerFloat(turn, move.package);
-  if (move?.kind === 'trade') return answerTrade(turn, move.want, move.offer);
+  if (move?.kind === 'trade') return answerTrade(turn, message.from, move.want, move.offer);
   // Free text, in either language: what it names, options first (the most precise), at most two.
   const named = recognise(space, `${message.text} ${message.uk ?? ''}`);
   const parts: Localized[] = [];

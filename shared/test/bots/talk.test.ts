@@ -165,6 +165,27 @@ describe('answers in the channels', () => {
     expect(answer?.reason.en.startsWith('Yes')).toBe(accepted);
   });
 
+  it('a trade of a clause its giver cannot sign is answered with who can', () => {
+    const channel = bilateral('ukraine', 'russia');
+    const russia = createBot(rules, { delegation: 'russia', level: 'standard', seed: 3 });
+    const reply = (move: ChatMove) => {
+      const game = inTalks();
+      game.send({ type: 'chat.move', actor: 'ukraine', channel, move });
+      return russia.talk(viewFor(scenario, game.snap.context, 'russia'))?.reason;
+    };
+    // Ukraine cannot relax sanctions: only Russia, the US and Europe sign that clause.
+    const sanctions = reply({
+      kind: 'trade',
+      want: { prisoners: 'all-for-all' },
+      offer: { sanctions: 'phased-relief' },
+    });
+    expect(sanctions?.en).toMatch(/^You cannot give «.+» yourselves: it is for .*United States.* to sign\./);
+    expect(sanctions?.uk).toContain('це підписують');
+    // Russia cannot give Ukraine a European force as a guarantee: Ukraine and Europe sign that clause.
+    const force = reply({ kind: 'trade', want: { guarantees: 'european-force' }, offer: { prisoners: 'all-for-all' } });
+    expect(force?.en).toMatch(/We cannot give «.+»: it is for .* to sign\./);
+  });
+
   it('two computer delegations never answer each other in circles, and the US presses sparingly', () => {
     const bots = Object.fromEntries(
       DELEGATION_IDS.map((d) => [d, createBot(rules, { delegation: d, level: 'standard', seed: 11 })]),

@@ -21,7 +21,16 @@ export function outcomeBars(
   id: string,
 ) {
   const rowH = 28;
-  const frame = { width: 720, height: bars.length * rowH + 70, margin: { top: 10, right: 110, bottom: 52, left: 310 } };
+  // Room for the longest outcome name on the left and the longest figure on the right ("100% ·
+  // what happened"), in either language: about 8 units a character of the labels' bold type.
+  const notes = bars.map((bar) => (bar.actual ? `${pct(bar.share)} · ${text.actual}` : pct(bar.share)));
+  const left = Math.min(440, 16 + 8 * Math.max(...bars.map((bar) => bar.label.length)));
+  const right = Math.min(260, 12 + 6.5 * Math.max(...notes.map((n) => n.length)));
+  const frame = {
+    width: left + 320 + right,
+    height: bars.length * rowH + 70,
+    margin: { top: 10, right, bottom: 52, left },
+  };
   const x = scaleLinear()
     .domain([0, 1])
     .range([frame.margin.left, frame.width - frame.margin.right]);
@@ -40,11 +49,7 @@ export function outcomeBars(
         width: Math.max(1, x(bar.share) - x(0)),
         height: rowH - 8,
       }),
-      s(
-        'text',
-        { class: 'note', x: x(bar.share) + 4, y: top + 15 },
-        bar.actual ? `${pct(bar.share)} · ${text.actual}` : pct(bar.share),
-      ),
+      s('text', { class: 'note', x: x(bar.share) + 4, y: top + 15 }, notes[i] ?? ''),
     );
   });
   svg.append(plot);

@@ -79,7 +79,11 @@ export function replaySection(
   const describe = (answer: ReplayAnswer) => {
     const v = answer.view;
     const moment = data.moments[answer.step - 1];
-    const when = v.round > 0 ? monthLabel(pub.meta.firstMonth, v.world.month, locale) : t(`phase.${v.phase}`);
+    // Once the talks are over the calendar has moved past their last month: say they are over.
+    const when =
+      v.round > 0 && v.phase !== 'concluded'
+        ? monthLabel(pub.meta.firstMonth, v.world.month, locale)
+        : t(`phase.${v.phase}`);
     const last = v.transcript.at(-1);
     const what =
       answer.step === 0
@@ -89,7 +93,8 @@ export function replaySection(
           : last
             ? localized(last.text, locale)
             : '';
-    return t('debrief.replay.where', { step: answer.step, steps: answer.steps, round: v.round, when, what });
+    const round = Math.min(v.round, v.rounds);
+    return t('debrief.replay.where', { step: answer.step, steps: answer.steps, round, when, what });
   };
 
   const show = (answer: ReplayAnswer) => {

@@ -120,7 +120,33 @@ export function debriefScreen(ctx: ScreenContext): Screen {
                   ),
                 ),
               )
-            : h('p', { text: t('debrief.noAgreement') }),
+            : h('p', { text: t(model.partials.length > 0 ? 'debrief.noConcludingAgreement' : 'debrief.noAgreement') }),
+          model.partials.length > 0
+            ? h(
+                'div',
+                { class: 'partials' },
+                h('h3', { text: t('debrief.partialsTitle') }),
+                h(
+                  'ul',
+                  {},
+                  ...model.partials.map((p) =>
+                    h(
+                      'li',
+                      { dataset: { proposal: p.proposalId } },
+                      h('strong', {
+                        text: t(p.ratified ? 'debrief.partialRatified' : 'debrief.partialFailed', {
+                          month: monthLabel(pub.meta.firstMonth, p.month, locale),
+                        }),
+                      }),
+                      ' ',
+                      p.clauses
+                        .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
+                        .join('; '),
+                    ),
+                  ),
+                ),
+              )
+            : null,
         ),
         h(
           'table',
