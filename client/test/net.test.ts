@@ -5,6 +5,7 @@ import { codeFromLocation, displayCode, isValidCode, joinUrl, normaliseCode } fr
 import {
   CURRENT_KEY,
   createSeatStore,
+  playsSolo,
   rejoinOptions,
   SEAT_TTL_MS,
   SEATS_KEY,
@@ -97,6 +98,16 @@ describe('seat store', () => {
     for (const code of [1000, 1001, 1005, 1006, 4001, 4003, 4010]) expect(leaveIsFinal(code), String(code)).toBe(false);
     // Left on purpose (4000), refused (4002), replaced by another window (4101), kicked (4102).
     for (const code of [4000, 4002, 4101, 4102]) expect(leaveIsFinal(code), String(code)).toBe(true);
+  });
+});
+
+describe('who plays solo', () => {
+  it('is a delegate holding the session’s facilitator key, as a solo game saves its seat', () => {
+    const base = { code: 'ABCDEF', savedAt: 0 };
+    expect(playsSolo({ ...base, role: 'delegate', delegation: 'ukraine', facilitatorKey: 'k' })).toBe(true);
+    expect(playsSolo({ ...base, role: 'delegate', delegation: 'ukraine', seatKey: 's' })).toBe(false);
+    expect(playsSolo({ ...base, role: 'facilitator', facilitatorKey: 'k' })).toBe(false);
+    expect(playsSolo(null)).toBe(false);
   });
 });
 

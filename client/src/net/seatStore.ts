@@ -150,3 +150,8 @@ export function seatOnLoad(
   const saved = seats.get(link.code);
   return { resume: saved?.role === 'spectator' ? null : saved, watch: null };
 }
+
+/** A solo player: a delegate who also holds the session's facilitator key (they opened it against the computer). */
+export function playsSolo(seat: SavedSeat | null): boolean {
+  return seat?.role === 'delegate' && seat.facilitatorKey !== undefined;
+}

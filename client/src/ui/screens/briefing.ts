@@ -3,6 +3,7 @@
  * scenario assumes beyond its sources, then says it is ready.
  */
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
+import { playsSolo } from '../../net/seatStore.ts';
 import type { AppState } from '../../state/app.ts';
 import { phaseBar, readyToggle, refusalLine } from '../components.ts';
 import { button, h } from '../dom.ts';
@@ -27,7 +28,7 @@ export function briefingScreen(ctx: ScreenContext, initial: AppState): Screen {
     { class: 'screen briefing-screen' },
     bar.el,
     h('h1', { text: t('briefing.screenTitle'), attrs: { tabindex: -1 } }),
-    h('p', { text: t('briefing.intro') }),
+    h('p', { text: t(playsSolo(ctx.controller.store.get().seat) ? 'briefing.introSolo' : 'briefing.intro') }),
     h(
       'div',
       { class: 'actions no-print' },

@@ -5,6 +5,7 @@
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { localized } from '../../i18n/i18n.ts';
 import { displayCode } from '../../net/joinCode.ts';
+import { playsSolo } from '../../net/seatStore.ts';
 import type { AppState } from '../../state/app.ts';
 import { delegationBadge, phaseBar, readyToggle, refusalLine } from '../components.ts';
 import { fill, h } from '../dom.ts';
@@ -26,7 +27,7 @@ export function lobbyScreen(ctx: ScreenContext, initial: AppState): Screen {
     bar.el,
     h('h1', { text: t('lobby.title'), attrs: { tabindex: -1 } }),
     code,
-    h('p', { text: t('lobby.intro') }),
+    h('p', { text: t(playsSolo(ctx.controller.store.get().seat) ? 'lobby.introSolo' : 'lobby.intro') }),
     h('div', { class: 'actions' }, ready.el),
     refusal.el,
     table.el,
