@@ -6,7 +6,7 @@
 import type { ProposalView } from '@peace-table/shared/engine/view';
 import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { localized } from '../../i18n/i18n.ts';
-import { intent, refusalText } from '../../model/actions.ts';
+import { refusalText } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import { list, monthLabel, score } from '../../model/format.ts';
 import {
@@ -36,11 +36,9 @@ export function builderPanel(ctx: ScreenContext, me: DelegationId): Builder {
   const issues = h('div', { class: 'issues' });
   const hints = h('div', { class: 'hints', attrs: { 'aria-live': 'polite' } });
   const note = h('textarea', { attrs: { maxlength: 500, rows: 2 } });
+  let noteRound: number | null = null;
   const submit = button('', () => {
     controller.send(tableIntent({ ...draft, note: note.value }));
-  });
-  const pass = button(t('builder.pass'), () => controller.send(intent('seat.ready', { ready: true })), {
-    class: 'secondary',
   });
   const clear = button(
     t('builder.clear'),
@@ -52,7 +50,7 @@ export function builderPanel(ctx: ScreenContext, me: DelegationId): Builder {
     },
     { class: 'secondary' },
   );
-  const refusal = refusalLine(['proposal.table', 'proposal.amend', 'seat.ready'], t, locale);
+  const refusal = refusalLine(['proposal.table', 'proposal.amend'], t, locale);
   const el = h(
     'section',
     { class: 'builder', attrs: { 'aria-labelledby': 'builder-title' } },
@@ -61,7 +59,8 @@ export function builderPanel(ctx: ScreenContext, me: DelegationId): Builder {
     issues,
     hints,
     field(t('builder.note'), note),
-    h('div', { class: 'actions' }, submit, pass, clear),
+    // Passing is in the phase's actions above the tabs (phaseActions.ts), where it is always in view.
+    h('div', { class: 'actions' }, submit, clear),
     refusal.el,
   );
 
@@ -207,7 +206,11 @@ export function builderPanel(ctx: ScreenContext, me: DelegationId): Builder {
         built = true;
         build(state);
       }
-      pass.hidden = state.view?.phase !== 'tabling';
+      // A note to the table belongs to one round's draft: a new round starts with an empty one.
+      if (state.view && state.view.round !== noteRound) {
+        noteRound = state.view.round;
+        note.value = '';
+      }
       refusal.update(state);
       refresh();
     },

@@ -1,6 +1,6 @@
 /**
  * What this phase asks of the delegation, in one place above the tabs: the opening statement,
- * "ready" in the talks, a hint in tabling, responses and signing, the computer's explanations when
+ * "ready" in the talks, a hint (and "pass") in tabling, a hint in responses and signing, the computer's explanations when
  * it plays the seat, and walking out (with a confirmation).
  */
 import { LIMITS } from '@peace-table/shared/engine/limits';
@@ -42,6 +42,10 @@ export function phaseActions(ctx: ScreenContext, me: DelegationId): Live {
     },
     { class: 'danger small' },
   );
+  // Passing is the other answer to tabling: beside the hint, not only under the 19-issue builder.
+  const pass = button(t('builder.pass'), () => controller.send(intent('seat.ready', { ready: true })), {
+    class: 'secondary',
+  });
   const botNote = h('p', { class: 'bot-note', attrs: { 'aria-live': 'polite' } });
   const refusalEl = refusalLine(['statement.make', 'seat.ready', 'delegation.walkout'], t, locale);
   const el = h(
@@ -49,7 +53,7 @@ export function phaseActions(ctx: ScreenContext, me: DelegationId): Live {
     { class: 'phase-actions', attrs: { 'aria-label': t('actions.label') } },
     hint,
     statementForm,
-    h('div', { class: 'actions' }, ready.el, walkout),
+    h('div', { class: 'actions' }, ready.el, pass, walkout),
     botNote,
     refusalEl.el,
   );
@@ -74,6 +78,10 @@ export function phaseActions(ctx: ScreenContext, me: DelegationId): Live {
       ready.update(state);
       ready.button.disabled = refusal(seat, view, me, intent('seat.ready', { ready: !mine.ready })) !== null;
       walkout.hidden = refusal(seat, view, me, intent('delegation.walkout', {})) !== null;
+      pass.hidden =
+        view.phase !== 'tabling' ||
+        mine.ready ||
+        refusal(seat, view, me, intent('seat.ready', { ready: true })) !== null;
       const control = state.room?.seats[me]?.control;
       const reasons = state.botReasons.filter((r) => r.delegation === me);
       const last = reasons.at(-1);
