@@ -20,6 +20,7 @@ import { type PublicScenario, publicScenario } from '../../src/scenario/public.t
 import { DELEGATION_IDS, type Scenario } from '../../src/scenario/schema.ts';
 import { playGame } from '../../src/sim/simulate.ts';
 import { playBotGame, seatBots } from '../support/botGame.ts';
+import { atFirstTabling } from '../support/firstTalks.ts';
 
 let scenario: Scenario;
 let engine: Engine;
@@ -118,23 +119,8 @@ describe('bots see only their own view', () => {
       renounced: 1,
       'constitutional-ban': 1,
     };
-    const view = (s: Scenario) => {
-      const e = createEngine(s);
-      let snap = e.start({ seed: 3, now: 0 });
-      let at = 0;
-      const send = (event: Omit<EngineEvent, 'at'>) => {
-        at += 1;
-        const result = e.step(snap, { ...event, at } as EngineEvent);
-        if (!result.ok) throw new Error(result.rejection.message);
-        snap = result.snapshot;
-      };
-      // Lobby, briefing, opening statements, talks: up to the first tabling.
-      for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
-      for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
-      for (const d of DELEGATION_IDS) send({ type: 'statement.make', actor: d, text: 'x' } as Omit<EngineEvent, 'at'>);
-      for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
-      return viewFor(s, snap.context, 'us');
-    };
+    // Lobby, briefing, opening statements, talks: up to the first tabling.
+    const view = (s: Scenario) => viewFor(s, atFirstTabling(s).snap.context, 'us');
     const before = createBot(rules, { delegation: 'us', level: 'expert', seed: 3 }).decide(view(scenario));
     const options = { delegation: 'us', level: 'expert', seed: 3 } as const;
     const after = createBot(compilePublicRules(publicScenario(altered)), options).decide(view(altered));

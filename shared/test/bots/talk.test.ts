@@ -15,8 +15,7 @@ import { compilePublicRules, type PublicRules } from '../../src/bots/publicRules
 import { recognise } from '../../src/bots/recognise.ts';
 import { bilateral, type Channel } from '../../src/engine/channels.ts';
 import type { ChatMove } from '../../src/engine/events.ts';
-import { createEngine, type Engine, type GameSnapshot } from '../../src/engine/game.ts';
-import type { EngineEvent } from '../../src/engine/types.ts';
+import { createEngine, type Engine } from '../../src/engine/game.ts';
 import { viewFor } from '../../src/engine/view.ts';
 import { packageProblems } from '../../src/scenario/evaluate.ts';
 import { type PublicScenario, publicScenario } from '../../src/scenario/public.ts';
@@ -24,6 +23,7 @@ import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scen
 import { clauseLabel } from '../../src/scenario/space.ts';
 import { initialWorld } from '../../src/scenario/world.ts';
 import { playGame } from '../../src/sim/simulate.ts';
+import { inFirstTalks } from '../support/firstTalks.ts';
 
 let scenario: Scenario;
 let engine: Engine;
@@ -36,27 +36,9 @@ beforeAll(async () => {
   rules = compilePublicRules(pub);
 });
 
-/** A game in its first talks (everyone ready, statements made), with `extra` events after. */
-function inTalks(s: Scenario = scenario, seed = 3): { engine: Engine; snap: GameSnapshot; send(e: object): void } {
-  const e = s === scenario ? engine : createEngine(s);
-  let snap = e.start({ seed, now: 0 });
-  let at = 0;
-  const game = {
-    engine: e,
-    get snap() {
-      return snap;
-    },
-    send(event: object) {
-      at += 1;
-      const result = e.step(snap, { ...event, at } as EngineEvent);
-      if (!result.ok) throw new Error(result.rejection.message);
-      snap = result.snapshot;
-    },
-  };
-  for (const d of DELEGATION_IDS) game.send({ type: 'seat.ready', actor: d });
-  for (const d of DELEGATION_IDS) game.send({ type: 'seat.ready', actor: d });
-  for (const d of DELEGATION_IDS) game.send({ type: 'statement.make', actor: d, text: `${d} opens` });
-  return game;
+/** A game in its first talks (everyone ready, statements made). */
+function inTalks(s: Scenario = scenario, seed = 3) {
+  return inFirstTalks(s, seed, s === scenario ? engine : createEngine(s));
 }
 
 /** Every text of a delegation's private content (its briefing, rules, phrases, rationale). */

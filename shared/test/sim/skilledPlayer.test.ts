@@ -9,13 +9,13 @@ import { loadScenarioById } from '../../../server/src/content/loadScenario.ts';
 import { compilePublicRules } from '../../src/bots/publicRules.ts';
 import type { CreateTablePlayer, TablePlayer } from '../../src/bots/types.ts';
 import { createEngine } from '../../src/engine/game.ts';
-import type { EngineEvent } from '../../src/engine/types.ts';
 import { type SeatView, viewFor } from '../../src/engine/view.ts';
 import { noDealValue, packageUtility } from '../../src/scenario/evaluate.ts';
 import { publicScenario } from '../../src/scenario/public.ts';
 import { DELEGATION_IDS, type DelegationId, type Scenario } from '../../src/scenario/schema.ts';
 import { playGame, seatFigures } from '../../src/sim/simulate.ts';
 import { createSkilledPlayer } from '../../src/sim/skilledPlayer.ts';
+import { atFirstTabling } from '../support/firstTalks.ts';
 
 const scenario = await loadScenarioById('ukraine-2026');
 const engine = createEngine(scenario);
@@ -60,22 +60,7 @@ describe('the skilled player', () => {
       'constitutional-ban': 1,
     };
     altered.delegations.russia.redLines = [];
-    const firstTabling = (s: Scenario, seat: DelegationId) => {
-      const e = createEngine(s);
-      let snap = e.start({ seed: 3, now: 0 });
-      let at = 0;
-      const send = (event: Omit<EngineEvent, 'at'>) => {
-        at += 1;
-        const result = e.step(snap, { ...event, at } as EngineEvent);
-        if (!result.ok) throw new Error(result.rejection.message);
-        snap = result.snapshot;
-      };
-      for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
-      for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
-      for (const d of DELEGATION_IDS) send({ type: 'statement.make', actor: d, text: 'x' } as Omit<EngineEvent, 'at'>);
-      for (const d of DELEGATION_IDS) send({ type: 'seat.ready', actor: d });
-      return viewFor(s, snap.context, seat);
-    };
+    const firstTabling = (s: Scenario, seat: DelegationId) => viewFor(s, atFirstTabling(s).snap.context, seat);
     for (const seat of ['ukraine', 'us', 'europe'] as const) {
       const options = { delegation: seat, level: 'standard', seed: 3 } as const;
       const before = createSkilledPlayer(compilePublicRules(pub), options).decide(firstTabling(scenario, seat));
