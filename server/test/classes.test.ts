@@ -157,7 +157,7 @@ describe('a class of tables', () => {
     await student.leave();
     await first.colyseus.shutdown();
     server = undefined;
-    store.close();
+    await store.close();
 
     const reopened = new SessionStore(path.join(dir, 'peace-table.db'));
     server = await startTestServer({ store: reopened });
@@ -173,6 +173,6 @@ describe('a class of tables', () => {
     expect(paused.tables.every((t) => t.ok)).toBe(true);
     await server.colyseus.shutdown();
     server = undefined;
-    reopened.close();
+    await reopened.close();
   });
 });

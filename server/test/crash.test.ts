@@ -57,7 +57,7 @@ describe('a server killed with actions in flight', () => {
       logged = events.flatMap((e) => (e.type === 'chat.post' && e.text.startsWith('burst ') ? [e.text] : []));
       expect(store.getSession(session.code)?.eventCount).toBe(events.length);
     } finally {
-      store.close();
+      await store.close();
     }
     for (const text of acknowledged) expect(logged, text).toContain(text);
     expect(new Set(logged).size).toBe(logged.length);

@@ -84,7 +84,7 @@ describe('a server killed mid-game', () => {
       expect(events.some((e) => e.type === 'chat.post' && e.text === 'last words before the crash')).toBe(true);
       expect(store.getSession(session.code)?.status).toBe('concluded');
     } finally {
-      store.close();
+      await store.close();
     }
     for (const p of [...Object.values(back), facilitatorBack]) await p.leave();
   }, 180_000);

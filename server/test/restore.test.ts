@@ -29,8 +29,8 @@ afterEach(async () => {
   await server?.colyseus.shutdown();
   server = undefined;
 });
-afterAll(() => {
-  store.close();
+afterAll(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -51,14 +51,14 @@ async function start(env: Record<string, string>): Promise<Outcome> {
 }
 
 /** A database with sessions whose pages were then overwritten in the middle. */
-function damagedDatabase(file: string): void {
+async function damagedDatabase(file: string): Promise<void> {
   const store = new SessionStore(file);
   const insert = store.db.prepare(
     `INSERT INTO sessions (code, scenario_id, node, status, created_at, updated_at, config, roster)
        VALUES (?, 'fixture', 'main', 'open', 0, 0, ?, '{}')`,
   );
   for (let i = 0; i < 200; i++) insert.run(`C${i}`, JSON.stringify({ pad: 'x'.repeat(500) }));
-  store.close();
+  await store.close();
   const db = new DatabaseSync(file);
   db.exec('PRAGMA journal_mode = DELETE');
   db.close();
@@ -115,7 +115,7 @@ describe('a bad DATABASE_PATH', () => {
 
   it('a damaged database: caught before listening, with what to do', async () => {
     const file = path.join(dir, 'damaged.db');
-    damagedDatabase(file);
+    await damagedDatabase(file);
     expectRefusal(
       await startBeside({ DATABASE_PATH: file }),
       new RegExp(`the database ${file} is damaged \\(SQLite: .+\\): move it aside .*restore a backup`),
@@ -152,7 +152,7 @@ describe('a bad DATABASE_PATH', () => {
       const ro = path.join(dir, 'read-only');
       mkdirSync(ro);
       const file = path.join(ro, 'pt.db');
-      new SessionStore(file).close();
+      await new SessionStore(file).close();
       chmodSync(file, 0o444);
       chmodSync(ro, 0o555);
       try {

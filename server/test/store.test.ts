@@ -2,7 +2,7 @@
  * The session database and GameSession: events are appended in order and never changed, a game
  * restores exactly from its snapshot plus later events, and a failed write leaves the game as it was.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -59,9 +59,9 @@ function play(session: GameSession, chats: number) {
 }
 
 describe('SessionStore', () => {
-  it('brings a database of the first schema up to date: old sessions count as joined', () => {
+  it('brings a database of the first schema up to date: old sessions count as joined', async () => {
     const file = tempDb();
-    new SessionStore(file).close();
+    await new SessionStore(file).close();
     const old = new DatabaseSync(file);
     // The first schema had no joined_at column.
     old.exec(`CREATE TABLE sessions_v1 AS SELECT code, scenario_id, node, status, created_at, updated_at, config,
@@ -77,17 +77,17 @@ describe('SessionStore', () => {
       expect(store.getSession('OLDONE')).toMatchObject({ createdAt: 500, joinedAt: 500 });
       expect(store.db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  it('creates its folder, keeps sessions across reopening, and lists open ones by node', () => {
+  it('creates its folder, keeps sessions across reopening, and lists open ones by node', async () => {
     const file = tempDb();
     const c = config();
     let store = new SessionStore(file);
     const session = GameSession.start(store, fixtureScenario, c, initialRoster(c), 'node-a');
     play(session, 3);
-    store.close();
+    await store.close();
     store = new SessionStore(file);
     expect(store.openSessions('node-a')).toEqual(['ABCDEF']);
     expect(store.openSessions('node-b')).toEqual([]);
@@ -96,10 +96,10 @@ describe('SessionStore', () => {
       eventCount: session.eventCount,
       node: 'node-a',
     });
-    store.close();
+    await store.close();
   });
 
-  it('lists sessions that ended since a time, on any node, with when they ended', () => {
+  it('lists sessions that ended since a time, on any node, with when they ended', async () => {
     const store = new SessionStore(tempDb());
     for (const [code, node] of [
       ['AAAAAA', 'node-a'],
@@ -118,7 +118,7 @@ describe('SessionStore', () => {
       { code: 'CCCCCC', endedAt: 9_000 },
     ]);
     expect(store.endedSince(0).map((s) => s.code)).toEqual(['AAAAAA', 'BBBBBB', 'CCCCCC']);
-    store.close();
+    await store.close();
   });
 
   it('checkpoints the WAL into the database file in the background, not inside commits', async () => {
@@ -130,7 +130,10 @@ describe('SessionStore', () => {
     play(session, 300);
     // The main connection never checkpoints (wal_autocheckpoint = 0): only the worker can grow the file.
     await expect.poll(() => statSync(file).size, { timeout: 5000 }).toBeGreaterThan(before + 50_000);
-    store.close();
+    await store.close();
+    // Closed means released: the worker's last checkpoint has folded the WAL back and it is gone,
+    // so the folder can be moved or deleted at once (a test's cleanup failed on the leftovers).
+    expect(readdirSync(path.dirname(file))).toEqual(['peace-table.db']);
   });
 
   it('keeps the event log append-only and in sequence', () => {
@@ -163,12 +166,12 @@ describe('SessionStore', () => {
     expect(store.getSession('ABCDEF')?.eventCount).toBe(session.eventCount + 1);
   });
 
-  it('does not move the game on when the write fails', () => {
+  it('does not move the game on when the write fails', async () => {
     const store = new SessionStore(':memory:');
     const c = config();
     const session = GameSession.start(store, fixtureScenario, c, initialRoster(c), 'n');
     const before = session.context;
-    store.close();
+    await store.close();
     const result = session.step(event({ type: 'seat.ready', actor: 'ukraine' }));
     expect(result.ok).toBe(false);
     expect('writeError' in result).toBe(true);

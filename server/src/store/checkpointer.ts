@@ -26,17 +26,24 @@ parentPort.on('message', () => {
 
 export class Checkpointer {
   private readonly worker: Worker;
+  private readonly exited: Promise<void>;
 
   constructor(file: string, onError: (message: string) => void, everyMs = 1000) {
     this.worker = new Worker(WORKER, { eval: true, workerData: { file, everyMs } });
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', onError);
     this.worker.on('error', (error) => onError(error.message));
     // It must not keep a finished process (or a test run) alive.
     this.worker.unref();
   }
 
-  /** One last checkpoint (the WAL is folded back and truncated), then the worker ends. */
-  stop(): void {
+  /**
+   * One last checkpoint (the WAL is folded back and truncated), then the worker ends. Resolves once
+   * it has: until then its connection still holds the -wal and -shm files beside the database, so
+   * whoever moves or deletes the database must wait for this.
+   */
+  stop(): Promise<void> {
     this.worker.postMessage('stop');
+    return this.exited;
   }
 }

@@ -318,8 +318,9 @@ export class SessionStore {
     return rows.map((r) => ({ code: r.code, endedAt: r.updated_at }));
   }
 
-  close(): void {
+  /** Resolves when the database's files are released (the checkpoint worker's connection too). */
+  async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
-    this.checkpointer?.stop();
+    await this.checkpointer?.stop();
   }
 }
