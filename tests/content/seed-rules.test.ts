@@ -199,12 +199,12 @@ describe("R10 Endings map to the seed's scenarios", () => {
     expect(classify('signed', SCENARIO_ONE, false, broken)).toBe('rejected-at-home');
     expect(classify('signed', SCENARIO_ONE, false)).toBe('rejected-at-home');
     // Scenario 3 needs escalation that changed the battlefield: longer-range weapons, a pipeline of
-    // 105 or more and Ukrainian forces pushing back at Pokrovsk.
-    const escalated = { 'pipeline-us': 40, 'pipeline-europe': 65, 'momentum.kostiantynivka-pokrovsk': -1 };
+    // 112 or more and Ukrainian forces pushing back at Pokrovsk.
+    const escalated = { 'pipeline-us': 40, 'pipeline-europe': 72, 'momentum.kostiantynivka-pokrovsk': -1 };
     expect(classify('walkout', null, false, world(escalated, 4, ['long-range-weapons']))).toBe('collapsed-escalation');
     expect(classify('deadline', null, false, world(escalated, 9, ['long-range-weapons']))).toBe('collapsed-escalation');
     expect(classify('deadline', null, false, world(escalated, 9))).toBe('prolonged-stalemate');
-    const short = { ...escalated, 'pipeline-europe': 64 };
+    const short = { ...escalated, 'pipeline-europe': 71 };
     expect(classify('deadline', null, false, world(short, 9, ['long-range-weapons']))).toBe('prolonged-stalemate');
     const stopped = { ...escalated, 'momentum.kostiantynivka-pokrovsk': 0 };
     expect(classify('deadline', null, false, world(stopped, 9, ['long-range-weapons']))).toBe('prolonged-stalemate');

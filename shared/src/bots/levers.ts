@@ -33,16 +33,41 @@ export function lastClosed(view: SeatView): SeatView['proposals'][number] | unde
   return undefined;
 }
 
-/** Delegations that refused the most recent draft that was answered (or would not sign it). */
-export function blockers(view: SeatView): DelegationId[] {
-  const closed = lastClosed(view);
-  if (!closed || closed.round < view.round - 1) return [];
-  return closed.signatories.filter((d) => {
-    const r = closed.responses[d];
+/** Who stood in the way of a draft: its signatories that refused it, or accepted and would not sign. */
+function refusers(draft: SeatView['proposals'][number]): DelegationId[] {
+  return draft.signatories.filter((d) => {
+    const r = draft.responses[d];
     return (
-      (r !== undefined && r.response !== 'accept') || (closed.status === 'declined' && !closed.signatures.includes(d))
+      (r !== undefined && r.response !== 'accept') || (draft.status === 'declined' && !draft.signatures.includes(d))
     );
   });
+}
+
+/** How many months back a delegation looks for the draft that came closest. */
+const CLOSEST_WITHIN_ROUNDS = 2;
+
+/**
+ * Of the drafts refused (or not signed) lately, the one that came closest: the fewest delegations
+ * stood in its way (the latest of equals). Pressure goes to those few: a mediator presses whoever
+ * blocks the package everyone else could live with, not whoever answered the last draft on the
+ * table. Lately is the last two months, amended drafts included: a table whose chair amends one
+ * draft a month (as novices do) still remembers the version that nearly passed.
+ */
+export function closestRefused(view: SeatView): SeatView['proposals'][number] | undefined {
+  let closest: { draft: SeatView['proposals'][number]; refused: number } | undefined;
+  for (const draft of view.proposals) {
+    const closed = draft.status === 'rejected' || draft.status === 'declined' || draft.status === 'superseded';
+    if (!closed || draft.round < view.round - CLOSEST_WITHIN_ROUNDS) continue;
+    const refused = refusers(draft).length;
+    if (refused > 0 && (!closest || refused <= closest.refused)) closest = { draft, refused };
+  }
+  return closest?.draft;
+}
+
+/** Delegations that blocked the draft that came closest lately (closestRefused). */
+export function blockers(view: SeatView): DelegationId[] {
+  const closest = closestRefused(view);
+  return closest ? refusers(closest) : [];
 }
 
 function bestSector(scenario: PublicScenario, view: SeatView): string | null {

@@ -22,7 +22,7 @@ import { clauseLabel } from '../scenario/space.ts';
 import { answerAsk, answerFloat, answerOption, answerTrade, pointer } from './answers.ts';
 import { preferredOption } from './clauseReasons.ts';
 import { type Turn, turnOf } from './deliberation.ts';
-import { blockers, lastClosed } from './levers.ts';
+import { blockers, closestRefused } from './levers.ts';
 import type { BotMemory } from './memory.ts';
 import { phrase } from './reasons.ts';
 import { mentions, recognise } from './recognise.ts';
@@ -141,13 +141,21 @@ function initiative(turn: Turn): BotDecision | null {
 /** "You refused p3 over «…». What could you live with instead?", and the pressure its content voices. */
 function press(turn: Turn, party: DelegationId): BotDecision {
   const { memory, view } = turn;
-  const closed = lastClosed(view);
+  const closed = closestRefused(view);
   const reason = closed?.responses[party]?.reasons?.find((r) => r.clause)?.clause;
   const label = reason ? clauseLabel(memory.space, reason) : null;
-  const id = closed?.id ?? '';
+  // The draft named with who tabled it: a draft id alone means little to a player months later.
+  const draft = !closed
+    ? { en: 'the last draft', uk: 'останній проєкт' }
+    : closed.author === memory.self
+      ? { en: `our draft ${closed.id}`, uk: `наш проєкт ${closed.id}` }
+      : {
+          en: `draft ${closed.id} (tabled by ${memory.scenario.delegations[closed.author].name.en})`,
+          uk: `проєкт ${closed.id} (автор: ${memory.scenario.delegations[closed.author].name.uk})`,
+        };
   const over = label
-    ? { en: `You refused ${id} over «${label.en}».`, uk: `Ви відхилили ${id} через пункт «${label.uk}».` }
-    : { en: `You refused ${id}.`, uk: `Ви відхилили ${id}.` };
+    ? { en: `You refused ${draft.en} over «${label.en}».`, uk: `Ви відхилили ${draft.uk} через пункт «${label.uk}».` }
+    : { en: `You refused ${draft.en}.`, uk: `Ви відхилили ${draft.uk}.` };
   const ask = {
     en: 'What could you live with instead? Ask us about any issue.',
     uk: 'На що ви могли б погодитися натомість? Запитайте нас про будь-яке питання.',
