@@ -1,7 +1,16 @@
-import { bilateral } from '@peace-table/shared/engine/channels';
+import { bilateral, type Channel } from '@peace-table/shared/engine/channels';
+import type { ChatMessage, FiredEvent } from '@peace-table/shared/engine/types';
 import { NOTICE_CODES, type SessionStateSnapshot } from '@peace-table/shared/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channelKind, channelsFor, markRead, totalUnread, unreadCounts, unsentChat } from '../src/model/channels.ts';
+import {
+  channelKind,
+  channelLog,
+  channelsFor,
+  markRead,
+  totalUnread,
+  unreadCounts,
+  unsentChat,
+} from '../src/model/channels.ts';
 import { inEveryLanguage, noticesBetween, noticeText } from '../src/model/notices.ts';
 import { roster, rowStatusKey } from '../src/model/roster.ts';
 import { FRONT_GAUGE, gauges, tableModel } from '../src/model/table.ts';
@@ -141,6 +150,32 @@ describe('the table model', () => {
     const ukLines = tableSummary(tableModel(w.pub, v, room, FRONT), w.pub, v, uk, 0);
     expect(ukLines[1]).toMatch(/^Відповіді\. Раунд 1 з 10, березень 2026/);
   });
+
+  it('keeps a ratified partial deal on the table once it is signed (and says so to a screen reader)', () => {
+    const v = view(w, play(w, TO_TABLING), 'europe');
+    const agreement = (proposalId: string, ratified: boolean) => ({
+      proposalId,
+      package: { prisoners: 'all-for-all' },
+      signatories: ['ukraine', 'russia'] as const,
+      round: 1,
+      month: 1,
+      failures: ratified ? [] : ['russia'],
+      ratified,
+      concluding: false,
+    });
+    const signed = { ...v, agreements: [agreement('p1', false), agreement('p2', true)] };
+    const model = tableModel(w.pub, signed, room, FRONT);
+    const issue = w.pub.agenda.issues.find((i) => i.id === 'prisoners');
+    // Only what was ratified at home binds.
+    expect(model.inForce.map((a) => a.proposalId)).toEqual(['p2']);
+    expect(model.inForce[0]?.clauses).toEqual([
+      { issueTitle: issue?.title, optionLabel: issue?.options.find((o) => o.id === 'all-for-all')?.label },
+    ]);
+    const lines = tableSummary(model, w.pub, signed, en, 0);
+    expect(lines).toContain('Agreed and in force:');
+    expect(lines.at(lines.indexOf('Agreed and in force:') + 1)).toMatch(/^Prisoners.*\(April 2026\)$/);
+    expect(tableModel(w.pub, v, room, FRONT).inForce).toEqual([]);
+  });
 });
 
 describe('an empty seat', () => {
@@ -213,6 +248,23 @@ describe('channels', () => {
     expect(unreadCounts(v, marks)).toEqual({ 'bilateral:ukraine+us': 1 });
     expect(totalUnread(unreadCounts(v, marks))).toBe(1);
     expect(markRead(marks, v.chat, 'plenary')).toBe(marks);
+  });
+
+  it('Announcements carry the scenario events too, each after the messages of the month it fired in', () => {
+    const message = (seq: number, round: number, channel: Channel = 'announcements') =>
+      ({ seq, round, channel, from: 'facilitator', text: `m${seq}`, at: seq }) as ChatMessage;
+    const chat = [message(1, 1), message(2, 1, 'plenary'), message(3, 2), message(4, 3)];
+    const fired: FiredEvent[] = [
+      { id: 'strikes', round: 1, month: 0, by: 'draw' },
+      { id: 'scandal', round: 2, month: 1, by: 'facilitator' },
+    ];
+    const lines = channelLog({ chat, fired }, 'announcements').map((item) =>
+      item.kind === 'message' ? item.message.text : item.event.id,
+    );
+    expect(lines).toEqual(['m1', 'strikes', 'm3', 'scandal', 'm4']);
+    // Events are the world's news: not in Plenary or any other channel.
+    expect(channelLog({ chat, fired }, 'plenary').map((item) => item.kind)).toEqual(['message']);
+    expect(channelLog({ chat: [], fired }, 'announcements')).toHaveLength(2);
   });
 });
 

@@ -4,7 +4,7 @@
  * delegation and the facilitator's announcements; the facilitator reads all of them.
  */
 import { bilateral, type Channel, parseChannel } from '@peace-table/shared/engine/channels';
-import type { ChatMessage } from '@peace-table/shared/engine/types';
+import type { ChatMessage, FiredEvent } from '@peace-table/shared/engine/types';
 import type { SeatView, ViewerSeat } from '@peace-table/shared/engine/view';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 
@@ -43,6 +43,31 @@ export function channelKind(channel: Channel, viewer: ViewerSeat): ChannelKind {
 /** Messages of one channel, oldest first. */
 export function messagesIn(chat: readonly ChatMessage[], channel: Channel): ChatMessage[] {
   return chat.filter((m) => m.channel === channel);
+}
+
+/** A line of a channel's log: a message, or (in Announcements) a scenario event that fired. */
+export type LogItem = { kind: 'message'; message: ChatMessage } | { kind: 'event'; event: FiredEvent };
+
+/**
+ * A channel's log, oldest first. Announcements also carry the scenario's events (strikes, a
+ * breakthrough, a scandal): the news of the world belongs beside the facilitator's news, each
+ * placed after the messages of the month in which it happened (an event fires as the month ends).
+ */
+export function channelLog(view: Pick<SeatView, 'chat' | 'fired'>, channel: Channel): LogItem[] {
+  const messages: LogItem[] = messagesIn(view.chat, channel).map((message) => ({ kind: 'message', message }));
+  if (channel !== 'announcements') return messages;
+  const items: LogItem[] = [];
+  let next = 0;
+  for (const event of view.fired) {
+    while (next < messages.length && roundOf(messages[next] as LogItem) <= event.round)
+      items.push(messages[next++] as LogItem);
+    items.push({ kind: 'event', event });
+  }
+  return [...items, ...messages.slice(next)];
+}
+
+function roundOf(item: LogItem): number {
+  return item.kind === 'message' ? item.message.round : item.event.round;
 }
 
 /** Highest message seq the viewer has seen, per channel. */

@@ -156,12 +156,37 @@ export function announcements(pub: PublicScenario, view: Pick<SeatView, 'fired'>
     .slice(0, limit);
 }
 
+/** A ratified agreement that binds: what the table has already settled, and when. */
+export interface AgreementInForce {
+  proposalId: string;
+  month: number;
+  concluding: boolean;
+  /** Each clause as "issue: option", in agenda order. */
+  clauses: { issueTitle: Localized; optionLabel: Localized }[];
+}
+
+/** The ratified agreements, oldest first (a partial deal signed in March stays on the table's record). */
+export function agreementsInForce(pub: PublicScenario, view: Pick<SeatView, 'agreements'>): AgreementInForce[] {
+  return view.agreements
+    .filter((a) => a.ratified)
+    .map((a) => ({
+      proposalId: a.proposalId,
+      month: a.month,
+      concluding: a.concluding,
+      clauses: pub.agenda.issues.flatMap((issue) => {
+        const option = issue.options.find((o) => o.id === a.package[issue.id]);
+        return option ? [{ issueTitle: issue.title, optionLabel: option.label }] : [];
+      }),
+    }));
+}
+
 export interface TableModel {
   seats: TableSeat[];
   draft: ProposalView | null;
   cards: ClauseCard[];
   gauges: Gauge[];
   announcements: Announcement[];
+  inForce: AgreementInForce[];
 }
 
 export function tableModel(
@@ -193,5 +218,6 @@ export function tableModel(
     cards: draft ? clauseCards(pub, draft) : [],
     gauges: gauges(pub, view, frontLabel),
     announcements: announcements(pub, view),
+    inForce: agreementsInForce(pub, view),
   };
 }

@@ -90,6 +90,18 @@ export function tableSummary(
   } else {
     lines.push(t('table.nothingOnTable'));
   }
+  if (model.inForce.length > 0) {
+    lines.push(t('table.inForce'));
+    for (const a of model.inForce)
+      lines.push(
+        t('table.inForceLine', {
+          clauses: a.clauses
+            .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
+            .join('; '),
+          month: monthLabel(pub.meta.firstMonth, a.month, locale),
+        }),
+      );
+  }
   lines.push(
     t('summary.gauges', {
       gauges: model.gauges.map((g) => `${localized(g.label, locale)} ${Math.round(g.value)}`).join(', '),

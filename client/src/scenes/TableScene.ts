@@ -99,7 +99,7 @@ export class TableScene extends FittedScene {
       this.seatLayer.removeAll(true);
       for (const seat of model.seats) this.seatLayer.add(this.drawSeat(seat, locale, t));
     }
-    const cardsKey = JSON.stringify([model.cards, model.draft?.status, locale]);
+    const cardsKey = JSON.stringify([model.cards, model.draft?.status, model.inForce, locale]);
     if (cardsKey !== this.lastCards) {
       this.lastCards = cardsKey;
       this.drawCards(model, locale, t);
@@ -143,9 +143,26 @@ export class TableScene extends FittedScene {
     this.cardLayer.removeAll(true);
     const draft = model.draft;
     if (!draft) {
-      this.cardLayer.add(
-        this.label(CENTRE.x, CENTRE.y, t('table.nothingOnTable'), 20, { color: UI.muted }).setOrigin(0.5),
+      const inForce = model.inForce;
+      const top = inForce.length > 0 ? CENTRE.y - 60 : CENTRE.y;
+      this.cardLayer.add(this.label(CENTRE.x, top, t('table.nothingOnTable'), 20, { color: UI.muted }).setOrigin(0.5));
+      if (inForce.length === 0) return;
+      // What the table has already settled stays on it: a partial deal signed in March is still there.
+      this.cardLayer.add(this.label(CENTRE.x, top + 44, t('table.inForce'), 20, { fontStyle: 'bold' }).setOrigin(0.5));
+      const firstMonth = this.feed.get().state.scenario?.meta.firstMonth ?? '';
+      const lines = inForce.slice(-4).map((a) =>
+        t('table.inForceLine', {
+          clauses: a.clauses
+            .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
+            .join('; '),
+          month: monthLabel(firstMonth, a.month, locale),
+        }),
       );
+      lines.forEach((line, i) => {
+        const label = this.label(CENTRE.x, top + 80 + i * 30, '', 18).setOrigin(0.5);
+        fitText(label, line, 760, 18, 14);
+        this.cardLayer.add(label);
+      });
       return;
     }
     const author = this.feed.get().state.scenario?.delegations[draft.author].name[locale] ?? draft.author;

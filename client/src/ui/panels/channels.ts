@@ -7,10 +7,20 @@ import { LIMITS } from '@peace-table/shared/engine/limits';
 import type { Actor, Channel } from '@peace-table/shared/engine/types';
 import type { ViewerSeat } from '@peace-table/shared/engine/view';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
+import { localized } from '../../i18n/i18n.ts';
 import { intent, refusal } from '../../model/actions.ts';
-import { channelKind, channelsFor, chatText, messagesIn, stillTyping, unreadCounts } from '../../model/channels.ts';
+import {
+  channelKind,
+  channelLog,
+  channelsFor,
+  chatText,
+  type LogItem,
+  messagesIn,
+  stillTyping,
+  unreadCounts,
+} from '../../model/channels.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
-import { clockTime, list } from '../../model/format.ts';
+import { clockTime, list, monthLabel } from '../../model/format.ts';
 import { actorLabel } from '../../model/notices.ts';
 import type { Draft } from '../../model/proposal.ts';
 import type { AppState } from '../../state/app.ts';
@@ -129,7 +139,7 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
           ) !== null
         : true;
       moves.update(state, channel, moveBlocked);
-      const key = JSON.stringify([channel, counts, messages.at(-1)?.seq, locale, unsent]);
+      const key = JSON.stringify([channel, counts, messages.at(-1)?.seq, view.fired.length, locale, unsent]);
       if (key === lastKey) return;
       lastKey = key;
       fill(
@@ -162,19 +172,29 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
         }),
       );
       heading.textContent = channelLabel(pub, channel, view.viewer, ctx);
-      fill(
-        log,
-        ...messages.map((m) =>
-          h(
+      const logLine = (item: LogItem) => {
+        if (item.kind === 'event') {
+          const event = pub.events.find((e) => e.id === item.event.id);
+          if (!event) return null;
+          return h(
             'li',
-            { dataset: { from: m.from } },
-            h('span', { class: 'from', text: actorLabel(pub, m.from, t, locale) }),
-            m.author ? h('span', { class: 'author', text: m.author }) : null,
-            h('time', { attrs: { datetime: new Date(m.at).toISOString() }, text: clockTime(m.at, locale) }),
-            h('p', { class: 'text', text: chatText(m, locale) }),
-          ),
-        ),
-      );
+            { class: 'event', dataset: { from: 'system' } },
+            h('span', { class: 'from', text: localized(event.title, locale) }),
+            h('span', { class: 'when', text: monthLabel(pub.meta.firstMonth, item.event.month, locale) }),
+            h('p', { class: 'text', text: localized(event.announcement, locale) }),
+          );
+        }
+        const m = item.message;
+        return h(
+          'li',
+          { dataset: { from: m.from } },
+          h('span', { class: 'from', text: actorLabel(pub, m.from, t, locale) }),
+          m.author ? h('span', { class: 'author', text: m.author }) : null,
+          h('time', { attrs: { datetime: new Date(m.at).toISOString() }, text: clockTime(m.at, locale) }),
+          h('p', { class: 'text', text: chatText(m, locale) }),
+        );
+      };
+      fill(log, ...channelLog(view, channel).map(logLine));
       const self = view.viewer === 'spectator' ? null : view.viewer;
       for (const line of self === null ? [] : unsent) {
         log.append(
@@ -187,7 +207,7 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
           ),
         );
       }
-      if (messages.length === 0 && log.children.length === 0) {
+      if (log.children.length === 0) {
         log.append(h('li', { class: 'empty', text: t('channel.empty') }));
       }
       log.scrollTop = log.scrollHeight;

@@ -9,9 +9,9 @@ import { localized } from '../../i18n/i18n.ts';
 import { intent, refusal, refusalText } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import { type FloorModel, floorModel } from '../../model/floor.ts';
-import { list } from '../../model/format.ts';
+import { list, monthLabel } from '../../model/format.ts';
 import { draftOnTable, type ResponseDraft, type ResponseKind, respondIntent } from '../../model/proposal.ts';
-import { clauseCards } from '../../model/table.ts';
+import { agreementsInForce, clauseCards } from '../../model/table.ts';
 import type { AppState } from '../../state/app.ts';
 import { clauseList, delegationName, type Live, refusalLine } from '../components.ts';
 import { button, field, fill, h } from '../dom.ts';
@@ -192,6 +192,8 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
         floor.sealed?.id,
         floor.waiting,
         view.floor,
+        view.agreements.length,
+        locale,
       ]);
       if (key === shown) return;
       shown = key;
@@ -208,9 +210,31 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
         // The last draft answered stays readable (with every reason) until the next one is tabled;
         // it has left the table and the map.
         const last = lastAnswered(view);
+        const inForce = agreementsInForce(pub, view);
         fill(
           body,
           h('p', { class: 'empty', text: t('table.nothingOnTable') }),
+          inForce.length > 0
+            ? h(
+                'section',
+                { class: 'in-force' },
+                h('h4', { text: t('table.inForce') }),
+                h(
+                  'ul',
+                  {},
+                  ...inForce.map((a) =>
+                    h('li', {
+                      text: t('table.inForceLine', {
+                        clauses: a.clauses
+                          .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
+                          .join('; '),
+                        month: monthLabel(pub.meta.firstMonth, a.month, locale),
+                      }),
+                    }),
+                  ),
+                ),
+              )
+            : null,
           last
             ? h(
                 'section',
