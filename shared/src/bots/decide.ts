@@ -56,12 +56,11 @@ function decide(memory: BotMemory, view: SeatView, options: BotOptions): BotDeci
     case 'lobby':
     case 'briefing':
       return seat.ready ? null : decision({ type: 'seat.ready' }, phrase(memory, view, 'greeting'));
-    case 'opening':
-      return seat.statement !== null ? null : openingStatement(memory);
     default:
       break;
   }
   const turn = turnOf(memory, view, options, mine);
+  if (view.phase === 'opening') return seat.statement !== null ? null : openingStatement(turn);
   switch (view.phase) {
     case 'talks':
       return seat.ready ? null : (pullLever(turn) ?? pass(turn));
@@ -89,9 +88,28 @@ function act(name: Localized, en: string, uk: string): Localized {
   return { en: `${name.en} ${en}`, uk: `${name.uk}: ${uk}` };
 }
 
-function openingStatement(memory: BotMemory): BotDecision {
-  const position = memory.scenario.delegations[memory.self].publicPosition.text;
-  return decision({ type: 'statement.make', text: position.en, uk: position.uk }, position);
+/**
+ * The opening statement: its greeting, then the issue that matters most to it and the clause it asks
+ * for there (the one its public stance demands, else its own best). Everyone has read its public
+ * position in the briefing; the statement says what it will hold out for, not the position again.
+ */
+function openingStatement(turn: Turn): BotDecision {
+  const { memory, view, own } = turn;
+  const issue = memory.scenario.agenda.issues.find((i) => i.id === own.topIssue);
+  const demanded = memory.scenario.delegations[memory.self].publicStance?.demands.find((c) =>
+    c.startsWith(`${own.topIssue}.`),
+  );
+  const optionId = demanded?.slice(own.topIssue.length + 1) ?? own.best[own.topIssue]?.option;
+  const option = issue?.options.find((o) => o.id === optionId);
+  const greeting = phrase(memory, view, 'greeting');
+  const statement =
+    issue && option
+      ? {
+          en: `${greeting.en} What matters most to us is «${issue.title.en}»: we ask for «${option.label.en}».`,
+          uk: `${greeting.uk} Найважливіше для нас — питання «${issue.title.uk}»: ми наполягаємо на варіанті «${option.label.uk}».`,
+        }
+      : greeting;
+  return decision({ type: 'statement.make', text: statement.en, uk: statement.uk }, statement);
 }
 
 /** Ready (or, in tabling, passing), saying which issue it will come back to. */

@@ -129,6 +129,29 @@ describe('bots see only their own view', () => {
 });
 
 describe('bots explain themselves', () => {
+  it('an opening statement says what the delegation will hold out for, not its public position again', () => {
+    const { snapshot } = playGame(engine, { seed: 3, level: 'standard' }, pub);
+    for (const d of DELEGATION_IDS) {
+      const said = snapshot.context.transcript.find((t) => t.event?.type === 'statement.make' && t.actor === d)?.event;
+      expect(said?.type).toBe('statement.make');
+      if (said?.type !== 'statement.make') continue;
+      const { publicPosition, publicStance } = scenario.delegations[d];
+      expect(said.text).not.toContain(publicPosition.text.en);
+      // Its heaviest issue, by its own weights, with the option it asks for there (the one its
+      // public stance demands, where the stance names one).
+      const weights = scenario.delegations[d].preferences.weights;
+      const top = Object.keys(weights).reduce((a, b) => ((weights[b] ?? 0) > (weights[a] ?? 0) ? b : a));
+      const issue = scenario.agenda.issues.find((i) => i.id === top);
+      expect(said.text).toContain(`«${issue?.title.en}»`);
+      expect(said.uk).toContain(`«${issue?.title.uk}»`);
+      const demanded = publicStance?.demands.find((c) => c.startsWith(`${top}.`));
+      if (demanded) {
+        const option = issue?.options.find((o) => `${top}.${o.id}` === demanded);
+        expect(said.text).toContain(`«${option?.label.en}»`);
+      }
+    }
+  });
+
   it('every action carries a reason in English and Ukrainian', () => {
     const reasons: NonNullable<Parameters<typeof playGame>[1]['reasons']> = [];
     playGame(engine, { seed: 5, level: 'standard', reasons }, pub);
