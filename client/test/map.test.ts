@@ -245,6 +245,17 @@ describe('town names on the map', () => {
     }
   });
 
+  it('keeps names off the month’s movement badges: a name moves to another side, or waits for a closer zoom', () => {
+    const town = { id: 'a', x: 100, y: 100, width: 40, height: 20, radius: 5 };
+    const badge = boxAt(town, [1, -1], 2);
+    const [moved] = placeLabels([town], { width: 500, height: 500 }, 2, [badge]);
+    expect(moved?.shown).toBe(true);
+    expect(moved?.side).toEqual([1, 1]);
+    expect(moved && overlapArea(moved.box, badge)).toBe(0);
+    const everywhere = { x: 0, y: 0, width: 500, height: 500 };
+    expect(placeLabels([town], { width: 500, height: 500 }, 2, [everywhere])[0]?.shown).toBe(false);
+  });
+
   it('tries the right side above the marker first, and the same input gives the same places', () => {
     const town = { id: 'a', x: 100, y: 100, width: 40, height: 20, radius: 5 };
     expect(boxAt(town, [1, -1], 2)).toEqual({ x: 107, y: 73, width: 40, height: 20 });

@@ -75,20 +75,25 @@ function outside(box: Box, bounds: { width: number; height: number }): number {
 
 /**
  * Places the labels in the order given (put the capital and the landmarks first). Each takes the
- * first side that overlaps no label shown before it, no marker and not the edge of the map; when
- * none is free it is not shown (and does not block the labels after it).
+ * first side that overlaps no label shown before it, no marker, none of the `obstacles` (the
+ * month's front-movement badges, which are the news and keep their place) and not the edge of the
+ * map; when none is free it is not shown (and does not block the labels after it).
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
   bounds: { width: number; height: number },
   gap = 3,
+  obstacles: readonly Box[] = [],
 ): PlacedLabel[] {
-  const markers: Box[] = requests.map((r) => ({
-    x: r.x - r.radius,
-    y: r.y - r.radius,
-    width: 2 * r.radius,
-    height: 2 * r.radius,
-  }));
+  const markers: Box[] = [
+    ...requests.map((r) => ({
+      x: r.x - r.radius,
+      y: r.y - r.radius,
+      width: 2 * r.radius,
+      height: 2 * r.radius,
+    })),
+    ...obstacles,
+  ];
   const placed: PlacedLabel[] = [];
   for (const r of requests) {
     const shown = placed.filter((p) => p.shown);

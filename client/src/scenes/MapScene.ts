@@ -150,7 +150,12 @@ export class MapScene extends FittedScene {
         radius: MARKER_RADIUS[town.kind],
       };
     });
-    placeLabels(requests, DESIGN, 2 * scale).forEach((placed, i) => {
+    // The movement badges are centred on their sector and drawn at the same scale as the names.
+    const badges = this.sectorLabels.map((b) => {
+      const [width, height] = [b.width * scale, b.height * scale];
+      return { x: b.x - width / 2, y: b.y - height / 2, width, height };
+    });
+    placeLabels(requests, DESIGN, 2 * scale, badges).forEach((placed, i) => {
       this.labels[i]?.setPosition(placed.box.x, placed.box.y).setVisible(placed.shown);
     });
   }
