@@ -76,6 +76,11 @@ describe.skipIf(!available)('the computer delegations talk back', () => {
     await moves.screenshot({ path: path.join(SHOTS, 'talk-moves.png') });
     expect(await russian.nth(1).locator('.text').textContent()).toContain('On Ukraine and NATO, we need');
     await expectAccessible(page, 'channels after a move');
+    // Both answers were read as they came: leaving the channel brings no stale "new message" toast.
+    await openTab(page, 'Proposal');
+    await page.waitForTimeout(500);
+    expect(await page.locator('.notice', { hasText: /new messages? .*from Russia/ }).count()).toBe(0);
+    await openTab(page, 'Channels');
 
     // In Ukrainian, the same answers read in Ukrainian.
     await page.getByRole('button', { name: 'Українська' }).click();

@@ -141,7 +141,12 @@ export function mountShell(root: HTMLElement, controller: Controller, screens: S
         item?.querySelector('button')?.setAttribute('aria-label', t('app.dismiss'));
         continue;
       }
-      if (notice.channel && notice.channel === readingChannel) continue;
+      if (notice.channel && notice.channel === readingChannel) {
+        // The player is reading those very messages: the notice is spent, not kept to pop up later
+        // (it did, as a stale "1 new message" toast, on the next switch of tab).
+        queueMicrotask(() => controller.dismissNotice(notice.id));
+        continue;
+      }
       const item = h(
         'li',
         { class: `notice ${notice.tone}`, dataset: { id: notice.id } },
