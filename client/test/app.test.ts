@@ -46,6 +46,18 @@ describe('state updates', () => {
     expect(s.notices.map((x) => x.id)).toEqual(['a', 'c']);
   });
 
+  it('drops routine notices before news when there are too many at once', () => {
+    const n = (id: string, tone: 'info' | 'warn' | 'good') => ({ id, text: { en: id, uk: id }, tone });
+    const s = withNotices(initialState('en'), [
+      n('event:breakthrough', 'warn'),
+      n('round:9', 'info'),
+      n('phase:talks', 'info'),
+      n('draft:p9:signed', 'good'),
+      n('chat:40', 'info'),
+    ]);
+    expect(s.notices.map((x) => x.id)).toEqual(['event:breakthrough', 'draft:p9:signed', 'chat:40']);
+  });
+
   it('leaving keeps only the language', () => {
     const s = {
       ...initialState('uk'),

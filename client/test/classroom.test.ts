@@ -176,4 +176,16 @@ describe('toasts when an event ends the talks', () => {
       noticesBetween(w.pub, view(w, talks, 'facilitator'), view(w, news, 'facilitator'), en).map((n) => n.text),
     ).toContain('News: Strikes on the power grid');
   });
+
+  it('name every event of a month in one notice, so none is pushed out by the others', () => {
+    const before = view(w, play(w, TO_TABLING.slice(0, -4)), 'ukraine');
+    const fired = w.pub.events.map((e) => ({ id: e.id, round: 1, month: 1, by: 'draw' as const }));
+    const after = { ...before, fired: [...before.fired, ...fired] };
+    const notices = noticesBetween(w.pub, before, after, en).filter((n) => n.id.startsWith('event:'));
+    expect(notices).toHaveLength(1);
+    for (const e of w.pub.events) expect(notices[0]?.text).toContain(e.title.en);
+    // The one that ends the talks comes first and says so.
+    const ending = w.pub.events.find((e) => e.ends);
+    if (ending) expect(notices[0]?.text.startsWith(en.t('notice.eventEnds', { title: ending.title.en }))).toBe(true);
+  });
 });

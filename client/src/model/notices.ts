@@ -91,15 +91,23 @@ export function noticesBetween(
       });
     }
   }
-  for (const f of next.fired.slice(prev.fired.length)) {
+  // Events that fire together (a month's end can bring five) make one notice naming them all, so
+  // none is pushed out by the others; one that ends the talks says so first.
+  const fired = next.fired.slice(prev.fired.length).flatMap((f) => {
     const event = pub.events.find((e) => e.id === f.id);
-    if (event)
-      out.push({
-        id: `event:${f.id}:${f.round}`,
-        // An event that ends the talks says so: the debrief follows at once.
-        text: t(event.ends ? 'notice.eventEnds' : 'notice.event', { title: localized(event.title, locale) }),
-        tone: 'warn',
-      });
+    return event ? [{ f, event }] : [];
+  });
+  const first = fired[0];
+  if (first) {
+    const ending = fired.find((x) => x.event.ends);
+    const titles = fired.filter((x) => x !== ending).map((x) => localized(x.event.title, locale));
+    const news = titles.length > 0 ? t('notice.event', { title: titles.join('; ') }) : '';
+    const ends = ending ? t('notice.eventEnds', { title: localized(ending.event.title, locale) }) : '';
+    out.push({
+      id: `event:${first.f.id}:${first.f.round}:${fired.length}`,
+      text: [ends, news].filter(Boolean).join(' '),
+      tone: 'warn',
+    });
   }
   const lastSeq = prev.chat.at(-1)?.seq ?? 0;
   const fresh = next.chat.filter((m) => m.seq > lastSeq && m.from !== next.viewer);

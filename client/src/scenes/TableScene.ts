@@ -143,24 +143,29 @@ export class TableScene extends FittedScene {
     this.cardLayer.removeAll(true);
     const draft = model.draft;
     if (!draft) {
-      const inForce = model.inForce;
-      const top = inForce.length > 0 ? CENTRE.y - 60 : CENTRE.y;
-      this.cardLayer.add(this.label(CENTRE.x, top, t('table.nothingOnTable'), 20, { color: UI.muted }).setOrigin(0.5));
-      if (inForce.length === 0) return;
-      // What the table has already settled stays on it: a partial deal signed in March is still there.
-      this.cardLayer.add(this.label(CENTRE.x, top + 44, t('table.inForce'), 20, { fontStyle: 'bold' }).setOrigin(0.5));
+      // What the table has already settled stays on it: a partial deal signed in March is still there,
+      // one clause a line between the two delegations' panels.
       const firstMonth = this.feed.get().state.scenario?.meta.firstMonth ?? '';
-      const lines = inForce.slice(-4).map((a) =>
-        t('table.inForceLine', {
-          clauses: a.clauses
-            .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
-            .join('; '),
-          month: monthLabel(firstMonth, a.month, locale),
-        }),
+      const clauses = model.inForce.flatMap((a) =>
+        a.clauses.map((c) =>
+          t('table.inForceLine', {
+            clauses: `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`,
+            month: monthLabel(firstMonth, a.month, locale),
+          }),
+        ),
       );
+      const max = 6;
+      const lines =
+        clauses.length > max
+          ? [...clauses.slice(0, max - 1), t('table.moreClauses', { count: clauses.length - (max - 1) })]
+          : clauses;
+      const top = CENTRE.y - (lines.length > 0 ? 40 + lines.length * 13 : 0);
+      this.cardLayer.add(this.label(CENTRE.x, top, t('table.nothingOnTable'), 20, { color: UI.muted }).setOrigin(0.5));
+      if (lines.length === 0) return;
+      this.cardLayer.add(this.label(CENTRE.x, top + 40, t('table.inForce'), 20, { fontStyle: 'bold' }).setOrigin(0.5));
       lines.forEach((line, i) => {
-        const label = this.label(CENTRE.x, top + 80 + i * 30, '', 18).setOrigin(0.5);
-        fitText(label, line, 760, 18, 14);
+        const label = this.label(CENTRE.x, top + 72 + i * 26, '', 17).setOrigin(0.5);
+        fitText(label, line, 520, 17, 13);
         this.cardLayer.add(label);
       });
       return;

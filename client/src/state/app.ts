@@ -114,7 +114,14 @@ export function withView(s: AppState, view: SeatView): AppState {
 export function withNotices(s: AppState, notices: Notice[], limit = 3): AppState {
   if (notices.length === 0) return s;
   const seen = new Set(notices.map((n) => n.id));
-  return { ...s, notices: [...s.notices.filter((n) => !seen.has(n.id)), ...notices].slice(-limit) };
+  const all = [...s.notices.filter((n) => !seen.has(n.id)), ...notices];
+  // Past the limit the oldest routine notices (a new phase, a new message) go first: news of the
+  // world or of a draft (a breakthrough, a rejection) is what a player must not miss.
+  while (all.length > limit) {
+    const routine = all.findIndex((n) => n.tone === 'info');
+    all.splice(routine === -1 ? 0 : routine, 1);
+  }
+  return { ...s, notices: all };
 }
 
 /** Leaving a session: back to Home, keeping the language. */
