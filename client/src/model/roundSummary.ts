@@ -22,10 +22,12 @@ export interface RoundSummary {
 
 /** The last resolved round (the one before the current), or null before any round has ended. */
 export function roundSummary(pub: PublicScenario, view: SeatView): RoundSummary | null {
-  const round = view.phase === 'concluded' ? view.round : view.round - 1;
+  // Talks that ran to the deadline end in the round after the last one.
+  const round = view.phase === 'concluded' ? Math.min(view.round, view.rounds) : view.round - 1;
   if (round < 1) return null;
   const entries = view.transcript.filter((e: TranscriptEntry) => e.round === round);
-  const resolved = view.transcript.find((e) => e.kind === 'round.resolve' && e.round === round) ?? null;
+  // A round's resolution is logged as the calendar moves on, so it carries the next round's number.
+  const resolved = view.transcript.find((e) => e.kind === 'round.resolve' && e.round === round + 1) ?? null;
   if (!resolved && view.phase !== 'concluded') return null;
   const drafts = view.proposals
     .filter((p) => p.round === round && p.status !== 'sealed')
@@ -37,7 +39,7 @@ export function roundSummary(pub: PublicScenario, view: SeatView): RoundSummary 
   });
   return {
     round,
-    month: resolved?.month ?? view.world.month,
+    month: entries[0]?.month ?? (resolved ? resolved.month - 1 : view.world.month),
     drafts,
     levers: entries.filter((e) => e.kind === 'lever.use').map((e) => e.text),
     events,
