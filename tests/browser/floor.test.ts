@@ -73,6 +73,11 @@ describe.skipIf(!available)('the floor in the browser', () => {
         expect(text).toContain('Your home conditions');
         expect(text).toMatch(/passes|fails/);
         if (!answeredOne) {
+          // The top of the panel says we are needed; its button brings the figures and the form into view.
+          const callout = page.locator('.on-table .your-turn');
+          expect(await callout.textContent()).toContain('Your answer is needed on this draft.');
+          await callout.getByRole('button', { name: 'Go to your answer' }).click();
+          await expect.poll(() => figures.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
           await shot(page, 'floor-answer-figures');
           await expectAccessible(page, 'answer panel');
           await page.getByRole('button', { name: 'Українська' }).click();

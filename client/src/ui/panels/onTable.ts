@@ -48,6 +48,8 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
     refusalEl.el,
   );
   let shown = '';
+  // The draft and phase for which the panel last brought itself into view (once each, not on every redraw).
+  let prompted = '';
   // The response form survives re-renders (others answering meanwhile) so typed reasons are kept.
   let form: { id: string; el: HTMLFormElement | null } | null = null;
   const keptForm = (state: AppState, p: ProposalView) => {
@@ -278,8 +280,32 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
         );
       }
       const mustRespond = view.phase === 'responses' && isSignatory && p.author !== me && !p.responded.includes(me);
+      const mustSign = view.phase === 'signing' && isSignatory && !p.signatures.includes(me);
+      // The figures, the answer form and the signing buttons come after every clause of the draft
+      // (up to nineteen cards): a line at the top says the player is needed and takes them there.
+      const figures =
+        mustRespond || (view.phase === 'signing' && isSignatory)
+          ? figuresBlock(seatScenario(pub, view), view, me, p, t, locale)
+          : null;
+      const goToAction = () => {
+        figures?.scrollIntoView({ block: 'start' });
+        const first = body.querySelector<HTMLElement>(
+          mustRespond ? 'form.respond input[type="radio"]' : '.actions button',
+        );
+        first?.focus({ preventScroll: true });
+      };
+      const callout =
+        mustRespond || mustSign
+          ? h(
+              'p',
+              { class: 'your-turn' },
+              h('span', { text: t(mustRespond ? 'table.yourAnswer' : 'table.yourSignature') }),
+              button(t(mustRespond ? 'table.goToAnswer' : 'table.goToSigning'), goToAction, { class: 'secondary' }),
+            )
+          : null;
       fill(
         body,
+        callout,
         floor.count > 1
           ? h('p', {
               class: 'floor-position',
@@ -293,9 +319,7 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
         h('p', { text: t('table.signatories', { delegations: names(p.signatories) }) }),
         clauseList(pub, clauseCards(pub, p), t, locale),
         answersBlock(pub, p, t, locale),
-        mustRespond || (view.phase === 'signing' && isSignatory)
-          ? figuresBlock(seatScenario(pub, view), view, me, p, t, locale)
-          : null,
+        figures,
         mustRespond ? keptForm(state, p) : null,
         actions.childElementCount > 0 ? actions : null,
         floor.next.length > 0
@@ -310,6 +334,9 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
             })
           : null,
       );
+      const needed = mustRespond || mustSign ? `${p.id}:${view.phase}` : '';
+      if (needed && needed !== prompted && el.offsetParent !== null) el.scrollIntoView({ block: 'start' });
+      prompted = needed;
     },
   };
 }
