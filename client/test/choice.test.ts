@@ -82,7 +82,12 @@ describe('every reason is visible', () => {
         proposalId: 'p1',
         response: 'reject',
         reasons: [
-          { clause: `nato.${nato.default}`, text: 'The NATO aspiration stays', severity: 'red-line' },
+          {
+            clause: `nato.${nato.default}`,
+            text: 'The NATO aspiration stays',
+            uk: 'Прагнення до НАТО залишається',
+            severity: 'red-line',
+          },
           { text: 'Not now' },
         ],
       },
@@ -100,10 +105,11 @@ describe('every reason is visible', () => {
           optionLabel: nato.options.find((o) => o.id === nato.default)?.label,
           place: 'left-out',
         },
-        text: 'The NATO aspiration stays',
+        // Both languages, as the computer gives them; a reason given in one language reads the same in both.
+        text: { en: 'The NATO aspiration stays', uk: 'Прагнення до НАТО залишається' },
         redLine: true,
       },
-      { clause: null, text: 'Not now', redLine: false },
+      { clause: null, text: { en: 'Not now', uk: 'Not now' }, redLine: false },
     ]);
   });
 });

@@ -13,7 +13,8 @@ import type { Localized } from '@peace-table/shared/scenario/schema';
 export interface ReasonLine {
   /** The clause the reason is about, when it names one. */
   clause: { issueTitle: Localized; optionLabel: Localized; place: 'in-draft' | 'left-out' | 'not-in-draft' } | null;
-  text: string;
+  /** In both languages when its author gave both (the computer delegations do); a person's words as written. */
+  text: Localized;
   redLine: boolean;
 }
 
@@ -53,7 +54,7 @@ export function answerLines(pub: PublicScenario, draft: ProposalView): AnswerLin
                 place: placeOf(draft, issue.id, option.id, issue.default === option.id),
               }
             : null,
-        text: reason.text,
+        text: { en: reason.text, uk: reason.uk ?? reason.text },
         redLine: reason.severity === 'red-line',
       };
     });

@@ -17,7 +17,7 @@ import { delegationBadge } from '../components.ts';
 import { h } from '../dom.ts';
 
 function reasonText(r: ReasonLine, t: Translator['t'], locale: Locale): string {
-  const text = r.text.trim() || t('answers.noReason');
+  const text = localized(r.text, locale).trim() || t('answers.noReason');
   if (!r.clause) return `${t('answers.general')}: ${text}`;
   const clause = `${localized(r.clause.issueTitle, locale)}: ${localized(r.clause.optionLabel, locale)}`;
   const place =
