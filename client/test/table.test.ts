@@ -146,7 +146,9 @@ describe('the table model', () => {
     expect(lines[1]).toBe('Responses. Round 1 of 10, March 2026.');
     expect(lines).toContain('Ukraine (Olena and <b>Taras</b>): responding.');
     expect(lines).toContain('Russia (the computer): responding.');
-    expect(lines).toContain(`Draft by United States, ${Object.keys(FRAGILE_CEASEFIRE).length} clauses, on the table:`);
+    expect(lines).toContain(
+      `Draft p1 by United States, ${Object.keys(FRAGILE_CEASEFIRE).length} clauses, on the table:`,
+    );
     const ukLines = tableSummary(tableModel(w.pub, v, room, FRONT), w.pub, v, uk, 0);
     expect(ukLines[1]).toMatch(/^Відповіді\. Раунд 1 з 10, березень 2026/);
   });

@@ -74,6 +74,7 @@ export function tableSummary(
   if (model.draft) {
     lines.push(
       t('summary.draft', {
+        proposal: model.draft.id,
         delegation: name(model.draft.author),
         count: model.cards.length,
         status: t(`proposalStatus.${model.draft.status}`),

@@ -175,7 +175,7 @@ export class TableScene extends FittedScene {
       this.label(
         CENTRE.x,
         CENTRE.y - 150,
-        t('table.draftHeader', { delegation: author, status: t(`proposalStatus.${draft.status}`) }),
+        t('table.draftHeader', { proposal: draft.id, delegation: author, status: t(`proposalStatus.${draft.status}`) }),
         20,
         { fontStyle: 'bold' },
       ).setOrigin(0.5),

@@ -23,13 +23,17 @@ const KINDS: ResponseKind[] = ['accept', 'reject', 'counter'];
 
 /** The round's (or the last round's) most recent draft that was answered, signed or withdrawn. */
 function lastAnswered(view: SeatView): ProposalView | null {
-  for (let i = view.proposals.length - 1; i >= 0; i -= 1) {
-    const p = view.proposals[i];
-    if (!p || p.round < view.round - 1) return null;
-    if (p.status === 'rejected' || p.status === 'declined' || p.status === 'signed' || p.status === 'withdrawn')
-      return p;
+  // Drafts are answered in the chair's order, not in the order of their ids: the last answered is
+  // the one whose latest answer came last.
+  const answeredAt = (p: ProposalView) => Math.max(p.at, ...Object.values(p.responses).map((r) => r?.at ?? 0));
+  let last: ProposalView | null = null;
+  for (const p of view.proposals) {
+    if (p.round < view.round - 1) continue;
+    if (p.status !== 'rejected' && p.status !== 'declined' && p.status !== 'signed' && p.status !== 'withdrawn')
+      continue;
+    if (!last || answeredAt(p) >= answeredAt(last)) last = p;
   }
-  return null;
+  return last;
 }
 
 export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Builder): Live {
@@ -175,6 +179,34 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
     ];
   };
 
+  /** What the table has agreed and ratified so far, beside whatever is on the table now. */
+  const inForceSection = (state: AppState) => {
+    const pub = state.scenario;
+    const view = state.view;
+    if (!pub || !view) return null;
+    const inForce = agreementsInForce(pub, view);
+    if (inForce.length === 0) return null;
+    return h(
+      'section',
+      { class: 'in-force' },
+      h('h4', { text: t('table.inForce') }),
+      h(
+        'ul',
+        {},
+        ...inForce.map((a) =>
+          h('li', {
+            text: t('table.inForceLine', {
+              clauses: a.clauses
+                .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
+                .join('; '),
+              month: monthLabel(pub.meta.firstMonth, a.month, locale),
+            }),
+          }),
+        ),
+      ),
+    );
+  };
+
   return {
     el,
     update(state) {
@@ -205,38 +237,17 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
           locale,
         );
       if (view.phase === 'tabling') {
-        fill(body, ...tablingBody(state, floor, names));
+        fill(body, ...tablingBody(state, floor, names), inForceSection(state));
         return;
       }
       if (!p) {
         // The last draft answered stays readable (with every reason) until the next one is tabled;
         // it has left the table and the map.
         const last = lastAnswered(view);
-        const inForce = agreementsInForce(pub, view);
         fill(
           body,
           h('p', { class: 'empty', text: t('table.nothingOnTable') }),
-          inForce.length > 0
-            ? h(
-                'section',
-                { class: 'in-force' },
-                h('h4', { text: t('table.inForce') }),
-                h(
-                  'ul',
-                  {},
-                  ...inForce.map((a) =>
-                    h('li', {
-                      text: t('table.inForceLine', {
-                        clauses: a.clauses
-                          .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
-                          .join('; '),
-                        month: monthLabel(pub.meta.firstMonth, a.month, locale),
-                      }),
-                    }),
-                  ),
-                ),
-              )
-            : null,
+          inForceSection(state),
           last
             ? h(
                 'section',
@@ -312,7 +323,13 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
               text: t('table.floorPosition', { position: floor.position, count: floor.count }),
             })
           : null,
-        h('p', { text: t('table.draftBy', { delegation: delegationName(pub, p.author, locale), round: p.round }) }),
+        h('p', {
+          text: t('table.draftBy', {
+            proposal: p.id,
+            delegation: delegationName(pub, p.author, locale),
+            round: p.round,
+          }),
+        }),
         p.counterTo ? h('p', { class: 'hint', text: t('table.counterTo', { parent: p.counterTo }) }) : null,
         p.note ? h('blockquote', { text: p.note }) : null,
         h('p', { text: t('table.status', { status: t(`proposalStatus.${p.status}`) }) }),
@@ -333,6 +350,7 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
               }),
             })
           : null,
+        inForceSection(state),
       );
       const needed = mustRespond || mustSign ? `${p.id}:${view.phase}` : '';
       if (needed && needed !== prompted && el.offsetParent !== null) el.scrollIntoView({ block: 'start' });

@@ -15,7 +15,9 @@ import { answersBlock } from './choice.ts';
 export function roundSummaryPanel(ctx: ScreenContext): Live {
   const { t, locale } = ctx;
   const body = h('div');
-  const el = h('details', { class: 'round-summary', attrs: { open: true } }, body);
+  // The summary must be the details' own first child, or the browser labels the box "Details".
+  const title = h('summary');
+  const el = h('details', { class: 'round-summary', attrs: { open: true } }, title, body);
   let shown = '';
   return {
     el,
@@ -29,9 +31,9 @@ export function roundSummaryPanel(ctx: ScreenContext): Live {
       if (key === shown) return;
       shown = key;
       const month = monthLabel(pub.meta.firstMonth, summary.month, locale);
+      title.textContent = t('roundSummary.title', { round: summary.round, month });
       fill(
         body,
-        h('summary', { text: t('roundSummary.title', { round: summary.round, month }) }),
         h('h4', { text: t('roundSummary.drafts') }),
         summary.drafts.length === 0
           ? h('p', { class: 'empty', text: t('roundSummary.noDrafts') })
