@@ -81,6 +81,14 @@ describe.skipIf(!available)('the computer delegations talk back', () => {
     await page.waitForTimeout(500);
     expect(await page.locator('.notice', { hasText: /new messages? .*from Russia/ }).count()).toBe(0);
     await openTab(page, 'Channels');
+    // Announcements are read, not written, by a delegation: no box to write in, a line saying what comes there.
+    const list = page.locator('.channel-list');
+    await list.getByRole('button', { name: /^Announcements/ }).click();
+    await expect.poll(() => page.locator('#channel-title').textContent()).toBe('Announcements');
+    expect(await page.locator('.channels form.post').isVisible()).toBe(false);
+    expect(await page.locator('.channel-view').textContent()).toContain("The world's events and the facilitator's");
+    await list.getByRole('button', { name: /^With Russia/ }).click();
+    await expect.poll(() => page.locator('#channel-title').textContent()).toBe('With Russia');
 
     // In Ukrainian, the same answers read in Ukrainian.
     await page.getByRole('button', { name: 'Українська' }).click();

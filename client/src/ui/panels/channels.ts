@@ -66,6 +66,7 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
   const input = h('textarea', { attrs: { rows: 2, maxlength: LIMITS.chat, 'aria-labelledby': 'channel-title' } });
   const send = h('button', { attrs: { type: 'submit' }, text: t('channel.send') });
   const why = h('p', { class: 'hint' });
+  const about = h('p', { class: 'hint', attrs: { hidden: true } });
   // Lines typed while the connection is down wait for it (net/session.ts): say how many.
   const waiting = h('p', { class: 'hint waiting-count', attrs: { role: 'status' } });
   const refusalEl = refusalLine(['chat.post'], t, locale);
@@ -84,6 +85,7 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
       heading,
       h('div', { attrs: { role: 'log', 'aria-live': 'polite' } }, log),
       typingLine,
+      about,
       form,
       moves.el,
       moveRefusal.el,
@@ -217,10 +219,14 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
       const blocked = actor
         ? refusal(seatScenario(pub, view), view, actor, intent('chat.post', { channel, text: 'x' }))
         : { message: '' };
-      form.hidden = actor === null;
+      // Announcements are read, not written, by delegations: no box, and a line saying what comes here.
+      const readOnly = actor === null || (channel === 'announcements' && actor !== 'facilitator');
+      form.hidden = readOnly;
       input.disabled = blocked !== null;
       send.disabled = blocked !== null;
       why.textContent = blocked ? t('channel.cannotPost', { reason: blocked.message }) : '';
+      about.textContent = channel === 'announcements' ? t('channel.announcementsAbout') : '';
+      about.hidden = channel !== 'announcements';
     },
   };
 }
