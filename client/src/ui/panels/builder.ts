@@ -184,9 +184,13 @@ export function builderPanel(ctx: ScreenContext, me: DelegationId): Builder {
           )
         : null,
       ...hint.problems.map((p) => h('p', { class: 'warning', text: p })),
-      hint.refusal && hint.breaches.length === 0 && hint.problems.length === 0
-        ? h('p', { class: 'blocked', text: t('builder.blocked', { reason: refusalText(hint.refusal, t, locale) }) })
-        : null,
+      // Outside tabling the builder is not failing: drafts wait for the next tabling, and while drafts
+      // are answered this package is what a counter-proposal sends.
+      view.phase !== 'tabling' && hint.breaches.length === 0 && hint.problems.length === 0
+        ? h('p', { class: 'hint', text: t(view.phase === 'responses' ? 'builder.asCounter' : 'builder.nextTabling') })
+        : hint.refusal && hint.breaches.length === 0 && hint.problems.length === 0
+          ? h('p', { class: 'blocked', text: t('builder.blocked', { reason: refusalText(hint.refusal, t, locale) }) })
+          : null,
     );
   };
   note.addEventListener('input', refresh);

@@ -110,11 +110,14 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
       const s = controller.store.get();
       if (!s.scenario || !s.view) return;
       if (chosen() === null) {
+        // Nothing chosen yet is where every answer starts, not a mistake: said plainly, not in red.
+        warning.className = 'hint';
         warning.textContent = t('respond.choose');
         submit.disabled = true;
         return;
       }
       const why = refusal(seatScenario(s.scenario, s.view), s.view, me, respondIntent(p.id, collect()));
+      warning.className = 'warning';
       warning.textContent = why ? t('respond.blocked', { reason: refusalText(why, t, locale) }) : '';
       submit.disabled = why !== null;
     };
