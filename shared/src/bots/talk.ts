@@ -170,7 +170,11 @@ function press(turn: Turn, party: DelegationId): BotDecision {
 /** Before the drafts: what it will hold firm on (its heaviest issue), and what the partner needs held. */
 function coordinate(turn: Turn): Localized {
   const { memory, view, own } = turn;
-  const i = memory.space.issueIndex.get(own.topIssue);
+  // Each time about the next of its three heaviest issues, so the partners' talks move on.
+  const time = Math.floor((Math.max(1, view.round) - 1) / COORDINATION_EVERY);
+  const ranked = Object.keys(own.weights).sort((a, b) => (own.weights[b] ?? 0) - (own.weights[a] ?? 0));
+  const about = ranked[time % Math.max(1, Math.min(3, ranked.length))] ?? own.topIssue;
+  const i = memory.space.issueIndex.get(about);
   const issue = i === undefined ? undefined : memory.space.issues[i];
   const wanted = issue ? preferredOption(own, issue) : undefined;
   const backs =
@@ -181,8 +185,12 @@ function coordinate(turn: Turn): Localized {
         }
       : { en: '', uk: '' };
   const offer = phrase(memory, view, 'counter');
+  const opener =
+    time === 0
+      ? { en: 'Before the next drafts, let us coordinate.', uk: 'Перед наступними проєктами узгодьмо позиції.' }
+      : { en: 'Let us compare notes again before the drafts.', uk: 'Звірмо позиції ще раз перед проєктами.' };
   return {
-    en: `Before the next drafts, let us coordinate. ${backs.en} ${offer.en} Which clause do you need us to hold firm on?`,
-    uk: `Перед наступними проєктами узгодьмо позиції. ${backs.uk} ${offer.uk} На якому пункті нам варто стояти твердо?`,
+    en: `${opener.en} ${backs.en} ${offer.en} Which clause do you need us to hold firm on?`,
+    uk: `${opener.uk} ${backs.uk} ${offer.uk} На якому пункті нам варто стояти твердо?`,
   };
 }

@@ -194,6 +194,17 @@ describe('answers in the channels', () => {
       ['ukraine', 'bilateral:ukraine+europe', chat[0]?.seq],
     ]);
   });
+
+  it('Europe’s coordination with Ukraine moves on to another issue each time instead of repeating itself', () => {
+    const europe = createBot(rules, { delegation: 'europe', level: 'standard', seed: 3 });
+    const first = viewFor(scenario, inTalks().snap.context, 'europe');
+    // The same talks in the fourth and seventh months, Europe's next coordinations.
+    const lines = [1, 4, 7].map((round) => europe.talk({ ...first, round })?.action);
+    const texts = lines.map((l) => (l?.type === 'chat.post' ? l.text : ''));
+    expect(texts.every((x) => x.includes('Which clause do you need us to hold firm on?'))).toBe(true);
+    expect(new Set(texts).size).toBe(3);
+    expect(texts[1]).toMatch(/^Let us compare notes again/);
+  });
 });
 
 describe('an answer names only public content or the delegation’s own (the eavesdropper)', () => {
