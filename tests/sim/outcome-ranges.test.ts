@@ -88,8 +88,8 @@ describe('all-bot odds (300 seeded games, standard bots)', () => {
 /**
  * Expert makes the player's counterparts harder, not the war: the levers a computer delegation pulls
  * answer the table the same way at every level, so the odds of a breakthrough and of collapse stay
- * in the same ranges (at 5000 games, docs/ai-delegations.md: a breakthrough 8.2 / 3.8 / 3.8 %,
- * collapse 1.4 / 4.8 / 4.1 % at Novice / Standard / Expert).
+ * in the same ranges (at 5000 games, docs/ai-delegations.md: a breakthrough 6.9 / 3.7 / 4.0 %,
+ * collapse 1.2 / 5.4 / 4.7 % at Novice / Standard / Expert).
  */
 describe.each(['novice', 'expert'] as const)('all-bot odds at %s (200 seeded games)', (level) => {
   const records = Array.from({ length: 200 }, (_, i) => playGame(engine, { seed: i + 1, level }, pub).record);
