@@ -130,10 +130,12 @@ export class TableScene extends FittedScene {
     const people = seatPeople(seat, t, (names) => names.join(', '));
     const who = this.label(-hw + 86, -hh + 40, clip(people, 22), 18, { color: UI.muted });
     // An empty seat reads "nobody yet" and nothing else: no activity, no "(offline)".
-    const activity = this.label(-hw + 14, hh - 34, `${active ? '● ' : ''}${seatDoing(seat, t)}`, 20, {
+    const activity = this.label(-hw + 14, hh - 34, '', 20, {
       color: active ? '#ffd36e' : UI.text,
       fontStyle: active ? 'bold' : 'normal',
     });
+    // "deciding whether to sign" and its Ukrainian are longer than the panel at full size.
+    fitText(activity, `${active ? '● ' : ''}${seatDoing(seat, t)}`, PANEL.w - 28, 20, 14);
     // A few pulses draw the eye to who acts now; it ends fully opaque (the canvas sleeps when idle).
     if (active) this.tweens.add({ targets: activity, alpha: 0.45, duration: 600, yoyo: true, repeat: 3 });
     return this.add.container(at.x, at.y, [box, name, who, activity]);

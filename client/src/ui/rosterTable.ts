@@ -78,7 +78,11 @@ export function rosterTable(ctx: ScreenContext, manage: boolean): Live {
               ),
             );
           }
-          if (row.members.length === 0) people.append(h('li', { class: 'empty', text: t('roster.nobody') }));
+          // A computer seat has nobody to wait for: it says who plays it, not "nobody yet".
+          if (row.members.length === 0)
+            people.append(
+              h('li', { class: 'empty', text: t(row.control === 'bot' ? 'summary.computer' : 'roster.nobody') }),
+            );
           const control = manage
             ? button(
                 t(row.control === 'bot' ? 'roster.toHuman' : 'roster.toBot'),
