@@ -137,5 +137,18 @@ describe.skipIf(!available)('debrief pictures in the browser', () => {
     await shot(page, 'debrief-pictures-uk-1024');
     await expectAccessible(page, 'debrief pictures (uk)');
     expect(watch.errors).toEqual([]);
+
+    // A page whose charts cannot load (the server was updated since it opened, or the network
+    // dropped) says so and offers a reload, instead of showing nothing.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.route(/pictures-[^/]*\.js$/, (route) => route.abort());
+    await page.reload();
+    await waitForScreen(page, 'debrief', 60_000);
+    const failed = page.locator('.debrief-pictures-slot [role="status"]', {
+      hasText: 'The charts could not be loaded',
+    });
+    await failed.waitFor({ timeout: 30_000 });
+    expect(await failed.getByRole('button', { name: 'Reload the page' }).count()).toBe(1);
+    await page.unroute(/pictures-[^/]*\.js$/);
   }, 420_000);
 });

@@ -78,7 +78,19 @@ export function debriefScreen(ctx: ScreenContext): Screen {
             picturesSlot.replaceChildren(pictures.el);
           },
           () => {
-            picturesAsked = false; // offline for a moment: the next state tries again
+            // Offline for a moment (the next state tries again), or the server was updated and this
+            // page asks for files that are gone: say so, with the way out, instead of nothing.
+            picturesAsked = false;
+            if (destroyed) return;
+            picturesSlot.replaceChildren(
+              h(
+                'p',
+                { class: 'warning', attrs: { role: 'status' } },
+                t('debrief.picturesFailed'),
+                ' ',
+                button(t('debrief.reload'), () => location.reload(), { class: 'secondary small' }),
+              ),
+            );
           },
         );
       }
