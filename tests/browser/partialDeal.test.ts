@@ -76,6 +76,16 @@ describe.skipIf(!available)('a partial deal in the browser', () => {
     await expect.poll(() => inForce.textContent()).toContain('Погоджено й чинне:');
     await shot(page, 'partial-in-force-uk');
     await page.getByRole('button', { name: 'English' }).click();
+
+    // Walking out asks first, in the app's own dialog with the reason in it; staying changes nothing.
+    await page.getByRole('button', { name: 'Walk out of the talks' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Walk out of the talks? This cannot be undone.' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('textbox', { name: /Why do you walk out/ }).count()).toBe(1);
+    await expectAccessible(page, 'the walk-out dialog');
+    await dialog.getByRole('button', { name: 'Stay at the table' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await phaseOf(page)).toBe('tabling');
     expect(watch.errors).toEqual([]);
   }, 300_000);
 });

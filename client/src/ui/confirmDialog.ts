@@ -11,6 +11,8 @@ export interface ConfirmWords {
   body: string;
   confirm: string;
   cancel: string;
+  /** A text box in the dialog (a walk-out's reason): the caller reads it once confirmed. */
+  field?: { label: string; input: HTMLInputElement };
 }
 
 export function confirmDialog(words: ConfirmWords): Promise<boolean> {
@@ -23,6 +25,7 @@ export function confirmDialog(words: ConfirmWords): Promise<boolean> {
     { class: 'confirm', attrs: { 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-body` } },
     h('h2', { id: `${id}-title`, text: words.title }),
     h('p', { id: `${id}-body`, text: words.body }),
+    words.field ? h('label', { class: 'field' }, h('span', { text: words.field.label }), words.field.input) : null,
     h('div', { class: 'actions' }, cancel, confirm),
   );
   document.body.append(dialog);
@@ -42,8 +45,8 @@ export function confirmDialog(words: ConfirmWords): Promise<boolean> {
     });
     dialog.addEventListener('keydown', (e) => {
       if (e.key !== 'Tab') return;
-      const order = [cancel, confirm];
-      const at = order.indexOf(document.activeElement as HTMLButtonElement);
+      const order = [...(words.field ? [words.field.input] : []), cancel, confirm];
+      const at = order.indexOf(document.activeElement as HTMLButtonElement | HTMLInputElement);
       const next = order[(at + (e.shiftKey ? order.length - 1 : 1)) % order.length];
       e.preventDefault();
       next?.focus();

@@ -10,6 +10,7 @@ import { intent, refusal } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import type { AppState } from '../../state/app.ts';
 import { type Live, readyToggle, refusalLine } from '../components.ts';
+import { confirmDialog } from '../confirmDialog.ts';
 import { button, field, h } from '../dom.ts';
 import type { ScreenContext } from '../screen.ts';
 
@@ -35,12 +36,21 @@ export function phaseActions(ctx: ScreenContext, me: DelegationId): Live {
   });
   const walkout = button(
     t('actions.walkout'),
-    () => {
-      if (!window.confirm(t('actions.walkoutConfirm'))) return;
-      const reason = window.prompt(t('actions.walkoutReason'))?.trim().slice(0, LIMITS.reason);
+    async () => {
+      // The app's own accessible dialog (not the browser's confirm and prompt), with the reason in it.
+      const input = h('input', { attrs: { type: 'text', maxlength: LIMITS.reason } });
+      const sure = await confirmDialog({
+        title: t('actions.walkoutConfirm'),
+        body: t('actions.walkoutBody'),
+        confirm: t('actions.walkout'),
+        cancel: t('actions.walkoutStay'),
+        field: { label: t('actions.walkoutReason'), input },
+      });
+      if (!sure) return;
+      const reason = input.value.trim().slice(0, LIMITS.reason);
       controller.send(intent('delegation.walkout', reason ? { reason } : {}));
     },
-    { class: 'danger small' },
+    { class: 'danger small walkout' },
   );
   // Passing is the other answer to tabling: beside the hint, not only under the 19-issue builder.
   const pass = button(t('builder.pass'), () => controller.send(intent('seat.ready', { ready: true })), {
