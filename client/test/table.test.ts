@@ -260,13 +260,40 @@ describe('channels', () => {
       { id: 'strikes', round: 1, month: 0, by: 'draw' },
       { id: 'scandal', round: 2, month: 1, by: 'facilitator' },
     ];
-    const lines = channelLog({ chat, fired }, 'announcements').map((item) =>
+    // Without the transcript's entries (here none), each event follows the messages of its month.
+    const lines = channelLog({ chat, fired, transcript: [] }, 'announcements').map((item) =>
       item.kind === 'message' ? item.message.text : item.event.id,
     );
     expect(lines).toEqual(['m1', 'strikes', 'm3', 'scandal', 'm4']);
     // Events are the world's news: not in Plenary or any other channel.
-    expect(channelLog({ chat, fired }, 'plenary').map((item) => item.kind)).toEqual(['message']);
-    expect(channelLog({ chat: [], fired }, 'announcements')).toHaveLength(2);
+    expect(channelLog({ chat, fired, transcript: [] }, 'plenary').map((item) => item.kind)).toEqual(['message']);
+    expect(channelLog({ chat: [], fired, transcript: [] }, 'announcements')).toHaveLength(2);
+  });
+
+  it('Announcements keep the order things happened in: an event injected before an announcement comes first', () => {
+    const [first, second] = w.pub.events.filter((e) => !e.ends);
+    if (!first || !second) throw new Error('the fixture needs two events that do not end the talks');
+    const snapshot = play(w, [
+      ...TO_TABLING.slice(0, -4),
+      { type: 'facilitator.inject', actor: 'facilitator', event: first.id },
+      { type: 'chat.post', actor: 'facilitator', channel: 'announcements', text: 'Ten minutes left.' },
+      { type: 'facilitator.inject', actor: 'facilitator', event: second.id },
+    ]);
+    const lines = channelLog(view(w, snapshot, 'ukraine'), 'announcements').map((item) =>
+      item.kind === 'message' ? item.message.text : item.event.id,
+    );
+    expect(lines).toEqual([first.id, 'Ten minutes left.', second.id]);
+    // Its notice carries the announcement itself, not "1 new message".
+    const before = view(w, play(w, TO_TABLING.slice(0, -4)), 'ukraine');
+    const after = view(
+      w,
+      play(w, [
+        ...TO_TABLING.slice(0, -4),
+        { type: 'chat.post', actor: 'facilitator', channel: 'announcements', text: 'Ten minutes left.' },
+      ]),
+      'ukraine',
+    );
+    expect(noticesBetween(w.pub, before, after, en).map((n) => n.text)).toContain('Facilitator: Ten minutes left.');
   });
 });
 

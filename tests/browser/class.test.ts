@@ -95,7 +95,12 @@ describe.skipIf(!available)('class session in the browser', () => {
       .poll(() => ukraine.locator('.phase-hint').textContent())
       .toBe('The facilitator has paused the session.');
     await shot(ukraine, 'game-paused');
+    // Writing waits too: the box is closed, saying why, so no line is typed only to be refused.
+    await openTab(ukraine, 'Channels');
+    await expect.poll(() => ukraine.locator('.channels form.post textarea').isDisabled()).toBe(true);
+    expect(await ukraine.locator('.channels form.post .hint').first().textContent()).toContain('paused');
     await facilitator.getByRole('button', { name: 'Resume', exact: true }).click();
+    await expect.poll(() => ukraine.locator('.channels form.post textarea').isDisabled()).toBe(false);
     for (const page of all) await page.locator('.phase-bar .paused').waitFor({ state: 'hidden' });
 
     // ... and injects an event, which reaches the students' notifications and the projector.

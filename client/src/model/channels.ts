@@ -50,18 +50,34 @@ export type LogItem = { kind: 'message'; message: ChatMessage } | { kind: 'event
 
 /**
  * A channel's log, oldest first. Announcements also carry the scenario's events (strikes, a
- * breakthrough, a scandal): the news of the world belongs beside the facilitator's news, each
- * placed after the messages of the month in which it happened (an event fires as the month ends).
+ * breakthrough, a scandal): the news of the world belongs beside the facilitator's news. They are
+ * placed by the transcript, which numbers events and messages in one sequence (an event injected
+ * before an announcement comes before it); without those entries, an event follows the messages of
+ * the month it fired in (a drawn event fires as the month ends).
  */
-export function channelLog(view: Pick<SeatView, 'chat' | 'fired'>, channel: Channel): LogItem[] {
+export function channelLog(view: Pick<SeatView, 'chat' | 'fired' | 'transcript'>, channel: Channel): LogItem[] {
   const messages: LogItem[] = messagesIn(view.chat, channel).map((message) => ({ kind: 'message', message }));
   if (channel !== 'announcements') return messages;
+  const events: LogItem[] = view.fired.map((event) => ({ kind: 'event', event }));
+  // A message's own entry: the line its author posted at that moment (a seat's view of the transcript
+  // does not carry the event itself, so the channel is not there to match on).
+  const postedAt = messagesIn(view.chat, channel).map(
+    (m) => view.transcript.find((e) => e.kind === 'chat.post' && e.actor === m.from && e.at === m.at)?.seq,
+  );
+  const firedAt = view.transcript.filter((e) => e.kind === 'event.fire').map((e) => e.seq);
+  if (postedAt.every((seq) => seq !== undefined) && firedAt.length === events.length) {
+    const keyed = [
+      ...messages.map((item, i) => ({ item, seq: postedAt[i] as number })),
+      ...events.map((item, i) => ({ item, seq: firedAt[i] as number })),
+    ];
+    return keyed.sort((a, b) => a.seq - b.seq).map((k) => k.item);
+  }
   const items: LogItem[] = [];
   let next = 0;
-  for (const event of view.fired) {
-    while (next < messages.length && roundOf(messages[next] as LogItem) <= event.round)
+  for (const event of events) {
+    while (next < messages.length && roundOf(messages[next] as LogItem) <= roundOf(event))
       items.push(messages[next++] as LogItem);
-    items.push({ kind: 'event', event });
+    items.push(event);
   }
   return [...items, ...messages.slice(next)];
 }

@@ -13,7 +13,9 @@ export function monthDate(firstMonth: string, monthIndex: number): Date {
 /** "March 2026" / "березень 2026 р." */
 export function monthLabel(firstMonth: string, monthIndex: number, locale: Locale): string {
   const format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return format.format(monthDate(firstMonth, monthIndex));
+  // Ukrainian dates end in "р." ("березень 2026 р."), which doubled the full stop of every sentence
+  // ending in a month; "березень 2026" reads as well.
+  return format.format(monthDate(firstMonth, monthIndex)).replace(/\s*р\.$/u, '');
 }
 
 /** A 0..1 utility as a score out of 100, the unit every screen uses ("63"). */

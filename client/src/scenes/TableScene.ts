@@ -105,11 +105,14 @@ export class TableScene extends FittedScene {
       this.drawCards(model, locale, t);
     }
     this.drawGauges(model.gauges, locale);
+    // News that was already there when the table was first drawn (a reload) is not replayed; the
+    // first event after it is (it was swallowed as "already there" when there had been none).
     const latest = model.announcements[0];
-    if (latest && latest.key !== this.lastBanner) {
+    const key = latest?.key ?? 'none';
+    if (key !== this.lastBanner) {
       const first = this.lastBanner === '';
-      this.lastBanner = latest.key;
-      if (!first) this.announce(localized(latest.title, locale), localized(latest.text, locale));
+      this.lastBanner = key;
+      if (!first && latest) this.announce(localized(latest.title, locale), localized(latest.text, locale));
     }
   }
 

@@ -8,7 +8,7 @@ import type { Actor, Channel } from '@peace-table/shared/engine/types';
 import type { ViewerSeat } from '@peace-table/shared/engine/view';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { localized } from '../../i18n/i18n.ts';
-import { intent, refusal } from '../../model/actions.ts';
+import { intent, refusal, refusalText } from '../../model/actions.ts';
 import {
   channelKind,
   channelLog,
@@ -96,7 +96,7 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
+    if (!text || input.disabled) return;
     controller.send(intent('chat.post', { channel: controller.store.get().channel as Channel, text }));
     input.value = '';
   });
@@ -141,6 +141,21 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
           ) !== null
         : true;
       moves.update(state, channel, moveBlocked);
+      // Whether the player may write here is worked out on every update: a pause changes nothing
+      // the log shows, and the box stayed open (its line was refused and lost).
+      const actor = view.viewer === 'spectator' ? null : view.viewer;
+      const blocked = actor
+        ? refusal(seatScenario(pub, view), view, actor, intent('chat.post', { channel, text: 'x' }))
+        : null;
+      // Announcements are read, not written, by delegations: no box, and a line saying what comes here.
+      const readOnly = actor === null || (channel === 'announcements' && actor !== 'facilitator');
+      form.hidden = readOnly;
+      input.disabled = actor === null || blocked !== null;
+      send.disabled = actor === null || blocked !== null;
+      // In the player's language ("the session is paused"), not the engine's English.
+      why.textContent = blocked ? t('channel.cannotPost', { reason: refusalText(blocked, t, locale) }) : '';
+      about.textContent = channel === 'announcements' ? t('channel.announcementsAbout') : '';
+      about.hidden = channel !== 'announcements';
       const key = JSON.stringify([channel, counts, messages.at(-1)?.seq, view.fired.length, locale, unsent]);
       if (key === lastKey) return;
       lastKey = key;
@@ -215,18 +230,6 @@ export function channelsPanel(ctx: ScreenContext, draft: (() => Draft) | null = 
       log.scrollTop = log.scrollHeight;
       if ((state.marks[channel] ?? 0) < (messages.at(-1)?.seq ?? 0))
         queueMicrotask(() => controller.readChannel(channel));
-      const actor = view.viewer === 'spectator' ? null : view.viewer;
-      const blocked = actor
-        ? refusal(seatScenario(pub, view), view, actor, intent('chat.post', { channel, text: 'x' }))
-        : { message: '' };
-      // Announcements are read, not written, by delegations: no box, and a line saying what comes here.
-      const readOnly = actor === null || (channel === 'announcements' && actor !== 'facilitator');
-      form.hidden = readOnly;
-      input.disabled = blocked !== null;
-      send.disabled = blocked !== null;
-      why.textContent = blocked ? t('channel.cannotPost', { reason: blocked.message }) : '';
-      about.textContent = channel === 'announcements' ? t('channel.announcementsAbout') : '';
-      about.hidden = channel !== 'announcements';
     },
   };
 }
