@@ -194,14 +194,11 @@ export class TableScene extends FittedScene {
       const y = top + Math.floor(i / CARD.cols) * (CARD.h + CARD.gap);
       const g = this.add.graphics();
       g.fillStyle(0xf7f3e8, 1).fillRoundedRect(x, y, CARD.w, CARD.h, 6);
-      const title = this.label(x + 8, y + 3, clip(card.issueTitle[locale], 24), 14, {
-        color: '#4a4a4a',
-        fontStyle: 'bold',
-      });
-      const option = this.label(x + 8, y + 20, clip(card.optionLabel[locale], 19), 16, {
-        color: '#111111',
-        fontStyle: 'bold',
-      });
+      // Measured, not counted: Ukrainian titles run longer and were cut mid-word past the card's edge.
+      const title = this.label(x + 8, y + 3, '', 14, { color: '#4a4a4a', fontStyle: 'bold' });
+      fitText(title, card.issueTitle[locale], CARD.w - 14, 14, 11);
+      const option = this.label(x + 8, y + 20, '', 16, { color: '#111111', fontStyle: 'bold' });
+      fitText(option, card.optionLabel[locale], CARD.w - 14, 16, 12);
       const marks = Object.entries(card.answers).map(([d, a], j) => {
         const m = answerMark(a);
         const letter = (this.feed.get().state.scenario?.delegations[d as TableSeat['id']].name[locale] ?? d).slice(
