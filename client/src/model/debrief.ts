@@ -8,6 +8,7 @@ import type { SeatView } from '@peace-table/shared/engine/view';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Localized } from '@peace-table/shared/scenario/schema';
+import { type ClauseLine, clauseLines } from './clauses.ts';
 import { score } from './format.ts';
 
 export interface ScoreLine {
@@ -21,11 +22,6 @@ export interface ScoreLine {
   verdict: 'better' | 'worse' | 'same';
   /** A signed deal that failed at home: its score on paper (what happened is scored as no deal). */
   paper: number | null;
-}
-
-export interface ClauseLine {
-  issueTitle: Localized;
-  optionLabel: Localized;
 }
 
 /** A partial agreement (one that did not end the talks), signed in `month`, ratified at home or not. */
@@ -56,13 +52,6 @@ const TIMELINE =
 
 export function timeline(transcript: readonly TranscriptEntry[]): TranscriptEntry[] {
   return transcript.filter((e) => TIMELINE.test(e.kind));
-}
-
-function clauseLines(pub: PublicScenario, pkg: Readonly<Record<string, string>>): ClauseLine[] {
-  return pub.agenda.issues.flatMap((issue) => {
-    const option = issue.options.find((o) => o.id === pkg[issue.id]);
-    return option ? [{ issueTitle: issue.title, optionLabel: option.label }] : [];
-  });
 }
 
 /**

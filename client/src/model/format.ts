@@ -18,6 +18,11 @@ export function monthLabel(firstMonth: string, monthIndex: number, locale: Local
   return format.format(monthDate(firstMonth, monthIndex)).replace(/\s*р\.$/u, '');
 }
 
+/** Shortens text to `max` characters with an ellipsis (canvas labels and notices have fixed room). */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
+}
+
 /** A 0..1 utility as a score out of 100, the unit every screen uses ("63"). */
 export function score(utility: number): number {
   return Math.round(utility * 100);

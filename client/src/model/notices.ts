@@ -10,7 +10,7 @@ import type { NoticePayload } from '@peace-table/shared/protocol';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { LOCALES, type Locale, localized, type Translator } from '../i18n/i18n.ts';
 import { chatText } from './channels.ts';
-import { monthLabel } from './format.ts';
+import { clip, monthLabel } from './format.ts';
 import { refusalParams } from './refusals.ts';
 
 /** A notice worded in one language (what noticesBetween and serverNotice make). */
@@ -120,15 +120,11 @@ export function noticesBetween(
     // An announcement is read in the notice itself: it is short, and meant for everyone now.
     const text =
       channel === 'announcements'
-        ? t('notice.announcement', { from: name(last.from), text: clipped(chatText(last, locale), 160) })
+        ? t('notice.announcement', { from: name(last.from), text: clip(chatText(last, locale), 160) })
         : t('notice.messages', { count: messages.length, from: name(last.from) });
     out.push({ id: `chat:${last.seq}`, text, channel, tone: channel === 'announcements' ? 'warn' : 'info' });
   }
   return out;
-}
-
-function clipped(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { SessionStateSnapshot } from '@peace-table/shared/protocol';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import type { Localized } from '@peace-table/shared/scenario/schema';
+import { type ClauseLine, clauseLines } from './clauses.ts';
 import { fraction } from './format.ts';
 
 export type SeatActivity =
@@ -162,7 +163,7 @@ export interface AgreementInForce {
   month: number;
   concluding: boolean;
   /** Each clause as "issue: option", in agenda order. */
-  clauses: { issueTitle: Localized; optionLabel: Localized }[];
+  clauses: ClauseLine[];
 }
 
 /** The ratified agreements, oldest first (a partial deal signed in March stays on the table's record). */
@@ -173,10 +174,7 @@ export function agreementsInForce(pub: PublicScenario, view: Pick<SeatView, 'agr
       proposalId: a.proposalId,
       month: a.month,
       concluding: a.concluding,
-      clauses: pub.agenda.issues.flatMap((issue) => {
-        const option = issue.options.find((o) => o.id === a.package[issue.id]);
-        return option ? [{ issueTitle: issue.title, optionLabel: option.label }] : [];
-      }),
+      clauses: clauseLines(pub, a.package),
     }));
 }
 

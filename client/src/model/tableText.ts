@@ -6,8 +6,9 @@
 import type { SeatView } from '@peace-table/shared/engine/view';
 import type { PublicScenario } from '@peace-table/shared/scenario/public';
 import { type Locale, localized, type Translator } from '../i18n/i18n.ts';
+import { clauseText } from './clauses.ts';
 import { countdown, list, monthLabel } from './format.ts';
-import type { ClauseAnswer, TableModel, TableSeat } from './table.ts';
+import type { AgreementInForce, ClauseAnswer, TableModel, TableSeat } from './table.ts';
 
 /** Who sits at a seat: the computer, the names (joined by `join`), or nobody yet. */
 export function seatPeople(
@@ -84,25 +85,12 @@ export function tableSummary(
       const answers = Object.entries(card.answers).map(
         ([d, a]) => `${name(d as keyof PublicScenario['delegations'])}: ${answerWord(a, t, locale)}`,
       );
-      lines.push(
-        `${localized(card.issueTitle, locale)}: ${localized(card.optionLabel, locale)}. ${answers.join('; ')}.`,
-      );
+      lines.push(`${clauseText(card, locale)}. ${answers.join('; ')}.`);
     }
   } else {
     lines.push(t('table.nothingOnTable'));
   }
-  if (model.inForce.length > 0) {
-    lines.push(t('table.inForce'));
-    for (const a of model.inForce)
-      lines.push(
-        t('table.inForceLine', {
-          clauses: a.clauses
-            .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
-            .join('; '),
-          month: monthLabel(pub.meta.firstMonth, a.month, locale),
-        }),
-      );
-  }
+  if (model.inForce.length > 0) lines.push(t('table.inForce'), ...inForceLines(pub, model.inForce, { t, locale }));
   lines.push(
     t('summary.gauges', {
       gauges: model.gauges.map((g) => `${localized(g.label, locale)} ${Math.round(g.value)}`).join(', '),
@@ -111,4 +99,18 @@ export function tableSummary(
   for (const a of model.announcements)
     lines.push(t('summary.announcement', { title: localized(a.title, locale), text: localized(a.text, locale) }));
   return lines;
+}
+
+/** Each agreement in force as a line: its clauses and the month it was signed ("… (March 2026)"). */
+export function inForceLines(
+  pub: PublicScenario,
+  inForce: readonly AgreementInForce[],
+  { t, locale }: Pick<Translator, 't' | 'locale'>,
+): string[] {
+  return inForce.map((a) =>
+    t('table.inForceLine', {
+      clauses: a.clauses.map((c) => clauseText(c, locale)).join('; '),
+      month: monthLabel(pub.meta.firstMonth, a.month, locale),
+    }),
+  );
 }

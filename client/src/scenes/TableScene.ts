@@ -6,7 +6,8 @@
  */
 import * as Phaser from 'phaser';
 import { localized } from '../i18n/i18n.ts';
-import { change, countdown, monthLabel, noticeable } from '../model/format.ts';
+import { clauseText } from '../model/clauses.ts';
+import { change, clip, countdown, monthLabel, noticeable } from '../model/format.ts';
 import { type Gauge, type TableModel, type TableSeat, tableModel } from '../model/table.ts';
 import { seatDoing, seatPeople } from '../model/tableText.ts';
 import type { Store } from '../state/store.ts';
@@ -15,7 +16,7 @@ import { FittedScene } from './FittedScene.ts';
 import { TABLE_DESIGN } from './layout.ts';
 import { hexColour, UI } from './palette.ts';
 import type { StageFeed } from './stage.ts';
-import { answerMark, clip, drawFlag, FLAGS, fitText } from './tableParts.ts';
+import { answerMark, drawFlag, FLAGS, fitText } from './tableParts.ts';
 
 const W = TABLE_DESIGN.width;
 const CENTRE = { x: W / 2, y: 330 };
@@ -154,7 +155,7 @@ export class TableScene extends FittedScene {
       const clauses = model.inForce.flatMap((a) =>
         a.clauses.map((c) =>
           t('table.inForceLine', {
-            clauses: `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`,
+            clauses: clauseText(c, locale),
             month: monthLabel(firstMonth, a.month, locale),
           }),
         ),

@@ -46,11 +46,6 @@ export function answerMark(answer: ClauseAnswer): { symbol: string; colour: stri
   return { symbol: '↺', colour: '#56b4e9' };
 }
 
-/** Shortens text to `max` characters with an ellipsis (canvas labels have fixed room). */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
-}
-
 /**
  * Sets `text` into a label that has `maxWidth` of room: at its size if it fits, else a smaller size
  * down to `minSize` (Ukrainian names run longer than English ones), and only then shortened with

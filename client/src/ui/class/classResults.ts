@@ -7,6 +7,7 @@
 import type { TableResult } from '@peace-table/shared/class/results';
 import { DELEGATION_IDS, type DelegationId } from '@peace-table/shared/scenario/ids';
 import { localized } from '../../i18n/i18n.ts';
+import { clauseText } from '../../model/clauses.ts';
 import { score, signed } from '../../model/format.ts';
 import { failureWords } from '../../model/refusals.ts';
 import { displayCode } from '../../net/joinCode.ts';
@@ -68,9 +69,7 @@ export function classResultsSheet(ctx: ClassPageContext): ClassPage {
           h('br'),
           h('span', {
             class: 'small',
-            text: r.clauses
-              .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
-              .join('; '),
+            text: r.clauses.map((c) => clauseText(c, locale)).join('; '),
           }),
         );
 

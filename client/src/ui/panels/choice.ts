@@ -11,6 +11,7 @@ import type { DelegationId } from '@peace-table/shared/scenario/schema';
 import { choiceFigures } from '@peace-table/shared/scenario/score';
 import { type Locale, localized, type Translator } from '../../i18n/i18n.ts';
 import { answerLines, type ReasonLine } from '../../model/answers.ts';
+import { clauseText } from '../../model/clauses.ts';
 import type { SeatScenario } from '../../model/clientScenario.ts';
 import { list, monthLabel, score, signed } from '../../model/format.ts';
 import { delegationBadge } from '../components.ts';
@@ -19,7 +20,7 @@ import { h } from '../dom.ts';
 function reasonText(r: ReasonLine, t: Translator['t'], locale: Locale): string {
   const text = localized(r.text, locale).trim() || t('answers.noReason');
   if (!r.clause) return `${t('answers.general')}: ${text}`;
-  const clause = `${localized(r.clause.issueTitle, locale)}: ${localized(r.clause.optionLabel, locale)}`;
+  const clause = clauseText(r.clause, locale);
   const place =
     r.clause.place === 'left-out'
       ? ` (${t('answers.leftOut', { option: localized(r.clause.optionLabel, locale) })})`

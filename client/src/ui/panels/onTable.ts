@@ -9,9 +9,10 @@ import { localized } from '../../i18n/i18n.ts';
 import { intent, refusal, refusalText } from '../../model/actions.ts';
 import { seatScenario } from '../../model/clientScenario.ts';
 import { type FloorModel, floorModel } from '../../model/floor.ts';
-import { list, monthLabel } from '../../model/format.ts';
+import { list } from '../../model/format.ts';
 import { draftOnTable, type ResponseDraft, type ResponseKind, respondIntent } from '../../model/proposal.ts';
 import { agreementsInForce, clauseCards } from '../../model/table.ts';
+import { inForceLines } from '../../model/tableText.ts';
 import type { AppState } from '../../state/app.ts';
 import { clauseList, delegationName, type Live, refusalLine } from '../components.ts';
 import { button, field, fill, h } from '../dom.ts';
@@ -193,20 +194,7 @@ export function onTablePanel(ctx: ScreenContext, me: DelegationId, builder: Buil
       'section',
       { class: 'in-force' },
       h('h4', { text: t('table.inForce') }),
-      h(
-        'ul',
-        {},
-        ...inForce.map((a) =>
-          h('li', {
-            text: t('table.inForceLine', {
-              clauses: a.clauses
-                .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
-                .join('; '),
-              month: monthLabel(pub.meta.firstMonth, a.month, locale),
-            }),
-          }),
-        ),
-      ),
+      h('ul', {}, ...inForceLines(pub, inForce, { t, locale }).map((line) => h('li', { text: line }))),
     );
   };
 

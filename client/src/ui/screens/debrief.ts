@@ -7,6 +7,7 @@
  * figures, JSON and CSV) and a printable handout.
  */
 import { localized } from '../../i18n/i18n.ts';
+import { clauseText } from '../../model/clauses.ts';
 import { debriefModel } from '../../model/debrief.ts';
 import { monthLabel, score, signed } from '../../model/format.ts';
 import { transcriptCsv, transcriptFileName, transcriptJson } from '../../model/transcriptExport.ts';
@@ -151,9 +152,7 @@ export function debriefScreen(ctx: ScreenContext): Screen {
                         }),
                       }),
                       ' ',
-                      p.clauses
-                        .map((c) => `${localized(c.issueTitle, locale)}: ${localized(c.optionLabel, locale)}`)
-                        .join('; '),
+                      p.clauses.map((c) => clauseText(c, locale)).join('; '),
                     ),
                   ),
                 ),
