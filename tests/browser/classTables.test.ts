@@ -169,8 +169,10 @@ describe.skipIf(!available)('a class of tables in the browser', () => {
     await joinForm.getByRole('button', { name: 'Join', exact: true }).click();
     await waitForScreen(mira, 'class-chooser');
     await mira.getByRole('link', { name: 'Join Table 2' }).waitFor();
+    // The console asks the server every 3 s (classConsole.ts): wait for a refresh after Taras joined,
+    // not the 1 s expect.poll allows by default (on a loaded CI machine Mira's steps took less than 3 s).
     await expect
-      .poll(() => facilitator.locator(`tr[data-code="${codes[0]}"]`).textContent())
+      .poll(() => facilitator.locator(`tr[data-code="${codes[0]}"]`).textContent(), { timeout: 15_000 })
       .toContain('Ukraine: 2 people');
 
     // Pause every table at once, then resume them.
